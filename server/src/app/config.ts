@@ -1,0 +1,79 @@
+import path from 'node:path';
+
+/** The repository root, from server/src/app or server/dist/app alike. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/**
+ * Every setting the server reads, from the environment, with its default. The README lists them.
+ * Read once at start-up; tests build their own with `loadConfig({ ...overrides })`.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent the embedded one is started. */
+  databaseUrl: string | null;
+  /** Folder of the embedded PostgreSQL's data. */
+  dataDir: string;
+  embeddedPostgresPort: number;
+  /** Seed the demo province when the database has no region yet. */
+  seedDemo: boolean;
+  /** Folder of the built console, served at `/`. */
+  webDist: string;
+  sessionTtlHours: number;
+  /** Secure cookies: 'auto' follows the request's protocol (behind a proxy, set TRUST_PROXY). */
+  cookieSecure: 'auto' | boolean;
+  trustProxy: boolean;
+  signIn: { slowAfterFailures: number; lockAfterFailures: number; windowMinutes: number; lockMinutes: number; delayMs: number };
+  apiTokenRequestsPerMinute: number;
+  graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
+  logSql: boolean;
+}
+
+function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function bool(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const secure = env.COOKIE_SECURE;
+  return {
+    port: int('PORT', 4000, env),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(REPO_ROOT, env.DATA_DIR || '.data'),
+    embeddedPostgresPort: int('EMBEDDED_POSTGRES_PORT', 54329, env),
+    seedDemo: bool('SEED_DEMO', true, env),
+    webDist: path.resolve(REPO_ROOT, env.WEB_DIST || 'web/dist'),
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, env),
+    cookieSecure: secure === undefined || secure === '' || secure === 'auto' ? 'auto' : bool('COOKIE_SECURE', false, env),
+    trustProxy: bool('TRUST_PROXY', false, env),
+    signIn: {
+      slowAfterFailures: int('SIGN_IN_SLOW_AFTER', 5, env),
+      lockAfterFailures: int('SIGN_IN_LOCK_AFTER', 10, env),
+      windowMinutes: int('SIGN_IN_WINDOW_MINUTES', 15, env),
+      lockMinutes: int('SIGN_IN_LOCK_MINUTES', 15, env),
+      delayMs: int('SIGN_IN_DELAY_MS', 1000, env),
+    },
+    apiTokenRequestsPerMinute: int('API_TOKEN_REQUESTS_PER_MINUTE', 120, env),
+    graphql: {
+      maxDepth: int('GRAPHQL_MAX_DEPTH', 10, env),
+      maxAliases: int('GRAPHQL_MAX_ALIASES', 15, env),
+      maxCost: int('GRAPHQL_MAX_COST', 5000, env),
+      maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, env),
+      maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 10, env),
+    },
+    logSql: bool('LOG_SQL', false, env),
+    ...overrides,
+  };
+}

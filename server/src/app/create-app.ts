@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import { abilityFor, type ApiErrorCode, type ErrorReason } from '@massline/shared';
+import { formatError } from '../common/app-error';
+import { createLoaders } from '../common/loaders';
+import type { RequestContext } from '../common/request-context';
+import { ANONYMOUS_AUTHENTICATION, type Authentication } from '../modules/accounts/auth.service';
+import { buildAppSchema, type BuiltSchema } from './build-schema';
+import type { Config } from './config';
+import { createServices, type Services } from './services';
+import { TokenRateLimiter } from './token-rate-limiter';
+
+export const SESSION_COOKIE = 'massline_session';
+
+export interface App {
+  server: http.Server;
+  services: Services;
+  schema: BuiltSchema;
+  /** Starts listening; resolves with the port (0 in config picks a free one). */
+  listen(port?: number, host?: string): Promise<number>;
+  /** Stops accepting requests and waits for those under way. Leaves the ORM to its owner. */
+  close(): Promise<void>;
+}
+
+interface RequestState {
+  authentication: Authentication;
+  sessionSecret: string | null;
+  requestId: string;
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0 && part.slice(0, index).trim() === name) {
+      const value = part.slice(index + 1).trim();
+      return /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+/** A GraphQL-shaped error for refusals made before GraphQL runs (bad token, rate limit). */
+function refuse(res: Response, status: number, code: ApiErrorCode, reason: ErrorReason | null, message: string) {
+  const extensions = reason ? { code, reason } : { code };
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions }] }));
+}
+
+/**
+ * The HTTP application: GraphQL at /graphql (Apollo, CSRF prevention on, no batching, graphql-armor
+ * limits), the built console at /, liveness at /healthz. Authentication (session cookie or bearer token)
+ * runs before GraphQL; everything after it sees a Principal.
+ */
+export async function createApp(config: Config, orm: MikroORM, log: (message: string) => void = () => undefined): Promise<App> {
+  const services = createServices(config);
+  const built = await buildAppSchema(services);
+  const app = express();
+  const server = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const limiter = new TokenRateLimiter(config.apiTokenRequestsPerMinute);
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: config.graphql.maxAliases },
+    costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true },
+    maxTokens: { n: config.graphql.maxTokens },
+    maxDirectives: { n: config.graphql.maxDirectives },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<RequestContext>({
+    schema: built.schema,
+    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, (e) => console.error('[graphql]', e)),
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+    const header = req.get('x-request-id');
+    const state: RequestState = {
+      authentication: ANONYMOUS_AUTHENTICATION,
+      sessionSecret: null,
+      requestId: header && /^[A-Za-z0-9._-]{1,64}$/.test(header) ? header : randomUUID(),
+    };
+    res.locals.state = state;
+    res.setHeader('x-request-id', state.requestId);
+    const em = orm.em.fork();
+    try {
+      const authorization = req.get('authorization');
+      if (authorization) {
+        const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+        const found = match ? await services.auth.authenticateToken(em, match[1]) : null;
+        if (!found) return refuse(res, 401, 'UNAUTHENTICATED', 'INVALID_API_TOKEN', 'Invalid, revoked or expired API token');
+        if (!limiter.take(found.tokenId)) {
+          res.setHeader('retry-after', String(limiter.retryAfterSeconds(found.tokenId)));
+          return refuse(res, 429, 'TOO_MANY_REQUESTS', 'RATE_LIMITED', `At most ${config.apiTokenRequestsPerMinute} requests a minute per token`);
+        }
+        state.authentication = found;
+        return next();
+      }
+      const secret = readCookie(req.headers.cookie, SESSION_COOKIE);
+      if (secret) {
+        const found = await services.auth.authenticateSession(em, secret);
+        if (found) {
+          state.authentication = found;
+          state.sessionSecret = secret;
+        }
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+
+  const cookieOptions = (req: Request) => ({
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.cookieSecure === 'auto' ? req.secure : config.cookieSecure,
+    path: '/',
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb', type: ['application/json', 'application/graphql-response+json'] }),
+    authenticate,
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const state = res.locals.state as RequestState;
+        const { principal, actorLabel } = state.authentication;
+        const em = orm.em.fork();
+        return {
+          em,
+          principal,
+          ability: abilityFor(principal),
+          actorLabel,
+          requestId: state.requestId,
+          ip: req.ip ?? null,
+          userAgent: req.get('user-agent') ?? null,
+          loaders: createLoaders(em),
+          cookies: {
+            sessionSecret: state.sessionSecret,
+            setSession: (secret, maxAgeSeconds) => res.cookie(SESSION_COOKIE, secret, { ...cookieOptions(req), maxAge: maxAgeSeconds * 1000 }),
+            clearSession: () => res.clearCookie(SESSION_COOKIE, cookieOptions(req)),
+          },
+        };
+      },
+    }),
+  );
+
+  // The console: static files, and index.html for every other GET that asks for a page.
+  const indexHtml = path.join(config.webDist, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    app.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+      if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    } }));
+    app.get(/.*/, (req, res, next) => (req.accepts('html') ? res.sendFile(indexHtml) : next()));
+  } else {
+    log(`no console build at ${config.webDist}: run "npm run build" (the API works without it)`);
+    app.get('/', (_req, res) => res.type('text').send('MassLine API: the console is not built. POST GraphQL to /graphql.'));
+  }
+
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    console.error('[http]', error);
+    refuse(res, 500, 'INTERNAL_SERVER_ERROR', null, 'Internal server error');
+  });
+
+  return {
+    server,
+    services,
+    schema: built,
+    listen: (port = config.port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as { port: number }).port));
+      }),
+    close: async () => {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

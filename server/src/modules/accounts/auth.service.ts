@@ -1,0 +1,171 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@massline/shared';
+import type { Config } from '../../app/config';
+import { AppError } from '../../common/app-error';
+import type { DomainEvents } from '../../common/domain-events';
+import type { RequestContext } from '../../common/request-context';
+import { Region } from '../regions/region.entity';
+import { ApiToken } from './api-token.entity';
+import { decoyPasswordHash, hashPassword, randomSecret, sha256, verifyPassword } from './password';
+import { principalOfToken, principalOfUser, userSnapshot } from './principal';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+import type { RegisterCitizenInput, SignInInput } from './dto/account.inputs';
+
+export interface Authentication {
+  principal: Principal;
+  actorLabel: string | null;
+}
+
+export const ANONYMOUS_AUTHENTICATION: Authentication = { principal: { kind: 'ANONYMOUS' }, actorLabel: null };
+
+/** API tokens read `ml_<8 hex prefix>_<secret>`; the prefix finds the row, the hash proves the secret. */
+const TOKEN_PATTERN = /^ml_([0-9a-f]{8})_([A-Za-z0-9_-]{20,})$/;
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Sign-in, sign-out, citizen self-registration, and turning a session cookie or a bearer token into a
+ * principal. Failed sign-ins are counted per account name (known or not): after `slowAfterFailures`
+ * each answer is delayed, after `lockAfterFailures` the name is refused until the lock ends.
+ */
+export class AuthService {
+  constructor(
+    private readonly config: Config,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async signIn(context: RequestContext, input: SignInInput): Promise<User> {
+    const { em } = context;
+    const key = normalizeEmail(input.email);
+    const connection = em.getConnection();
+    const [throttle] = await connection.execute<{ failures: number; locked: boolean; in_window: boolean }[]>(
+      `select failures, coalesce(locked_until > now(), false) as locked,
+              window_started_at > now() - make_interval(mins => ?) as in_window
+         from sign_in_throttle where key = ?`,
+      [this.config.signIn.windowMinutes, key],
+    );
+    if (throttle?.locked) throw new AppError('SIGN_IN_LOCKED', 'Too many failed attempts: try again later');
+    if (throttle?.in_window && throttle.failures >= this.config.signIn.slowAfterFailures) {
+      await new Promise((resolve) => setTimeout(resolve, this.config.signIn.delayMs));
+    }
+
+    const user = await em.findOne(User, { email: key }, { populate: ['region', 'organization', 'passwordHash'] });
+    const passwordOk = user
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyPassword(await decoyPasswordHash(), input.password);
+    if (!user || !user.active || !passwordOk) {
+      await this.recordFailure(em, key);
+      throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
+    }
+    await connection.execute('delete from sign_in_throttle where key = ?', [key]);
+    await this.openSession(context, user, 'user.sign-in');
+    return user;
+  }
+
+  private async recordFailure(em: EntityManager, key: string): Promise<void> {
+    const { windowMinutes, lockAfterFailures, lockMinutes } = this.config.signIn;
+    // One statement, so that concurrent failures cannot lose a count.
+    await em.getConnection().execute(
+      `insert into sign_in_throttle as t (key, failures, window_started_at) values (?, 1, now())
+       on conflict (key) do update set
+         failures = case when t.window_started_at < now() - make_interval(mins => ?) then 1 else t.failures + 1 end,
+         window_started_at = case when t.window_started_at < now() - make_interval(mins => ?) then now() else t.window_started_at end,
+         locked_until = case when t.window_started_at >= now() - make_interval(mins => ?) and t.failures + 1 >= ?
+                             then now() + make_interval(mins => ?) else t.locked_until end`,
+      [key, windowMinutes, windowMinutes, windowMinutes, lockAfterFailures, lockMinutes],
+    );
+  }
+
+  private async openSession(context: RequestContext, user: User, action: string): Promise<void> {
+    const secret = randomSecret();
+    const ttlSeconds = this.config.sessionTtlHours * 3600;
+    await context.em.transactional(async (em) => {
+      em.create(Session, {
+        idHash: sha256(secret),
+        user,
+        expiresAt: new Date(Date.now() + ttlSeconds * 1000),
+        ip: context.ip,
+        userAgent: context.userAgent?.slice(0, 300) ?? null,
+      });
+      await em.flush();
+      const actor = { ...context, principal: principalOfUser(user), actorLabel: user.email };
+      await this.events.publish(em, actor, {
+        action,
+        subjectType: 'User',
+        subjectId: user.id,
+        regionPath: user.region.path,
+        before: null,
+        after: { email: user.email, role: user.role },
+      });
+    });
+    context.cookies.setSession(secret, ttlSeconds);
+  }
+
+  async signOut(context: RequestContext): Promise<boolean> {
+    const secret = context.cookies.sessionSecret;
+    if (secret) await context.em.nativeDelete(Session, { idHash: sha256(secret) });
+    context.cookies.clearSession();
+    return true;
+  }
+
+  async registerCitizen(context: RequestContext, input: RegisterCitizenInput): Promise<User> {
+    const { em } = context;
+    const email = normalizeEmail(input.email);
+    const region = await em.findOne(Region, { id: input.regionId });
+    if (!region) throw new AppError('INVALID_INPUT', 'No such region', { regionId: 'No such region' });
+    if (await em.count(User, { email })) throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+    const passwordHash = await hashPassword(input.password);
+    const user = await em.transactional(async (tem) => {
+      const created = tem.create(User, {
+        email,
+        displayName: input.displayName.trim(),
+        role: 'CITIZEN',
+        passwordHash,
+        region,
+        citizenStatus: 'UNVERIFIED',
+      });
+      await tem.flush();
+      const actor = { ...context, principal: principalOfUser(created), actorLabel: created.email };
+      await this.events.publish(tem, actor, {
+        action: 'citizen.register',
+        subjectType: 'User',
+        subjectId: created.id,
+        regionPath: region.path,
+        before: null,
+        after: userSnapshot(created),
+      });
+      return created;
+    });
+    await this.openSession(context, user, 'user.sign-in');
+    return user;
+  }
+
+  /** The signed-in user behind a session cookie, or null if it is unknown, expired or deactivated. */
+  async authenticateSession(em: EntityManager, secret: string): Promise<Authentication | null> {
+    const session = await em.findOne(
+      Session,
+      { idHash: sha256(secret), expiresAt: { $gt: new Date() } },
+      { populate: ['user.region', 'user.organization'] },
+    );
+    if (!session || !session.user.active) return null;
+    return { principal: principalOfUser(session.user), actorLabel: session.user.email };
+  }
+
+  /** The API token behind a bearer credential, or null if it is malformed, unknown, revoked or expired. */
+  async authenticateToken(em: EntityManager, credential: string): Promise<(Authentication & { tokenId: string }) | null> {
+    const match = TOKEN_PATTERN.exec(credential);
+    if (!match) return null;
+    const token = await em.findOne(ApiToken, { prefix: match[1] });
+    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= new Date())) return null;
+    const expected = Buffer.from(token.secretHash, 'hex');
+    const given = Buffer.from(sha256(credential), 'hex');
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    // Last use is kept to the minute: no write on every request of a busy client.
+    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
+      await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
+    }
+    return { principal: principalOfToken(token), actorLabel: token.name, tokenId: token.id };
+  }
+}

@@ -1,0 +1,162 @@
+import { IsEmail, IsOptional, Length, MaxLength, MinLength, ArrayNotEmpty, ArrayUnique } from 'class-validator';
+import { API_SCOPES, type ApiScope, type UserRole } from '@massline/shared';
+import { Field, ID, InputType, ArgsType } from 'type-graphql';
+import { ApiScopeEnum, SortDirectionEnum, UserRoleEnum, type SortDirection, CitizenStatusEnum } from '../../../common/graphql-enums';
+import { MIN_PASSWORD_LENGTH } from '../password';
+import type { CitizenStatus } from '@massline/shared';
+import { registerEnumType } from 'type-graphql';
+
+@InputType()
+export class SignInInput {
+  @Field(() => String)
+  @MaxLength(254)
+  email!: string;
+
+  @Field(() => String)
+  @MaxLength(200)
+  password!: string;
+}
+
+@InputType({ description: 'A resident registers; an organization of the region then verifies the residence' })
+export class RegisterCitizenInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'Not an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field(() => String)
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `At least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(200)
+  password!: string;
+
+  @Field(() => String)
+  @Length(1, 100, { message: 'Between 1 and 100 characters' })
+  displayName!: string;
+
+  @Field(() => ID, { description: 'Region of residence' })
+  regionId!: string;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'Not an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field(() => String)
+  @Length(1, 100, { message: 'Between 1 and 100 characters' })
+  displayName!: string;
+
+  @Field(() => UserRoleEnum)
+  role!: UserRole;
+
+  @Field(() => String, { description: `Initial password, at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `At least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(200)
+  password!: string;
+
+  @Field(() => ID, { description: 'Jurisdiction (auditor), residence (citizen); for organization staff, the region of the organization' })
+  regionId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Required for organization staff' })
+  @IsOptional()
+  organizationId?: string | null;
+}
+
+export const CitizenDecisionEnum = { VERIFY: 'VERIFY', REJECT: 'REJECT' } as const;
+export type CitizenDecision = keyof typeof CitizenDecisionEnum;
+registerEnumType(CitizenDecisionEnum, { name: 'CitizenDecision' });
+
+@InputType()
+export class ReviewCitizenInput {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => CitizenDecisionEnum)
+  decision!: CitizenDecision;
+
+  @Field(() => String, { nullable: true, description: 'Required when rejecting' })
+  @IsOptional()
+  @MaxLength(500)
+  reason?: string | null;
+}
+
+export const UserOrderFieldEnum = { EMAIL: 'EMAIL', DISPLAY_NAME: 'DISPLAY_NAME', CREATED_AT: 'CREATED_AT', ROLE: 'ROLE' } as const;
+export type UserOrderField = keyof typeof UserOrderFieldEnum;
+registerEnumType(UserOrderFieldEnum, { name: 'UserOrderField' });
+
+@InputType()
+export class UserFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the e-mail or name' })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string | null;
+
+  @Field(() => UserRoleEnum, { nullable: true })
+  role?: UserRole | null;
+
+  @Field(() => CitizenStatusEnum, { nullable: true })
+  citizenStatus?: CitizenStatus | null;
+
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only users of this region and the regions under it' })
+  regionId?: string | null;
+}
+
+@InputType()
+export class UserOrder {
+  @Field(() => UserOrderFieldEnum)
+  field!: UserOrderField;
+
+  @Field(() => SortDirectionEnum)
+  direction!: SortDirection;
+}
+
+@ArgsType()
+export class UserListArgs {
+  @Field(() => UserFilter, { nullable: true })
+  filter?: UserFilter | null;
+
+  @Field(() => UserOrder, { nullable: true })
+  orderBy?: UserOrder | null;
+}
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field(() => String)
+  @Length(2, 200, { message: 'Between 2 and 200 characters' })
+  name!: string;
+
+  @Field(() => ID, { description: 'The region whose subtree is its jurisdiction' })
+  regionId!: string;
+}
+
+@InputType()
+export class OrganizationFilter {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only organizations of this region and the regions under it' })
+  regionId?: string | null;
+}
+
+@InputType()
+export class CreateApiTokenInput {
+  @Field(() => String)
+  @Length(2, 100, { message: 'Between 2 and 100 characters' })
+  name!: string;
+
+  @Field(() => [ApiScopeEnum], { description: `Any of ${API_SCOPES.join(', ')}` })
+  @ArrayNotEmpty({ message: 'Choose at least one scope' })
+  @ArrayUnique()
+  scopes!: ApiScope[];
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  expiresAt?: Date | null;
+}

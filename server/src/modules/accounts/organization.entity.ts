@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Region } from '../regions/region.entity';
+
+/** A party organization; its jurisdiction is its region and every region under it. */
+@Entity({ tableName: 'organization' })
+@ObjectType({ description: "A party organization, whose jurisdiction is its region's subtree" })
+export class Organization {
+  [OptionalProps]?: 'createdAt' | 'active';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 200 })
+  @Field(() => String)
+  name!: string;
+
+  @ManyToOne(() => Region, { deleteRule: 'restrict' })
+  region!: Rel<Region>;
+
+  @Property({ type: 'boolean', default: true })
+  @Field(() => Boolean)
+  active: boolean = true;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Field(() => Date)
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,153 @@
+import type { QueryOrderMap } from '@mikro-orm/core';
+import { scoped, type Filter } from '../../common/ability-filter';
+import { AppError, invalidInput, notFound } from '../../common/app-error';
+import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { authorize } from '../../common/operation-permission';
+import type { RequestContext } from '../../common/request-context';
+import { containsPattern, startsWithPattern } from '../../common/text-search';
+import { Region } from '../regions/region.entity';
+import { normalizeEmail } from './auth.service';
+import type { CreateUserInput, ReviewCitizenInput, UserListArgs, UserOrderField } from './dto/account.inputs';
+import { Organization } from './organization.entity';
+import { hashPassword } from './password';
+import { userSnapshot } from './principal';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+
+const ORDER_COLUMNS: Record<UserOrderField, keyof User> = {
+  EMAIL: 'email',
+  DISPLAY_NAME: 'displayName',
+  CREATED_AT: 'createdAt',
+  ROLE: 'role',
+};
+
+/** Users of a jurisdiction: listing, creation, deactivation, and verification of citizens' residence. */
+export class UserService {
+  constructor(private readonly events: DomainEvents) {}
+
+  async list(context: RequestContext, page: PageArgs, { filter, orderBy }: UserListArgs): Promise<Connection<User>> {
+    const requested: Filter = {};
+    if (filter?.search) {
+      const pattern = containsPattern(filter.search);
+      requested.$or = [{ email: { $ilike: pattern } }, { displayName: { $ilike: pattern } }];
+    }
+    if (filter?.role) requested.role = filter.role;
+    if (filter?.citizenStatus) requested.citizenStatus = filter.citizenStatus;
+    if (typeof filter?.active === 'boolean') requested.active = filter.active;
+    if (filter?.regionId) {
+      const region = await context.em.findOne(Region, { id: filter.regionId }, { fields: ['path'] });
+      if (!region) return paginate(context.em, User, null, page, {});
+      requested.region = { path: { $like: startsWithPattern(region.path) } };
+    }
+    const order = { [ORDER_COLUMNS[orderBy?.field ?? 'CREATED_AT']]: (orderBy?.direction ?? 'DESC').toLowerCase() } as QueryOrderMap<User>;
+    return paginate(context.em, User, scoped(context.ability, 'read', 'User', requested), page, order, ['region', 'organization']);
+  }
+
+  async get(context: RequestContext, id: string): Promise<User> {
+    const user = await context.em.findOne(User, { id }, { populate: ['region', 'organization'] });
+    if (!user) throw notFound('User');
+    authorize(context, 'read', 'User', user);
+    return user;
+  }
+
+  async create(context: RequestContext, input: CreateUserInput): Promise<User> {
+    const { em } = context;
+    const region = await em.findOne(Region, { id: input.regionId });
+    if (!region) throw invalidInput({ regionId: 'No such region' });
+    let organization: Organization | null = null;
+    if (input.role === 'ORGANIZATION') {
+      if (!input.organizationId) throw invalidInput({ organizationId: 'Organization staff belong to an organization' });
+      organization = await em.findOne(Organization, { id: input.organizationId }, { populate: ['region'] });
+      if (!organization) throw invalidInput({ organizationId: 'No such organization' });
+      if (organization.region.id !== region.id) {
+        throw new AppError('ROLE_REGION_MISMATCH', "Organization staff have their organization's region as jurisdiction", {
+          regionId: "Must be the organization's region",
+        });
+      }
+    } else if (input.organizationId) {
+      throw new AppError('ROLE_REGION_MISMATCH', 'Only organization staff belong to an organization', { organizationId: 'Only for organization staff' });
+    }
+    // Checked as an instance: the new user's region must be inside the caller's jurisdiction.
+    authorize(context, 'create', 'User', { region }, 'regionId');
+    const email = normalizeEmail(input.email);
+    if (await em.count(User, { email })) throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+    const passwordHash = await hashPassword(input.password);
+
+    return inTransaction(this.events, context, async (tem) => {
+      const user = tem.create(User, {
+        email,
+        displayName: input.displayName.trim(),
+        role: input.role,
+        passwordHash,
+        region,
+        organization,
+        // A resident registered by the organization itself needs no further verification.
+        citizenStatus: input.role === 'CITIZEN' ? 'VERIFIED' : null,
+      });
+      await tem.flush();
+      return {
+        result: user,
+        events: [{ action: 'user.create', subjectType: 'User', subjectId: user.id, regionPath: region.path, before: null, after: userSnapshot(user) }],
+      };
+    });
+  }
+
+  async setActive(context: RequestContext, id: string, active: boolean): Promise<User> {
+    const user = await this.get(context, id);
+    authorize(context, 'deactivate', 'User', user);
+    if (context.principal.kind === 'USER' && context.principal.id === user.id) {
+      throw new AppError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate or reactivate your own account');
+    }
+    if (user.active === active) throw new AppError('USER_ALREADY_IN_STATE', active ? 'This user is already active' : 'This user is already deactivated');
+    const before = userSnapshot(user);
+    return inTransaction(this.events, context, async (tem) => {
+      const managed = tem.merge(user);
+      managed.active = active;
+      managed.deactivatedAt = active ? null : new Date();
+      // A deactivated user is signed out everywhere at once.
+      if (!active) await tem.nativeDelete(Session, { user: user.id });
+      return {
+        result: managed,
+        events: [
+          {
+            action: active ? 'user.reactivate' : 'user.deactivate',
+            subjectType: 'User',
+            subjectId: user.id,
+            regionPath: user.region.path,
+            before,
+            after: userSnapshot(managed),
+          },
+        ],
+      };
+    });
+  }
+
+  async reviewCitizen(context: RequestContext, input: ReviewCitizenInput): Promise<User> {
+    const user = await this.get(context, input.userId);
+    authorize(context, 'verify', 'User', user);
+    if (user.role !== 'CITIZEN') throw new AppError('NOT_A_CITIZEN', 'Only a citizen has a residence to verify');
+    if (user.citizenStatus !== 'UNVERIFIED') throw new AppError('CITIZEN_ALREADY_REVIEWED', 'This residence has already been reviewed');
+    const reason = input.reason?.trim() ?? '';
+    if (input.decision === 'REJECT' && !reason) throw invalidInput({ reason: 'Say why the residence is rejected' });
+    const before = userSnapshot(user);
+    return inTransaction(this.events, context, async (tem) => {
+      const managed = tem.merge(user);
+      managed.citizenStatus = input.decision === 'VERIFY' ? 'VERIFIED' : 'REJECTED';
+      managed.citizenReviewNote = input.decision === 'REJECT' ? reason : null;
+      return {
+        result: managed,
+        events: [
+          {
+            action: input.decision === 'VERIFY' ? 'citizen.verify' : 'citizen.reject',
+            subjectType: 'User',
+            subjectId: user.id,
+            regionPath: user.region.path,
+            before,
+            after: { ...userSnapshot(managed), reason: managed.citizenReviewNote },
+          },
+        ],
+      };
+    });
+  }
+}

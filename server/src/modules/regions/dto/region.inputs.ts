@@ -1,0 +1,81 @@
+import { IsOptional, Length, Matches, MaxLength, Max, Min } from 'class-validator';
+import type { RegionLevel } from '@massline/shared';
+import { REGION_CODE_PATTERN } from '@massline/shared';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { RegionLevelEnum, SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
+
+@InputType()
+export class RegionFilter {
+  @Field(() => ID, { nullable: true, description: 'Children of this region; null for the root' })
+  parentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'This region and every region under it' })
+  withinId?: string | null;
+
+  @Field(() => RegionLevelEnum, { nullable: true })
+  level?: RegionLevel | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name (either language) or the start of the code' })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string | null;
+}
+
+export const RegionOrderFieldEnum = { CODE: 'CODE', NAME: 'NAME', LEVEL: 'LEVEL' } as const;
+export type RegionOrderField = keyof typeof RegionOrderFieldEnum;
+registerEnumType(RegionOrderFieldEnum, { name: 'RegionOrderField' });
+
+@InputType()
+export class RegionOrder {
+  @Field(() => RegionOrderFieldEnum)
+  field!: RegionOrderField;
+
+  @Field(() => SortDirectionEnum)
+  direction!: SortDirection;
+}
+
+@ArgsType()
+export class RegionListArgs {
+  @Field(() => RegionFilter, { nullable: true })
+  filter?: RegionFilter | null;
+
+  @Field(() => RegionOrder, { nullable: true })
+  orderBy?: RegionOrder | null;
+}
+
+@InputType()
+export class CreateRegionInput {
+  @Field(() => ID)
+  parentId!: string;
+
+  @Field(() => String, { description: 'Administrative division code, digits' })
+  @Matches(REGION_CODE_PATTERN, { message: '2 to 12 digits' })
+  code!: string;
+
+  @Field(() => String)
+  @Length(1, 100, { message: 'Between 1 and 100 characters' })
+  name!: string;
+
+  @Field(() => String)
+  @Length(1, 100, { message: 'Between 1 and 100 characters' })
+  nameEn!: string;
+}
+
+@InputType()
+export class SetRegionStatisticsInput {
+  @Field(() => ID)
+  regionId!: string;
+
+  @Field(() => String, { description: 'A year, quarter or month: 2026, 2026-Q3, 2026-07' })
+  period!: string;
+
+  @Field(() => Int)
+  @Min(1, { message: 'Must be positive' })
+  @Max(2_000_000_000)
+  population!: number;
+
+  @Field(() => Int)
+  @Min(1, { message: 'Must be positive' })
+  @Max(2_000_000_000)
+  households!: number;
+}

@@ -1,0 +1,50 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { loadRelated } from '../../common/loaders';
+import { Allow, Public } from '../../common/operation-permission';
+import type { RequestContext } from '../../common/request-context';
+import { CreateRegionInput, RegionListArgs, SetRegionStatisticsInput } from './dto/region.inputs';
+import { RegionStatistics } from './region-statistics.entity';
+import { Region } from './region.entity';
+import { RegionService } from './region.service';
+
+export const RegionConnection = ConnectionType(Region, 'Region');
+
+@Resolver(() => Region)
+export class RegionResolver {
+  constructor(private readonly service: RegionService) {}
+
+  @Query(() => RegionConnection, { description: 'Regions, public' })
+  @Public()
+  regions(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: RegionListArgs) {
+    return this.service.list(context, page, args);
+  }
+
+  @Query(() => Region, { description: 'One region, public' })
+  @Public()
+  region(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.get(context, id);
+  }
+
+  @Mutation(() => Region, { description: 'Adds a region under one of your jurisdiction' })
+  @Allow('create', 'Region')
+  createRegion(@Ctx() context: RequestContext, @Arg('input', () => CreateRegionInput) input: CreateRegionInput) {
+    return this.service.create(context, input);
+  }
+
+  @Mutation(() => RegionStatistics, { description: "Sets a region's population and households for a period" })
+  @Allow('update', 'Region')
+  setRegionStatistics(@Ctx() context: RequestContext, @Arg('input', () => SetRegionStatisticsInput) input: SetRegionStatisticsInput) {
+    return this.service.setStatistics(context, input);
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  parent(@Root() region: Region, @Ctx() context: RequestContext) {
+    return loadRelated(context.loaders.regions, region.parent);
+  }
+
+  @FieldResolver(() => [RegionStatistics], { description: 'Population and households per period, oldest first' })
+  statistics(@Root() region: Region, @Ctx() context: RequestContext) {
+    return context.loaders.statisticsByRegion.load(region.id);
+  }
+}

@@ -1,0 +1,47 @@
+/** The permission vocabulary: roles, actions and subjects, shared by the server's guards and the console. */
+export const ROLES = ['ORGANIZATION', 'CITIZEN', 'AUDITOR', 'THIRD_PARTY'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles a person signs in with; THIRD_PARTY is an API token, never a user. */
+export const USER_ROLES = ['ORGANIZATION', 'CITIZEN', 'AUDITOR'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'deactivate', 'verify', 'revoke'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const SUBJECTS = ['Region', 'Organization', 'User', 'ApiToken', 'AuditEntry'] as const;
+export type SubjectName = (typeof SUBJECTS)[number];
+
+/** What an API token may read. Each scope opens the public subjects of one part of the platform. */
+export const API_SCOPES = ['REGIONS'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export const PUBLIC_SUBJECTS_BY_SCOPE: Record<ApiScope, readonly SubjectName[]> = {
+  REGIONS: ['Region', 'Organization'],
+};
+
+/** Fields that no rule ever opens, whoever asks. The API has no field for them either. */
+export const SECRET_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
+  User: ['passwordHash'],
+  ApiToken: ['secretHash'],
+};
+
+export const CITIZEN_STATUSES = ['UNVERIFIED', 'VERIFIED', 'REJECTED'] as const;
+export type CitizenStatus = (typeof CITIZEN_STATUSES)[number];
+
+/** Who is asking: a signed-in user, an API token, or nobody. */
+export type Principal =
+  | {
+      kind: 'USER';
+      id: string;
+      role: UserRole;
+      /** Jurisdiction (organization, auditor) or residence (citizen). */
+      regionId: string;
+      regionPath: string;
+      organizationId: string | null;
+      citizenStatus: CitizenStatus | null;
+    }
+  | { kind: 'API_TOKEN'; id: string; role: 'THIRD_PARTY'; scopes: readonly ApiScope[] }
+  | { kind: 'ANONYMOUS' };
+
+export const ANONYMOUS: Principal = { kind: 'ANONYMOUS' };

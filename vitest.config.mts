@@ -1,0 +1,48 @@
+import { defineConfig } from 'vitest/config';
+import swc from 'unplugin-swc';
+
+// One run, four projects: pure domain (shared), server units and schema tests,
+// API end-to-end against a real PostgreSQL (api), and the console in Chromium (browser).
+const decorators = () => swc.vite({ module: { type: 'es6' } });
+
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    projects: [
+      {
+        test: { name: 'shared', include: ['shared/src/**/*.spec.ts'], environment: 'node' },
+      },
+      {
+        plugins: [decorators()],
+        test: {
+          name: 'server',
+          include: ['server/src/**/*.spec.ts'],
+          globalSetup: ['test/support/global-database.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [decorators()],
+        test: {
+          name: 'api',
+          include: ['test/api/**/*.spec.ts'],
+          globalSetup: ['test/support/global-database.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [decorators()],
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.spec.ts'],
+          globalSetup: ['test/support/global-database.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
