@@ -21,7 +21,7 @@ export function ormConfig(clientUrl: string, options: { logSql?: boolean; poolMa
     clientUrl,
     entities: ENTITIES,
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: options.logSql ?? false,
     pool: { min: 0, max: options.poolMax ?? 10 },
     // Entities are never loaded implicitly into another request: one fork per request.
