@@ -72,7 +72,9 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: config.graphql.maxAliases },
     costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true },
-    maxTokens: { n: config.graphql.maxTokens },
+    // Token limit by graphql-js's own parser (parseOptions below): armor's plugin re-parses and turns
+    // every syntax error into a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: config.graphql.maxDirectives },
     blockFieldSuggestion: { enabled: true },
   });
@@ -81,6 +83,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
     schema: built.schema,
     plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server })],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

@@ -33,13 +33,24 @@ const REQUEST_ERROR_CODES = new Set([
 ]);
 const KNOWN_REASONS = new Set(Object.keys(ERROR_REASONS));
 
+/** The error a resolver threw, under graphql-js's and Apollo's wrappers. */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const inner = (current as { originalError?: unknown } | null)?.originalError;
+    if (!inner || inner === current) break;
+    current = inner;
+  }
+  return current;
+}
+
 /**
  * Apollo's formatError: our coded errors and request errors go out as they are; argument validation
  * becomes BAD_USER_INPUT with per-field messages; anything else is an internal error whose details stay
  * in the server log, never in the response.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const original = unwrap(error);
   if (original instanceof AppError) return { ...formatted, message: original.message, extensions: original.extensions };
   if (original instanceof ArgumentValidationError) {
     const fields: FieldErrors = {};
