@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * Standing budget: a list query issues as many SQL statements for 1 row as for 100 (no N+1). Statements
+ * are counted at the driver, for the GraphQL request only (authentication included).
+ */
+describe('SQL statements per list query', () => {
+  let server: TestServer;
+  let count = 0;
+  beforeAll(async () => {
+    server = await startTestServer();
+    server.orm.em.getConnection().getKnex().on('query', () => {
+      count++;
+    });
+  });
+  afterAll(() => server?.close());
+
+  // Filters and orders chosen so that the single row has every relation the query asks for: the count
+  // compared is then the worst case of one row against many rows.
+  const LISTS: Record<string, string> = {
+    regions:
+      'query ($n: Int!) { regions(first: $n, filter: { level: TOWNSHIP }, orderBy: { field: CODE, direction: DESC }) { totalCount edges { node { code name parent { code parent { code } } statistics { period population households } } } } }',
+    users:
+      'query ($n: Int!) { users(first: $n, filter: { role: ORGANIZATION }, orderBy: { field: EMAIL, direction: ASC }) { totalCount edges { node { email region { code parent { code } } organization { name region { code } } } } } }',
+    organizations: 'query ($n: Int!) { organizations(first: $n, filter: { search: "镇" }) { totalCount edges { node { name region { code name parent { code } } } } } }',
+    apiTokens: 'query ($n: Int!) { apiTokens(first: $n) { totalCount edges { node { name createdByName region { code } } } } }',
+    auditEntries: 'query ($n: Int!) { auditEntries(first: $n) { totalCount edges { node { action actorLabel } } } }',
+  };
+
+  it.each(Object.entries(LISTS))('%s: same statements for 1 row as for many', async (name, query) => {
+    const root = await server.as('orgRoot');
+    // Enough rows for a real comparison.
+    for (let i = 0; i < 12; i++) {
+      await server.createUser({ email: `bulk-${name}-${i}@massline.test`, role: name === 'users' ? 'ORGANIZATION' : 'CITIZEN', regionCode: '880101001' });
+      if (name === 'apiTokens') await root.ok(`mutation { createApiToken(input: { name: "bulk ${i}", scopes: [REGIONS] }) { secret } }`);
+    }
+    const measure = async (n: number) => {
+      count = 0;
+      const data = await root.ok<Record<string, { edges: unknown[] }>>(query, { n });
+      return { statements: count, rows: data[name].edges.length };
+    };
+    const one = await measure(1);
+    const many = await measure(100);
+    expect(one.rows).toBe(1);
+    expect(many.rows).toBeGreaterThan(10);
+    expect(many.statements).toBe(one.statements);
+    expect(one.statements).toBeLessThanOrEqual(8);
+  });
+});
