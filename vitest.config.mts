@@ -18,9 +18,11 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       {
+        extends: true,
         test: { name: 'shared', include: ['shared/src/**/*.spec.ts'], environment: 'node' },
       },
       {
+        extends: true,
         plugins: [decorators()],
         test: {
           name: 'server',
@@ -31,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         plugins: [decorators()],
         test: {
           name: 'api',
@@ -41,6 +44,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         plugins: [decorators()],
         test: {
           name: 'browser',

@@ -34,10 +34,10 @@ export class ApiToken {
   @Field(() => [ApiScopeEnum])
   scopes!: ApiScope[];
 
-  @ManyToOne(() => Region, { deleteRule: 'restrict' })
+  @ManyToOne(() => Region, { deleteRule: 'restrict', index: true })
   region!: Rel<Region>;
 
-  @ManyToOne(() => User, { deleteRule: 'restrict' })
+  @ManyToOne(() => User, { deleteRule: 'restrict', index: true })
   createdBy!: Rel<User>;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })

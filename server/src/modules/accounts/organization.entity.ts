@@ -17,7 +17,7 @@ export class Organization {
   @Field(() => String)
   name!: string;
 
-  @ManyToOne(() => Region, { deleteRule: 'restrict' })
+  @ManyToOne(() => Region, { deleteRule: 'restrict', index: true })
   region!: Rel<Region>;
 
   @Property({ type: 'boolean', default: true })

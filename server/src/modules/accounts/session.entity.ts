@@ -12,7 +12,7 @@ export class Session {
   @PrimaryKey({ type: 'string', length: 64 })
   idHash!: string;
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', index: true })
   user!: Rel<User>;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { CITIZEN_STATUSES, USER_ROLES, type CitizenStatus, type UserRole } from '@massline/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../regions/region.entity';
@@ -11,6 +11,8 @@ import { Organization } from './organization.entity';
  * residence of a citizen. The password hash has no GraphQL field and is hidden from serialization.
  */
 @Entity({ tableName: 'app_user' })
+@Check({ name: 'app_user_staff_belong_to_organization', expression: `(role = 'ORGANIZATION') = (organization_id is not null)` })
+@Check({ name: 'app_user_only_citizens_have_status', expression: `(role = 'CITIZEN') = (citizen_status is not null)` })
 @ObjectType({ description: 'A person who signs in: organization staff, auditor or citizen' })
 export class User {
   [OptionalProps]?: 'createdAt' | 'active' | 'citizenStatus' | 'citizenReviewNote' | 'organization' | 'deactivatedAt';
@@ -34,10 +36,10 @@ export class User {
   @Property({ type: 'string', length: 255, hidden: true, lazy: true })
   passwordHash!: string;
 
-  @ManyToOne(() => Region, { deleteRule: 'restrict' })
+  @ManyToOne(() => Region, { deleteRule: 'restrict', index: true })
   region!: Rel<Region>;
 
-  @ManyToOne(() => Organization, { nullable: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Organization, { nullable: true, deleteRule: 'restrict', index: true })
   organization?: Rel<Organization> | null;
 
   @Enum({ items: () => CITIZEN_STATUSES, nullable: true })

@@ -30,7 +30,7 @@ export class Region {
   @Field(() => RegionLevelEnum)
   level!: RegionLevel;
 
-  @ManyToOne(() => Region, { nullable: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Region, { nullable: true, deleteRule: 'restrict', index: true })
   parent?: Rel<Region> | null;
 
   @Property({ type: 'string', length: 255, unique: true })
