@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { childLevelOf, isWithin, prefixOfSubtreePattern, regionPath, subtreePattern } from './region';
+
+describe('region tree', () => {
+  it('builds materialized paths from codes', () => {
+    expect(regionPath(null, '88')).toBe('/88/');
+    expect(regionPath('/88/', '8801')).toBe('/88/8801/');
+  });
+
+  it('tells a subtree by prefix, never confusing 8801 with 88010', () => {
+    expect(isWithin('/88/8801/880101/', '/88/8801/')).toBe(true);
+    expect(isWithin('/88/8801/', '/88/8801/')).toBe(true);
+    expect(isWithin('/88/88010/', '/88/8801/')).toBe(false);
+    expect(isWithin('/88/', '/88/8801/')).toBe(false);
+  });
+
+  it('goes down one level at a time, and not below a township', () => {
+    expect(childLevelOf('PROVINCE')).toBe('CITY');
+    expect(childLevelOf('COUNTY')).toBe('TOWNSHIP');
+    expect(childLevelOf('TOWNSHIP')).toBeNull();
+  });
+
+  it('round-trips subtree patterns, which match exactly the subtree', () => {
+    const pattern = subtreePattern('/88/8801/');
+    expect(new RegExp(pattern).test('/88/8801/880101/')).toBe(true);
+    expect(new RegExp(pattern).test('/99/88/8801/')).toBe(false);
+    expect(prefixOfSubtreePattern(pattern)).toBe('/88/8801/');
+    expect(prefixOfSubtreePattern(subtreePattern('/a.b*/'))).toBe('/a.b*/');
+    expect(prefixOfSubtreePattern('/88/')).toBeNull();
+    expect(prefixOfSubtreePattern('^/88/.*')).toBeNull();
+  });
+});
