@@ -2,3 +2,4 @@ export * from './errors';
 export * from './permissions';
 export * from './domain/period';
 export * from './domain/region';
+export * as harmony from './domain/harmony';

@@ -1,0 +1,199 @@
+/**
+ * Aggregation of normalized indicator scores into the harmony index (OECD/JRC Handbook on
+ * Constructing Composite Indicators, 2008, section 6; COINr `Aggregate`).
+ *
+ * - Weighted arithmetic mean (default): fully compensatory — a point lost on one indicator is
+ *   bought back by a point on another, in proportion to the weights.
+ * - Weighted geometric mean (on request): partially compensatory — a poor score drags the index
+ *   down more than a good score lifts it, so a region cannot hide, say, mass incidents behind
+ *   high newspaper subscriptions. Needs scores ≥ 1 (logarithms), hence the 1–100 scale.
+ *
+ * Missing indicators are not zeros (PRODUCT.md). The index is computed over the indicators
+ * present with their weights re-normalized to sum to 1 — the "available-case" treatment COINr
+ * applies by default — and the result reports how much of the methodology it stands on.
+ */
+import { HarmonyMathError, requireFinite, requireThreshold, requireUniqueCodes } from './errors';
+
+export type AggregationMethod = 'ARITHMETIC' | 'GEOMETRIC';
+
+/** PRODUCT.md: "coverage below 65 %" is flagged; an assessment below it is incomplete. */
+export const DEFAULT_COVERAGE_THRESHOLD = 0.65;
+/** Weights must sum to 1; this tolerance absorbs decimal input such as 7 × 0.142857142857. */
+export const WEIGHT_SUM_TOLERANCE = 1e-9;
+/** The smallest score geometric aggregation accepts (the bottom of the 1–100 scale). */
+export const GEOMETRIC_MINIMUM_SCORE = 1;
+
+export interface WeightedScore {
+  readonly code: string;
+  /** Normalized score, or null when the indicator is missing for this region and period. */
+  readonly score: number | null;
+  readonly weight: number;
+}
+
+export interface IndicatorContribution {
+  readonly code: string;
+  readonly score: number | null;
+  /** Weight in the methodology. */
+  readonly weight: number;
+  /** Weight actually applied: weight / Σ weights present; null when missing. */
+  readonly effectiveWeight: number | null;
+  /** Points of the index owed to this indicator; contributions sum to the index. */
+  readonly contribution: number | null;
+}
+
+export interface AggregationResult {
+  /** Null when no indicator with a positive weight is present. */
+  readonly index: number | null;
+  readonly contributions: readonly IndicatorContribution[];
+  /** Share of the methodology's weight that is present: Σ weights of present indicators. */
+  readonly coverage: number;
+  /** coverage ≥ threshold (and an index exists). */
+  readonly complete: boolean;
+  /** Codes of the missing indicators, in input order. */
+  readonly missing: readonly string[];
+}
+
+export interface AggregationOptions {
+  /** Minimum coverage for a complete assessment; default 0.65. */
+  readonly coverageThreshold?: number;
+}
+
+/** Refuses negative or non-finite weights and weights that do not sum to 1 (± 1e-9). */
+export function validateWeights(weights: readonly number[]): void {
+  if (weights.length === 0) throw new HarmonyMathError('EMPTY_INPUT', 'no weights given');
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const weight = weights[i];
+    if (typeof weight !== 'number' || !Number.isFinite(weight)) {
+      throw new HarmonyMathError('INVALID_WEIGHTS', `weight ${i + 1} is not a finite number`);
+    }
+    if (weight < 0) throw new HarmonyMathError('INVALID_WEIGHTS', `weight ${i + 1} is negative (${weight})`);
+    sum += weight;
+  }
+  if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
+    throw new HarmonyMathError('INVALID_WEIGHTS', `weights must sum to 1, got ${sum}`);
+  }
+}
+
+function validateScores(scores: readonly WeightedScore[], method: AggregationMethod): void {
+  if (scores.length === 0) throw new HarmonyMathError('EMPTY_INPUT', 'no indicator scores given');
+  requireUniqueCodes(
+    scores.map(({ code }) => code),
+    'indicator scores',
+  );
+  validateWeights(scores.map(({ weight }) => weight));
+  for (const { code, score } of scores) {
+    if (score === null) continue;
+    requireFinite(score, `score of ${code}`);
+    if (method === 'GEOMETRIC' && score < GEOMETRIC_MINIMUM_SCORE) {
+      throw new HarmonyMathError(
+        'SCORE_BELOW_GEOMETRIC_MINIMUM',
+        `geometric aggregation needs scores ≥ ${GEOMETRIC_MINIMUM_SCORE} (normalize onto 1–100): ${code} scores ${score}`,
+      );
+    }
+  }
+}
+
+/**
+ * Weighted arithmetic mean over the indicators present: I = Σ wᵢsᵢ / Σ wᵢ (i present).
+ * Contribution of i: wᵢsᵢ / Σ w_present, so contributions sum to the index.
+ */
+export function aggregateArithmetic(
+  scores: readonly WeightedScore[],
+  options: AggregationOptions = {},
+): AggregationResult {
+  return aggregate('ARITHMETIC', scores, options);
+}
+
+/**
+ * Weighted geometric mean over the indicators present: I = Π sᵢ^(wᵢ/Σw_present) = exp(Σ ŵᵢ ln sᵢ).
+ *
+ * Contributions: the index's logarithm is additive, ln I = Σ ŵᵢ ln sᵢ, so each indicator's share of
+ * ln I is ŵᵢ ln sᵢ / ln I; its contribution is that share of the index, I · ŵᵢ ln sᵢ / ln I. Shares
+ * are non-negative because scores are ≥ 1, and contributions sum to the index. When every score is
+ * 1 (ln I = 0) the index is 1 and is split by effective weight.
+ */
+export function aggregateGeometric(
+  scores: readonly WeightedScore[],
+  options: AggregationOptions = {},
+): AggregationResult {
+  return aggregate('GEOMETRIC', scores, options);
+}
+
+export function aggregate(
+  method: AggregationMethod,
+  scores: readonly WeightedScore[],
+  options: AggregationOptions = {},
+): AggregationResult {
+  validateScores(scores, method);
+  const threshold = requireThreshold(options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD, 'coverage threshold');
+
+  let presentWeight = 0;
+  const missing: string[] = [];
+  for (const { code, score, weight } of scores) {
+    if (score === null) missing.push(code);
+    else presentWeight += weight;
+  }
+  // Weights sum to 1 (± 1e-9), so the weight present is the share of the methodology present.
+  const coverage = Math.min(1, presentWeight);
+  const complete = coverage >= threshold;
+
+  if (presentWeight === 0) {
+    return {
+      index: null,
+      contributions: scores.map(({ code, score, weight }) => ({
+        code,
+        score,
+        weight,
+        effectiveWeight: score === null ? null : 0,
+        contribution: score === null ? null : 0,
+      })),
+      coverage,
+      // No index, nothing to call complete, whatever the threshold.
+      complete: false,
+      missing,
+    };
+  }
+
+  const effective = (weight: number): number => weight / presentWeight;
+  let index: number;
+  let contributionOf: (score: number, weight: number) => number;
+  if (method === 'ARITHMETIC') {
+    index = 0;
+    for (const { score, weight } of scores) if (score !== null) index += effective(weight) * score;
+    contributionOf = (score, weight) => effective(weight) * score;
+  } else {
+    let logIndex = 0;
+    for (const { score, weight } of scores) if (score !== null) logIndex += effective(weight) * Math.log(score);
+    index = Math.exp(logIndex);
+    const geometricIndex = index;
+    contributionOf =
+      logIndex === 0
+        ? (_score, weight) => geometricIndex * effective(weight)
+        : (score, weight) => (geometricIndex * effective(weight) * Math.log(score)) / logIndex;
+  }
+  // A mean lies between the smallest and largest score averaged; rounding can push it a hair
+  // outside (seven weights of 1/7 on scores of 100 give 99.99999999999997). Pin it back.
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const { score, weight } of scores) {
+    if (score === null || weight === 0) continue;
+    lowest = Math.min(lowest, score);
+    highest = Math.max(highest, score);
+  }
+  index = Math.min(highest, Math.max(lowest, index));
+
+  return {
+    index,
+    contributions: scores.map(({ code, score, weight }) => ({
+      code,
+      score,
+      weight,
+      effectiveWeight: score === null ? null : effective(weight),
+      contribution: score === null ? null : contributionOf(score, weight),
+    })),
+    coverage,
+    complete,
+    missing,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Grade bands of the harmony index (PRODUCT.md: harmonious / basically harmonious / attention /
+ * warning). A band holds every index at or above its minimum and below the next band's minimum.
+ */
+import { HarmonyMathError, requireFinite } from './errors';
+import type { LocalizedText } from './indicators';
+
+export type GradeCode = 'HARMONIOUS' | 'BASICALLY_HARMONIOUS' | 'ATTENTION' | 'WARNING';
+
+export interface GradeBand<Code extends string = GradeCode> {
+  readonly code: Code;
+  /** Smallest index (inclusive) in this band, on 0–100. */
+  readonly minimum: number;
+}
+
+/** Default bands: ≥ 85 harmonious, ≥ 70 basically harmonious, ≥ 60 attention, below 60 warning. */
+export const DEFAULT_GRADE_BANDS: readonly GradeBand[] = Object.freeze([
+  { code: 'HARMONIOUS', minimum: 85 },
+  { code: 'BASICALLY_HARMONIOUS', minimum: 70 },
+  { code: 'ATTENTION', minimum: 60 },
+  { code: 'WARNING', minimum: 0 },
+]);
+
+export const GRADE_NAMES: Readonly<Record<GradeCode, LocalizedText>> = {
+  HARMONIOUS: { en: 'Harmonious', zhCN: '和谐' },
+  BASICALLY_HARMONIOUS: { en: 'Basically harmonious', zhCN: '基本和谐' },
+  ATTENTION: { en: 'Attention', zhCN: '关注' },
+  WARNING: { en: 'Warning', zhCN: '预警' },
+};
+
+/**
+ * Indices are sums of floating-point products: 85 computed as 84.99999999999999 must still be
+ * harmonious. Far below any displayed precision.
+ */
+const BAND_TOLERANCE = 1e-9;
+
+/**
+ * Bands must be listed from best to worst with strictly descending minimums within [0, 100],
+ * unique codes, and the last band starting at 0 so that every index on 0–100 gets a grade.
+ */
+export function validateGradeBands<Code extends string>(bands: readonly GradeBand<Code>[]): void {
+  if (bands.length === 0) throw new HarmonyMathError('INVALID_GRADE_BANDS', 'at least one grade band is needed');
+  const codes = new Set<string>();
+  for (let i = 0; i < bands.length; i++) {
+    const { code, minimum } = bands[i];
+    requireFinite(minimum, `minimum of band ${code}`);
+    if (minimum < 0 || minimum > 100) {
+      throw new HarmonyMathError('INVALID_GRADE_BANDS', `band ${code}: minimum ${minimum} is outside 0–100`);
+    }
+    if (i > 0 && !(minimum < bands[i - 1].minimum)) {
+      throw new HarmonyMathError(
+        'INVALID_GRADE_BANDS',
+        `bands must be listed best first with strictly descending minimums: ${code} (${minimum}) follows ${bands[i - 1].code} (${bands[i - 1].minimum})`,
+      );
+    }
+    if (codes.has(code)) throw new HarmonyMathError('INVALID_GRADE_BANDS', `band ${code} appears twice`);
+    codes.add(code);
+  }
+  const lowest = bands[bands.length - 1];
+  if (lowest.minimum !== 0) {
+    throw new HarmonyMathError(
+      'INVALID_GRADE_BANDS',
+      `the lowest band must start at 0 so that every index has a grade; ${lowest.code} starts at ${lowest.minimum}`,
+    );
+  }
+}
+
+/**
+ * The band an index falls in; null for a missing index. An index outside 0–100 is a bug upstream
+ * (normalized scores are on 0–100), so it is refused rather than graded.
+ */
+export function gradeFor(index: number | null): GradeCode | null;
+export function gradeFor<Code extends string>(index: number | null, bands: readonly GradeBand<Code>[]): Code | null;
+export function gradeFor(
+  index: number | null,
+  bands: readonly GradeBand<string>[] = DEFAULT_GRADE_BANDS,
+): string | null {
+  validateGradeBands(bands);
+  if (index === null) return null;
+  requireFinite(index, 'index');
+  if (index < -BAND_TOLERANCE || index > 100 + BAND_TOLERANCE) {
+    throw new HarmonyMathError('INDEX_OUT_OF_RANGE', `an index must lie in 0–100, got ${index}`);
+  }
+  for (const band of bands) {
+    if (index >= band.minimum - BAND_TOLERANCE) return band.code;
+  }
+  return bands[bands.length - 1].code;
+}
