@@ -157,6 +157,29 @@ describe('accounts: sign-in, sessions, citizens, users', () => {
     expect(own.errors[0].extensions?.reason).toBe('CANNOT_DEACTIVATE_SELF');
   });
 
+  it('deactivating an organization signs its staff out and keeps them out until it is reactivated', async () => {
+    const root = await server.as('orgRoot');
+    const { organizations } = await root.ok<{ organizations: { edges: { node: { id: string; active: boolean } }[] } }>(
+      '{ organizations(first: 1, filter: { search: "Xihe County" }) { edges { node { id active } } } }',
+    );
+    const xihe = organizations.edges[0].node;
+    const staff = await server.as('orgOut');
+    await root.ok('mutation ($id: ID!) { deactivateOrganization(id: $id) { active } }', { id: xihe.id });
+    expect((await staff.ok<{ me: { role: string | null } }>('{ me { role } }')).me.role).toBeNull();
+    const refused = await server.client().request(SIGN_IN, { input: { email: 'xihe-county@massline.test', password: DEMO_PASSWORD } });
+    expect(errorCode(refused)).toBe('UNAUTHENTICATED');
+    expect(errorCode(await root.request('mutation ($id: ID!) { deactivateOrganization(id: $id) { active } }', { id: xihe.id }))).toBe('CONFLICT');
+    const inactive = await root.ok<{ organizations: { totalCount: number } }>('{ organizations(first: 100, filter: { active: false }) { totalCount } }');
+    expect(inactive.organizations.totalCount).toBe(1);
+    await root.ok('mutation ($id: ID!) { reactivateOrganization(id: $id) { active } }', { id: xihe.id });
+    await server.client().signIn('xihe-county@massline.test', DEMO_PASSWORD);
+
+    const county = await server.as('orgIn');
+    const own = await county.ok<{ me: { user: { organization: { id: string } } } }>('{ me { user { organization { id } } } }');
+    const self = await county.request('mutation ($id: ID!) { deactivateOrganization(id: $id) { active } }', { id: own.me.user.organization.id });
+    expect(self.errors[0].extensions?.reason).toBe('CANNOT_DEACTIVATE_SELF');
+  });
+
   it('a citizen listing users sees only themselves', async () => {
     const citizen = await server.as('citizen');
     const { users } = await citizen.ok<{ users: { totalCount: number; edges: { node: { email: string } }[] } }>('{ users(first: 10) { totalCount edges { node { email } } } }');

@@ -29,6 +29,8 @@ interface Fixtures {
   dongshanId: string;
   dongshanTownshipId: string;
   inScopeUserId: string;
+  /** A new organization of a Dongshan township, made by Dongshan's organization. */
+  createOrganization(): Promise<string>;
 }
 
 const everyone: Record<MatrixActor, Outcome> = { orgIn: 'ALLOW', orgOut: 'ALLOW', auditor: 'ALLOW', citizen: 'ALLOW', token: 'ALLOW', anonymous: 'ALLOW' };
@@ -111,6 +113,20 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
     variables: async (f) => ({ input: { name: `Committee ${unique()}`, regionId: f.dongshanTownshipId } }),
     expect: jurisdictionChange,
   },
+  'Mutation.deactivateOrganization': {
+    document: 'mutation ($id: ID!) { deactivateOrganization(id: $id) { active } }',
+    variables: async (f) => ({ id: await f.createOrganization() }),
+    expect: jurisdictionChange,
+  },
+  'Mutation.reactivateOrganization': {
+    document: 'mutation ($id: ID!) { reactivateOrganization(id: $id) { active } }',
+    variables: async (f) => {
+      const id = await f.createOrganization();
+      await f.orgIn.ok('mutation ($id: ID!) { deactivateOrganization(id: $id) { id } }', { id });
+      return { id };
+    },
+    expect: jurisdictionChange,
+  },
   'Mutation.createRegion': {
     document: 'mutation ($input: CreateRegionInput!) { createRegion(input: $input) { id } }',
     variables: async (f) => ({ input: { parentId: f.dongshanId, code: `880101${String(100 + Math.floor(Math.random() * 899))}${Math.floor(Math.random() * 9)}`, name: '新镇', nameEn: 'New Town' } }),
@@ -158,6 +174,13 @@ describe('permission matrix', () => {
       dongshanId: byCode.get('880101')!,
       dongshanTownshipId: byCode.get('880101001')!,
       inScopeUserId: await server.createUser({ email: 'in-scope@massline.test', role: 'CITIZEN', regionCode: '880101001' }),
+      createOrganization: async () => {
+        const { createOrganization } = await orgIn.ok<{ createOrganization: { id: string } }>(
+          'mutation ($r: ID!, $n: String!) { createOrganization(input: { name: $n, regionId: $r }) { id } }',
+          { r: byCode.get('880101001'), n: `Committee ${unique()}` },
+        );
+        return createOrganization.id;
+      },
     };
   });
   afterAll(() => server?.close());

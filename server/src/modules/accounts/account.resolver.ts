@@ -12,7 +12,7 @@ import {
   CreateApiTokenInput,
   CreateOrganizationInput,
   CreateUserInput,
-  OrganizationFilter,
+  OrganizationListArgs,
   RegisterCitizenInput,
   ReviewCitizenInput,
   SignInInput,
@@ -119,12 +119,8 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationConnection, { description: 'Party organizations, public' })
   @Public()
-  organizations(
-    @Ctx() context: RequestContext,
-    @Args() page: PageArgs,
-    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
-  ) {
-    return this.service.list(context, page, filter);
+  organizations(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: OrganizationListArgs) {
+    return this.service.list(context, page, args);
   }
 
   @Query(() => Organization)
@@ -137,6 +133,18 @@ export class OrganizationResolver {
   @Allow('create', 'Organization')
   createOrganization(@Ctx() context: RequestContext, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
     return this.service.create(context, input);
+  }
+
+  @Mutation(() => Organization, { description: 'Deactivates an organization: its staff are signed out and cannot sign in' })
+  @Allow('deactivate', 'Organization')
+  deactivateOrganization(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.setActive(context, id, false);
+  }
+
+  @Mutation(() => Organization)
+  @Allow('deactivate', 'Organization')
+  reactivateOrganization(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.setActive(context, id, true);
   }
 
   @FieldResolver(() => Region)

@@ -55,7 +55,8 @@ export class AuthService {
     const passwordOk = user
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyPassword(await decoyPasswordHash(), input.password);
-    if (!user || !user.active || !passwordOk) {
+    const organizationActive = !user?.organization || user.organization.active;
+    if (!user || !user.active || !organizationActive || !passwordOk) {
       await this.recordFailure(em, key);
       throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     }
@@ -149,7 +150,7 @@ export class AuthService {
       { idHash: sha256(secret), expiresAt: { $gt: new Date() } },
       { populate: ['user.region', 'user.organization'] },
     );
-    if (!session || !session.user.active) return null;
+    if (!session || !session.user.active || (session.user.organization && !session.user.organization.active)) return null;
     return { principal: principalOfUser(session.user), actorLabel: session.user.email };
   }
 

@@ -1,27 +1,32 @@
 import { scoped, type Filter } from '../../common/ability-filter';
-import { invalidInput, notFound } from '../../common/app-error';
+import { AppError, invalidInput, notFound } from '../../common/app-error';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
 import { inTransaction, type DomainEvents } from '../../common/domain-events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import { containsPattern, startsWithPattern } from '../../common/text-search';
 import { Region } from '../regions/region.entity';
-import type { CreateOrganizationInput, OrganizationFilter } from './dto/account.inputs';
+import type { QueryOrderMap } from '@mikro-orm/core';
+import type { CreateOrganizationInput, OrganizationListArgs } from './dto/account.inputs';
 import { Organization } from './organization.entity';
+import { Session } from './session.entity';
+import { User } from './user.entity';
 
 /** Party organizations: public to read (a granting body is named in the open), created within a jurisdiction. */
 export class OrganizationService {
   constructor(private readonly events: DomainEvents) {}
 
-  async list(context: RequestContext, page: PageArgs, filter: OrganizationFilter | null | undefined): Promise<Connection<Organization>> {
+  async list(context: RequestContext, page: PageArgs, { filter, orderBy }: OrganizationListArgs): Promise<Connection<Organization>> {
     const requested: Filter = {};
     if (filter?.search) requested.name = { $ilike: containsPattern(filter.search) };
+    if (typeof filter?.active === 'boolean') requested.active = filter.active;
     if (filter?.regionId) {
       const region = await context.em.findOne(Region, { id: filter.regionId }, { fields: ['path'] });
       if (!region) return paginate(context.em, Organization, null, page, {});
       requested.region = { path: { $like: startsWithPattern(region.path) } };
     }
-    return paginate(context.em, Organization, scoped(context.ability, 'read', 'Organization', requested), page, { name: 'asc' }, ['region']);
+    const order = { [orderBy?.field === 'CREATED_AT' ? 'createdAt' : 'name']: (orderBy?.direction ?? 'ASC').toLowerCase() } as QueryOrderMap<Organization>;
+    return paginate(context.em, Organization, scoped(context.ability, 'read', 'Organization', requested), page, order, ['region']);
   }
 
   async get(context: RequestContext, id: string): Promise<Organization> {
@@ -48,6 +53,39 @@ export class OrganizationService {
             regionPath: region.path,
             before: null,
             after: { id: organization.id, name: organization.name, regionId: region.id },
+          },
+        ],
+      };
+    });
+  }
+
+  /** A deactivated organization's staff are signed out and cannot sign in until it is reactivated. */
+  async setActive(context: RequestContext, id: string, active: boolean): Promise<Organization> {
+    const organization = await this.get(context, id);
+    authorize(context, 'deactivate', 'Organization', organization);
+    if (context.principal.kind === 'USER' && context.principal.organizationId === organization.id) {
+      throw new AppError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate or reactivate your own organization');
+    }
+    if (organization.active === active) {
+      throw new AppError('ORGANIZATION_ALREADY_IN_STATE', active ? 'This organization is already active' : 'This organization is already deactivated');
+    }
+    return inTransaction(this.events, context, async (em) => {
+      const managed = em.merge(organization);
+      managed.active = active;
+      if (!active) {
+        const staff = await em.find(User, { organization: organization.id }, { fields: ['id'] });
+        if (staff.length > 0) await em.nativeDelete(Session, { user: { $in: staff.map((u) => u.id) } });
+      }
+      return {
+        result: managed,
+        events: [
+          {
+            action: active ? 'organization.reactivate' : 'organization.deactivate',
+            subjectType: 'Organization',
+            subjectId: organization.id,
+            regionPath: organization.region.path,
+            before: { active: !active },
+            after: { active },
           },
         ],
       };

@@ -141,8 +141,33 @@ export class OrganizationFilter {
   @MaxLength(100)
   search?: string | null;
 
+  @Field(() => Boolean, { nullable: true })
+  active?: boolean | null;
+
   @Field(() => ID, { nullable: true, description: 'Only organizations of this region and the regions under it' })
   regionId?: string | null;
+}
+
+export const OrganizationOrderFieldEnum = { NAME: 'NAME', CREATED_AT: 'CREATED_AT' } as const;
+export type OrganizationOrderField = keyof typeof OrganizationOrderFieldEnum;
+registerEnumType(OrganizationOrderFieldEnum, { name: 'OrganizationOrderField' });
+
+@InputType()
+export class OrganizationOrder {
+  @Field(() => OrganizationOrderFieldEnum)
+  field!: OrganizationOrderField;
+
+  @Field(() => SortDirectionEnum)
+  direction!: SortDirection;
+}
+
+@ArgsType()
+export class OrganizationListArgs {
+  @Field(() => OrganizationFilter, { nullable: true })
+  filter?: OrganizationFilter | null;
+
+  @Field(() => OrganizationOrder, { nullable: true })
+  orderBy?: OrganizationOrder | null;
 }
 
 @InputType()

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchBrowser } from '../support/browser';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
+
+const NAV_LINKS = ['nav-regions', 'nav-users', 'nav-organizations', 'nav-api-tokens', 'nav-audit', 'nav-account'] as const;
+
+describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    if (!fs.existsSync(path.join(server.config.webDist, 'index.html'))) throw new Error('The console is not built: run npm run build (npm test does)');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPage(): Promise<{ page: Page; errors: string[]; graphqlOperations: string[] }> {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const graphqlOperations: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) graphqlOperations.push(request.postData() ?? '');
+    });
+    return { page, errors, graphqlOperations };
+  }
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByTestId('sign-in-email').fill(email);
+    await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('nav-account').waitFor();
+  }
+
+  async function visibleNav(page: Page): Promise<string[]> {
+    await page.getByTestId('nav').waitFor();
+    const shown: string[] = [];
+    for (const id of NAV_LINKS) if (await page.getByTestId(id).isVisible()) shown.push(id);
+    return shown;
+  }
+
+  it.each([
+    ['county@massline.demo', ['nav-regions', 'nav-users', 'nav-organizations', 'nav-api-tokens', 'nav-audit', 'nav-account']],
+    ['auditor@massline.demo', ['nav-regions', 'nav-users', 'nav-organizations', 'nav-api-tokens', 'nav-audit', 'nav-account']],
+    ['citizen@massline.demo', ['nav-regions', 'nav-organizations', 'nav-account']],
+  ])('%s sees their role navigation and nothing else', async (email, expected) => {
+    const { page, errors } = await openPage();
+    await signIn(page, email);
+    expect(await visibleNav(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a visitor who is not signed in sees the public navigation only', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${server.url}/`);
+    expect(await visibleNav(page)).toEqual(['nav-regions']);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an organization creates a user, who then appears in the list', async () => {
+    const { page, errors } = await openPage();
+    await signIn(page, 'county@massline.demo');
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('user-row').first().waitFor();
+    await page.getByTestId('user-create-open').click();
+    await page.getByTestId('user-email').fill('browser-made@massline.test');
+    await page.getByTestId('user-name').fill('Made in Chromium');
+    await page.getByTestId('user-role').selectOption('AUDITOR');
+    await page.getByTestId('user-password').fill('a-long-password');
+    await page.getByTestId('user-region').selectOption({ label: /Dongshan County|东山县/ } as never).catch(async () => {
+      // A searchable picker rather than a <select>: type and choose.
+      await page.getByTestId('user-region').fill('Dongshan');
+      await page.getByRole('option', { name: /Dongshan County/ }).first().click();
+    });
+    await page.getByTestId('user-create-submit').click();
+    await page.getByTestId('user-row').filter({ hasText: 'browser-made@massline.test' }).waitFor();
+    const { users } = await (await server.as('orgIn')).ok<{ users: { totalCount: number } }>('{ users(first: 1, filter: { search: "browser-made" }) { totalCount } }');
+    expect(users.totalCount).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a citizen who types /users reaches a not-allowed page, and no users query is sent', async () => {
+    const { page, graphqlOperations } = await openPage();
+    await signIn(page, 'citizen@massline.demo');
+    await page.goto(`${server.url}/users`);
+    await page.getByTestId('not-allowed').waitFor();
+    expect(graphqlOperations.some((body) => /\busers\s*\(/.test(body))).toBe(false);
+    await page.context().close();
+  });
+});
