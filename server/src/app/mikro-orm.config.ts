@@ -8,9 +8,30 @@ import { User } from '../modules/accounts/user.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { RegionStatistics } from '../modules/regions/region-statistics.entity';
 import { Region } from '../modules/regions/region.entity';
+import { Alert } from '../modules/harmony/alert.entity';
+import { Assessment } from '../modules/harmony/assessment.entity';
+import { Indicator } from '../modules/harmony/indicator.entity';
+import { MethodologyVersion } from '../modules/harmony/methodology-version.entity';
+import { ObservationRevision } from '../modules/harmony/observation-revision.entity';
+import { Observation } from '../modules/harmony/observation.entity';
 import { migrationsList } from '../migrations';
 
-export const ENTITIES = [Region, RegionStatistics, Organization, User, Session, ApiToken, SignInThrottle, AuditEntry];
+export const ENTITIES = [
+  Region,
+  RegionStatistics,
+  Organization,
+  User,
+  Session,
+  ApiToken,
+  SignInThrottle,
+  AuditEntry,
+  Indicator,
+  Observation,
+  ObservationRevision,
+  MethodologyVersion,
+  Assessment,
+  Alert,
+];
 
 /**
  * Entities are listed, not discovered from folders, and migrations are imported classes: the same

@@ -24,6 +24,11 @@ export function isWithin(path: string, jurisdictionPath: string): boolean {
   return path.startsWith(jurisdictionPath);
 }
 
+/** The root of the tree has a one-code path, `/88/`: its organization administers the platform. */
+export function isRootPath(path: string): boolean {
+  return /^\/[^/]+\/$/.test(path);
+}
+
 /** The CASL/Mongo-style condition "path starts with jurisdictionPath", as an anchored, escaped regex. */
 export function subtreePattern(jurisdictionPath: string): string {
   return `^${jurisdictionPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`;

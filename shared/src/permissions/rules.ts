@@ -1,12 +1,6 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf, type ForcedSubject, type MongoQuery } from '@casl/ability';
-import { subtreePattern } from '../domain/region';
-import {
-  type Action,
-  type Principal,
-  type SubjectName,
-  PUBLIC_SUBJECTS_BY_SCOPE,
-  SECRET_FIELDS,
-} from './vocabulary';
+import { isRootPath, subtreePattern } from '../domain/region';
+import { API_SCOPES, type Action, type ApiScope, type Principal, type SubjectName, PUBLIC_READS_BY_SCOPE, SECRET_FIELDS } from './vocabulary';
 
 /**
  * Subjects are checked either by type name ('User') or as instances: server entities whose class name
@@ -16,8 +10,6 @@ export type AppSubject = SubjectName | ForcedSubject<SubjectName> | 'all';
 export type AppAbility = MongoAbility<[Action, AppSubject], MongoQuery>;
 export type AppRule = RawRuleOf<AppAbility>;
 
-/** What everybody, signed in or not, may read: the public face of the platform. */
-const PUBLIC_READ: readonly SubjectName[] = ['Region', 'Organization'];
 
 /**
  * The whole permission policy, as plain CASL rules. Conditions use only `$regex` on region paths
@@ -31,12 +23,9 @@ export function defineRulesFor(principal: Principal): AppRule[] {
   const can = (action: Action | Action[], subject: SubjectName | SubjectName[], conditions?: MongoQuery) =>
     rules.push({ action, subject, ...(conditions ? { conditions } : {}) });
 
-  if (principal.kind === 'API_TOKEN') {
-    const subjects = new Set(principal.scopes.flatMap((scope) => PUBLIC_SUBJECTS_BY_SCOPE[scope]));
-    if (subjects.size > 0) can('read', [...subjects]);
-  } else {
-    can('read', [...PUBLIC_READ]);
-  }
+  // The public face of the platform: everybody reads it, signed in or not; a token, what its scopes open.
+  const scopes: readonly ApiScope[] = principal.kind === 'API_TOKEN' ? principal.scopes : API_SCOPES;
+  for (const scope of scopes) for (const { subject, conditions } of PUBLIC_READS_BY_SCOPE[scope]) can('read', subject, conditions);
 
   if (principal.kind === 'USER') {
     const inside = { $regex: subtreePattern(principal.regionPath) };
@@ -45,13 +34,17 @@ export function defineRulesFor(principal: Principal): AppRule[] {
 
     if (principal.role === 'ORGANIZATION') {
       can('manage', 'Region', { path: inside });
-      can('manage', ['Organization', 'User', 'ApiToken'], { 'region.path': inside });
+      can('manage', ['Organization', 'User', 'ApiToken', 'Observation', 'Assessment', 'Alert'], { 'region.path': inside });
       can('read', 'AuditEntry', { regionPath: inside });
+      can(['create', 'read'], 'SensitivityRun');
+      // The indicator catalogue and the methodology are the whole platform's: its root organization's.
+      if (isRootPath(principal.regionPath)) can('manage', ['Indicator', 'MethodologyVersion']);
     }
     if (principal.role === 'AUDITOR') {
-      // Read-only oversight of the jurisdiction: never a write rule here.
-      can('read', ['Organization', 'User', 'ApiToken'], { 'region.path': inside });
+      // Read-only oversight of the jurisdiction, raw data included: never a write rule here.
+      can('read', ['Organization', 'User', 'ApiToken', 'Observation', 'Assessment', 'Alert'], { 'region.path': inside });
       can('read', 'AuditEntry', { regionPath: inside });
+      can(['create', 'read'], 'SensitivityRun');
     }
   }
 

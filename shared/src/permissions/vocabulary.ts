@@ -6,18 +6,39 @@ export type Role = (typeof ROLES)[number];
 export const USER_ROLES = ['ORGANIZATION', 'CITIZEN', 'AUDITOR'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'deactivate', 'verify', 'revoke'] as const;
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'deactivate', 'verify', 'revoke', 'publish'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Region', 'Organization', 'User', 'ApiToken', 'AuditEntry'] as const;
+export const SUBJECTS = [
+  'Region',
+  'Organization',
+  'User',
+  'ApiToken',
+  'AuditEntry',
+  // harmony index
+  'Indicator',
+  'Observation',
+  'MethodologyVersion',
+  'Assessment',
+  'Alert',
+  'SensitivityRun',
+] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** What an API token may read. Each scope opens the public subjects of one part of the platform. */
-export const API_SCOPES = ['REGIONS'] as const;
+export const API_SCOPES = ['REGIONS', 'HARMONY'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
-export const PUBLIC_SUBJECTS_BY_SCOPE: Record<ApiScope, readonly SubjectName[]> = {
-  REGIONS: ['Region', 'Organization'],
+/** A public read: a subject, and the condition that makes a record of it public (none = all are). */
+export interface PublicRead {
+  subject: SubjectName;
+  conditions?: Record<string, unknown>;
+}
+
+/** What is public, by part of the platform. Anonymous visitors and citizens read all of it; a token, its scopes'. */
+export const PUBLIC_READS_BY_SCOPE: Record<ApiScope, readonly PublicRead[]> = {
+  REGIONS: [{ subject: 'Region' }, { subject: 'Organization' }],
+  HARMONY: [{ subject: 'Indicator' }, { subject: 'MethodologyVersion' }, { subject: 'Assessment', conditions: { published: true } }],
 };
 
 /** Fields that no rule ever opens, whoever asks. The API has no field for them either. */

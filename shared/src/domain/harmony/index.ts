@@ -139,3 +139,13 @@ export {
   type RegionAssessment,
   type RegionValues,
 } from './assessment';
+export {
+  DEFAULT_ALERT_RULES,
+  evaluateAlertRules,
+  validateAlertRules,
+  type AlertInput,
+  type AlertKind,
+  type AlertRule,
+  type TriggeredAlert,
+} from './alerts';
+export { observationValue, valueRange, type IndicatorShape, type ObservationInput } from './observation-rules';

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { harmony } from '@massline/shared';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { IndicatorDirectionEnum, RateBasisEnum } from './harmony-enums';
+
+export const INDICATOR_DIRECTIONS = ['LOWER_IS_BETTER', 'HIGHER_IS_BETTER'] as const;
+export const RATE_BASES = ['NONE', 'PER_1K_RESIDENTS', 'PER_10K_RESIDENTS', 'PER_100K_RESIDENTS', 'PER_1K_HOUSEHOLDS', 'PERCENT'] as const;
+
+/** An indicator of the harmony index: what is measured, in which unit, which way is better. */
+@Entity({ tableName: 'indicator' })
+@ObjectType({ description: 'An indicator of the harmony index' })
+export class Indicator {
+  [OptionalProps]?: 'createdAt' | 'builtIn' | 'redLine';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 32, unique: true })
+  @Field(() => String)
+  code!: string;
+
+  @Property({ type: 'string', length: 200 })
+  @Field(() => String)
+  nameEn!: string;
+
+  @Property({ type: 'string', length: 200 })
+  @Field(() => String)
+  nameZh!: string;
+
+  @Property({ type: 'string', length: 60 })
+  @Field(() => String)
+  unitEn!: string;
+
+  @Property({ type: 'string', length: 60 })
+  @Field(() => String)
+  unitZh!: string;
+
+  @Enum({ items: () => INDICATOR_DIRECTIONS })
+  @Field(() => IndicatorDirectionEnum)
+  direction!: harmony.IndicatorDirection;
+
+  @Enum({ items: () => RATE_BASES })
+  @Field(() => RateBasisEnum, { description: 'How a raw count becomes the value, with the population or households of the period' })
+  rateBasis!: harmony.RateBasis;
+
+  @Property({ type: 'double' })
+  @Field(() => Float, { description: 'Default lower goalpost, in the unit' })
+  goalpostLower!: number;
+
+  @Property({ type: 'double' })
+  @Field(() => Float, { description: 'Default upper goalpost, in the unit' })
+  goalpostUpper!: number;
+
+  @Property({ type: 'double', nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Default red line: past it, an alert is raised' })
+  redLine?: number | null;
+
+  @Property({ type: 'boolean', default: false })
+  @Field(() => Boolean, { description: 'One of the seven default indicators' })
+  builtIn: boolean = false;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Field(() => Date)
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,76 @@
+/**
+ * Prompts and warnings (PRODUCT.md, "Prompts and warnings"): the rules of a methodology, evaluated on
+ * one assessment. Pure: the server stores what this returns; the console can preview a rule with it.
+ */
+import { HarmonyMathError, requireFinite } from './errors';
+import type { GradeCode } from './grades';
+
+export type AlertRule =
+  /** The index is below a threshold (e.g. the lower edge of a grade band). */
+  | { readonly kind: 'INDEX_BELOW'; readonly threshold: number }
+  /** The index fell by more than `points` since the previous period. */
+  | { readonly kind: 'FALL_SINCE_PREVIOUS'; readonly points: number }
+  /** An indicator is past its red line (the methodology's per-indicator red lines). */
+  | { readonly kind: 'RED_LINE' };
+
+export type AlertKind = AlertRule['kind'];
+
+/** Warn below the "attention" band, on a fall of more than 5 points, and on every red line. */
+export const DEFAULT_ALERT_RULES: readonly AlertRule[] = Object.freeze([
+  { kind: 'INDEX_BELOW', threshold: 60 },
+  { kind: 'FALL_SINCE_PREVIOUS', points: 5 },
+  { kind: 'RED_LINE' },
+]);
+
+export interface AlertInput {
+  readonly index: number | null;
+  readonly grade: GradeCode | null;
+  readonly previousIndex: number | null;
+  readonly indicators: readonly { readonly code: string; readonly rawValue: number | null; readonly pastRedLine: boolean }[];
+}
+
+export interface TriggeredAlert {
+  readonly kind: AlertKind;
+  /** The indicator concerned (RED_LINE only). */
+  readonly indicatorCode: string | null;
+  /** The figures that triggered it, for the message. */
+  readonly details: Readonly<Record<string, number | string | null>>;
+}
+
+export function validateAlertRules(rules: readonly AlertRule[]): void {
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (seen.has(rule.kind)) throw new HarmonyMathError('DUPLICATE_CODE', `alert rule ${rule.kind} appears twice`);
+    seen.add(rule.kind);
+    if (rule.kind === 'INDEX_BELOW') {
+      requireFinite(rule.threshold, 'alert threshold');
+      if (rule.threshold <= 0 || rule.threshold > 100) throw new HarmonyMathError('INVALID_THRESHOLD', 'an index threshold is between 0 and 100');
+    }
+    if (rule.kind === 'FALL_SINCE_PREVIOUS') {
+      requireFinite(rule.points, 'alert fall');
+      if (rule.points <= 0 || rule.points >= 100) throw new HarmonyMathError('INVALID_THRESHOLD', 'a fall is more than 0 and less than 100 points');
+    }
+  }
+}
+
+/** The alerts an assessment raises under the rules, in rule order (one per indicator for red lines). */
+export function evaluateAlertRules(rules: readonly AlertRule[], input: AlertInput): TriggeredAlert[] {
+  const alerts: TriggeredAlert[] = [];
+  for (const rule of rules) {
+    if (rule.kind === 'INDEX_BELOW' && input.index !== null && input.index < rule.threshold) {
+      alerts.push({ kind: rule.kind, indicatorCode: null, details: { index: input.index, threshold: rule.threshold, grade: input.grade } });
+    }
+    if (rule.kind === 'FALL_SINCE_PREVIOUS' && input.index !== null && input.previousIndex !== null) {
+      const fall = input.previousIndex - input.index;
+      if (fall > rule.points) {
+        alerts.push({ kind: rule.kind, indicatorCode: null, details: { index: input.index, previousIndex: input.previousIndex, fall, points: rule.points } });
+      }
+    }
+    if (rule.kind === 'RED_LINE') {
+      for (const indicator of input.indicators) {
+        if (indicator.pastRedLine) alerts.push({ kind: rule.kind, indicatorCode: indicator.code, details: { value: indicator.rawValue } });
+      }
+    }
+  }
+  return alerts;
+}
