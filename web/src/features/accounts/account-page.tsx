@@ -1,0 +1,46 @@
+import { useI18n } from '../../app/i18n/i18n-provider';
+import { useSession } from '../../app/session-provider';
+
+/** Who the signed-in person is, as the server knows them. */
+export function AccountPage() {
+  const { t, regionName } = useI18n();
+  const { user } = useSession();
+  if (!user) return null; // the route guard lets only signed-in users here
+  return (
+    <section className="page page-narrow">
+      <h1>{t('account.title')}</h1>
+      <dl className="card details-list" data-testid="account-details">
+        <dt>{t('field.displayName')}</dt>
+        <dd>{user.displayName}</dd>
+        <dt>{t('field.email')}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t('field.role')}</dt>
+        <dd>{t(`role.${user.role}`)}</dd>
+        <dt>{user.role === 'CITIZEN' ? t('account.residence') : t('account.jurisdiction')}</dt>
+        <dd>
+          {regionName(user.region)} <span className="muted mono">{user.region.code}</span>
+        </dd>
+        {user.organization && (
+          <>
+            <dt>{t('field.organization')}</dt>
+            <dd>{user.organization.name}</dd>
+          </>
+        )}
+        {user.citizenStatus && (
+          <>
+            <dt>{t('field.citizenStatus')}</dt>
+            <dd>
+              <span className={`badge badge-${user.citizenStatus.toLowerCase()}`}>{t(`citizenStatus.${user.citizenStatus}`)}</span>
+              <p className="muted">{t(`account.citizenStatusHelp.${user.citizenStatus}`)}</p>
+              {user.citizenReviewNote && (
+                <p>
+                  {t('account.reviewNote')}: {user.citizenReviewNote}
+                </p>
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { graphql } from '../../app/graphql';
+
+/** `region.path` is fetched for the ability's conditions (who may revoke which token). */
+export const ApiTokensQuery = graphql(`
+  query ApiTokens($first: Int!, $after: String) {
+    apiTokens(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          name
+          prefix
+          scopes
+          createdAt
+          createdByName
+          lastUsedAt
+          expiresAt
+          revokedAt
+          region {
+            id
+            name
+            nameEn
+            path
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const CreateApiTokenMutation = graphql(`
+  mutation CreateApiToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      secret
+      token {
+        id
+        name
+        prefix
+      }
+    }
+  }
+`);
+
+export const RevokeApiTokenMutation = graphql(`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      id
+      revokedAt
+    }
+  }
+`);

@@ -1,0 +1,58 @@
+import { graphql } from '../../app/graphql';
+
+/** `region.path` is fetched for the ability's conditions (who may deactivate which organization). */
+export const OrganizationsQuery = graphql(`
+  query Organizations($first: Int!, $after: String, $filter: OrganizationFilter, $orderBy: OrganizationOrder) {
+    organizations(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          name
+          active
+          createdAt
+          region {
+            id
+            code
+            level
+            name
+            nameEn
+            path
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const CreateOrganizationMutation = graphql(`
+  mutation CreateOrganization($input: CreateOrganizationInput!) {
+    createOrganization(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const DeactivateOrganizationMutation = graphql(`
+  mutation DeactivateOrganization($id: ID!) {
+    deactivateOrganization(id: $id) {
+      id
+      active
+    }
+  }
+`);
+
+export const ReactivateOrganizationMutation = graphql(`
+  mutation ReactivateOrganization($id: ID!) {
+    reactivateOrganization(id: $id) {
+      id
+      active
+    }
+  }
+`);

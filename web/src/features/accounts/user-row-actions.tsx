@@ -1,0 +1,128 @@
+import { subject } from '@casl/ability';
+import { useState } from 'react';
+import { useAppAbility } from '../../app/access';
+import { useI18n } from '../../app/i18n/i18n-provider';
+import { useSession } from '../../app/session-provider';
+import { ConfirmButton } from '../../lib/confirm-button';
+import { errorMessage } from '../../lib/error-message';
+import { useApiMutation } from '../../lib/use-api-mutation';
+import { DeactivateUserMutation, ReactivateUserMutation, ReviewCitizenMutation } from './user.operations';
+import type { UserRow } from './users-page';
+
+/** Deactivate / reactivate, verify / reject: each button only when the ability allows it on this row. */
+export function UserRowActions({ user }: { user: UserRow }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const ability = useAppAbility();
+  const { user: me } = useSession();
+  const deactivate = useApiMutation(DeactivateUserMutation);
+  const reactivate = useApiMutation(ReactivateUserMutation);
+  const review = useApiMutation(ReviewCitizenMutation);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+
+  const row = subject('User', { ...user });
+  // The server refuses to (de)activate yourself; the button would only ever fail, so it is not offered.
+  const canToggle = ability.can('deactivate', row) && user.id !== me?.id;
+  const canReview = user.role === 'CITIZEN' && user.citizenStatus === 'UNVERIFIED' && ability.can('verify', row);
+  const error = deactivate.error ?? reactivate.error ?? review.error;
+  const busy = deactivate.fetching || reactivate.fetching || review.fetching;
+
+  const reject = async () => {
+    if (!reason.trim()) {
+      setReasonMissing(true);
+      return;
+    }
+    const done = await review.run({ input: { userId: user.id, decision: 'REJECT', reason: reason.trim() } });
+    if (done) setRejecting(false);
+  };
+
+  return (
+    <div className="row-actions">
+      {canToggle &&
+        (user.active ? (
+          <ConfirmButton
+            label={t('users.deactivate')}
+            question={t('users.deactivateQuestion')}
+            confirmLabel={t('users.deactivate')}
+            danger
+            disabled={busy}
+            testId="user-deactivate"
+            onConfirm={async () => void (await deactivate.run({ id: user.id }))}
+          />
+        ) : (
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy}
+            data-testid="user-reactivate"
+            onClick={() => void reactivate.run({ id: user.id })}
+          >
+            {t('users.reactivate')}
+          </button>
+        ))}
+      {canReview && !rejecting && (
+        <>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy}
+            data-testid="user-verify"
+            onClick={() => void review.run({ input: { userId: user.id, decision: 'VERIFY' } })}
+          >
+            {t('users.verify')}
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy}
+            data-testid="user-reject"
+            onClick={() => setRejecting(true)}
+          >
+            {t('users.reject')}
+          </button>
+        </>
+      )}
+      {canReview && rejecting && (
+        <form
+          className="reject-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void reject();
+          }}
+        >
+          <label>
+            <span>{t('users.rejectReason')}</span>
+            <input
+              value={reason}
+              data-testid="user-reject-reason"
+              aria-invalid={reasonMissing || Boolean(review.error?.fields.reason) || undefined}
+              onChange={(event) => {
+                setReason(event.target.value);
+                setReasonMissing(false);
+              }}
+            />
+          </label>
+          {(reasonMissing || review.error?.fields.reason) && (
+            <small className="field-error">{reasonMissing ? t('users.rejectReasonRequired') : review.error?.fields.reason}</small>
+          )}
+          <span className="form-actions">
+            <button type="submit" className="button button-small button-danger" disabled={busy} data-testid="user-reject-submit">
+              {t('users.reject')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setRejecting(false)}>
+              {t('action.cancel')}
+            </button>
+          </span>
+        </form>
+      )}
+      {error && !error.fields.reason && (
+        <small className="field-error" role="alert">
+          {errorMessage(error, i18n)}
+        </small>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import type { ResultOf } from '../../app/graphql';
+import { useI18n } from '../../app/i18n/i18n-provider';
+import { DataTable, type Column } from '../../lib/data-table';
+import { ErrorState, Loading } from '../../lib/states';
+import { useCursorPages } from '../../lib/use-cursor-pages';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { AuditFilters, dayStart, EMPTY_AUDIT_FILTERS, type AuditFilterValues } from './audit-filters';
+import { AuditEntriesQuery } from './audit.operations';
+
+type AuditRow = ResultOf<typeof AuditEntriesQuery>['auditEntries']['edges'][number]['node'];
+
+const PAGE_SIZE = 50;
+
+function toJson(value: unknown): string {
+  return value === null || value === undefined ? '—' : JSON.stringify(value, null, 2);
+}
+
+/** The audit log of the caller's jurisdiction, newest first (the server's order). Read-only, for everyone. */
+export function AuditPage() {
+  const { t, tryTranslate, formatDateTime } = useI18n();
+  const [filters, setFilters] = useState<AuditFilterValues>(EMPTY_AUDIT_FILTERS);
+  const typed = useDebouncedValue(filters);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const filter = useMemo(
+    () => ({
+      action: typed.action.trim() || null,
+      subjectType: typed.subjectType.trim() || null,
+      subjectId: typed.subjectId.trim() || null,
+      from: dayStart(typed.from),
+      to: dayStart(typed.to, 1),
+    }),
+    [typed],
+  );
+  const pages = useCursorPages(JSON.stringify(filter));
+  const context = useMemo(() => ({ additionalTypenames: ['AuditEntry'] }), []);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: AuditEntriesQuery,
+    variables: { first: PAGE_SIZE, after: pages.after, filter },
+    context,
+  });
+
+  const toggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const columns: Column<AuditRow>[] = [
+    { id: 'time', header: t('audit.time'), cell: (entry) => formatDateTime(entry.occurredAt) },
+    { id: 'action', header: t('audit.action'), cell: (entry) => <code>{entry.action}</code> },
+    {
+      id: 'actor',
+      header: t('audit.actor'),
+      cell: (entry) => (
+        <>
+          {entry.actorLabel ?? tryTranslate(`actorKind.${entry.actorKind}`) ?? entry.actorKind}
+          {entry.actorRole && <span className="muted"> · {tryTranslate(`role.${entry.actorRole}`) ?? entry.actorRole}</span>}
+        </>
+      ),
+    },
+    {
+      id: 'subject',
+      header: t('audit.subject'),
+      cell: (entry) => (
+        <>
+          {entry.subjectType} <code className="muted">{entry.subjectId}</code>
+        </>
+      ),
+    },
+    { id: 'region', header: t('audit.regionPath'), cell: (entry) => <code>{entry.regionPath ?? '—'}</code> },
+    {
+      id: 'changes',
+      header: t('audit.changes'),
+      cell: (entry) => (
+        <button type="button" className="button button-small" aria-expanded={expanded.has(entry.id)} onClick={() => toggle(entry.id)}>
+          {expanded.has(entry.id) ? t('audit.hide') : t('audit.show')}
+        </button>
+      ),
+    },
+  ];
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>{t('audit.title')}</h1>
+        <p className="page-intro">{t('audit.intro')}</p>
+      </header>
+      <AuditFilters values={filters} onChange={setFilters} />
+      {!data && fetching && <Loading />}
+      {error && <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {data && (
+        <DataTable
+          caption={t('audit.title')}
+          columns={columns}
+          rows={data.auditEntries.edges.map((edge) => edge.node)}
+          rowKey={(entry) => entry.id}
+          rowTestId="audit-row"
+          stale={fetching}
+          emptyMessage={t('audit.none')}
+          renderDetails={(entry) =>
+            expanded.has(entry.id) ? (
+              <div className="audit-diff">
+                <div>
+                  <h3>{t('audit.before')}</h3>
+                  <pre>{toJson(entry.before)}</pre>
+                </div>
+                <div>
+                  <h3>{t('audit.after')}</h3>
+                  <pre>{toJson(entry.after)}</pre>
+                </div>
+                <p className="muted">
+                  {t('audit.requestId')}: <code>{entry.requestId ?? '—'}</code>
+                </p>
+              </div>
+            ) : null
+          }
+          page={{
+            pages,
+            pageSize: PAGE_SIZE,
+            totalCount: data.auditEntries.totalCount,
+            hasNextPage: data.auditEntries.pageInfo.hasNextPage,
+            endCursor: data.auditEntries.pageInfo.endCursor,
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { graphql } from '../../app/graphql';
+
+/**
+ * One level of the region tree: the children of `parentId` (null: the root), 50 at a time. Not 100: the
+ * server's cost limit (5000) counts a literal `first`, and 100 rows with their statistics cost 6575.
+ */
+export const RegionChildrenQuery = graphql(`
+  query RegionChildren($parentId: ID, $after: String) {
+    regions(first: 50, after: $after, filter: { parentId: $parentId }, orderBy: { field: CODE, direction: ASC }) {
+      totalCount
+      edges {
+        node {
+          id
+          code
+          level
+          name
+          nameEn
+          path
+          statistics {
+            id
+            period
+            population
+            households
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** The options of a region picker. */
+export const RegionSearchQuery = graphql(`
+  query RegionSearch($search: String, $level: RegionLevel, $withinId: ID) {
+    regions(first: 20, filter: { search: $search, level: $level, withinId: $withinId }, orderBy: { field: CODE, direction: ASC }) {
+      totalCount
+      edges {
+        node {
+          id
+          code
+          level
+          name
+          nameEn
+        }
+      }
+    }
+  }
+`);
+
+export const SetRegionStatisticsMutation = graphql(`
+  mutation SetRegionStatistics($input: SetRegionStatisticsInput!) {
+    setRegionStatistics(input: $input) {
+      id
+      period
+      population
+      households
+    }
+  }
+`);

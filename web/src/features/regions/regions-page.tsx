@@ -1,0 +1,27 @@
+import { useI18n } from '../../app/i18n/i18n-provider';
+import { RegionLevelList } from './region-tree';
+
+/** The region tree, public: province > city > county > township, loaded one level at a time. */
+export function RegionsPage() {
+  const { t } = useI18n();
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>{t('regions.title')}</h1>
+        <p className="page-intro">{t('regions.intro')}</p>
+      </header>
+      <div className="region-tree">
+        <div className="region-row region-row-head" aria-hidden="true">
+          <span>{t('regions.name')}</span>
+          <span>{t('regions.code')}</span>
+          <span>{t('regions.level')}</span>
+          <span className="numeric">{t('regions.population')}</span>
+          <span className="numeric">{t('regions.households')}</span>
+          <span>{t('regions.period')}</span>
+          <span />
+        </div>
+        <RegionLevelList parentId={null} depth={0} />
+      </div>
+    </section>
+  );
+}
