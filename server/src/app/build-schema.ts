@@ -11,6 +11,13 @@ import {
 } from '../modules/accounts/account.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { RegionResolver } from '../modules/regions/region.resolver';
+import {
+  AlertResolver,
+  AssessmentResolver,
+  IndicatorResolver,
+  MethodologyResolver,
+  ObservationResolver,
+} from '../modules/harmony/harmony.resolver';
 import type { Services } from './services';
 
 /** Every resolver class of the API, each built with the services it needs. */
@@ -22,6 +29,11 @@ function resolverInstances(services: Services): [Function, object][] {
     [ApiTokenResolver, new ApiTokenResolver(services.apiTokens)],
     [RegionResolver, new RegionResolver(services.regions)],
     [AuditResolver, new AuditResolver(services.audit)],
+    [IndicatorResolver, new IndicatorResolver(services.harmony.indicators)],
+    [ObservationResolver, new ObservationResolver(services.harmony.observations, services.harmony.gini)],
+    [MethodologyResolver, new MethodologyResolver(services.harmony.methodology)],
+    [AssessmentResolver, new AssessmentResolver(services.harmony.assessments, services.harmony.sensitivity)],
+    [AlertResolver, new AlertResolver(services.harmony.alerts)],
   ];
 }
 

@@ -146,7 +146,8 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
 
   app.use(
     '/graphql',
-    express.json({ limit: '2mb', type: ['application/json', 'application/graphql-response+json'] }),
+    // Large enough for a CSV import or income microdata (a million households is ~10 MB).
+    express.json({ limit: '64mb', type: ['application/json', 'application/graphql-response+json'] }),
     authenticate,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {

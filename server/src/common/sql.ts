@@ -4,7 +4,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 /**
  * Plain SQL with bound parameters, in the entity manager's transaction when there is one. For hot read
  * paths and bulk writes, where hydrating entities would cost more than the query (../shared/STACK.md).
- * `?` placeholders; an array bound to `in (?)` expands to a list. Values travel as parameters, not
+ * `?` placeholders; an array binds as a PostgreSQL array (write `= any(?)`, not `in (?)`). Values travel as parameters, not
  * inlined into the text, so a multi-megabyte JSON batch is one bound string.
  */
 export async function sql<T>(em: EntityManager, text: string, bindings: readonly unknown[] = []): Promise<T[]> {

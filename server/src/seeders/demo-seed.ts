@@ -9,6 +9,7 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { RegionStatistics } from '../modules/regions/region-statistics.entity';
 import { Region } from '../modules/regions/region.entity';
 import { DEMO_ACCOUNTS, DEMO_API_TOKEN, DEMO_PASSWORD } from './demo-accounts';
+import { seedDemoHarmony } from './demo-harmony';
 import { demoRegions, demoStatistics } from './demo-province';
 
 const ORGANIZATION_NAME: Record<string, (name: string, nameEn: string) => string> = {
@@ -54,7 +55,7 @@ export async function seedDemo(em: EntityManager): Promise<void> {
       name: 'Demo open-data portal',
       prefix: DEMO_API_TOKEN.split('_')[1],
       secretHash: sha256(DEMO_API_TOKEN),
-      scopes: ['REGIONS'],
+      scopes: ['REGIONS', 'HARMONY'],
       region: root,
       createdBy: users[0],
     });
@@ -69,5 +70,6 @@ export async function seedDemo(em: EntityManager): Promise<void> {
       regionPath: root.path,
       after: { regions: regions.size, organizations: organizations.size, users: users.length },
     });
+    await seedDemoHarmony(tem);
   });
 }

@@ -47,7 +47,7 @@ export async function recomputeAssessments(em: EntityManager, version: VersionRo
     em,
     `select o.region_id, o.period, array_agg(i.code) as codes, array_agg(o.value) as values
        from observation o join indicator i on i.id = o.indicator_id
-      where o.period in (?) group by o.region_id, o.period`,
+      where o.period = any(?) group by o.region_id, o.period`,
     [periods],
   );
   const values = new Map<string, Map<string, Record<string, number>>>();
@@ -63,7 +63,7 @@ export async function recomputeAssessments(em: EntityManager, version: VersionRo
   const chains = new Map(periods.map((period) => [period, statisticsFallbackChain(period)]));
   const statisticsRows = await sql<{ region_id: string; period: string; population: number }>(
     em,
-    'select region_id, period, population from region_statistics where period in (?)',
+    'select region_id, period, population from region_statistics where period = any(?)',
     [[...new Set([...chains.values()].flat())]],
   );
   const statistics = new Map<string, number>(statisticsRows.map((row) => [`${row.region_id}|${row.period}`, row.population]));
@@ -82,7 +82,7 @@ export async function recomputeAssessments(em: EntityManager, version: VersionRo
   if (outside.length > 0) {
     const stored = await sql<{ region_id: string; period: string; index: number | null }>(
       em,
-      'select region_id, period, index from assessment where methodology_version_id = ? and period in (?)',
+      'select region_id, period, index from assessment where methodology_version_id = ? and period = any(?)',
       [version.id, outside],
     );
     for (const row of stored) {

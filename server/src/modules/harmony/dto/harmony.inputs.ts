@@ -1,0 +1,151 @@
+import { IsOptional, Length, Matches, MaxLength, Max, Min, ArrayMaxSize, ArrayMinSize } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import type { harmony } from '@massline/shared';
+import { SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
+import { AggregationMethodEnum, AlertKindEnum, AlertStatusEnum, GradeEnum, IndicatorDirectionEnum, NormalizationKindEnum, RateBasisEnum, type AlertStatus } from '../harmony-enums';
+import { registerEnumType } from 'type-graphql';
+
+@InputType()
+export class CreateIndicatorInput {
+  @Field(() => String, { description: 'Upper case letters, digits and _' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'Upper case letters, digits and _, 2 to 32' })
+  code!: string;
+
+  @Field(() => String) @Length(2, 200) nameEn!: string;
+  @Field(() => String) @Length(1, 200) nameZh!: string;
+  @Field(() => String) @Length(1, 60) unitEn!: string;
+  @Field(() => String) @Length(1, 60) unitZh!: string;
+  @Field(() => IndicatorDirectionEnum) direction!: harmony.IndicatorDirection;
+  @Field(() => RateBasisEnum) rateBasis!: harmony.RateBasis;
+  @Field(() => Float) goalpostLower!: number;
+  @Field(() => Float) goalpostUpper!: number;
+  @Field(() => Float, { nullable: true }) redLine?: number | null;
+}
+
+@InputType({ description: 'A value, or a raw count (with its total, for a percentage) that the population of the period turns into a rate' })
+export class RecordObservationInput {
+  @Field(() => ID) regionId!: string;
+  @Field(() => String, { description: '2026, 2026-Q3 or 2026-07' }) period!: string;
+  @Field(() => String) indicatorCode!: string;
+  @Field(() => Float, { nullable: true }) value?: number | null;
+  @Field(() => Float, { nullable: true }) rawCount?: number | null;
+  @Field(() => Float, { nullable: true }) rawTotal?: number | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) source?: string | null;
+}
+
+@InputType()
+export class ObservationFilter {
+  @Field(() => ID, { nullable: true, description: 'This region and those under it' }) withinId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'This region only' }) regionId?: string | null;
+  @Field(() => String, { nullable: true }) period?: string | null;
+  @Field(() => String, { nullable: true }) indicatorCode?: string | null;
+}
+
+@ArgsType()
+export class ObservationListArgs {
+  @Field(() => ObservationFilter, { nullable: true }) filter?: ObservationFilter | null;
+}
+
+@InputType()
+export class GiniFromMicrodataInput {
+  @Field(() => ID) regionId!: string;
+  @Field(() => String) period!: string;
+  @Field(() => String, { description: 'CSV with a header: income[,weight] — one household per line' })
+  @MaxLength(60_000_000)
+  csv!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) source?: string | null;
+}
+
+@InputType()
+export class GiniFromSharesInput {
+  @Field(() => ID) regionId!: string;
+  @Field(() => String) period!: string;
+  @Field(() => [Float], { description: 'Income shares of equal population groups, poorest first: 5 (quintiles) or 10 (deciles); in % or fractions' })
+  @ArrayMinSize(5)
+  @ArrayMaxSize(10)
+  shares!: number[];
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) source?: string | null;
+}
+
+@InputType()
+export class IndicatorSettingInput {
+  @Field(() => String) code!: string;
+  @Field(() => Float) @Min(0) @Max(1) weight!: number;
+  @Field(() => NormalizationKindEnum) normalization!: harmony.NormalizationKind;
+  @Field(() => Float, { nullable: true, description: 'Goalposts only; default: the indicator’s' }) lower?: number | null;
+  @Field(() => Float, { nullable: true }) upper?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Default: the indicator’s' }) redLine?: number | null;
+}
+
+@InputType()
+export class GradeBandInput {
+  @Field(() => GradeEnum) code!: harmony.GradeCode;
+  @Field(() => Float) minimum!: number;
+}
+
+@InputType()
+export class AlertRuleInput {
+  @Field(() => AlertKindEnum) kind!: harmony.AlertKind;
+  @Field(() => Float, { nullable: true, description: 'INDEX_BELOW: the index threshold' }) threshold?: number | null;
+  @Field(() => Float, { nullable: true, description: 'FALL_SINCE_PREVIOUS: the points' }) points?: number | null;
+}
+
+@InputType({ description: 'A new methodology version; the current ones never change' })
+export class CreateMethodologyVersionInput {
+  @Field(() => String) @Length(2, 200) name!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000) description?: string | null;
+  @Field(() => [IndicatorSettingInput]) @ArrayMinSize(1) indicators!: IndicatorSettingInput[];
+  @Field(() => AggregationMethodEnum) aggregation!: harmony.AggregationMethod;
+  @Field(() => [GradeBandInput], { nullable: true }) gradeBands?: GradeBandInput[] | null;
+  @Field(() => Float, { nullable: true, description: 'Share of weight present for a complete assessment; default 0.65' }) coverageThreshold?: number | null;
+  @Field(() => [AlertRuleInput], { nullable: true }) alertRules?: AlertRuleInput[] | null;
+  @Field(() => Boolean, { nullable: true }) winsorise?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Make it the active version at once' }) activate?: boolean | null;
+}
+
+export const AssessmentOrderFieldEnum = { RANK: 'RANK', INDEX: 'INDEX', REGION_CODE: 'REGION_CODE', PERIOD: 'PERIOD', CHANGE: 'CHANGE' } as const;
+export type AssessmentOrderField = keyof typeof AssessmentOrderFieldEnum;
+registerEnumType(AssessmentOrderFieldEnum, { name: 'AssessmentOrderField' });
+
+@InputType()
+export class AssessmentOrder {
+  @Field(() => AssessmentOrderFieldEnum) field!: AssessmentOrderField;
+  @Field(() => SortDirectionEnum) direction!: SortDirection;
+}
+
+@InputType()
+export class AssessmentFilter {
+  @Field(() => String, { nullable: true }) period?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The children of this region (the dashboard’s drill-down)' }) parentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'This region only (a trend over periods)' }) regionId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Default: the active version' }) methodologyVersionId?: string | null;
+  @Field(() => GradeEnum, { nullable: true }) grade?: harmony.GradeCode | null;
+  @Field(() => Boolean, { nullable: true }) published?: boolean | null;
+}
+
+@ArgsType()
+export class AssessmentListArgs {
+  @Field(() => AssessmentFilter, { nullable: true }) filter?: AssessmentFilter | null;
+  @Field(() => AssessmentOrder, { nullable: true }) orderBy?: AssessmentOrder | null;
+}
+
+@InputType()
+export class AlertFilter {
+  @Field(() => AlertStatusEnum, { nullable: true }) status?: AlertStatus | null;
+  @Field(() => String, { nullable: true }) period?: string | null;
+  @Field(() => ID, { nullable: true, description: 'This region and those under it' }) withinId?: string | null;
+}
+
+@ArgsType()
+export class AlertListArgs {
+  @Field(() => AlertFilter, { nullable: true }) filter?: AlertFilter | null;
+}
+
+@InputType()
+export class SensitivityRunInput {
+  @Field(() => String) period!: string;
+  @Field(() => ID, { description: 'Rank the children of this region' }) parentId!: string;
+  @Field(() => Int, { nullable: true, description: '1 to 20,000; default 1,000' }) @IsOptional() @Min(1) @Max(20_000) runs?: number | null;
+  @Field(() => Float, { nullable: true, description: '± share of each weight, 0 to 0.9; default 0.25' }) @IsOptional() @Min(0) @Max(0.9) perturbation?: number | null;
+  @Field(() => Int, { nullable: true }) seed?: number | null;
+}

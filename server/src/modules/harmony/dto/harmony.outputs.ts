@@ -1,0 +1,176 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { harmony } from '@massline/shared';
+import { RegionLevelEnum } from '../../../common/graphql-enums';
+import type { RegionLevel } from '@massline/shared';
+import {
+  AggregationMethodEnum,
+  AlertKindEnum,
+  AssessmentMethodEnum,
+  GradeEnum,
+  IndicatorDirectionEnum,
+  NormalizationKindEnum,
+  ObservationMethodEnum,
+  SensitivityStatusEnum,
+  type AssessmentMethod,
+  type ObservationMethod,
+  type SensitivityStatus,
+} from '../harmony-enums';
+import { Observation } from '../observation.entity';
+
+@ObjectType({ description: 'A region as a list row carries it (no extra query)' })
+export class RegionSummary {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) nameEn!: string;
+  @Field(() => RegionLevelEnum) level!: RegionLevel;
+  @Field(() => String) path!: string;
+  @Field(() => ID, { nullable: true }) parentId!: string | null;
+}
+
+@ObjectType({ description: "One indicator's part in an assessment" })
+export class IndicatorScore {
+  @Field(() => String) code!: string;
+  @Field(() => Float, { nullable: true, description: 'The value, in the indicator’s unit' }) rawValue!: number | null;
+  @Field(() => Float, { nullable: true, description: 'On 0–100 (1–100 for geometric aggregation)' }) normalizedScore!: number | null;
+  @Field(() => Float) weight!: number;
+  @Field(() => Float, { nullable: true, description: 'The weight after re-normalizing over the indicators present' }) effectiveWeight!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Points of the index this indicator contributes' }) contribution!: number | null;
+  @Field(() => Boolean) pastRedLine!: boolean;
+  @Field(() => Boolean, { description: 'The value was clipped by declared winsorisation' }) winsorised!: boolean;
+}
+
+@ObjectType({ description: 'The harmony index of a region for a period, under a methodology version' })
+export class AssessmentView {
+  @Field(() => ID) id!: string;
+  @Field(() => RegionSummary) region!: RegionSummary;
+  @Field(() => String) period!: string;
+  @Field(() => Float, { nullable: true, description: '0–100; null when no indicator has a value' }) index!: number | null;
+  @Field(() => GradeEnum, { nullable: true }) grade!: harmony.GradeCode | null;
+  @Field(() => Float, { description: 'Share of the weight with a value (or of the population, when rolled up)' }) coverage!: number;
+  @Field(() => Boolean, { description: 'Coverage reaches the methodology’s threshold' }) complete!: boolean;
+  @Field(() => AssessmentMethodEnum) method!: AssessmentMethod;
+  @Field(() => Int, { nullable: true, description: 'Among the sibling regions, 1 best' }) rank!: number | null;
+  @Field(() => Int, { nullable: true }) siblingCount!: number | null;
+  @Field(() => Float, { nullable: true }) previousIndex!: number | null;
+  @Field(() => Float, { nullable: true, description: 'index − previousIndex' }) change!: number | null;
+  @Field(() => [IndicatorScore]) scores!: IndicatorScore[];
+  @Field(() => [String], { description: 'Indicators without a value (never counted as zero)' }) missing!: string[];
+  @Field(() => ID) methodologyVersionId!: string;
+  @Field(() => Int) methodologyVersion!: number;
+  @Field(() => Boolean) published!: boolean;
+  @Field(() => Date) computedAt!: Date;
+}
+
+@ObjectType()
+export class ImportRowError {
+  @Field(() => Int, { description: 'Line in the file (the header is line 1)' }) line!: number;
+  @Field(() => String) reason!: string;
+}
+
+@ObjectType({ description: 'What an import did: every row written, or none and every bad row with why' })
+export class ObservationImportReport {
+  @Field(() => Boolean, { description: 'True when every row was valid and all were written' }) accepted!: boolean;
+  @Field(() => Int) rowCount!: number;
+  @Field(() => Int, { description: 'Rows written (0 unless accepted)' }) written!: number;
+  @Field(() => Int, { description: 'Of those, corrections of an existing value' }) corrected!: number;
+  @Field(() => [ImportRowError]) errors!: ImportRowError[];
+  @Field(() => [String], { description: 'Periods whose assessments were recomputed' }) recomputedPeriods!: string[];
+}
+
+@ObjectType()
+export class LorenzFit {
+  @Field(() => Float) a!: number;
+  @Field(() => Float) b!: number;
+  @Field(() => Float) c!: number;
+  @Field(() => Boolean) valid!: boolean;
+  @Field(() => [String]) reasons!: string[];
+}
+
+@ObjectType({ description: 'A Gini coefficient computed by the platform, stored as the GINI observation' })
+export class GiniResult {
+  @Field(() => Float) gini!: number;
+  @Field(() => ObservationMethodEnum, { description: 'GINI_MICRODATA, GINI_LORENZ_QUADRATIC or GINI_LINEAR_INTERPOLATION (a lower bound)' })
+  method!: ObservationMethod;
+  @Field(() => Int, { nullable: true, description: 'Households read from the microdata' }) households!: number | null;
+  @Field(() => LorenzFit, { nullable: true }) fit!: LorenzFit | null;
+  @Field(() => [String], { description: 'Why the Lorenz-quadratic fit was not used' }) fallbackReasons!: string[];
+  @Field(() => Observation) observation!: Observation;
+}
+
+@ObjectType()
+export class IndicatorSettingView {
+  @Field(() => String) code!: string;
+  @Field(() => IndicatorDirectionEnum) direction!: harmony.IndicatorDirection;
+  @Field(() => Float) weight!: number;
+  @Field(() => NormalizationKindEnum) normalization!: harmony.NormalizationKind;
+  @Field(() => Float, { nullable: true }) lower!: number | null;
+  @Field(() => Float, { nullable: true }) upper!: number | null;
+  @Field(() => Float, { nullable: true }) redLine!: number | null;
+}
+
+@ObjectType()
+export class GradeBandView {
+  @Field(() => GradeEnum) code!: harmony.GradeCode;
+  @Field(() => Float) minimum!: number;
+}
+
+@ObjectType()
+export class AlertRuleView {
+  @Field(() => AlertKindEnum) kind!: harmony.AlertKind;
+  @Field(() => Float, { nullable: true }) threshold!: number | null;
+  @Field(() => Float, { nullable: true }) points!: number | null;
+}
+
+@ObjectType({ description: 'A statistical check of the indicators of a period (OECD/JRC, COINr)' })
+export class IndicatorCheck {
+  @Field(() => String) code!: string;
+  @Field(() => Int, { description: 'Regions with a value' }) observed!: number;
+  @Field(() => Int) regions!: number;
+  @Field(() => Float) coverage!: number;
+  @Field(() => Boolean, { description: 'Coverage below the methodology’s threshold' }) lowCoverage!: boolean;
+  @Field(() => Float, { nullable: true }) skewness!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Excess kurtosis' }) kurtosis!: number | null;
+  @Field(() => Boolean, { description: '|skew| > 2 and kurtosis > 3.5: outliers' }) outliers!: boolean;
+}
+
+@ObjectType()
+export class CorrelatedPairView {
+  @Field(() => String) first!: string;
+  @Field(() => String) second!: string;
+  @Field(() => Float) correlation!: number;
+  @Field(() => Int) observations!: number;
+}
+
+@ObjectType()
+export class StatisticalChecks {
+  @Field(() => String) period!: string;
+  @Field(() => Int) methodologyVersion!: number;
+  @Field(() => [IndicatorCheck]) indicators!: IndicatorCheck[];
+  @Field(() => [CorrelatedPairView], { description: 'Pairs correlated above 0.9 (double counting)' }) correlatedPairs!: CorrelatedPairView[];
+}
+
+@ObjectType()
+export class RankInterval {
+  @Field(() => RegionSummary) region!: RegionSummary;
+  @Field(() => Float, { nullable: true }) nominalIndex!: number | null;
+  @Field(() => Int, { nullable: true }) nominalRank!: number | null;
+  @Field(() => Float, { nullable: true }) medianRank!: number | null;
+  @Field(() => Float, { nullable: true }) percentile5Rank!: number | null;
+  @Field(() => Float, { nullable: true }) percentile95Rank!: number | null;
+}
+
+@ObjectType({ description: 'A Monte Carlo perturbation of the weights, running or done' })
+export class SensitivityRun {
+  @Field(() => ID) id!: string;
+  @Field(() => SensitivityStatusEnum) status!: SensitivityStatus;
+  @Field(() => Float, { description: '0 to 1' }) progress!: number;
+  @Field(() => String) period!: string;
+  @Field(() => Int) runs!: number;
+  @Field(() => Float) perturbation!: number;
+  @Field(() => Int) seed!: number;
+  @Field(() => AggregationMethodEnum) aggregation!: harmony.AggregationMethod;
+  @Field(() => [RankInterval], { description: 'Empty until done' }) regions!: RankInterval[];
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => Date) startedAt!: Date;
+}

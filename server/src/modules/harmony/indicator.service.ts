@@ -1,0 +1,42 @@
+import { harmony } from '@massline/shared';
+import { AppError } from '../../common/app-error';
+import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { scoped } from '../../common/ability-filter';
+import { authorize } from '../../common/operation-permission';
+import type { RequestContext } from '../../common/request-context';
+import type { CreateIndicatorInput } from './dto/harmony.inputs';
+import { harmonyInputError } from './harmony-errors';
+import { Indicator } from './indicator.entity';
+
+/** The indicator catalogue: public; the root organization adds indicators (the seven defaults are built in). */
+export class IndicatorService {
+  constructor(private readonly events: DomainEvents) {}
+
+  list(context: RequestContext, page: PageArgs): Promise<Connection<Indicator>> {
+    return paginate(context.em, Indicator, scoped(context.ability, 'read', 'Indicator', {}), page, { builtIn: 'desc', createdAt: 'asc', code: 'asc' });
+  }
+
+  async create(context: RequestContext, input: CreateIndicatorInput): Promise<Indicator> {
+    authorize(context, 'create', 'Indicator', {});
+    try {
+      harmony.validateGoalposts({ lower: input.goalpostLower, upper: input.goalpostUpper });
+    } catch (error) {
+      harmonyInputError(error, 'goalpostUpper', 'INVALID_METHODOLOGY');
+    }
+    if (input.redLine !== null && input.redLine !== undefined && !Number.isFinite(input.redLine)) {
+      throw new AppError('INVALID_METHODOLOGY', 'The red line must be a number', { redLine: 'Not a number' });
+    }
+    if (await context.em.count(Indicator, { code: input.code })) {
+      throw new AppError('INDICATOR_CODE_TAKEN', `Indicator ${input.code} exists`, { code: 'Already used' });
+    }
+    return inTransaction(this.events, context, async (em) => {
+      const indicator = em.create(Indicator, { ...input, nameEn: input.nameEn.trim(), nameZh: input.nameZh.trim(), redLine: input.redLine ?? null });
+      await em.flush();
+      return {
+        result: indicator,
+        events: [{ action: 'indicator.create', subjectType: 'Indicator', subjectId: indicator.id, regionPath: null, before: null, after: { ...input } }],
+      };
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { harmony } from '@massline/shared';
+import { AppError, notFound } from '../../common/app-error';
+import { scoped } from '../../common/ability-filter';
+import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { authorize } from '../../common/operation-permission';
+import type { RequestContext } from '../../common/request-context';
+import { User } from '../accounts/user.entity';
+import { loadVersion, observedPeriods, recomputeAssessments } from './assessment-store';
+import type { CreateMethodologyVersionInput } from './dto/harmony.inputs';
+import { harmonyInputError } from './harmony-errors';
+import { Indicator } from './indicator.entity';
+import { MethodologyVersion } from './methodology-version.entity';
+
+/**
+ * Methodology versions: public to read (any figure can be traced to the method that made it), created
+ * and activated by the root organization. A version never changes; activating one recomputes every
+ * observed period under it, so the dashboard always shows the active method.
+ */
+export class MethodologyService {
+  constructor(private readonly events: DomainEvents) {}
+
+  list(context: RequestContext, page: PageArgs): Promise<Connection<MethodologyVersion>> {
+    return paginate(context.em, MethodologyVersion, scoped(context.ability, 'read', 'MethodologyVersion', {}), page, { version: 'desc' });
+  }
+
+  async get(context: RequestContext, id: string | null): Promise<MethodologyVersion> {
+    const version = await context.em.findOne(MethodologyVersion, id ? { id } : { active: true });
+    if (!version) throw id ? notFound('Methodology version') : new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');
+    authorize(context, 'read', 'MethodologyVersion', version);
+    return version;
+  }
+
+  /** Builds, validates and stores a new version (and activates it if asked). */
+  async create(context: RequestContext, input: CreateMethodologyVersionInput): Promise<MethodologyVersion> {
+    authorize(context, 'create', 'MethodologyVersion', {});
+    const catalogue = new Map((await context.em.find(Indicator, {})).map((indicator) => [indicator.code, indicator]));
+    const indicators: harmony.IndicatorSetting[] = input.indicators.map((setting, i) => {
+      const indicator = catalogue.get(setting.code);
+      if (!indicator) throw new AppError('UNKNOWN_INDICATOR', `No indicator ${setting.code}`, { [`indicators.${i}.code`]: 'No such indicator' });
+      const normalization: harmony.NormalizationSetting =
+        setting.normalization === 'GOALPOSTS'
+          ? { kind: 'GOALPOSTS', lower: setting.lower ?? indicator.goalpostLower, upper: setting.upper ?? indicator.goalpostUpper }
+          : { kind: setting.normalization };
+      return { code: indicator.code, direction: indicator.direction, weight: setting.weight, normalization, redLine: setting.redLine ?? indicator.redLine ?? null };
+    });
+    const settings: harmony.MethodologySettings = {
+      indicators,
+      aggregation: input.aggregation,
+      gradeBands: input.gradeBands ?? harmony.DEFAULT_GRADE_BANDS,
+      coverageThreshold: input.coverageThreshold ?? harmony.DEFAULT_COVERAGE_THRESHOLD,
+    };
+    const alertRules: harmony.AlertRule[] = (input.alertRules ?? [...harmony.DEFAULT_ALERT_RULES]).map((rule) => {
+      if (rule.kind === 'INDEX_BELOW') return { kind: rule.kind, threshold: rule.threshold ?? Number.NaN };
+      if (rule.kind === 'FALL_SINCE_PREVIOUS') return { kind: rule.kind, points: rule.points ?? Number.NaN };
+      return { kind: 'RED_LINE' };
+    });
+    try {
+      harmony.validateMethodologySettings(settings);
+      harmony.validateWeights(indicators.map((indicator) => indicator.weight));
+      harmony.validateAlertRules(alertRules);
+    } catch (error) {
+      harmonyInputError(error, undefined, 'INVALID_METHODOLOGY');
+    }
+    const created = await inTransaction(this.events, context, async (em) => {
+      const [{ next }] = await em.getConnection().execute<{ next: number }[]>('select coalesce(max(version), 0) + 1 as next from methodology_version');
+      const version = em.create(MethodologyVersion, {
+        version: next,
+        name: input.name.trim(),
+        description: input.description?.trim() || null,
+        settings,
+        alertRules,
+        winsorise: input.winsorise ?? false,
+        createdBy: context.principal.kind === 'USER' ? em.getReference(User, context.principal.id) : null,
+      });
+      await em.flush();
+      return {
+        result: version,
+        events: [{ action: 'methodology.create', subjectType: 'MethodologyVersion', subjectId: version.id, regionPath: null, before: null, after: { version: next, settings, alertRules, winsorise: version.winsorise } }],
+      };
+    });
+    return input.activate ? this.activate(context, created.id) : created;
+  }
+
+  async activate(context: RequestContext, id: string): Promise<MethodologyVersion> {
+    const version = await this.get(context, id);
+    authorize(context, 'update', 'MethodologyVersion', version);
+    if (version.active) throw new AppError('METHODOLOGY_ALREADY_ACTIVE', `Version ${version.version} is already active`);
+    return inTransaction(this.events, context, async (em) => {
+      const previous = await em.findOne(MethodologyVersion, { active: true });
+      if (previous) {
+        previous.active = false;
+        await em.flush();
+      }
+      const managed = em.merge(version);
+      managed.active = true;
+      managed.activatedAt = new Date();
+      await em.flush();
+      const row = await loadVersion(em, managed.id);
+      await recomputeAssessments(em, row!, await observedPeriods(em));
+      return {
+        result: managed,
+        events: [{ action: 'methodology.activate', subjectType: 'MethodologyVersion', subjectId: managed.id, regionPath: null, before: { active: previous?.version ?? null }, after: { active: managed.version } }],
+      };
+    });
+  }
+
+  /** Recomputes a version's assessments (all observed periods, or one): same inputs, same figures. */
+  async recompute(context: RequestContext, id: string | null, period: string | null): Promise<number> {
+    const version = await this.get(context, id);
+    authorize(context, 'update', 'MethodologyVersion', version);
+    return inTransaction(this.events, context, async (em) => {
+      const row = await loadVersion(em, version.id);
+      const periods = period ? [period] : await observedPeriods(em);
+      const computed = await recomputeAssessments(em, row!, periods);
+      return {
+        result: computed.length,
+        events: [{ action: 'methodology.recompute', subjectType: 'MethodologyVersion', subjectId: version.id, regionPath: null, before: null, after: { version: version.version, periods, assessments: computed.length } }],
+      };
+    });
+  }
+}

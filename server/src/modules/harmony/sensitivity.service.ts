@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { harmony } from '@massline/shared';
+import { AppError, invalidInput } from '../../common/app-error';
+import type { RequestContext } from '../../common/request-context';
+import { authorize } from '../../common/operation-permission';
+import type { AssessmentService } from './assessment.service';
+import type { RegionSummary, SensitivityRun } from './dto/harmony.outputs';
+import type { SensitivityRunInput } from './dto/harmony.inputs';
+import { periodCode } from './harmony-errors';
+import { MethodologyVersion } from './methodology-version.entity';
+
+/**
+ * Monte Carlo perturbation of the weights (OECD/JRC Handbook, uncertainty analysis): how robust each
+ * region's rank among its siblings is. Runs in a worker thread, so that a long run neither blocks the
+ * server nor hides its progress; runs are kept in memory for an hour (they are cheap to redo, and
+ * seeded, so a redo gives the same answer).
+ */
+const KEEP_MS = 60 * 60 * 1000;
+const MAX_RUNNING = 4;
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { harmony } = require(workerData.shared);
+try {
+  const result = harmony.weightSensitivity(workerData.input, {
+    ...workerData.options,
+    onProgress: (done, total) => parentPort.postMessage({ progress: done / total }),
+  });
+  parentPort.postMessage({ result });
+} catch (error) {
+  parentPort.postMessage({ error: error && error.message ? error.message : String(error) });
+}
+`;
+
+interface Job extends SensitivityRun {
+  ownerKey: string;
+}
+
+export class SensitivityService {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly assessments: AssessmentService) {}
+
+  async start(context: RequestContext, input: SensitivityRunInput): Promise<SensitivityRun> {
+    authorize(context, 'create', 'SensitivityRun', {});
+    this.forgetOld();
+    if ([...this.jobs.values()].filter((job) => job.status === 'RUNNING').length >= MAX_RUNNING) {
+      throw new AppError('TOO_MANY_SENSITIVITY_RUNS', `At most ${MAX_RUNNING} runs at a time: wait for one to finish`);
+    }
+    const period = periodCode(input.period);
+    const version = await context.em.findOne(MethodologyVersion, { active: true });
+    if (!version) throw new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');
+    // The regions compared: the children of the parent that the caller may see, with their scores.
+    const page = await this.assessments.list(context, { first: 100 }, { filter: { period, parentId: input.parentId }, orderBy: { field: 'REGION_CODE', direction: 'ASC' } });
+    const rows = page.edges.map((edge) => edge.node).filter((node) => node.method === 'DIRECT');
+    if (rows.length < 2) throw invalidInput({ parentId: 'Needs at least two assessed regions under this region in this period' });
+    const codes = version.settings.indicators.map((indicator) => indicator.code);
+    const regions = new Map<string, RegionSummary>(rows.map((row) => [row.region.id, row.region]));
+    const job: Job = {
+      id: randomUUID(),
+      ownerKey: ownerKey(context),
+      status: 'RUNNING',
+      progress: 0,
+      period,
+      runs: input.runs ?? harmony.DEFAULT_SENSITIVITY_RUNS,
+      perturbation: input.perturbation ?? harmony.DEFAULT_WEIGHT_PERTURBATION,
+      seed: input.seed ?? harmony.DEFAULT_SENSITIVITY_SEED,
+      aggregation: version.settings.aggregation,
+      regions: [],
+      error: null,
+      startedAt: new Date(),
+    };
+    this.jobs.set(job.id, job);
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        shared: require.resolve('@massline/shared'),
+        input: {
+          regions: rows.map((row) => row.region.id),
+          weights: version.settings.indicators.map((indicator) => indicator.weight),
+          scores: rows.map((row) => codes.map((code) => row.scores.find((score) => score.code === code)?.normalizedScore ?? null)),
+        },
+        options: { runs: job.runs, perturbation: job.perturbation, seed: job.seed, aggregation: job.aggregation, progressEvery: Math.max(1, Math.floor(job.runs / 50)) },
+      },
+    });
+    worker.on('message', (message: { progress?: number; result?: harmony.WeightSensitivityResult; error?: string }) => {
+      if (message.progress !== undefined) job.progress = message.progress;
+      if (message.result) {
+        job.regions = message.result.regions.map((interval) => ({ ...interval, region: regions.get(interval.region)! }));
+        job.progress = 1;
+        job.status = 'DONE';
+      }
+      if (message.error) {
+        job.status = 'FAILED';
+        job.error = message.error;
+      }
+    });
+    worker.on('error', (error) => {
+      job.status = 'FAILED';
+      job.error = error.message;
+    });
+    return job;
+  }
+
+  /** A run, for its owner only (it holds figures of the owner's jurisdiction). */
+  get(context: RequestContext, id: string): SensitivityRun | null {
+    authorize(context, 'read', 'SensitivityRun', {});
+    const job = this.jobs.get(id);
+    return job && job.ownerKey === ownerKey(context) ? job : null;
+  }
+
+  /** Waits for every running job (tests, shutdown). */
+  async settle(): Promise<void> {
+    while ([...this.jobs.values()].some((job) => job.status === 'RUNNING')) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  private forgetOld(): void {
+    const now = Date.now();
+    for (const [id, job] of this.jobs) if (now - job.startedAt.getTime() > KEEP_MS && job.status !== 'RUNNING') this.jobs.delete(id);
+  }
+}
+
+const ownerKey = (context: RequestContext) => (context.principal.kind === 'ANONYMOUS' ? 'anonymous' : `${context.principal.kind}:${context.principal.id}`);
