@@ -9,10 +9,11 @@ import { startTestServer, type Actor, type TestServer } from '../support/test-se
  *
  * ALLOW means the call is not refused for permission reasons (no FORBIDDEN / UNAUTHENTICATED error).
  * "In scope" fixtures live in Dongshan County (880101): orgIn is its organization, orgOut the organization
- * of the sibling Xihe County, auditor audits Jiangchuan City (which contains Dongshan).
+ * of the sibling Xihe County, auditor audits Jiangchuan City (which contains Dongshan), orgRoot is the
+ * province's organization (the platform's administrator).
  */
 type Outcome = 'ALLOW' | 'FORBIDDEN' | 'UNAUTHENTICATED';
-const ACTORS = ['orgIn', 'orgOut', 'auditor', 'citizen', 'token', 'anonymous'] as const satisfies readonly Actor[];
+const ACTORS = ['orgRoot', 'orgIn', 'orgOut', 'auditor', 'citizen', 'token', 'anonymous'] as const satisfies readonly Actor[];
 type MatrixActor = (typeof ACTORS)[number];
 
 interface Row {
@@ -26,22 +27,29 @@ interface Row {
 interface Fixtures {
   server: TestServer;
   orgIn: ApiClient;
+  orgRoot: ApiClient;
   dongshanId: string;
   dongshanTownshipId: string;
   inScopeUserId: string;
   /** A new organization of a Dongshan township, made by Dongshan's organization. */
   createOrganization(): Promise<string>;
+  /** A new open alert on a Dongshan township. */
+  openAlert(): Promise<string>;
 }
 
-const everyone: Record<MatrixActor, Outcome> = { orgIn: 'ALLOW', orgOut: 'ALLOW', auditor: 'ALLOW', citizen: 'ALLOW', token: 'ALLOW', anonymous: 'ALLOW' };
+const everyone: Record<MatrixActor, Outcome> = { orgRoot: 'ALLOW', orgIn: 'ALLOW', orgOut: 'ALLOW', auditor: 'ALLOW', citizen: 'ALLOW', token: 'ALLOW', anonymous: 'ALLOW' };
 /** Readers of the jurisdiction's private records: the organization and the auditor; lists are scoped in SQL. */
-const jurisdictionList: Record<MatrixActor, Outcome> = { orgIn: 'ALLOW', orgOut: 'ALLOW', auditor: 'ALLOW', citizen: 'FORBIDDEN', token: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' };
+const jurisdictionList: Record<MatrixActor, Outcome> = { orgRoot: 'ALLOW', orgIn: 'ALLOW', orgOut: 'ALLOW', auditor: 'ALLOW', citizen: 'FORBIDDEN', token: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' };
 /** One record of Dongshan, read by id. */
 const jurisdictionRecord: Record<MatrixActor, Outcome> = { ...jurisdictionList, orgOut: 'FORBIDDEN' };
 /** A change to a record of Dongshan: only Dongshan's organization (or one above it). */
 const jurisdictionChange: Record<MatrixActor, Outcome> = { ...jurisdictionRecord, auditor: 'FORBIDDEN' };
 
+/** The platform-wide catalogue and methodology: the root organization alone. */
+const rootOnly: Record<MatrixActor, Outcome> = { ...jurisdictionChange, orgIn: 'FORBIDDEN' };
+
 const unique = () => randomBytes(4).toString('hex');
+const uuid = () => '00000000-0000-4000-8000-' + randomBytes(6).toString('hex');
 
 export const PERMISSION_MATRIX: Record<string, Row> = {
   'Query.me': { document: '{ me { role rules } }', expect: everyone },
@@ -143,6 +151,90 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
     // Every organization issues tokens for its own jurisdiction.
     expect: { ...jurisdictionList, auditor: 'FORBIDDEN' },
   },
+  // harmony index
+  'Query.indicators': { document: '{ indicators(first: 10) { totalCount } }', expect: everyone },
+  'Query.methodologyVersions': { document: '{ methodologyVersions(first: 10) { totalCount } }', expect: everyone },
+  'Query.methodologyVersion': { document: '{ methodologyVersion { version } }', expect: everyone },
+  'Query.assessments': { document: '{ assessments(first: 5) { totalCount } }', expect: everyone },
+  'Query.observations': { document: '{ observations(first: 5) { totalCount } }', expect: jurisdictionList },
+  'Query.observationRevisions': {
+    document: 'query ($id: ID!) { observationRevisions(observationId: $id) { value } }',
+    variables: async (f) => {
+      const [row] = await f.server.orm.em.fork().getConnection().execute<{ id: string }[]>(`select o.id from observation o join region r on r.id = o.region_id where r.code = '880101001' limit 1`);
+      return { id: row.id };
+    },
+    expect: jurisdictionRecord,
+  },
+  'Query.observationsCsv': { document: '{ observationsCsv(filter: { period: "2026-Q3", indicatorCode: "GINI" }) }', expect: jurisdictionList },
+  'Query.statisticalChecks': { document: '{ statisticalChecks(period: "2026-Q2", level: COUNTY) { period } }', expect: jurisdictionList },
+  'Query.alerts': { document: '{ alerts(first: 5) { totalCount } }', expect: jurisdictionList },
+  'Query.sensitivityRun': { document: 'query ($id: ID!) { sensitivityRun(id: $id) { status } }', variables: async () => ({ id: uuid() }), expect: jurisdictionList },
+  'Mutation.createIndicator': {
+    document: 'mutation ($input: CreateIndicatorInput!) { createIndicator(input: $input) { code } }',
+    variables: async () => ({
+      input: { code: `X_${unique().toUpperCase()}`, nameEn: 'Extra', nameZh: '附加', unitEn: '%', unitZh: '%', direction: 'HIGHER_IS_BETTER', rateBasis: 'PERCENT', goalpostLower: 0, goalpostUpper: 100 },
+    }),
+    expect: rootOnly,
+  },
+  'Mutation.recordObservation': {
+    document: 'mutation ($input: RecordObservationInput!) { recordObservation(input: $input) { id } }',
+    variables: async (f) => ({ input: { regionId: f.dongshanTownshipId, period: '2026-Q3', indicatorCode: 'CADRE_TRUST', value: 80 + Math.random() * 10 } }),
+    expect: jurisdictionChange,
+  },
+  'Mutation.importObservations': {
+    document: 'mutation ($csv: String!) { importObservations(csv: $csv) { accepted } }',
+    variables: async () => ({ csv: `region_code,period,indicator,value\n880101001,2026-Q3,CADRE_TRUST,${(80 + Math.random() * 10).toFixed(2)}\n` }),
+    // The operation is open to every organization; rows outside the caller's jurisdiction are refused
+    // in the report (nothing written) — see harmony-observations.spec.ts.
+    expect: { ...jurisdictionChange, orgOut: 'ALLOW' },
+  },
+  'Mutation.computeGiniFromMicrodata': {
+    document: 'mutation ($input: GiniFromMicrodataInput!) { computeGiniFromMicrodata(input: $input) { gini } }',
+    variables: async (f) => ({ input: { regionId: f.dongshanTownshipId, period: '2026-Q3', csv: 'income\n10\n20\n30\n40\n' } }),
+    expect: jurisdictionChange,
+  },
+  'Mutation.computeGiniFromShares': {
+    document: 'mutation ($input: GiniFromSharesInput!) { computeGiniFromShares(input: $input) { gini } }',
+    variables: async (f) => ({ input: { regionId: f.dongshanTownshipId, period: '2026-Q3', shares: [7, 12, 17, 23, 41] } }),
+    expect: jurisdictionChange,
+  },
+  'Mutation.createMethodologyVersion': {
+    document: 'mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { version } }',
+    variables: async () => ({ input: { name: `v ${unique()}`, aggregation: 'ARITHMETIC', indicators: [{ code: 'GINI', weight: 0.5, normalization: 'GOALPOSTS' }, { code: 'CADRE_TRUST', weight: 0.5, normalization: 'GOALPOSTS' }] } }),
+    expect: rootOnly,
+  },
+  'Mutation.activateMethodologyVersion': {
+    document: 'mutation ($id: ID!) { activateMethodologyVersion(id: $id) { active } }',
+    variables: async (f) => {
+      const { methodologyVersions } = await f.orgRoot.ok<{ methodologyVersions: { edges: { node: { id: string; active: boolean } }[] } }>('{ methodologyVersions(first: 100) { edges { node { id active } } } }');
+      return { id: methodologyVersions.edges.find((e) => !e.node.active)!.node.id };
+    },
+    expect: rootOnly,
+  },
+  'Mutation.recomputeAssessments': { document: 'mutation { recomputeAssessments(period: "2026-Q3") }', expect: rootOnly },
+  'Mutation.publishAssessments': {
+    document: 'mutation ($r: ID!) { publishAssessments(period: "2026-Q3", regionId: $r) }',
+    variables: async (f) => {
+      await f.server.orm.em.fork().getConnection().execute(`update assessment set published = false where period = '2026-Q3'`);
+      return { r: f.dongshanId };
+    },
+    expect: jurisdictionChange,
+  },
+  'Mutation.acknowledgeAlert': {
+    document: 'mutation ($id: ID!) { acknowledgeAlert(id: $id) { status } }',
+    variables: async (f) => ({ id: await f.openAlert() }),
+    expect: jurisdictionChange,
+  },
+  'Mutation.resolveAlert': {
+    document: 'mutation ($id: ID!) { resolveAlert(id: $id, note: "Visited; causes addressed") { status } }',
+    variables: async (f) => ({ id: await f.openAlert() }),
+    expect: jurisdictionChange,
+  },
+  'Mutation.startSensitivityRun': {
+    document: 'mutation ($r: ID!) { startSensitivityRun(input: { period: "2026-Q2", parentId: $r, runs: 50 }) { id } }',
+    variables: async (f) => ({ r: f.dongshanId }),
+    expect: jurisdictionList,
+  },
   'Mutation.revokeApiToken': {
     document: 'mutation ($id: ID!) { revokeApiToken(id: $id) { revokedAt } }',
     variables: async (f) => {
@@ -171,6 +263,7 @@ describe('permission matrix', () => {
     fixtures = {
       server,
       orgIn,
+      orgRoot: clients.get('orgRoot')!,
       dongshanId: byCode.get('880101')!,
       dongshanTownshipId: byCode.get('880101001')!,
       inScopeUserId: await server.createUser({ email: 'in-scope@massline.test', role: 'CITIZEN', regionCode: '880101001' }),
@@ -181,9 +274,21 @@ describe('permission matrix', () => {
         );
         return createOrganization.id;
       },
+      openAlert: async () => {
+        const id = uuid();
+        await server.orm.em.fork().getConnection().execute(
+          `insert into alert (id, methodology_version_id, region_id, period, kind, indicator_code, details)
+           select ?, v.id, r.id, '2026-Q3', 'RED_LINE', ?, '{}'::jsonb from methodology_version v, region r where v.active and r.code = '880101001'`,
+          [id, `T${unique()}`],
+        );
+        return id;
+      },
     };
   });
-  afterAll(() => server?.close());
+  afterAll(async () => {
+    await server?.app.services.harmony.sensitivity.settle();
+    await server?.close();
+  });
 
   it('classifies every operation of the schema', () => {
     const { schema } = server.app.schema;
@@ -208,7 +313,8 @@ describe('permission matrix', () => {
       expect(answer.data).not.toBeNull();
     } else {
       expect(code, `${operation} as ${actor}: ${JSON.stringify(answer.errors)}`).toBe(expected);
-      expect(answer.data).toBeNull();
+      // Nothing answered: no data at all, or null in the (nullable) field.
+      expect(Object.values(answer.data ?? {}).every((value) => value === null)).toBe(true);
     }
   });
 });

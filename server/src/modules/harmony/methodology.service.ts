@@ -5,6 +5,7 @@ import { paginate, type Connection, type PageArgs } from '../../common/connectio
 import { inTransaction, type DomainEvents } from '../../common/domain-events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
+import { sql } from '../../common/sql';
 import { User } from '../accounts/user.entity';
 import { loadVersion, observedPeriods, recomputeAssessments } from './assessment-store';
 import type { CreateMethodologyVersionInput } from './dto/harmony.inputs';
@@ -15,7 +16,8 @@ import { MethodologyVersion } from './methodology-version.entity';
 /**
  * Methodology versions: public to read (any figure can be traced to the method that made it), created
  * and activated by the root organization. A version never changes; activating one recomputes every
- * observed period under it, so the dashboard always shows the active method.
+ * observed period under it, so the dashboard always shows the active method; the regions and periods
+ * published under the previous version are published under the new one.
  */
 export class MethodologyService {
   constructor(private readonly events: DomainEvents) {}
@@ -98,6 +100,17 @@ export class MethodologyService {
       await em.flush();
       const row = await loadVersion(em, managed.id);
       await recomputeAssessments(em, row!, await observedPeriods(em));
+      // What was published stays published: the public dashboard follows the active method at once
+      // (every figure names its version, so the change of method is itself in the open).
+      if (previous) {
+        await sql(
+          em,
+          `update assessment a set published = true from assessment p
+            where p.methodology_version_id = ? and p.published and a.methodology_version_id = ?
+              and a.region_id = p.region_id and a.period = p.period`,
+          [previous.id, managed.id],
+        );
+      }
       return {
         result: managed,
         events: [{ action: 'methodology.activate', subjectType: 'MethodologyVersion', subjectId: managed.id, regionPath: null, before: { active: previous?.version ?? null }, after: { active: managed.version } }],
