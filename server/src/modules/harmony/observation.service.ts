@@ -97,7 +97,7 @@ export class ObservationService {
     try {
       computed = harmony.observationValue(indicator, input, denominators.get(`${region.id}|${period}`) ?? {});
     } catch (error) {
-      harmonyInputError(error, input.rawCount !== null && input.rawCount !== undefined ? 'rawCount' : 'value');
+      harmonyInputError(error, input.value !== null && input.value !== undefined ? 'value' : 'rawCount');
     }
     const [written] = await this.write(context, [
       { region, period, indicator, value: computed.value, rawCount: input.rawCount ?? null, rawTotal: input.rawTotal ?? null, method: computed.method, source: input.source?.trim() || null },
@@ -270,7 +270,7 @@ export class ObservationService {
         { populate: ['enteredBy'] },
       );
       const byKey = new Map(existing.map((o) => [`${o.region.id}|${o.period}|${o.indicator.id}`, o]));
-      const enteredBy = context.principal.kind === 'USER' ? em.getReference(User, context.principal.id) : null;
+      const enteredBy = context.principal.kind === 'USER' ? await em.findOne(User, { id: context.principal.id }) : null;
       const events = [];
       for (const w of writes) {
         const current = byKey.get(`${w.region.id}|${w.period}|${w.indicator.id}`);
