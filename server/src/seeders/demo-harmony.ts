@@ -61,9 +61,10 @@ export async function seedDemoHarmony(em: EntityManager): Promise<void> {
         ['PAPER_SUBSCRIPTIONS', 1_000, 'households', 'Post office subscription records'],
       ];
       for (const [code, per, base, source] of perCapita) {
-        const count = Math.round((rates[code] * d[base]) / per / 4); // a quarter's count, annualised rate
-        const value = harmony.rateFromCount(count * 4, code === 'PAPER_SUBSCRIPTIONS' ? 'PER_1K_HOUSEHOLDS' : code === 'PETITIONS' ? 'PER_10K_RESIDENTS' : code === 'MASS_INCIDENTS' ? 'PER_100K_RESIDENTS' : 'PER_1K_RESIDENTS', { population: d.population, households: d.households });
-        add(code, value, 'FROM_COUNT', count * 4, null, `${source} (quarter × 4)`);
+        // The count of the year to date, annualised: a township of 30,000 sees about one incident a year.
+        const count = Math.round((rates[code] * d[base]) / per);
+        const value = harmony.rateFromCount(count, code === 'PAPER_SUBSCRIPTIONS' ? 'PER_1K_HOUSEHOLDS' : code === 'PETITIONS' ? 'PER_10K_RESIDENTS' : code === 'MASS_INCIDENTS' ? 'PER_100K_RESIDENTS' : 'PER_1K_RESIDENTS', { population: d.population, households: d.households });
+        add(code, value, 'FROM_COUNT', count, null, `${source} (annualised)`);
       }
       const total = 20 + Math.floor(random() * 60);
       const resolved = Math.min(total, Math.round((rates.HOT_ISSUES / 100) * total));
