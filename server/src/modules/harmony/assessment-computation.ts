@@ -1,5 +1,4 @@
 import { harmony, previousPeriod } from '@massline/shared';
-import type { StoredScore } from './assessment.entity';
 import type { AssessmentMethod } from './harmony-enums';
 
 /**
@@ -10,6 +9,8 @@ import type { AssessmentMethod } from './harmony-enums';
  * - ranks are among siblings (same parent) in the period;
  * - a region with no observation of its own is rolled up from its children, by population;
  * - change is against the same region's previous period under the same methodology version.
+ * Results are columnar (one array per measure, in the methodology's indicator order) so that 60,000
+ * assessments stay cheap to hold and to write.
  */
 export interface RegionNode {
   id: string;
@@ -43,12 +44,16 @@ export interface ComputedAssessment {
   rank: number | null;
   siblingCount: number;
   previousIndex: number | null;
-  scores: StoredScore[];
+  /** Per indicator, in the order of the methodology's indicators. */
+  rawValues: (number | null)[];
+  normalizedScores: (number | null)[];
+  effectiveWeights: (number | null)[];
+  contributions: (number | null)[];
+  pastRedLines: boolean[];
+  winsorised: boolean[];
   missing: string[];
   alerts: harmony.TriggeredAlert[];
 }
-
-type Draft = Omit<ComputedAssessment, 'rank' | 'siblingCount' | 'previousIndex' | 'alerts'>;
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -56,39 +61,80 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function assessLevelGroup(settings: harmony.MethodologySettings, winsorise: boolean, period: string, regionIds: string[], values: ReadonlyMap<string, Readonly<Record<string, number>>>): Draft[] {
+function emptyFrom(regionId: string, period: string, method: AssessmentMethod): ComputedAssessment {
+  return {
+    regionId,
+    period,
+    index: null,
+    grade: null,
+    coverage: 0,
+    complete: false,
+    method,
+    rank: null,
+    siblingCount: 0,
+    previousIndex: null,
+    rawValues: [],
+    normalizedScores: [],
+    effectiveWeights: [],
+    contributions: [],
+    pastRedLines: [],
+    winsorised: [],
+    missing: [],
+    alerts: [],
+  };
+}
+
+function assessLevelGroup(
+  settings: harmony.MethodologySettings,
+  winsorise: boolean,
+  period: string,
+  regionIds: string[],
+  values: ReadonlyMap<string, Readonly<Record<string, number>>>,
+): ComputedAssessment[] {
   const codes = settings.indicators.map((indicator) => indicator.code);
-  const columns = codes.map((code) => regionIds.map((id) => values.get(id)?.[code] ?? null));
-  const clipped = columns.map(() => new Set<number>());
+  let rows: harmony.RegionValues[] = regionIds.map((id) => ({ region: id, values: values.get(id)! }));
+  const clipped = codes.map(() => new Set<number>());
   if (winsorise) {
     // Declared winsorisation (COINr): an indicator whose distribution is flagged gets its extreme points
-    // clipped; each clipped value is flagged in the stored scores.
+    // clipped; each clipped value is flagged in the stored assessment.
+    const columns = codes.map((code) => rows.map((row) => row.values[code] ?? null));
     columns.forEach((column, c) => {
       const result = harmony.winsorise(column);
       if (result.winsorised.length === 0) return;
       columns[c] = [...result.values];
       for (const point of result.winsorised) clipped[c].add(point.position);
     });
+    rows = rows.map((row, r) => ({ region: row.region, values: Object.fromEntries(codes.map((code, c) => [code, columns[c][r]])) }));
   }
-  const results = harmony.assessRegions(
-    regionIds.map((id, r) => ({ region: id, values: Object.fromEntries(codes.map((code, c) => [code, columns[c][r]])) })),
-    settings,
-  );
-  return results.map((result, r) => ({
-    regionId: regionIds[r],
-    period,
-    index: result.index,
-    grade: result.grade,
-    coverage: result.coverage,
-    complete: result.complete,
-    method: 'DIRECT' as const,
-    scores: result.indicators.map((indicator, c) => ({ ...indicator, winsorised: clipped[c].has(r) })),
-    missing: [...result.missing],
-  }));
+  const results = harmony.assessRegions(rows, settings);
+  return results.map((result, r) => {
+    const assessment = emptyFrom(regionIds[r], period, 'DIRECT');
+    assessment.index = result.index;
+    assessment.grade = result.grade;
+    assessment.coverage = result.coverage;
+    assessment.complete = result.complete;
+    for (let c = 0; c < result.indicators.length; c++) {
+      const indicator = result.indicators[c];
+      assessment.rawValues.push(indicator.rawValue);
+      assessment.normalizedScores.push(indicator.normalizedScore);
+      assessment.effectiveWeights.push(indicator.effectiveWeight);
+      assessment.contributions.push(indicator.contribution);
+      assessment.pastRedLines.push(indicator.pastRedLine);
+      assessment.winsorised.push(clipped[c].has(r));
+    }
+    assessment.missing = result.missing as string[];
+    return assessment;
+  });
 }
 
 /** Population-weighted roll-up of the children's indices and, for the breakdown, of their scores. */
-function rollUp(settings: harmony.MethodologySettings, regionId: string, period: string, children: Draft[], population: ReadonlyMap<string, number>): Draft | null {
+function rollUp(
+  settings: harmony.MethodologySettings,
+  regionId: string,
+  period: string,
+  children: ComputedAssessment[],
+  population: ReadonlyMap<string, number>,
+): ComputedAssessment | null {
   const withPopulation = children.filter((child) => (population.get(child.regionId) ?? 0) > 0);
   if (withPopulation.length === 0) return null;
   const result = harmony.rollUpByPopulation(
@@ -98,100 +144,111 @@ function rollUp(settings: harmony.MethodologySettings, regionId: string, period:
   if (result.index === null) return null;
   const included = new Set(result.included);
   const counted = withPopulation.filter((child) => included.has(child.regionId));
-  const total = counted.reduce((sum, child) => sum + population.get(child.regionId)!, 0);
-  const mean = (pick: (score: StoredScore) => number | null, code: string) => {
+  const mean = (pick: (child: ComputedAssessment) => number | null) => {
     let sum = 0;
     let weight = 0;
     for (const child of counted) {
-      const value = pick(child.scores.find((score) => score.code === code)!);
-      if (value === null) continue;
+      const value = pick(child);
+      if (value === null || value === undefined) continue;
       sum += value * population.get(child.regionId)!;
       weight += population.get(child.regionId)!;
     }
     return weight > 0 ? sum / weight : null;
   };
-  const scores = settings.indicators.map((indicator) => ({
-    code: indicator.code,
-    rawValue: mean((s) => s.rawValue, indicator.code),
-    normalizedScore: mean((s) => s.normalizedScore, indicator.code),
-    weight: indicator.weight,
-    effectiveWeight: mean((s) => s.effectiveWeight, indicator.code),
-    contribution: mean((s) => s.contribution, indicator.code),
-    pastRedLine: counted.some((child) => child.scores.find((score) => score.code === indicator.code)?.pastRedLine),
-    winsorised: false,
-  }));
-  return {
-    regionId,
-    period,
-    index: result.index,
-    grade: harmony.gradeFor(result.index, settings.gradeBands ?? harmony.DEFAULT_GRADE_BANDS),
-    coverage: total > 0 ? result.coverage : 0,
-    complete: result.complete,
-    method: 'ROLLED_UP',
-    scores,
-    missing: scores.filter((score) => score.normalizedScore === null).map((score) => score.code),
-  };
+  const assessment = emptyFrom(regionId, period, 'ROLLED_UP');
+  assessment.index = result.index;
+  assessment.grade = harmony.gradeFor(result.index, settings.gradeBands ?? harmony.DEFAULT_GRADE_BANDS);
+  assessment.coverage = result.coverage;
+  assessment.complete = result.complete;
+  settings.indicators.forEach((indicator, c) => {
+    assessment.rawValues.push(mean((child) => child.rawValues[c]));
+    assessment.normalizedScores.push(mean((child) => child.normalizedScores[c]));
+    assessment.effectiveWeights.push(mean((child) => child.effectiveWeights[c]));
+    assessment.contributions.push(mean((child) => child.contributions[c]));
+    assessment.pastRedLines.push(counted.some((child) => child.pastRedLines[c]));
+    assessment.winsorised.push(false);
+    if (assessment.normalizedScores[c] === null) assessment.missing.push(indicator.code);
+  });
+  return assessment;
 }
 
 export function computeAssessments(input: ComputationInput): ComputedAssessment[] {
   const { settings } = input;
   harmony.validateMethodologySettings(settings);
   harmony.validateAlertRules(input.alertRules);
-  const known = new Set(settings.indicators.map((indicator) => indicator.code));
+  const codes = settings.indicators.map((indicator) => indicator.code);
+  const known = new Set(codes);
   const childrenOf = new Map<string, RegionNode[]>();
-  for (const region of input.regions) {
-    if (region.parentId) pushTo(childrenOf, region.parentId, region);
-  }
+  for (const region of input.regions) if (region.parentId) pushTo(childrenOf, region.parentId, region);
   const deepestFirst = [...input.regions].sort((a, b) => b.depth - a.depth);
 
-  const byPeriod = new Map<string, Map<string, Draft>>();
+  const byPeriod = new Map<string, Map<string, ComputedAssessment>>();
   for (const period of input.periods) {
     const values = input.values.get(period) ?? new Map<string, Readonly<Record<string, number>>>();
-    const drafts = new Map<string, Draft>();
+    const assessed = new Map<string, ComputedAssessment>();
     // Regions with at least one value of the methodology's indicators are assessed directly, by level.
     const byLevel = new Map<string, string[]>();
     for (const region of input.regions) {
       const own = values.get(region.id);
-      if (own && Object.keys(own).some((code) => known.has(code))) pushTo(byLevel, region.level, region.id);
+      if (!own) continue;
+      // Values of indicators the methodology does not use are left out (the catalogue is larger).
+      let relevant = false;
+      for (const code in own) {
+        if (known.has(code)) relevant = true;
+      }
+      if (relevant) pushTo(byLevel, region.level, region.id);
     }
     for (const regionIds of byLevel.values()) {
-      for (const draft of assessLevelGroup(settings, input.winsorise, period, regionIds, values)) drafts.set(draft.regionId, draft);
+      const filtered = new Map(regionIds.map((id) => [id, pick(values.get(id)!, known)]));
+      for (const assessment of assessLevelGroup(settings, input.winsorise, period, regionIds, filtered)) assessed.set(assessment.regionId, assessment);
     }
     // The others are rolled up from their children, deepest first so that grandchildren count.
     const population = input.population.get(period) ?? new Map<string, number>();
     for (const region of deepestFirst) {
-      if (drafts.has(region.id)) continue;
-      const children = (childrenOf.get(region.id) ?? []).map((child) => drafts.get(child.id)).filter((d): d is Draft => d !== undefined);
+      if (assessed.has(region.id)) continue;
+      const children: ComputedAssessment[] = [];
+      for (const child of childrenOf.get(region.id) ?? []) {
+        const found = assessed.get(child.id);
+        if (found) children.push(found);
+      }
       if (children.length === 0) continue;
       const rolled = rollUp(settings, region.id, period, children, population);
-      if (rolled) drafts.set(region.id, rolled);
+      if (rolled) assessed.set(region.id, rolled);
     }
-    byPeriod.set(period, drafts);
+    byPeriod.set(period, assessed);
   }
 
   const parentOf = new Map(input.regions.map((region) => [region.id, region.parentId]));
   const computed: ComputedAssessment[] = [];
-  for (const [period, drafts] of byPeriod) {
-    const siblings = new Map<string | null, Draft[]>();
-    for (const draft of drafts.values()) {
-      pushTo(siblings, parentOf.get(draft.regionId) ?? null, draft);
-    }
+  for (const [period, assessed] of byPeriod) {
+    const siblings = new Map<string | null, ComputedAssessment[]>();
+    for (const assessment of assessed.values()) pushTo(siblings, parentOf.get(assessment.regionId) ?? null, assessment);
     const previous = previousPeriod(period).code;
+    const previousInBatch = byPeriod.get(previous);
+    const previousStored = input.storedIndices.get(previous);
     for (const group of siblings.values()) {
-      const ranks = harmony.rankAmongSiblings(group.map((draft) => draft.index));
-      group.forEach((draft, i) => {
-        const previousIndex = byPeriod.has(previous)
-          ? (byPeriod.get(previous)!.get(draft.regionId)?.index ?? null)
-          : (input.storedIndices.get(previous)?.get(draft.regionId) ?? null);
-        const alerts = harmony.evaluateAlertRules(input.alertRules, {
-          index: draft.index,
-          grade: draft.grade,
-          previousIndex,
-          indicators: draft.method === 'DIRECT' ? draft.scores : [],
+      const ranks = harmony.rankAmongSiblings(group.map((assessment) => assessment.index));
+      group.forEach((assessment, i) => {
+        assessment.rank = ranks[i];
+        assessment.siblingCount = group.length;
+        assessment.previousIndex = previousInBatch ? (previousInBatch.get(assessment.regionId)?.index ?? null) : (previousStored?.get(assessment.regionId) ?? null);
+        assessment.alerts = harmony.evaluateAlertRules(input.alertRules, {
+          index: assessment.index,
+          grade: assessment.grade,
+          previousIndex: assessment.previousIndex,
+          // A roll-up raises no red line of its own: its children's alerts already say it.
+          indicators: assessment.method === 'DIRECT' ? codes.map((code, c) => ({ code, rawValue: assessment.rawValues[c], pastRedLine: assessment.pastRedLines[c] })) : [],
         });
-        computed.push({ ...draft, rank: ranks[i], siblingCount: group.length, previousIndex, alerts });
+        computed.push(assessment);
       });
     }
   }
   return computed;
+}
+
+function pick(values: Readonly<Record<string, number>>, known: ReadonlySet<string>): Readonly<Record<string, number>> {
+  for (const code in values) {
+    if (!known.has(code)) return Object.fromEntries(Object.entries(values).filter(([key]) => known.has(key)));
+  }
+  return values;
 }

@@ -5,19 +5,6 @@ import { Region } from '../regions/region.entity';
 import { AssessmentMethodEnum, GradeEnum, type AssessmentMethod } from './harmony-enums';
 import { MethodologyVersion } from './methodology-version.entity';
 
-/** One indicator's part in an assessment, as stored (jsonb) and served. */
-export interface StoredScore {
-  code: string;
-  rawValue: number | null;
-  normalizedScore: number | null;
-  weight: number;
-  effectiveWeight: number | null;
-  contribution: number | null;
-  pastRedLine: boolean;
-  /** The value was clipped by winsorisation (declared, per value). */
-  winsorised: boolean;
-}
-
 /**
  * The harmony index of a region for a period under one methodology version. Written in bulk by the
  * recomputation (never one ORM round trip per row) and read as plain rows on the dashboard; the entity
@@ -65,8 +52,26 @@ export class Assessment {
   @Property({ type: 'double', nullable: true })
   previousIndex?: number | null;
 
-  @Property({ type: 'jsonb' })
-  scores!: StoredScore[];
+  // Per indicator, in the order of the version's indicators: arrays rather than a JSON document, so that
+  // 60,000 assessments are written in one pass (measured: jsonb rows made the write 10× slower).
+  @Property({ columnType: 'double precision[]', type: 'unknown' })
+  rawValues!: (number | null)[];
+
+  @Property({ columnType: 'double precision[]', type: 'unknown' })
+  normalizedScores!: (number | null)[];
+
+  @Property({ columnType: 'double precision[]', type: 'unknown' })
+  effectiveWeights!: (number | null)[];
+
+  @Property({ columnType: 'double precision[]', type: 'unknown' })
+  contributions!: (number | null)[];
+
+  @Property({ columnType: 'boolean[]', type: 'unknown' })
+  pastRedLines!: boolean[];
+
+  /** The value was clipped by declared winsorisation (per value). */
+  @Property({ columnType: 'boolean[]', type: 'unknown' })
+  winsorised!: boolean[];
 
   @Property({ type: 'text[]' })
   missing!: string[];

@@ -9,7 +9,7 @@ import type { RequestContext } from '../../common/request-context';
 import { sql } from '../../common/sql';
 import { startsWithPattern } from '../../common/text-search';
 import { Region } from '../regions/region.entity';
-import { Assessment, type StoredScore } from './assessment.entity';
+import { Assessment } from './assessment.entity';
 import type { AssessmentListArgs, AssessmentOrderField } from './dto/harmony.inputs';
 import type { AssessmentView, StatisticalChecks } from './dto/harmony.outputs';
 import { periodCode } from './harmony-errors';
@@ -26,8 +26,14 @@ interface AssessmentRow {
   rank: number | null;
   sibling_count: number | null;
   previous_index: number | null;
-  scores: StoredScore[];
+  raw_values: (number | null)[];
+  normalized_scores: (number | null)[];
+  effective_weights: (number | null)[];
+  contributions: (number | null)[];
+  past_red_lines: boolean[];
+  winsorised: boolean[];
   missing: string[];
+  settings: harmony.MethodologySettings;
   published: boolean;
   computed_at: Date;
   methodology_version_id: string;
@@ -63,7 +69,16 @@ function toView(row: AssessmentRow): AssessmentView {
     siblingCount: row.sibling_count,
     previousIndex: row.previous_index,
     change: row.index !== null && row.previous_index !== null ? row.index - row.previous_index : null,
-    scores: row.scores,
+    scores: row.settings.indicators.map((indicator, c) => ({
+      code: indicator.code,
+      weight: indicator.weight,
+      rawValue: row.raw_values[c] ?? null,
+      normalizedScore: row.normalized_scores[c] ?? null,
+      effectiveWeight: row.effective_weights[c] ?? null,
+      contribution: row.contributions[c] ?? null,
+      pastRedLine: row.past_red_lines[c] ?? false,
+      winsorised: row.winsorised[c] ?? false,
+    })),
     missing: row.missing,
     methodologyVersionId: row.methodology_version_id,
     methodologyVersion: row.version,
@@ -103,9 +118,10 @@ export class AssessmentService {
     const rowsQuery = base()
       .select([
         'a.id', 'a.period', 'a.index', 'a.grade', 'a.coverage', 'a.complete', 'a.method', 'a.rank', 'a.sibling_count', 'a.previous_index',
-        'a.scores', 'a.missing', 'a.published', 'a.computed_at', 'a.methodology_version_id',
+        'a.raw_values', 'a.normalized_scores', 'a.effective_weights', 'a.contributions', 'a.past_red_lines', 'a.winsorised',
+        'a.missing', 'a.published', 'a.computed_at', 'a.methodology_version_id',
       ])
-      .addSelect(['v.version', 'r.id as region_id', 'r.code as region_code', 'r.name as region_name', 'r.name_en as region_name_en', 'r.level as region_level', 'r.path as region_path', 'r.parent_id as region_parent_id'])
+      .addSelect(['v.version', 'v.settings', 'r.id as region_id', 'r.code as region_code', 'r.name as region_name', 'r.name_en as region_name_en', 'r.level as region_level', 'r.path as region_path', 'r.parent_id as region_parent_id'])
       .orderBy({ [`${ORDER[field]}`]: `${direction} nulls last`, 'r.code': 'asc', 'a.period': 'asc' })
       .limit(page.first + 1)
       .offset(offset);
