@@ -169,6 +169,9 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     const total = (await root.ok<{ alerts: { totalCount: number } }>(ALERTS, {})).alerts.totalCount;
     await root.ok('mutation { recomputeAssessments }');
     expect((await root.ok<{ alerts: { totalCount: number } }>(ALERTS, {})).alerts.totalCount).toBe(total);
+    // The versions tried out above raised their own alerts; the list shows the active version's.
+    const versions = await root.ok<{ alerts: { edges: { node: { methodologyVersion: number } }[] } }>('{ alerts(first: 100) { edges { node { methodologyVersion } } } }');
+    expect(new Set(versions.alerts.edges.map((e) => e.node.methodologyVersion))).toEqual(new Set([1]));
 
     const shimen = await root.ok<{ createUser: { id: string } }>(
       `mutation ($o: ID!, $r: ID!) { createUser(input: { email: "shimen@massline.test", displayName: "Shimen", role: ORGANIZATION, password: "a-long-password", regionId: $r, organizationId: $o }) { id } }`,
@@ -189,6 +192,15 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     expect(errorCode(await city.request('mutation ($id: ID!) { resolveAlert(id: $id, note: "again") { status } }', { id: alert.id }))).toBe('CONFLICT');
     const { auditEntries } = await root.ok<{ auditEntries: { edges: { node: { action: string } }[] } }>('query ($s: String) { auditEntries(first: 10, filter: { subjectId: $s }) { edges { node { action } } } }', { s: alert.id });
     expect(auditEntries.edges.map((e) => e.node.action)).toEqual(['alert.resolve', 'alert.acknowledge']);
+  });
+
+  it('orders a trend newest first when asked, carries the computation time, and refuses a malformed id', async () => {
+    const newest = rows(await anonymous.ok<Page>(LIST, { first: 3, filter: { regionId: ids.get('88') }, orderBy: { field: 'PERIOD', direction: 'DESC' } }));
+    expect(newest.map((r) => r.period)).toEqual(['2026-Q2', '2026-Q1', '2025-Q4']);
+    const { assessments } = await anonymous.ok<{ assessments: { edges: { node: { computedAt: string } }[] } }>('{ assessments(first: 1) { edges { node { computedAt } } } }');
+    expect(new Date(assessments.edges[0].node.computedAt).getTime()).toBeGreaterThan(Date.now() - 24 * 3600 * 1000);
+    const malformed = await anonymous.request(LIST, { first: 1, filter: { regionId: 'x' } });
+    expect(errorCode(malformed)).toBe('BAD_USER_INPUT');
   });
 
   it('checks the indicators of a period: coverage, skew and kurtosis, correlated pairs', async () => {

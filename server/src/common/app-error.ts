@@ -64,6 +64,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
       extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields },
     };
   }
+  // A malformed id reaches PostgreSQL as an invalid uuid: the caller's mistake, not ours.
+  if (original instanceof Error && /invalid input syntax for type uuid/.test(original.message)) {
+    return { message: 'Not a valid id', locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || KNOWN_REASONS.has(code))) return formatted;
   // graphql-armor and graphql-js validation rules report without a code when they refuse a document.

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { SortDirectionEnum, type SortDirection } from './graphql-enums';
 import { AppError } from './app-error';
 import type { Filter } from './ability-filter';
 
@@ -111,4 +112,16 @@ export async function paginate<T extends object>(
     em.count(entity, filter),
   ]);
   return toConnection(rows, offset, page.first, totalCount);
+}
+
+/** `<Name>Order { field: <Name>OrderField, direction }` for a list, from its sortable fields. */
+export function OrderType<F extends string>(name: string, fields: readonly F[]) {
+  const fieldEnum = Object.fromEntries(fields.map((f) => [f, f])) as { [K in F]: K };
+  registerEnumType(fieldEnum, { name: `${name}OrderField` });
+  @InputType(`${name}Order`)
+  class Order {
+    @Field(() => fieldEnum) field!: F;
+    @Field(() => SortDirectionEnum) direction!: SortDirection;
+  }
+  return Order;
 }

@@ -8,10 +8,18 @@ interface NavItem {
   to: string;
   label: MessageKey;
   testId: string;
+  /** Active only on this exact path (the dashboard at / would otherwise be active everywhere). */
+  end?: boolean;
 }
 
 /** Every page of the console, in navigation order. Which ones show is decided by PAGE_ACCESS alone. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { page: 'dashboard', to: '/', label: 'nav.dashboard', testId: 'nav-dashboard', end: true },
+  { page: 'observations', to: '/harmony/observations', label: 'nav.observations', testId: 'nav-observations' },
+  { page: 'import', to: '/harmony/import', label: 'nav.import', testId: 'nav-import' },
+  { page: 'methodology', to: '/harmony/methodology', label: 'nav.methodology', testId: 'nav-methodology' },
+  { page: 'sensitivity', to: '/harmony/sensitivity', label: 'nav.sensitivity', testId: 'nav-sensitivity' },
+  { page: 'alerts', to: '/harmony/alerts', label: 'nav.alerts', testId: 'nav-alerts' },
   { page: 'regions', to: '/regions', label: 'nav.regions', testId: 'nav-regions' },
   { page: 'users', to: '/users', label: 'nav.users', testId: 'nav-users' },
   { page: 'organizations', to: '/organizations', label: 'nav.organizations', testId: 'nav-organizations' },
@@ -28,7 +36,7 @@ export function Navigation() {
       <ul>
         {NAV_ITEMS.filter((item) => PAGE_ACCESS[item.page](access)).map((item) => (
           <li key={item.page}>
-            <NavLink to={item.to} data-testid={item.testId}>
+            <NavLink to={item.to} end={item.end} data-testid={item.testId}>
               {t(item.label)}
             </NavLink>
           </li>

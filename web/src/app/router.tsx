@@ -43,13 +43,38 @@ const AuditPage = lazyPage(
   (m) => m.AuditPage,
 );
 
+const DashboardPage = lazyPage(
+  () => import('../features/harmony/dashboard-page'),
+  (m) => m.DashboardPage,
+);
+const ObservationsPage = lazyPage(
+  () => import('../features/harmony/observations-page'),
+  (m) => m.ObservationsPage,
+);
+const ImportPage = lazyPage(
+  () => import('../features/harmony/import-page'),
+  (m) => m.ImportPage,
+);
+const MethodologyPage = lazyPage(
+  () => import('../features/harmony/methodology-page'),
+  (m) => m.MethodologyPage,
+);
+const SensitivityPage = lazyPage(
+  () => import('../features/harmony/sensitivity-page'),
+  (m) => m.SensitivityPage,
+);
+const AlertsPage = lazyPage(
+  () => import('../features/harmony/alerts-page'),
+  (m) => m.AlertsPage,
+);
+
 const guarded = (page: PageName, element: ReactNode) => <PermissionGuard page={page}>{element}</PermissionGuard>;
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<Navigate to="/regions" replace />} />
+        <Route index element={guarded('dashboard', <DashboardPage />)} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="regions" element={guarded('regions', <RegionsPage />)} />
@@ -58,6 +83,14 @@ export function AppRoutes() {
         <Route path="api-tokens" element={guarded('apiTokens', <ApiTokensPage />)} />
         <Route path="audit" element={guarded('audit', <AuditPage />)} />
         <Route path="account" element={guarded('account', <AccountPage />)} />
+        <Route path="harmony">
+          <Route index element={<Navigate to="/" replace />} />
+          <Route path="observations" element={guarded('observations', <ObservationsPage />)} />
+          <Route path="import" element={guarded('import', <ImportPage />)} />
+          <Route path="methodology" element={guarded('methodology', <MethodologyPage />)} />
+          <Route path="sensitivity" element={guarded('sensitivity', <SensitivityPage />)} />
+          <Route path="alerts" element={guarded('alerts', <AlertsPage />)} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

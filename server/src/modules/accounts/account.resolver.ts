@@ -9,6 +9,7 @@ import { ApiToken } from './api-token.entity';
 import { ApiTokenService } from './api-token.service';
 import { AuthService } from './auth.service';
 import {
+  ApiTokenListArgs,
   CreateApiTokenInput,
   CreateOrganizationInput,
   CreateUserInput,
@@ -159,8 +160,8 @@ export class ApiTokenResolver {
 
   @Query(() => ApiTokenConnection, { description: 'API tokens issued in your jurisdiction' })
   @Allow('read', 'ApiToken')
-  apiTokens(@Ctx() context: RequestContext, @Args() page: PageArgs) {
-    return this.service.list(context, page);
+  apiTokens(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: ApiTokenListArgs) {
+    return this.service.list(context, page, args);
   }
 
   @Mutation(() => CreatedApiToken, { description: 'Issues a token for a third party; its secret is in this answer only' })

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { scoped } from '../../common/ability-filter';
+import type { QueryOrder, QueryOrderMap } from '@mikro-orm/core';
+import { scoped, type Filter } from '../../common/ability-filter';
+import { containsPattern, startsWithPattern } from '../../common/text-search';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
 import { inTransaction, type DomainEvents } from '../../common/domain-events';
@@ -7,7 +9,7 @@ import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import { Region } from '../regions/region.entity';
 import { ApiToken } from './api-token.entity';
-import type { CreateApiTokenInput } from './dto/account.inputs';
+import type { ApiTokenListArgs, CreateApiTokenInput } from './dto/account.inputs';
 import { randomSecret, sha256 } from './password';
 import { User } from './user.entity';
 
@@ -24,8 +26,14 @@ const tokenSnapshot = (token: ApiToken) => ({
 export class ApiTokenService {
   constructor(private readonly events: DomainEvents) {}
 
-  list(context: RequestContext, page: PageArgs): Promise<Connection<ApiToken>> {
-    return paginate(context.em, ApiToken, scoped(context.ability, 'read', 'ApiToken', {}), page, { createdAt: 'desc' }, ['region', 'createdBy']);
+  list(context: RequestContext, page: PageArgs, { filter, orderBy }: ApiTokenListArgs): Promise<Connection<ApiToken>> {
+    const requested: Filter = {};
+    if (filter?.search) requested.$or = [{ name: { $ilike: containsPattern(filter.search) } }, { prefix: { $like: startsWithPattern(filter.search.trim()) } }];
+    if (filter?.revoked === true) requested.revokedAt = { $ne: null };
+    if (filter?.revoked === false) requested.revokedAt = null;
+    const column = orderBy?.field === 'NAME' ? 'name' : orderBy?.field === 'LAST_USED_AT' ? 'lastUsedAt' : 'createdAt';
+    const direction = `${(orderBy?.direction ?? 'DESC').toLowerCase()} nulls last` as QueryOrder;
+    return paginate(context.em, ApiToken, scoped(context.ability, 'read', 'ApiToken', requested), page, { [column]: direction } as QueryOrderMap<ApiToken>, ['region', 'createdBy']);
   }
 
   /** Creates a token and returns its secret: the only time anybody sees it. */

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { scoped, type Filter } from '../../common/ability-filter';
-import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { OrderType, paginate, type Connection, type PageArgs } from '../../common/connection';
 import type { DomainEvent, DomainEvents } from '../../common/domain-events';
 import type { RequestContext } from '../../common/request-context';
 import { AuditEntry } from './audit-entry.entity';
@@ -35,10 +35,16 @@ export class AuditEntryFilter {
   to?: Date | null;
 }
 
+export const AuditEntryOrder = OrderType('AuditEntry', ['OCCURRED_AT', 'ACTION'] as const);
+export type AuditEntryOrder = InstanceType<typeof AuditEntryOrder>;
+
 @ArgsType()
 export class AuditEntryListArgs {
   @Field(() => AuditEntryFilter, { nullable: true })
   filter?: AuditEntryFilter | null;
+
+  @Field(() => AuditEntryOrder, { nullable: true, description: 'Default: newest first' })
+  orderBy?: AuditEntryOrder | null;
 }
 
 /**
@@ -68,7 +74,7 @@ export class AuditService {
     });
   }
 
-  list(context: RequestContext, page: PageArgs, { filter }: AuditEntryListArgs): Promise<Connection<AuditEntry>> {
+  list(context: RequestContext, page: PageArgs, { filter, orderBy }: AuditEntryListArgs): Promise<Connection<AuditEntry>> {
     const requested: Filter = {};
     if (filter?.action) requested.action = filter.action;
     if (filter?.subjectType) requested.subjectType = filter.subjectType;
@@ -77,6 +83,8 @@ export class AuditService {
     if (filter?.from || filter?.to) {
       requested.occurredAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     }
-    return paginate(context.em, AuditEntry, scoped(context.ability, 'read', 'AuditEntry', requested), page, { occurredAt: 'desc' });
+    const direction = (orderBy?.direction ?? 'DESC').toLowerCase() as 'asc' | 'desc';
+    const order = orderBy?.field === 'ACTION' ? { action: direction, occurredAt: 'desc' as const } : { occurredAt: direction };
+    return paginate(context.em, AuditEntry, scoped(context.ability, 'read', 'AuditEntry', requested), page, order);
   }
 }

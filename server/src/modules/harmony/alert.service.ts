@@ -7,7 +7,7 @@ import type { RequestContext } from '../../common/request-context';
 import { startsWithPattern } from '../../common/text-search';
 import { Region } from '../regions/region.entity';
 import { Alert } from './alert.entity';
-import type { AlertFilter } from './dto/harmony.inputs';
+import type { AlertListArgs } from './dto/harmony.inputs';
 import type { AlertStatus } from './harmony-enums';
 import { periodCode } from './harmony-errors';
 
@@ -18,8 +18,10 @@ const NEXT: Record<AlertStatus, readonly AlertStatus[]> = { OPEN: ['ACKNOWLEDGED
 export class AlertService {
   constructor(private readonly events: DomainEvents) {}
 
-  async list(context: RequestContext, page: PageArgs, filter: AlertFilter | null | undefined): Promise<Connection<Alert>> {
+  async list(context: RequestContext, page: PageArgs, { filter, orderBy }: AlertListArgs): Promise<Connection<Alert>> {
     const requested: Filter = {};
+    // Alerts belong to the version that raised them: by default, the active one's.
+    requested.methodologyVersion = filter?.methodologyVersionId ?? { active: true };
     if (filter?.status) requested.status = filter.status;
     if (filter?.period) requested.period = periodCode(filter.period);
     if (filter?.withinId) {
@@ -27,11 +29,13 @@ export class AlertService {
       if (!within) return paginate(context.em, Alert, null, page, {});
       requested.region = { path: { $like: startsWithPattern(within.path) } };
     }
-    return paginate(context.em, Alert, scoped(context.ability, 'read', 'Alert', requested), page, { raisedAt: 'desc', period: 'desc' }, ['region']);
+    const direction = (orderBy?.direction ?? 'DESC').toLowerCase() as 'asc' | 'desc';
+    const order = orderBy?.field === 'PERIOD' ? { period: direction } : orderBy?.field === 'STATUS' ? { status: direction, raisedAt: 'desc' as const } : { raisedAt: direction, period: 'desc' as const };
+    return paginate(context.em, Alert, scoped(context.ability, 'read', 'Alert', requested), page, order, ['region', 'methodologyVersion']);
   }
 
   async transition(context: RequestContext, id: string, to: AlertStatus, note: string | null): Promise<Alert> {
-    const alert = await context.em.findOne(Alert, { id }, { populate: ['region'] });
+    const alert = await context.em.findOne(Alert, { id }, { populate: ['region', 'methodologyVersion'] });
     if (!alert) throw notFound('Alert');
     authorize(context, 'update', 'Alert', alert);
     if (!NEXT[alert.status].includes(to)) throw new AppError('ALERT_TRANSITION_INVALID', `An alert that is ${alert.status.toLowerCase()} cannot become ${to.toLowerCase()}`);

@@ -35,7 +35,7 @@ interface AssessmentRow {
   missing: string[];
   settings: harmony.MethodologySettings;
   published: boolean;
-  computed_at: Date;
+  computed_at: string;
   methodology_version_id: string;
   version: number;
   region_id: string;
@@ -83,7 +83,8 @@ function toView(row: AssessmentRow): AssessmentView {
     methodologyVersionId: row.methodology_version_id,
     methodologyVersion: row.version,
     published: row.published,
-    computedAt: row.computed_at,
+    // Raw rows carry timestamps as text (MikroORM's driver setting): a Date for the schema.
+    computedAt: new Date(row.computed_at),
   };
 }
 
@@ -122,7 +123,7 @@ export class AssessmentService {
         'a.missing', 'a.published', 'a.computed_at', 'a.methodology_version_id',
       ])
       .addSelect(['v.version', 'v.settings', 'r.id as region_id', 'r.code as region_code', 'r.name as region_name', 'r.name_en as region_name_en', 'r.level as region_level', 'r.path as region_path', 'r.parent_id as region_parent_id'])
-      .orderBy({ [`${ORDER[field]}`]: `${direction} nulls last`, 'r.code': 'asc', 'a.period': 'asc' })
+      .orderBy({ [ORDER[field]]: `${direction} nulls last`, ...(field === 'REGION_CODE' ? {} : { 'r.code': 'asc' }), ...(field === 'PERIOD' ? {} : { 'a.period': 'asc' }) })
       .limit(page.first + 1)
       .offset(offset);
     const [rows, total] = await Promise.all([rowsQuery.execute<AssessmentRow[]>('all', false), base().count('a.id').execute<{ count: string }>('get', false)]);

@@ -75,8 +75,8 @@ export class ObservationResolver {
 
   @Query(() => ObservationConnection, { description: 'Observations of your jurisdiction (raw data)' })
   @Allow('read', 'Observation')
-  observations(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() { filter }: ObservationListArgs) {
-    return this.service.list(context, page, filter);
+  observations(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: ObservationListArgs) {
+    return this.service.list(context, page, args);
   }
 
   @Query(() => [ObservationRevision], { description: 'Earlier values of an observation, newest first' })
@@ -256,8 +256,8 @@ export class AlertResolver {
 
   @Query(() => AlertConnection, { description: 'Prompts and warnings of your jurisdiction, newest first' })
   @Allow('read', 'Alert')
-  alerts(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() { filter }: AlertListArgs) {
-    return this.service.list(context, page, filter);
+  alerts(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: AlertListArgs) {
+    return this.service.list(context, page, args);
   }
 
   @Mutation(() => Alert)
@@ -280,5 +280,10 @@ export class AlertResolver {
   @FieldResolver(() => String, { nullable: true })
   indicatorCode(@Root() alert: Alert): string | null {
     return alert.indicatorCode || null;
+  }
+
+  @FieldResolver(() => Int, { description: 'The methodology version whose rules raised it' })
+  methodologyVersion(@Root() alert: Alert): number {
+    return alert.methodologyVersion.version;
   }
 }

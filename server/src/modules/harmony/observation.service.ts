@@ -13,7 +13,8 @@ import { startsWithPattern } from '../../common/text-search';
 import { User } from '../accounts/user.entity';
 import { Region } from '../regions/region.entity';
 import { loadVersion, periodsAffectedBy, recomputeAssessments } from './assessment-store';
-import type { ObservationFilter, RecordObservationInput } from './dto/harmony.inputs';
+import type { QueryOrderMap } from '@mikro-orm/core';
+import type { ObservationFilter, ObservationListArgs, RecordObservationInput } from './dto/harmony.inputs';
 import type { ObservationImportReport } from './dto/harmony.outputs';
 import type { ObservationMethod } from './harmony-enums';
 import { harmonyInputError, periodCode } from './harmony-errors';
@@ -54,10 +55,19 @@ const snapshot = (o: { value: number; rawCount?: number | null; rawTotal?: numbe
 export class ObservationService {
   constructor(private readonly events: DomainEvents) {}
 
-  async list(context: RequestContext, page: PageArgs, filter: ObservationFilter | null | undefined): Promise<Connection<Observation>> {
+  async list(context: RequestContext, page: PageArgs, { filter, orderBy }: ObservationListArgs): Promise<Connection<Observation>> {
     const requested = await this.requestedFilter(context.em, filter);
     if (requested === null) return paginate(context.em, Observation, null, page, {});
-    return paginate(context.em, Observation, scoped(context.ability, 'read', 'Observation', requested), page, { period: 'desc', region: { code: 'asc' } }, [
+    const direction = (orderBy?.direction ?? (orderBy ? 'ASC' : 'DESC')).toLowerCase() as 'asc' | 'desc';
+    const order: QueryOrderMap<Observation> =
+      orderBy?.field === 'ENTERED_AT'
+        ? { enteredAt: direction }
+        : orderBy?.field === 'REGION_CODE'
+          ? { region: { code: direction }, period: 'desc' }
+          : orderBy?.field === 'INDICATOR'
+            ? { indicator: { code: direction }, period: 'desc' }
+            : { period: direction, region: { code: 'asc' } };
+    return paginate(context.em, Observation, scoped(context.ability, 'read', 'Observation', requested), page, order, [
       'region',
       'indicator',
       'enteredBy',
@@ -164,7 +174,7 @@ export class ObservationService {
         try {
           period = parsePeriod(cell(row, 'period')).code;
         } catch (error) {
-          throw new Error(error instanceof InvalidPeriodError ? error.message : 'bad period');
+          throw new Error(error instanceof InvalidPeriodError ? error.message : 'bad period', { cause: error });
         }
         const indicator = indicators.get(cell(row, 'indicator').toUpperCase());
         if (!indicator) throw new Error(`no indicator "${cell(row, 'indicator')}"`);
@@ -177,7 +187,7 @@ export class ObservationService {
           computed = harmony.observationValue(indicator, input, denominators.get(`${region.id}|${period}`) ?? {});
         } catch (error) {
           if (harmony.isHarmonyMathError(error) && error.code === 'MISSING_DENOMINATOR') {
-            throw new Error(`no population or households recorded for ${region.code} in ${period} (or its year)`);
+            throw new Error(`no population or households recorded for ${region.code} in ${period} (or its year)`, { cause: error });
           }
           throw error;
         }

@@ -1,6 +1,7 @@
 import { IsEmail, IsOptional, Length, MaxLength, MinLength, ArrayNotEmpty, ArrayUnique } from 'class-validator';
 import { API_SCOPES, type ApiScope, type UserRole } from '@massline/shared';
 import { Field, ID, InputType, ArgsType } from 'type-graphql';
+import { OrderType } from '../../../common/connection';
 import { ApiScopeEnum, SortDirectionEnum, UserRoleEnum, type SortDirection, CitizenStatusEnum } from '../../../common/graphql-enums';
 import { MIN_PASSWORD_LENGTH } from '../password';
 import type { CitizenStatus } from '@massline/shared';
@@ -184,4 +185,27 @@ export class CreateApiTokenInput {
   @Field(() => Date, { nullable: true })
   @IsOptional()
   expiresAt?: Date | null;
+}
+
+export const ApiTokenOrder = OrderType('ApiToken', ['NAME', 'CREATED_AT', 'LAST_USED_AT'] as const);
+export type ApiTokenOrder = InstanceType<typeof ApiTokenOrder>;
+
+@InputType()
+export class ApiTokenFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the name or the prefix' })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: revoked only; false: usable only' })
+  revoked?: boolean | null;
+}
+
+@ArgsType()
+export class ApiTokenListArgs {
+  @Field(() => ApiTokenFilter, { nullable: true })
+  filter?: ApiTokenFilter | null;
+
+  @Field(() => ApiTokenOrder, { nullable: true })
+  orderBy?: ApiTokenOrder | null;
 }

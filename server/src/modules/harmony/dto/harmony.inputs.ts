@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches, MaxLength, Max, Min, ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import type { harmony } from '@massline/shared';
+import { OrderType } from '../../../common/connection';
 import { SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
 import { AggregationMethodEnum, AlertKindEnum, AlertStatusEnum, GradeEnum, IndicatorDirectionEnum, NormalizationKindEnum, RateBasisEnum, type AlertStatus } from '../harmony-enums';
 import { registerEnumType } from 'type-graphql';
@@ -41,9 +42,13 @@ export class ObservationFilter {
   @Field(() => String, { nullable: true }) indicatorCode?: string | null;
 }
 
+export const ObservationOrder = OrderType('Observation', ['PERIOD', 'ENTERED_AT', 'REGION_CODE', 'INDICATOR'] as const);
+export type ObservationOrder = InstanceType<typeof ObservationOrder>;
+
 @ArgsType()
 export class ObservationListArgs {
   @Field(() => ObservationFilter, { nullable: true }) filter?: ObservationFilter | null;
+  @Field(() => ObservationOrder, { nullable: true, description: 'Default: latest period first' }) orderBy?: ObservationOrder | null;
 }
 
 @InputType()
@@ -134,11 +139,16 @@ export class AlertFilter {
   @Field(() => AlertStatusEnum, { nullable: true }) status?: AlertStatus | null;
   @Field(() => String, { nullable: true }) period?: string | null;
   @Field(() => ID, { nullable: true, description: 'This region and those under it' }) withinId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Default: the active version' }) methodologyVersionId?: string | null;
 }
+
+export const AlertOrder = OrderType('Alert', ['RAISED_AT', 'PERIOD', 'STATUS'] as const);
+export type AlertOrder = InstanceType<typeof AlertOrder>;
 
 @ArgsType()
 export class AlertListArgs {
   @Field(() => AlertFilter, { nullable: true }) filter?: AlertFilter | null;
+  @Field(() => AlertOrder, { nullable: true, description: 'Default: newest first' }) orderBy?: AlertOrder | null;
 }
 
 @InputType()

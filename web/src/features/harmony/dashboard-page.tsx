@@ -1,0 +1,247 @@
+import { subject } from '@casl/ability';
+import { comparePeriods } from '@massline/shared';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { useAppAbility } from '../../app/access';
+import { useI18n } from '../../app/i18n/i18n-provider';
+import { useSession } from '../../app/session-provider';
+import { ConfirmButton } from '../../lib/confirm-button';
+import type { SortState } from '../../lib/data-table';
+import { errorMessage } from '../../lib/error-message';
+import { FormNotice } from '../../lib/form-field';
+import { EmptyState, ErrorState, Loading } from '../../lib/states';
+import { useApiMutation } from '../../lib/use-api-mutation';
+import { AlertsPanel } from './alerts-panel';
+import { LineChart } from './charts/line-chart';
+import { DashboardBreakdown } from './dashboard-breakdown';
+import { DashboardSummary } from './dashboard-summary';
+import { DashboardTable, type AssessmentOrderField } from './dashboard-table';
+import { DashboardStartQuery, DashboardViewQuery, PublishAssessmentsMutation } from './dashboard.operations';
+import { catalogueOf, formatIndex, gradeName } from './harmony-format';
+import { RegionBreadcrumb } from './region-breadcrumb';
+
+const DEFAULT_SORT: SortState<AssessmentOrderField> = { field: 'RANK', direction: 'ASC' };
+
+/**
+ * The harmony index dashboard, public. The address holds the view (`?region=…&period=…`), so that a view
+ * can be shared and the browser's back button walks back up the drill-down. Without them the dashboard
+ * starts at the caller's jurisdiction (organizations, auditors) or the root region, in the latest period
+ * with an assessment the caller may see.
+ */
+export function DashboardPage() {
+  const i18n = useI18n();
+  const { t, locale, regionName } = i18n;
+  const { user } = useSession();
+  const ability = useAppAbility();
+  const [params, setParams] = useSearchParams();
+  const [sort, setSort] = useState<SortState<AssessmentOrderField>>(DEFAULT_SORT);
+  const [published, setPublished] = useState<number | null>(null);
+  const publish = useApiMutation(PublishAssessmentsMutation);
+
+  const jurisdiction = user && (user.role === 'ORGANIZATION' || user.role === 'AUDITOR') ? user.region : null;
+  const regionParam = params.get('region');
+  const periodParam = params.get('period');
+  const knownRegionId = regionParam ?? jurisdiction?.id ?? null;
+  const [start, reexecuteStart] = useQuery({
+    query: DashboardStartQuery,
+    variables: { knowsRegion: knownRegionId !== null },
+    pause: knownRegionId !== null && periodParam !== null,
+  });
+  const regionId = knownRegionId ?? start.data?.roots?.edges[0]?.node.id ?? null;
+  const period = periodParam ?? start.data?.latest.edges[0]?.node.period ?? null;
+
+  const withAlerts = ability.can('read', 'Alert');
+  const [view, reexecuteView] = useQuery({
+    query: DashboardViewQuery,
+    variables: { regionId: regionId ?? '', period: period ?? '', orderBy: sort, withAlerts },
+    pause: !regionId || !period,
+    // Publication, imports and recomputations change these figures without naming them: look again on
+    // every visit, showing what is cached meanwhile.
+    requestPolicy: 'cache-and-network',
+  });
+
+  const hrefFor = useCallback(
+    (id: string, toPeriod: string | null = period) => {
+      const next = new URLSearchParams({ region: id });
+      if (toPeriod) next.set('period', toPeriod);
+      return `/?${next.toString()}`;
+    },
+    [period],
+  );
+
+  const data = view.data;
+  const trend = useMemo(() => data?.trend.edges.map((edge) => edge.node) ?? [], [data]);
+  const catalogue = useMemo(() => catalogueOf(data?.indicators.edges.map((edge) => edge.node) ?? []), [data]);
+  const latestInTrend = trend.at(-1)?.period;
+
+  // The start query asks the server for the latest period; should it answer an older one than this
+  // region's own trend holds, the trend is right: move to its latest period (once, replacing the address).
+  useEffect(() => {
+    if (periodParam || !period || !latestInTrend || !regionId) return;
+    if (comparePeriods(latestInTrend, period) > 0) setParams({ region: regionId, period: latestInTrend }, { replace: true });
+  }, [periodParam, period, latestInTrend, regionId, setParams]);
+
+  const choosePeriod = (next: string) => {
+    setPublished(null);
+    setParams(regionId ? { region: regionId, period: next } : { period: next });
+  };
+
+  if (start.error && !regionId)
+    return (
+      <PageFrame>
+        <ErrorState error={start.error} onRetry={() => reexecuteStart({ requestPolicy: 'network-only' })} />
+      </PageFrame>
+    );
+  if (!regionId || !period) {
+    if (start.fetching || !start.data)
+      return (
+        <PageFrame>
+          <Loading />
+        </PageFrame>
+      );
+    return (
+      <PageFrame>
+        <EmptyState message={t('harmony.noAssessmentsYet')} />
+      </PageFrame>
+    );
+  }
+
+  const periods = trend.map((point) => point.period);
+  if (!periods.includes(period)) periods.push(period);
+  periods.sort((a, b) => comparePeriods(b, a));
+  const unpublishedPeriods = new Set(trend.filter((point) => !point.published).map((point) => point.period));
+
+  const region = data?.region;
+  const current = data?.current.edges[0]?.node;
+  const rows = data?.children.edges.map((edge) => edge.node) ?? [];
+  const hasUnpublished = Boolean((current && !current.published) || rows.some((row) => !row.published));
+  const canPublish = region ? ability.can('publish', subject('Assessment', { region: { path: region.path } })) : false;
+
+  const onPublish = async () => {
+    if (!region) return;
+    const count = await publish.run({ period, regionId: region.id });
+    if (count !== null) {
+      setPublished(count.publishAssessments);
+      reexecuteView({ requestPolicy: 'network-only' });
+    }
+  };
+
+  return (
+    <PageFrame
+      tools={
+        <label className="period-picker">
+          <span>{t('harmony.period')}</span>
+          <select data-testid="period-select" value={period} onChange={(event) => choosePeriod(event.target.value)}>
+            {periods.map((code) => (
+              <option key={code} value={code}>
+                {unpublishedPeriods.has(code) ? t('harmony.periodUnpublished', { period: code }) : code}
+              </option>
+            ))}
+          </select>
+        </label>
+      }
+    >
+      {!data && view.fetching && <Loading />}
+      {view.error && !data && <ErrorState error={view.error} onRetry={() => reexecuteView({ requestPolicy: 'network-only' })} />}
+      {data && region && (
+        <div className={view.fetching ? 'dashboard-body is-stale' : 'dashboard-body'} aria-busy={view.fetching || undefined}>
+          {view.error && <ErrorState error={view.error} onRetry={() => reexecuteView({ requestPolicy: 'network-only' })} />}
+          <RegionBreadcrumb region={region} hrefFor={(id) => hrefFor(id)} />
+          {published !== null && <FormNotice>{t('harmony.published', { count: published })}</FormNotice>}
+          {canPublish && hasUnpublished && (
+            <div className="publish-bar">
+              <ConfirmButton
+                label={t('harmony.publish', { period })}
+                question={t('harmony.publishQuestion', { period, region: regionName(region) })}
+                confirmLabel={t('harmony.publishConfirm')}
+                disabled={publish.fetching}
+                testId="publish-assessments"
+                onConfirm={onPublish}
+              />
+              {publish.error && (
+                <small className="field-error" role="alert">
+                  {errorMessage(publish.error, i18n)}
+                </small>
+              )}
+            </div>
+          )}
+          <div className="dashboard-grid">
+            <DashboardSummary region={region} assessment={current} period={period} catalogue={catalogue} />
+            <section className="card" aria-labelledby="trend-title">
+              <h2 id="trend-title">{t('harmony.trendTitle')}</h2>
+              {trend.length === 0 ? (
+                <p className="muted">{t('harmony.noAssessment')}</p>
+              ) : (
+                <LineChart
+                  testId="trend-chart"
+                  title={t('harmony.trendChartTitle', { region: regionName(region) })}
+                  description={t('harmony.trendChartDescription', {
+                    region: regionName(region),
+                    first: trend[0].period,
+                    last: trend[trend.length - 1].period,
+                    from: formatIndex(locale, trend[0].index),
+                    to: formatIndex(locale, trend[trend.length - 1].index),
+                  })}
+                  labelHeader={t('harmony.period')}
+                  valueHeader={t('harmony.index')}
+                  formatValue={(value) => formatIndex(locale, value)}
+                  points={trend.map((point) => ({
+                    label: point.period,
+                    value: point.index,
+                    note: [point.grade ? gradeName(point.grade, locale) : null, point.published ? null : t('harmony.unpublished')]
+                      .filter(Boolean)
+                      .join(', '),
+                    highlighted: point.period === period,
+                  }))}
+                  thresholds={data.methodology.gradeBands
+                    .filter((band) => band.minimum > 0)
+                    .map((band) => ({ value: band.minimum, label: `${gradeName(band.code, locale)} ≥ ${band.minimum}` }))}
+                />
+              )}
+            </section>
+          </div>
+          {region.level !== 'TOWNSHIP' && (
+            <section className="card" aria-labelledby="children-title">
+              <h2 id="children-title">{t('harmony.childrenTitle', { region: regionName(region), period })}</h2>
+              <DashboardTable
+                rows={rows}
+                totalCount={data.children.totalCount}
+                caption={t('harmony.childrenTitle', { region: regionName(region), period })}
+                sort={sort}
+                onSortChange={setSort}
+                stale={view.fetching}
+                hrefFor={(id) => hrefFor(id)}
+              />
+            </section>
+          )}
+          <div className="dashboard-grid">
+            <DashboardBreakdown
+              scores={current?.scores ?? []}
+              methodology={data.methodology}
+              catalogue={catalogue}
+              regionLabel={regionName(region)}
+            />
+            {data.alerts && <AlertsPanel alerts={data.alerts} catalogue={catalogue} />}
+          </div>
+        </div>
+      )}
+    </PageFrame>
+  );
+}
+
+function PageFrame({ children, tools }: { children: ReactNode; tools?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <section className="page dashboard" data-testid="dashboard">
+      <header className="page-header page-header-row">
+        <div>
+          <h1>{t('harmony.dashboardTitle')}</h1>
+          <p className="page-intro">{t('harmony.dashboardIntro')}</p>
+        </div>
+        {tools}
+      </header>
+      {children}
+    </section>
+  );
+}

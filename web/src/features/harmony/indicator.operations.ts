@@ -1,0 +1,42 @@
+import { graphql } from '../../app/graphql';
+
+/** The indicator catalogue (public): names, units, how a count becomes a rate, default goalposts. */
+export const IndicatorsQuery = graphql(`
+  query Indicators {
+    indicators(first: 50) {
+      edges {
+        node {
+          id
+          code
+          nameEn
+          nameZh
+          unitEn
+          unitZh
+          direction
+          rateBasis
+          goalpostLower
+          goalpostUpper
+          redLine
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * The periods with an assessment of a region (the caller's jurisdiction, for the period pickers of the
+ * organization and auditor pages), oldest first.
+ */
+export const AssessmentPeriodsQuery = graphql(`
+  query AssessmentPeriods($regionId: ID!) {
+    assessments(first: 60, filter: { regionId: $regionId }, orderBy: { field: PERIOD, direction: ASC }) {
+      edges {
+        node {
+          id
+          period
+          published
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,238 @@
+import { isPeriod } from '@massline/shared';
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../app/i18n/i18n-provider';
+import { useSession } from '../../app/session-provider';
+import { FormAlert, FormField, FormNotice } from '../../lib/form-field';
+import { useApiMutation } from '../../lib/use-api-mutation';
+import { RegionSelect, type RegionOption } from '../regions/region-select';
+import { currentQuarter } from './download';
+import { formatValue } from './harmony-format';
+import { RecordObservationMutation } from './observation.operations';
+import type { IndicatorCatalogue } from './use-harmony-data';
+
+type EntryMode = 'value' | 'count';
+
+function parseNumber(text: string): number | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * One observation: a value in the indicator's unit, or a raw count that the server turns into a rate
+ * with the region's population (or households) of the period; a percentage needs the total too.
+ * Recording a value that exists corrects it (the old one is kept as a revision).
+ */
+export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCatalogue; periods: readonly string[] }) {
+  const i18n = useI18n();
+  const { t, locale, regionName } = i18n;
+  const { user } = useSession();
+  const [region, setRegion] = useState<RegionOption | null>(null);
+  const [period, setPeriod] = useState(currentQuarter);
+  const [indicatorCode, setIndicatorCode] = useState('');
+  const [mode, setMode] = useState<EntryMode>('value');
+  const [value, setValue] = useState('');
+  const [rawCount, setRawCount] = useState('');
+  const [rawTotal, setRawTotal] = useState('');
+  const [source, setSource] = useState('');
+  const [checks, setChecks] = useState<Record<string, string>>({});
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const record = useApiMutation(RecordObservationMutation);
+  const fields = { ...(record.error?.fields ?? {}), ...checks };
+  const indicator = catalogue.byCode.get(indicatorCode);
+  const countable = indicator !== undefined && indicator.rateBasis !== 'NONE';
+  const effectiveMode: EntryMode = countable ? mode : 'value';
+  const needsTotal = effectiveMode === 'count' && indicator?.rateBasis === 'PERCENT';
+  const unit = indicator ? (locale === 'en' ? indicator.unitEn : indicator.unitZh) : '';
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setRecorded(null);
+    const found: Record<string, string> = {};
+    if (!region) found.regionId = t('form.chooseRegion');
+    if (!isPeriod(period)) found.period = t('reason.INVALID_PERIOD');
+    if (!indicator) found.indicatorCode = t('form.required');
+    const numericValue = parseNumber(value);
+    const count = parseNumber(rawCount);
+    const total = parseNumber(rawTotal);
+    if (effectiveMode === 'value' && numericValue === null) found.value = t('harmony.form.number');
+    if (effectiveMode === 'count' && (count === null || !Number.isInteger(count) || count < 0))
+      found.rawCount = t('harmony.form.wholeNumber');
+    if (needsTotal && (total === null || total <= 0)) found.rawTotal = t('harmony.form.positiveNumber');
+    if (needsTotal && count !== null && total !== null && count > total) found.rawCount = t('harmony.form.countAboveTotal');
+    setChecks(found);
+    if (!region || !indicator || Object.keys(found).length > 0) return;
+    const done = await record.run({
+      input: {
+        regionId: region.id,
+        period: period.trim(),
+        indicatorCode: indicator.code,
+        value: effectiveMode === 'value' ? numericValue : null,
+        rawCount: effectiveMode === 'count' ? count : null,
+        rawTotal: needsTotal ? total : null,
+        source: source.trim() || null,
+      },
+    });
+    if (!done) return;
+    const saved = done.recordObservation;
+    setRecorded(
+      t(saved.revision > 1 ? 'harmony.form.corrected' : 'harmony.form.recorded', {
+        indicator: locale === 'en' ? indicator.nameEn : indicator.nameZh,
+        region: regionName(saved.region),
+        period: saved.period,
+        value: `${formatValue(locale, saved.value)} ${unit}`.trim(),
+        revision: saved.revision,
+      }),
+    );
+    setValue('');
+    setRawCount('');
+    setRawTotal('');
+  };
+
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="observation-form-title" data-testid="observation-form">
+      <h2 id="observation-form-title">{t('harmony.form.title')}</h2>
+      {recorded && <FormNotice>{recorded}</FormNotice>}
+      <FormAlert error={record.error} />
+      <div className="form-grid">
+        <FormField label={t('field.region')} hint={t('harmony.form.regionHint')} error={fields.regionId}>
+          {(control) => (
+            <RegionSelect control={control} value={region} onChange={setRegion} withinId={user?.region.id} testId="observation-region" />
+          )}
+        </FormField>
+        <FormField label={t('harmony.period')} hint={t('regions.periodHint')} error={fields.period}>
+          {(control) => (
+            <>
+              <input
+                {...control}
+                data-testid="observation-period"
+                list="observation-periods"
+                value={period}
+                onChange={(event) => setPeriod(event.target.value)}
+              />
+              <datalist id="observation-periods">
+                {periods.map((code) => (
+                  <option key={code} value={code} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </FormField>
+        <FormField label={t('harmony.indicator')} error={fields.indicatorCode}>
+          {(control) => (
+            <select
+              {...control}
+              data-testid="observation-indicator"
+              value={indicatorCode}
+              onChange={(event) => setIndicatorCode(event.target.value)}
+            >
+              <option value="">{catalogue.fetching ? t('state.loading') : t('form.choose')}</option>
+              {catalogue.indicators.map((candidate) => (
+                <option key={candidate.code} value={candidate.code}>
+                  {locale === 'en' ? candidate.nameEn : candidate.nameZh} ({locale === 'en' ? candidate.unitEn : candidate.unitZh})
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {countable && (
+          <fieldset className="field">
+            <legend>{t('harmony.form.entryMode')}</legend>
+            <label className="checkbox">
+              <input
+                type="radio"
+                name="entry-mode"
+                checked={effectiveMode === 'value'}
+                onChange={() => setMode('value')}
+                data-testid="observation-mode-value"
+              />
+              {t('harmony.form.modeValue', { unit })}
+            </label>
+            <label className="checkbox">
+              <input
+                type="radio"
+                name="entry-mode"
+                checked={effectiveMode === 'count'}
+                onChange={() => setMode('count')}
+                data-testid="observation-mode-count"
+              />
+              {t('harmony.form.modeCount')}
+            </label>
+          </fieldset>
+        )}
+        {effectiveMode === 'value' ? (
+          <FormField label={unit ? t('harmony.form.valueIn', { unit }) : t('harmony.form.value')} error={fields.value}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="decimal"
+                step="any"
+                data-testid="observation-value"
+                value={value}
+                onChange={(event) => setValue(event.target.value)}
+              />
+            )}
+          </FormField>
+        ) : (
+          <>
+            <FormField
+              label={t('harmony.form.rawCount')}
+              hint={indicator ? t(`harmony.rateBasisHint.${indicator.rateBasis}`) : undefined}
+              error={fields.rawCount}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  step={1}
+                  data-testid="observation-raw-count"
+                  value={rawCount}
+                  onChange={(event) => setRawCount(event.target.value)}
+                />
+              )}
+            </FormField>
+            {needsTotal && (
+              <FormField label={t('harmony.form.rawTotal')} hint={t('harmony.form.rawTotalHint')} error={fields.rawTotal}>
+                {(control) => (
+                  <input
+                    {...control}
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    step={1}
+                    data-testid="observation-raw-total"
+                    value={rawTotal}
+                    onChange={(event) => setRawTotal(event.target.value)}
+                  />
+                )}
+              </FormField>
+            )}
+          </>
+        )}
+        <FormField label={t('harmony.source')} hint={t('harmony.form.sourceHint')} error={fields.source}>
+          {(control) => (
+            <input
+              {...control}
+              maxLength={300}
+              data-testid="observation-source"
+              value={source}
+              onChange={(event) => setSource(event.target.value)}
+            />
+          )}
+        </FormField>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" data-testid="observation-submit" disabled={record.fetching}>
+          {t('harmony.form.submit')}
+        </button>
+      </div>
+      {record.error?.message && record.error.code === 'BAD_USER_INPUT' && Object.keys(record.error.fields).length === 0 && (
+        <p className="muted">{record.error.message}</p>
+      )}
+    </form>
+  );
+}
