@@ -65,12 +65,6 @@ export class Migration20261126010000Harmony extends Migration {
       `alter table "methodology_version" add constraint "methodology_version_created_by_id_foreign" foreign key ("created_by_id") references "app_user" ("id") on update cascade on delete restrict;`,
     );
     this.addSql(
-      `alter table "assessment" add constraint "assessment_methodology_version_id_foreign" foreign key ("methodology_version_id") references "methodology_version" ("id") on update cascade on delete restrict;`,
-    );
-    this.addSql(
-      `alter table "assessment" add constraint "assessment_region_id_foreign" foreign key ("region_id") references "region" ("id") on update cascade on delete restrict;`,
-    );
-    this.addSql(
       `alter table "alert" add constraint "alert_methodology_version_id_foreign" foreign key ("methodology_version_id") references "methodology_version" ("id") on update cascade on delete restrict;`,
     );
     this.addSql(
