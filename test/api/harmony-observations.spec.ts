@@ -107,7 +107,10 @@ describe('harmony: observations, import, export, Gini', () => {
     expect(await observation('880101001', '2026-Q3', 'GINI')).toEqual(before);
 
     const accepted = await county.ok<{ importObservations: Report }>(IMPORT, { csv: csv([...good, '880101004,2026-Q3,GINI,0.37,,,fixed']) });
-    expect(accepted.importObservations).toMatchObject({ accepted: true, rowCount: 4, written: 4, errors: [] });
+    expect(accepted.importObservations).toMatchObject({ accepted: true, rowCount: 4, written: 4, corrected: 4, errors: [] });
+    // A value for a period with no observation yet is new, not a correction.
+    const fresh = await county.ok<{ importObservations: Report }>(IMPORT, { csv: csv(['880101001,2026-Q4,GINI,0.33,,,bureau', '880101001,2026-Q3,GINI,0.311,,,bureau']) });
+    expect(fresh.importObservations).toMatchObject({ accepted: true, written: 2, corrected: 1 });
     expect(accepted.importObservations.recomputedPeriods).toContain('2026-Q3');
     expect((await observation('880101001', '2026-Q3', 'GINI')).value).toBe(0.311);
     expect((await observation('880101003', '2026-Q3', 'HOT_ISSUES')).value).toBe(75);

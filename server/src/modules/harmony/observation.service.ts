@@ -199,9 +199,8 @@ export class ObservationService {
       }
     }
     if (errors.length > 0) return rejected(rows.length, errors);
-    const before = await this.existingKeys(em, writes);
-    const recomputedPeriods = await this.writeAndRecompute(context, writes, { action: 'observation.import', rows: rows.length });
-    return { accepted: true, rowCount: rows.length, written: writes.length, corrected: before, errors: [], recomputedPeriods };
+    const { recomputedPeriods, corrected } = await this.writeAndRecompute(context, writes, { action: 'observation.import', rows: rows.length });
+    return { accepted: true, rowCount: rows.length, written: writes.length, corrected, errors: [], recomputedPeriods };
   }
 
   /** The observations of a filter, as CSV in the import's own columns (a round trip re-imports them). */
@@ -245,16 +244,6 @@ export class ObservationService {
     return result;
   }
 
-  private async existingKeys(em: EntityManager, writes: ObservationWrite[]): Promise<number> {
-    if (writes.length === 0) return 0;
-    const found = await em.count(Observation, {
-      region: { $in: [...new Set(writes.map((w) => w.region.id))] },
-      period: { $in: [...new Set(writes.map((w) => w.period))] },
-      indicator: { $in: [...new Set(writes.map((w) => w.indicator.id))] },
-    });
-    return Math.min(found, writes.length);
-  }
-
   /** Writes observations (with a revision for each corrected value) and recomputes; returns them. */
   async write(context: RequestContext, writes: ObservationWrite[]): Promise<Observation[]> {
     const written: Observation[] = [];
@@ -267,7 +256,7 @@ export class ObservationService {
     writes: ObservationWrite[],
     summary: { action: string; rows: number } | null,
     written: Observation[] = [],
-  ): Promise<string[]> {
+  ): Promise<{ recomputedPeriods: string[]; corrected: number }> {
     const periods = [...new Set(writes.map((w) => w.period))];
     return inTransaction(this.events, context, async (em) => {
       const existing = await em.find(
@@ -282,10 +271,12 @@ export class ObservationService {
       const byKey = new Map(existing.map((o) => [`${o.region.id}|${o.period}|${o.indicator.id}`, o]));
       const enteredBy = context.principal.kind === 'USER' ? await em.findOne(User, { id: context.principal.id }) : null;
       const events = [];
+      let corrected = 0;
       for (const w of writes) {
         const current = byKey.get(`${w.region.id}|${w.period}|${w.indicator.id}`);
         const next = { value: w.value, rawCount: w.rawCount, rawTotal: w.rawTotal, method: w.method, source: w.source };
         if (current) {
+          corrected++;
           em.create(ObservationRevision, {
             observation: current,
             revision: current.revision,
@@ -317,7 +308,7 @@ export class ObservationService {
       const version = await loadVersion(em, null);
       const recomputed = version ? await periodsAffectedBy(em, periods) : [];
       if (version) await recomputeAssessments(em, version, recomputed);
-      return { result: recomputed, events };
+      return { result: { recomputedPeriods: recomputed, corrected }, events };
     });
   }
 }
