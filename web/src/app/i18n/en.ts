@@ -211,6 +211,9 @@ export const en = {
 
   'chart.showData': 'Show the figures',
   'chart.noValue': 'no value',
+  'chart.unavailable': 'The chart could not be loaded; its figures are listed with it.',
+  'chart.accessibleName': '{title}. {description}',
+  'chart.labelValue': '{label}: {value}',
   'chart.legend.score': 'Normalized score (0–100)',
   'chart.legend.contribution': 'Points contributed to the index',
   'chart.legend.redLine': 'Red line',
@@ -219,7 +222,6 @@ export const en = {
   'chart.legend.nominal': 'Rank under the current weights',
   'chart.rankBest': '← rank 1 (best)',
   'chart.rankWorst': 'worst →',
-  'chart.rankSummary': '{region}: rank {nominal} under the current weights, median {median}, 90 % of runs between {low} and {high}',
 
   'harmony.dashboardTitle': 'Harmony index',
   'harmony.dashboardIntro':

@@ -210,6 +210,9 @@ export const zhCN: Dictionary = {
 
   'chart.showData': '查看数据',
   'chart.noValue': '无数据',
+  'chart.unavailable': '图表未能加载，数据见图表所附的表格。',
+  'chart.accessibleName': '{title}。{description}',
+  'chart.labelValue': '{label}：{value}',
   'chart.legend.score': '标准化得分（0–100）',
   'chart.legend.contribution': '对指数的贡献（分）',
   'chart.legend.redLine': '红线',
@@ -218,7 +221,6 @@ export const zhCN: Dictionary = {
   'chart.legend.nominal': '现行权重下的名次',
   'chart.rankBest': '← 第 1 名（最好）',
   'chart.rankWorst': '最差 →',
-  'chart.rankSummary': '{region}：现行权重下第 {nominal} 名，中位数 {median}，90% 的模拟在 {low} 至 {high} 名之间',
 
   'harmony.dashboardTitle': '和谐指数',
   'harmony.dashboardIntro': '党群关系是否和谐？按地区和期间计算的综合指数，用数据说话。',

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 
 /**
- * The width in CSS pixels that a chart is drawn at, followed as the layout changes. Charts use it as
- * their viewBox width, so that one unit is one pixel: labels keep their size on a phone instead of
- * shrinking with a scaled-down drawing.
+ * The width in CSS pixels a chart has, followed as the layout changes. The charts lay themselves out
+ * from it (how many period labels, a one-line or stacked legend, how wide the row labels), before
+ * ECharts has even loaded.
  */
 export function useChartWidth<Element extends HTMLElement>(fallback: number, minimum = 280) {
   const ref = useRef<Element>(null);
