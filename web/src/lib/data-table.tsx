@@ -27,6 +27,21 @@ export interface PageState {
   endCursor: string | null | undefined;
 }
 
+/** A connection's page state for the table: its total and where the next page starts. */
+export function pageOf(
+  connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null } },
+  pages: CursorPages,
+  pageSize: number,
+): PageState {
+  return {
+    pages,
+    pageSize,
+    totalCount: connection.totalCount,
+    hasNextPage: connection.pageInfo.hasNextPage,
+    endCursor: connection.pageInfo.endCursor,
+  };
+}
+
 interface DataTableProps<Row, Field extends string> {
   caption: string;
   columns: readonly Column<Row, Field>[];

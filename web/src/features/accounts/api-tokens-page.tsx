@@ -5,7 +5,7 @@ import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
 import { useI18n } from '../../app/i18n/i18n-provider';
 import { ConfirmButton } from '../../lib/confirm-button';
-import { DataTable, type Column } from '../../lib/data-table';
+import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
 import { ErrorState, Loading } from '../../lib/states';
 import { useApiMutation } from '../../lib/use-api-mutation';
@@ -85,13 +85,7 @@ export function ApiTokensPage() {
           rowTestId="api-token-row"
           stale={fetching}
           emptyMessage={t('apiTokens.none')}
-          page={{
-            pages,
-            pageSize: PAGE_SIZE,
-            totalCount: data.apiTokens.totalCount,
-            hasNextPage: data.apiTokens.pageInfo.hasNextPage,
-            endCursor: data.apiTokens.pageInfo.endCursor,
-          }}
+          page={pageOf(data.apiTokens, pages, PAGE_SIZE)}
         />
       )}
     </section>

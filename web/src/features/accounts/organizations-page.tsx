@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf, VariablesOf } from '../../app/graphql';
 import { useI18n } from '../../app/i18n/i18n-provider';
-import { DataTable, type Column, type SortState } from '../../lib/data-table';
+import { DataTable, pageOf, type Column, type SortState } from '../../lib/data-table';
 import { FormNotice } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
 import { useCursorPages } from '../../lib/use-cursor-pages';
@@ -134,13 +134,7 @@ export function OrganizationsPage() {
           onSortChange={setSort}
           stale={fetching}
           emptyMessage={t('organizations.none')}
-          page={{
-            pages,
-            pageSize: PAGE_SIZE,
-            totalCount: data.organizations.totalCount,
-            hasNextPage: data.organizations.pageInfo.hasNextPage,
-            endCursor: data.organizations.pageInfo.endCursor,
-          }}
+          page={pageOf(data.organizations, pages, PAGE_SIZE)}
         />
       )}
     </section>

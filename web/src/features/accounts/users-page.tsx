@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf, VariablesOf } from '../../app/graphql';
 import { useI18n } from '../../app/i18n/i18n-provider';
-import { DataTable, type Column, type SortState } from '../../lib/data-table';
+import { DataTable, pageOf, type Column, type SortState } from '../../lib/data-table';
 import { FormNotice } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
 import { useCursorPages } from '../../lib/use-cursor-pages';
@@ -115,13 +115,7 @@ export function UsersPage() {
           onSortChange={setSort}
           stale={fetching}
           emptyMessage={t('users.none')}
-          page={{
-            pages,
-            pageSize: PAGE_SIZE,
-            totalCount: data.users.totalCount,
-            hasNextPage: data.users.pageInfo.hasNextPage,
-            endCursor: data.users.pageInfo.endCursor,
-          }}
+          page={pageOf(data.users, pages, PAGE_SIZE)}
         />
       )}
     </section>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../../app/graphql';
 import { useI18n } from '../../app/i18n/i18n-provider';
-import { DataTable, type Column } from '../../lib/data-table';
+import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { ErrorState, Loading } from '../../lib/states';
 import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -118,13 +118,7 @@ export function AuditPage() {
               </div>
             ) : null
           }
-          page={{
-            pages,
-            pageSize: PAGE_SIZE,
-            totalCount: data.auditEntries.totalCount,
-            hasNextPage: data.auditEntries.pageInfo.hasNextPage,
-            endCursor: data.auditEntries.pageInfo.endCursor,
-          }}
+          page={pageOf(data.auditEntries, pages, PAGE_SIZE)}
         />
       )}
     </section>

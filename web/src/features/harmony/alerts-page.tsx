@@ -6,7 +6,7 @@ import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
 import { useI18n } from '../../app/i18n/i18n-provider';
 import { useSession } from '../../app/session-provider';
-import { DataTable, type Column } from '../../lib/data-table';
+import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
 import { ErrorState, Loading } from '../../lib/states';
 import { useApiMutation } from '../../lib/use-api-mutation';
@@ -151,13 +151,7 @@ export function AlertsPage() {
           rowTestId="alert-row"
           stale={fetching}
           emptyMessage={t('harmony.alerts.none')}
-          page={{
-            pages,
-            pageSize: PAGE_SIZE,
-            totalCount: data.alerts.totalCount,
-            hasNextPage: data.alerts.pageInfo.hasNextPage,
-            endCursor: data.alerts.pageInfo.endCursor,
-          }}
+          page={pageOf(data.alerts, pages, PAGE_SIZE)}
         />
       )}
     </section>

@@ -5,7 +5,7 @@ import { toApiError, type ApiError } from '../../app/api-error';
 import type { ResultOf } from '../../app/graphql';
 import { useI18n } from '../../app/i18n/i18n-provider';
 import { useSession } from '../../app/session-provider';
-import { DataTable, type Column } from '../../lib/data-table';
+import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
 import { ErrorState, Loading } from '../../lib/states';
 import { useCursorPages } from '../../lib/use-cursor-pages';
@@ -191,13 +191,7 @@ export function ObservationList({ catalogue }: { catalogue: IndicatorCatalogue }
           rowTestId="observation-row"
           stale={fetching}
           emptyMessage={t('harmony.observations.none')}
-          page={{
-            pages,
-            pageSize: PAGE_SIZE,
-            totalCount: data.observations.totalCount,
-            hasNextPage: data.observations.pageInfo.hasNextPage,
-            endCursor: data.observations.pageInfo.endCursor,
-          }}
+          page={pageOf(data.observations, pages, PAGE_SIZE)}
         />
       )}
       {opened && (

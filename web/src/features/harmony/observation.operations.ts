@@ -96,64 +96,54 @@ export const ImportObservationsMutation = graphql(`
   }
 `);
 
-export const GiniFromMicrodataMutation = graphql(`
-  mutation GiniFromMicrodata($input: GiniFromMicrodataInput!) {
-    computeGiniFromMicrodata(input: $input) {
-      gini
+/** What a Gini computation answers, whichever input it came from (unmasked: read directly). */
+const GiniResultFields = graphql(`
+  fragment GiniResultFields on GiniResult @_unmask {
+    gini
+    method
+    households
+    fallbackReasons
+    fit {
+      a
+      b
+      c
+      valid
+      reasons
+    }
+    observation {
+      id
+      period
+      indicatorCode
+      value
       method
-      households
-      fallbackReasons
-      fit {
-        a
-        b
-        c
-        valid
-        reasons
-      }
-      observation {
+      revision
+      region {
         id
-        period
-        indicatorCode
-        value
-        method
-        revision
-        region {
-          id
-          name
-          nameEn
-        }
+        name
+        nameEn
       }
     }
   }
 `);
 
-export const GiniFromSharesMutation = graphql(`
-  mutation GiniFromShares($input: GiniFromSharesInput!) {
-    computeGiniFromShares(input: $input) {
-      gini
-      method
-      households
-      fallbackReasons
-      fit {
-        a
-        b
-        c
-        valid
-        reasons
-      }
-      observation {
-        id
-        period
-        indicatorCode
-        value
-        method
-        revision
-        region {
-          id
-          name
-          nameEn
-        }
+export const GiniFromMicrodataMutation = graphql(
+  `
+    mutation GiniFromMicrodata($input: GiniFromMicrodataInput!) {
+      computeGiniFromMicrodata(input: $input) {
+        ...GiniResultFields
       }
     }
-  }
-`);
+  `,
+  [GiniResultFields],
+);
+
+export const GiniFromSharesMutation = graphql(
+  `
+    mutation GiniFromShares($input: GiniFromSharesInput!) {
+      computeGiniFromShares(input: $input) {
+        ...GiniResultFields
+      }
+    }
+  `,
+  [GiniResultFields],
+);
