@@ -67,6 +67,18 @@ describe('audit log', () => {
     expect(auditEntries.edges[1].node.before).toBeNull();
   });
 
+  it('records platform-wide changes in the root jurisdiction: the province reads them, a county and a city do not', async () => {
+    const root = await server.as('orgRoot');
+    await root.ok(`mutation { createIndicator(input: { code: "AUDITED_X", nameEn: "Audited", nameZh: "审计", unitEn: "%", unitZh: "%", direction: HIGHER_IS_BETTER, rateBasis: PERCENT, goalpostLower: 0, goalpostUpper: 100 }) { id } }`);
+    const count = async (actor: 'orgRoot' | 'orgIn' | 'auditor') =>
+      (await (await server.as(actor)).ok<{ auditEntries: { totalCount: number; edges: { node: Entry }[] } }>(ENTRIES, { filter: { action: 'indicator.create' } })).auditEntries;
+    const seen = await count('orgRoot');
+    expect(seen.totalCount).toBe(1);
+    expect(seen.edges[0].node.regionPath).toBe('/88/');
+    expect((await count('orgIn')).totalCount).toBe(0);
+    expect((await count('auditor')).totalCount).toBe(0);
+  });
+
   it('a refused change leaves no audit entry', async () => {
     const xihe = await server.as('orgOut');
     const id = await server.createUser({ email: 'untouched@massline.test', role: 'CITIZEN', regionCode: '880101001' });

@@ -11,7 +11,7 @@ export interface DomainEvent {
   action: string;
   subjectType: string;
   subjectId: string;
-  /** Path of the region the subject belongs to: scopes who may read the event. */
+  /** Path of the region the subject belongs to: scopes who may read the event (null: platform-wide, the root's). */
   regionPath: string | null;
   before: unknown;
   after: unknown;

@@ -6,6 +6,7 @@ import { scoped, type Filter } from '../../common/ability-filter';
 import { OrderType, paginate, type Connection, type PageArgs } from '../../common/connection';
 import type { DomainEvent, DomainEvents } from '../../common/domain-events';
 import type { RequestContext } from '../../common/request-context';
+import { Region } from '../regions/region.entity';
 import { AuditEntry } from './audit-entry.entity';
 
 @InputType()
@@ -67,11 +68,20 @@ export class AuditService {
       action: event.action,
       subjectType: event.subjectType,
       subjectId: event.subjectId,
-      regionPath: event.regionPath,
+      regionPath: event.regionPath ?? (await this.platformPath(em)),
       before: event.before ?? null,
       after: event.after ?? null,
       requestId: context.requestId,
     });
+  }
+
+  /**
+   * A platform-wide change (indicator catalogue, methodology) belongs to the root region's jurisdiction:
+   * its organization and auditors read it, nobody else.
+   */
+  private async platformPath(em: EntityManager): Promise<string | null> {
+    const root = await em.findOne(Region, { parent: null }, { fields: ['path'], orderBy: { createdAt: 'asc' } });
+    return root?.path ?? null;
   }
 
   list(context: RequestContext, page: PageArgs, { filter, orderBy }: AuditEntryListArgs): Promise<Connection<AuditEntry>> {
