@@ -102,9 +102,8 @@ export class AssessmentService {
     const offset = decodeCursor(page.after);
     const { em } = context;
     const requested: Filter = {};
-    const versionId = filter?.methodologyVersionId ?? (await this.activeVersionId(em));
-    if (!versionId) return emptyConnection();
-    requested.methodologyVersion = versionId;
+    // The active version is a condition of the same query, not a query of its own.
+    requested.methodologyVersion = filter?.methodologyVersionId ?? { active: true };
     if (filter?.period) requested.period = periodCode(filter.period);
     if (filter?.parentId) requested.region = { parent: filter.parentId };
     if (filter?.regionId) requested.region = { ...((requested.region as Filter) ?? {}), id: filter.regionId };
