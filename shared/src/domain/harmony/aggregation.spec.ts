@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { HarmonyMathErrorCode } from './errors';
-import { aggregate, aggregateArithmetic, aggregateGeometric, validateWeights } from './aggregation';
+import { aggregate, aggregateArithmetic, aggregateGeometric, aggregateIndex, aggregateRow, validateWeights } from './aggregation';
 
 const refusal = (code: HarmonyMathErrorCode) => expect.objectContaining({ name: 'HarmonyMathError', code });
 
@@ -213,5 +213,55 @@ describe('aggregateGeometric', () => {
     expect(() => aggregateGeometric(scores)).toThrow(refusal('SCORE_BELOW_GEOMETRIC_MINIMUM'));
     expect(() => aggregate('GEOMETRIC', scores)).toThrow(refusal('SCORE_BELOW_GEOMETRIC_MINIMUM'));
     expect(aggregate('ARITHMETIC', scores).index).toBe(25);
+  });
+});
+
+describe('aggregateIndex and aggregateRow (the one formula, on rows of a table)', () => {
+  const weights = [0.5, 0.3, 0.2];
+  // Two rows of a table: 80, 60, missing | 1, 100, 10.
+  const table = Float64Array.from([80, 60, Number.NaN, 1, 100, 10]);
+
+  it('re-normalizes the weights over the scores present and reads the row at its offset', () => {
+    // (0.5·80 + 0.3·60) / 0.8 = 72.5
+    expect(aggregateIndex('ARITHMETIC', weights, table, 0)).toBeCloseTo(72.5, 12);
+    // exp(0.5 ln 1 + 0.3 ln 100 + 0.2 ln 10) = 10^0.8
+    expect(aggregateIndex('GEOMETRIC', weights, table, 3)).toBeCloseTo(10 ** 0.8, 12);
+    expect(Number.isNaN(aggregateIndex('ARITHMETIC', weights, Float64Array.from([Number.NaN, Number.NaN, Number.NaN])))).toBe(true);
+  });
+
+  it('writes effective weights and contributions that sum to 1 and to the index, NaN where missing', () => {
+    const effective = new Float64Array(6);
+    const contributions = new Float64Array(6);
+    for (const [method, offset] of [['ARITHMETIC', 0], ['GEOMETRIC', 3]] as const) {
+      const { index, presentWeight } = aggregateRow(method, weights, table, offset, effective, contributions);
+      const present = [0, 1, 2].filter((i) => !Number.isNaN(table[offset + i]));
+      expect(presentWeight).toBeCloseTo(present.reduce((sum, i) => sum + weights[i], 0), 12);
+      expect(present.reduce((sum, i) => sum + effective[offset + i], 0)).toBeCloseTo(1, 12);
+      expect(present.reduce((sum, i) => sum + contributions[offset + i], 0)).toBeCloseTo(index, 10);
+    }
+    expect(Number.isNaN(effective[2]) && Number.isNaN(contributions[2])).toBe(true);
+  });
+
+  it('gives what aggregate gives, figure for figure', () => {
+    const scores = [
+      { code: 'A', score: 80, weight: 0.5 },
+      { code: 'B', score: 60, weight: 0.3 },
+      { code: 'C', score: null, weight: 0.2 },
+    ];
+    const result = aggregate('ARITHMETIC', scores);
+    const effective = new Float64Array(3);
+    const contributions = new Float64Array(3);
+    const row = aggregateRow('ARITHMETIC', weights, table, 0, effective, contributions);
+    expect(result.index).toBe(row.index);
+    expect(result.contributions.map((c) => c.contribution)).toEqual([contributions[0], contributions[1], null]);
+  });
+
+  it('gives present scores of a row without weight an effective weight and contribution of 0', () => {
+    const effective = new Float64Array(2);
+    const contributions = new Float64Array(2);
+    const { index } = aggregateRow('ARITHMETIC', [1, 0], Float64Array.from([Number.NaN, 50]), 0, effective, contributions);
+    expect(Number.isNaN(index)).toBe(true);
+    expect([effective[1], contributions[1]]).toEqual([0, 0]);
+    expect(Number.isNaN(effective[0])).toBe(true);
   });
 });

@@ -127,73 +127,116 @@ export function aggregate(
 ): AggregationResult {
   validateScores(scores, method);
   const threshold = requireThreshold(options.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD, 'coverage threshold');
-
-  let presentWeight = 0;
+  const count = scores.length;
+  const weights = new Float64Array(count);
+  const values = new Float64Array(count);
   const missing: string[] = [];
-  for (const { code, score, weight } of scores) {
+  for (let i = 0; i < count; i++) {
+    const { code, score, weight } = scores[i];
+    weights[i] = weight;
+    values[i] = score === null ? Number.NaN : score;
     if (score === null) missing.push(code);
-    else presentWeight += weight;
   }
+  const effectiveWeights = new Float64Array(count);
+  const contributions = new Float64Array(count);
+  const { index, presentWeight } = aggregateRow(method, weights, values, 0, effectiveWeights, contributions);
   // Weights sum to 1 (± 1e-9), so the weight present is the share of the methodology present.
   const coverage = Math.min(1, presentWeight);
-  const complete = coverage >= threshold;
-
-  if (presentWeight === 0) {
-    return {
-      index: null,
-      contributions: scores.map(({ code, score, weight }) => ({
-        code,
-        score,
-        weight,
-        effectiveWeight: score === null ? null : 0,
-        contribution: score === null ? null : 0,
-      })),
-      coverage,
-      // No index, nothing to call complete, whatever the threshold.
-      complete: false,
-      missing,
-    };
-  }
-
-  const effective = (weight: number): number => weight / presentWeight;
-  let index: number;
-  let contributionOf: (score: number, weight: number) => number;
-  if (method === 'ARITHMETIC') {
-    index = 0;
-    for (const { score, weight } of scores) if (score !== null) index += effective(weight) * score;
-    contributionOf = (score, weight) => effective(weight) * score;
-  } else {
-    let logIndex = 0;
-    for (const { score, weight } of scores) if (score !== null) logIndex += effective(weight) * Math.log(score);
-    index = Math.exp(logIndex);
-    const geometricIndex = index;
-    contributionOf =
-      logIndex === 0
-        ? (_score, weight) => geometricIndex * effective(weight)
-        : (score, weight) => (geometricIndex * effective(weight) * Math.log(score)) / logIndex;
-  }
-  // A mean lies between the smallest and largest score averaged; rounding can push it a hair
-  // outside (seven weights of 1/7 on scores of 100 give 99.99999999999997). Pin it back.
-  let lowest = Infinity;
-  let highest = -Infinity;
-  for (const { score, weight } of scores) {
-    if (score === null || weight === 0) continue;
-    lowest = Math.min(lowest, score);
-    highest = Math.max(highest, score);
-  }
-  index = Math.min(highest, Math.max(lowest, index));
-
+  const orNull = (value: number) => (Number.isNaN(value) ? null : value);
   return {
-    index,
-    contributions: scores.map(({ code, score, weight }) => ({
+    index: orNull(index),
+    contributions: scores.map(({ code, score, weight }, i) => ({
       code,
       score,
       weight,
-      effectiveWeight: score === null ? null : effective(weight),
-      contribution: score === null ? null : contributionOf(score, weight),
+      effectiveWeight: orNull(effectiveWeights[i]),
+      contribution: orNull(contributions[i]),
     })),
     coverage,
-    complete,
+    // No index, nothing to call complete, whatever the threshold.
+    complete: !Number.isNaN(index) && coverage >= threshold,
     missing,
   };
+}
+
+/**
+ * The index of one row of scores (NaN = missing) under the weights, re-normalized over the scores
+ * present; NaN when no weight is present. The one formula behind `aggregate`, the batch assessment
+ * and the sensitivity runs, so it does no validation: its callers validate the weights and scores once.
+ * `offset` is where the row starts in `scores` (a table of rows × weights.length).
+ */
+export function aggregateIndex(method: AggregationMethod, weights: ArrayLike<number>, scores: ArrayLike<number>, offset = 0): number {
+  let presentWeight = 0;
+  let accumulator = 0;
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (let i = 0; i < weights.length; i++) {
+    const score = scores[offset + i];
+    const weight = weights[i];
+    if (Number.isNaN(score) || weight === 0) continue;
+    presentWeight += weight;
+    accumulator += weight * (method === 'ARITHMETIC' ? score : Math.log(score));
+    if (score < lowest) lowest = score;
+    if (score > highest) highest = score;
+  }
+  if (presentWeight === 0) return Number.NaN;
+  const index = method === 'ARITHMETIC' ? accumulator / presentWeight : Math.exp(accumulator / presentWeight);
+  // A mean lies between the smallest and largest score averaged; rounding can push it a hair
+  // outside (seven weights of 1/7 on scores of 100 give 99.99999999999997). Pin it back.
+  return Math.min(highest, Math.max(lowest, index));
+}
+
+/**
+ * `aggregateIndex` with each indicator's effective weight (weight / Σ weights present) and
+ * contribution written at `offset` of the two output arrays (NaN where the score is missing; 0 for
+ * present scores when no weight is present at all). Returns the index (NaN when none) and the weight present.
+ */
+export function aggregateRow(
+  method: AggregationMethod,
+  weights: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  offset: number,
+  effectiveWeights: Float64Array,
+  contributions: Float64Array,
+): { index: number; presentWeight: number } {
+  const count = weights.length;
+  let presentWeight = 0;
+  for (let i = 0; i < count; i++) if (!Number.isNaN(scores[offset + i])) presentWeight += weights[i];
+  if (presentWeight === 0) {
+    for (let i = 0; i < count; i++) {
+      const missing = Number.isNaN(scores[offset + i]);
+      effectiveWeights[offset + i] = missing ? Number.NaN : 0;
+      contributions[offset + i] = missing ? Number.NaN : 0;
+    }
+    return { index: Number.NaN, presentWeight };
+  }
+  const index = aggregateIndex(method, weights, scores, offset);
+  // Contributions sum to the index. Arithmetic: ŵᵢsᵢ. Geometric: ln I = Σ ŵᵢ ln sᵢ is additive, so
+  // each indicator's share of ln I is ŵᵢ ln sᵢ / ln I and its contribution that share of I; when
+  // every score is 1 (ln I = 0) the index is 1 and is split by effective weight.
+  let logIndex = 0;
+  if (method === 'GEOMETRIC') {
+    for (let i = 0; i < count; i++) {
+      const score = scores[offset + i];
+      if (!Number.isNaN(score)) logIndex += (weights[i] / presentWeight) * Math.log(score);
+    }
+  }
+  const geometricIndex = Math.exp(logIndex);
+  for (let i = 0; i < count; i++) {
+    const score = scores[offset + i];
+    if (Number.isNaN(score)) {
+      effectiveWeights[offset + i] = Number.NaN;
+      contributions[offset + i] = Number.NaN;
+      continue;
+    }
+    const effective = weights[i] / presentWeight;
+    effectiveWeights[offset + i] = effective;
+    contributions[offset + i] =
+      method === 'ARITHMETIC'
+        ? effective * score
+        : logIndex === 0
+          ? geometricIndex * effective
+          : (geometricIndex * effective * Math.log(score)) / logIndex;
+  }
+  return { index, presentWeight };
 }

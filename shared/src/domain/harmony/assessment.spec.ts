@@ -1,9 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import type { HarmonyMathErrorCode } from './errors';
 import {
+  assessmentOf,
   assessRegion,
   assessRegions,
+  assessTable,
   defaultMethodologySettings,
+  prepareMethodology,
   scaleFor,
   validateMethodologySettings,
   type MethodologySettings,
@@ -257,5 +260,81 @@ describe('assessRegions', () => {
         settings,
       ),
     ).toThrow(refusal('DUPLICATE_CODE'));
+  });
+});
+
+describe('assessTable (the batch path)', () => {
+  const settings: MethodologySettings = {
+    indicators: [
+      { code: 'TRUST', direction: 'HIGHER_IS_BETTER', weight: 0.4, normalization: { kind: 'GOALPOSTS', lower: 0, upper: 100 }, redLine: 50 },
+      { code: 'PETITIONS', direction: 'LOWER_IS_BETTER', weight: 0.35, normalization: { kind: 'MIN_MAX' } },
+      { code: 'INCIDENTS', direction: 'LOWER_IS_BETTER', weight: 0.25, normalization: { kind: 'Z_SCORE' } },
+    ],
+    aggregation: 'ARITHMETIC',
+    coverageThreshold: 0.7,
+  };
+  const rows: Record<string, number | null>[] = [
+    { TRUST: 60, PETITIONS: 10, INCIDENTS: 2 },
+    { TRUST: 45, PETITIONS: 30, INCIDENTS: null },
+    { TRUST: null, PETITIONS: 20, INCIDENTS: 5 },
+    { TRUST: 90, PETITIONS: null, INCIDENTS: 1 },
+    { TRUST: null, PETITIONS: null, INCIDENTS: null },
+  ];
+  const table = (raw: (number | null)[][]) => Float64Array.from(raw.flat(), (value) => value ?? Number.NaN);
+  const codes = settings.indicators.map(({ code }) => code);
+  const raw = table(rows.map((row) => codes.map((code) => row[code])));
+
+  it('gives, row by row, what assessRegion gives with the rows as peers, for each normalization and aggregation', () => {
+    for (const aggregation of ['ARITHMETIC', 'GEOMETRIC'] as const) {
+      const withAggregation = { ...settings, aggregation };
+      const prepared = prepareMethodology(withAggregation);
+      const result = assessTable(prepared, raw, rows.length);
+      const peerValues = Object.fromEntries(codes.map((code) => [code, rows.map((row) => row[code])]));
+      rows.forEach((row, r) => {
+        const values = Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null));
+        expect(assessmentOf(prepared, result, r)).toEqual(assessRegion({ values, settings: withAggregation, peerValues }));
+      });
+    }
+  });
+
+  it('lays out index, coverage, completeness, grade and red lines as columns, NaN for none', () => {
+    const result = assessTable(prepareMethodology(settings), raw, rows.length);
+    // Row 2 has TRUST 45 (past its red line of 50), PETITIONS 30 (the worst: 0), no INCIDENTS.
+    expect(result.scores[1 * 3 + 1]).toBe(0);
+    expect(result.pastRedLines[1 * 3 + 0]).toBe(1);
+    expect(Number.isNaN(result.scores[1 * 3 + 2])).toBe(true);
+    expect(result.coverage[1]).toBeCloseTo(0.75, 12);
+    expect(result.complete[1]).toBe(1);
+    // Row 3 has 0.6 of the weight: incomplete below 0.7. Row 5 has nothing: no index, no grade.
+    expect(result.complete[2]).toBe(0);
+    expect(Number.isNaN(result.index[4])).toBe(true);
+    expect(result.grades[4]).toBeNull();
+    expect(result.coverage[4]).toBe(0);
+    expect(Array.from(result.effectiveWeights.subarray(12, 15)).every(Number.isNaN)).toBe(true);
+  });
+
+  it('takes given peer statistics instead of the rows’ own', () => {
+    const prepared = prepareMethodology(settings);
+    const one = table([[60, 10, 2]]);
+    // Alone, a min-max value is at the midpoint (50); against bounds 10–30 it is the best (100).
+    expect(assessTable(prepared, one, 1).scores[1]).toBe(50);
+    expect(assessTable(prepared, one, 1, [undefined, { minimum: 10, maximum: 30, count: 3 }, null]).scores[1]).toBe(100);
+  });
+
+  it('refuses a non-finite value, a table of the wrong size and a methodology it cannot use', () => {
+    const prepared = prepareMethodology(settings);
+    expect(() => assessTable(prepared, table([[Infinity, 1, 1]]), 1)).toThrow(refusal('NON_FINITE_VALUE'));
+    expect(() => assessTable(prepared, table([[1, 1]]), 1)).toThrow(refusal('LENGTH_MISMATCH'));
+    const badWeights = { ...settings, indicators: settings.indicators.map((indicator) => ({ ...indicator, weight: 0.5 })) };
+    expect(() => prepareMethodology(badWeights)).toThrow(refusal('INVALID_WEIGHTS'));
+    expect(() => prepareMethodology({ ...settings, coverageThreshold: 2 })).toThrow(refusal('INVALID_THRESHOLD'));
+  });
+
+  it('compares 10,000 regions on a min-max indicator in one pass over the rows, not one per region', () => {
+    const many = Float64Array.from({ length: 30_000 }, (_, i) => (i % 3 === 1 ? i : 50));
+    const result = assessTable(prepareMethodology(settings), many, 10_000);
+    // The smallest PETITIONS value (1) scores 100, the largest (29,998) scores 0.
+    expect(result.scores[1]).toBe(100);
+    expect(result.scores[9_999 * 3 + 1]).toBe(0);
   });
 });

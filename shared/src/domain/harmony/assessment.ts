@@ -3,18 +3,20 @@
  * says, aggregate, grade (PRODUCT.md, "Assessment"). The server and the console both call this, so
  * a figure shown in the console is the figure the server stored.
  */
-import { aggregate, DEFAULT_COVERAGE_THRESHOLD, type AggregationMethod } from './aggregation';
+import { aggregateRow, DEFAULT_COVERAGE_THRESHOLD, validateWeights, type AggregationMethod } from './aggregation';
 import { HarmonyMathError, requireFinite, requireThreshold, requireUniqueCodes } from './errors';
-import { DEFAULT_GRADE_BANDS, gradeFor, validateGradeBands, type GradeBand, type GradeCode } from './grades';
+import { DEFAULT_GRADE_BANDS, gradeWithin, validateGradeBands, type GradeBand, type GradeCode } from './grades';
 import { DEFAULT_INDICATORS, isPastRedLine, type IndicatorDirection } from './indicators';
 import {
+  goalpostScore,
   minMaxScore,
   minMaxStatistics,
-  normalizeGoalposts,
   validateGoalposts,
   zScoreOnScale,
   zScoreStatistics,
+  type MinMaxStatistics,
   type NormalizationScale,
+  type ZScoreStatistics,
 } from './normalization';
 import { rankAmongSiblings } from './rollup';
 
@@ -117,32 +119,163 @@ export function validateMethodologySettings(settings: MethodologySettings): void
   // Weights are validated by the aggregation, with the same rule for every caller.
 }
 
-function normalizedScore(
-  indicator: IndicatorSetting,
-  value: number | null,
-  scale: NormalizationScale,
-  peers: readonly (number | null)[] | undefined,
-): number | null {
-  const { normalization, direction, code } = indicator;
-  if (normalization.kind === 'GOALPOSTS') return normalizeGoalposts(value, normalization, direction, scale);
-  if (value === null) return null;
-  if (peers === undefined) {
-    throw new HarmonyMathError(
-      'MISSING_PEER_VALUES',
-      `${code} is normalized by ${normalization.kind} across regions: the period's values of every region are needed`,
-    );
+/** A methodology validated once and laid out for assessing many regions (the batch path). */
+export interface PreparedMethodology {
+  readonly settings: MethodologySettings;
+  readonly codes: readonly string[];
+  readonly weights: Float64Array;
+  readonly scale: NormalizationScale;
+  readonly gradeBands: readonly GradeBand[];
+  readonly coverageThreshold: number;
+}
+
+export function prepareMethodology(settings: MethodologySettings): PreparedMethodology {
+  validateMethodologySettings(settings);
+  validateWeights(settings.indicators.map(({ weight }) => weight));
+  return {
+    settings,
+    codes: settings.indicators.map(({ code }) => code),
+    weights: Float64Array.from(settings.indicators, ({ weight }) => weight),
+    scale: scaleFor(settings.aggregation),
+    gradeBands: settings.gradeBands ?? DEFAULT_GRADE_BANDS,
+    coverageThreshold: settings.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD,
+  };
+}
+
+/**
+ * Per indicator, in the methodology's order: the statistics of the regions compared for min-max and
+ * z-score indicators (null when none of them has a value); undefined for goalposts.
+ */
+export type PeerStatistics = readonly (MinMaxStatistics | ZScoreStatistics | null | undefined)[];
+
+function statisticsOf(setting: NormalizationSetting, values: readonly (number | null)[]): MinMaxStatistics | ZScoreStatistics | null | undefined {
+  if (setting.kind === 'GOALPOSTS') return undefined;
+  return setting.kind === 'MIN_MAX' ? minMaxStatistics(values) : zScoreStatistics(values);
+}
+
+/**
+ * Assessments of several regions as columns: region r's indicator i at r × indicators + i. NaN
+ * stands for "missing" (a value, a score) or "none" (an index); flags are 0 or 1.
+ */
+export interface AssessmentTable {
+  readonly rows: number;
+  readonly indicators: number;
+  readonly raw: Float64Array;
+  readonly scores: Float64Array;
+  readonly effectiveWeights: Float64Array;
+  readonly contributions: Float64Array;
+  readonly pastRedLines: Uint8Array;
+  readonly index: Float64Array;
+  readonly coverage: Float64Array;
+  readonly complete: Uint8Array;
+  readonly grades: (GradeCode | null)[];
+}
+
+/**
+ * Assesses `rows` regions at once from their raw values (rows × indicators, in the methodology's
+ * order, NaN = missing): normalize, aggregate, grade, red lines. Min-max and z-score indicators are
+ * compared across these rows unless `statistics` says otherwise. The one computation behind
+ * `assessRegion`, `assessRegions` and the server's recomputation: no object per region, and the
+ * methodology is validated once, by `prepareMethodology`.
+ */
+export function assessTable(
+  prepared: PreparedMethodology,
+  raw: Float64Array,
+  rows: number,
+  statistics?: PeerStatistics,
+): AssessmentTable {
+  const { settings, weights, scale, gradeBands, coverageThreshold } = prepared;
+  const count = weights.length;
+  if (raw.length !== rows * count) {
+    throw new HarmonyMathError('LENGTH_MISMATCH', `${raw.length} values for ${rows} regions × ${count} indicators`);
   }
-  // The region must be among its peers, else its score would be measured against a set it does
-  // not belong to (and, for min-max, silently clamped).
-  if (!peers.includes(value)) {
-    throw new HarmonyMathError(
-      'MISSING_PEER_VALUES',
-      `the values given for ${code} do not include this region's value ${value}`,
-    );
+  for (let cell = 0; cell < raw.length; cell++) {
+    if (raw[cell] === Infinity || raw[cell] === -Infinity) requireFinite(raw[cell], `value of ${prepared.codes[cell % count]}`);
   }
-  return normalization.kind === 'MIN_MAX'
-    ? minMaxScore(value, minMaxStatistics(peers), direction, scale)
-    : zScoreOnScale(value, zScoreStatistics(peers), direction, scale);
+  const peers =
+    statistics ??
+    settings.indicators.map((indicator, i) => {
+      if (indicator.normalization.kind === 'GOALPOSTS') return undefined;
+      const column: (number | null)[] = new Array<number | null>(rows);
+      for (let r = 0; r < rows; r++) column[r] = Number.isNaN(raw[r * count + i]) ? null : raw[r * count + i];
+      return statisticsOf(indicator.normalization, column);
+    });
+  const table: AssessmentTable = {
+    rows,
+    indicators: count,
+    raw,
+    scores: new Float64Array(rows * count),
+    effectiveWeights: new Float64Array(rows * count),
+    contributions: new Float64Array(rows * count),
+    pastRedLines: new Uint8Array(rows * count),
+    index: new Float64Array(rows),
+    coverage: new Float64Array(rows),
+    complete: new Uint8Array(rows),
+    grades: new Array<GradeCode | null>(rows),
+  };
+  for (let r = 0; r < rows; r++) {
+    const offset = r * count;
+    for (let i = 0; i < count; i++) {
+      const { normalization, direction, redLine } = settings.indicators[i];
+      const value = Number.isNaN(raw[offset + i]) ? null : raw[offset + i];
+      const score =
+        normalization.kind === 'GOALPOSTS'
+          ? goalpostScore(value, normalization, direction, scale)
+          : normalization.kind === 'MIN_MAX'
+            ? minMaxScore(value, peers[i] as MinMaxStatistics | null, direction, scale)
+            : zScoreOnScale(value, peers[i] as ZScoreStatistics | null, direction, scale);
+      table.scores[offset + i] = score ?? Number.NaN;
+      table.pastRedLines[offset + i] = isPastRedLine(value, redLine, direction) ? 1 : 0;
+    }
+    const { index, presentWeight } = aggregateRow(settings.aggregation, weights, table.scores, offset, table.effectiveWeights, table.contributions);
+    // Weights sum to 1 (± 1e-9), so the weight present is the share of the methodology present.
+    table.index[r] = index;
+    table.coverage[r] = Math.min(1, presentWeight);
+    table.complete[r] = !Number.isNaN(index) && table.coverage[r] >= coverageThreshold ? 1 : 0;
+    table.grades[r] = gradeWithin(Number.isNaN(index) ? null : index, gradeBands);
+  }
+  return table;
+}
+
+const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+
+/** Row r of a table as an `AssessmentResult`. */
+export function assessmentOf(prepared: PreparedMethodology, table: AssessmentTable, r: number): AssessmentResult {
+  const offset = r * table.indicators;
+  const missing: string[] = [];
+  const indicators = prepared.settings.indicators.map((indicator, i) => {
+    if (Number.isNaN(table.scores[offset + i])) missing.push(indicator.code);
+    return {
+      code: indicator.code,
+      rawValue: orNull(table.raw[offset + i]),
+      normalizedScore: orNull(table.scores[offset + i]),
+      weight: indicator.weight,
+      effectiveWeight: orNull(table.effectiveWeights[offset + i]),
+      contribution: orNull(table.contributions[offset + i]),
+      pastRedLine: table.pastRedLines[offset + i] === 1,
+    };
+  });
+  return {
+    index: orNull(table.index[r]),
+    grade: table.grades[r],
+    indicators,
+    missing,
+    coverage: table.coverage[r],
+    complete: table.complete[r] === 1,
+    aggregation: prepared.settings.aggregation,
+    scale: prepared.scale,
+  };
+}
+
+/** Raw values by code into a table row (NaN = missing), refusing codes the methodology lacks. */
+function rawRow(prepared: PreparedMethodology, values: IndicatorValues, raw: Float64Array, offset: number): void {
+  for (const code of Object.keys(values)) {
+    if (!prepared.codes.includes(code)) throw new HarmonyMathError('UNKNOWN_INDICATOR', `no indicator ${code} in the methodology`);
+  }
+  prepared.codes.forEach((code, i) => {
+    const value = values[code];
+    raw[offset + i] = value === undefined || value === null ? Number.NaN : requireFinite(value, `value of ${code}`);
+  });
 }
 
 /**
@@ -153,42 +286,26 @@ function normalizedScore(
  */
 export function assessRegion(input: AssessRegionInput): AssessmentResult {
   const { values, settings, peerValues = {} } = input;
-  validateMethodologySettings(settings);
-  const known = new Set(settings.indicators.map(({ code }) => code));
-  for (const code of Object.keys(values)) {
-    if (!known.has(code)) throw new HarmonyMathError('UNKNOWN_INDICATOR', `no indicator ${code} in the methodology`);
-  }
-  const scale = scaleFor(settings.aggregation);
-  const rawValues = settings.indicators.map(({ code }) => {
-    const value = values[code];
-    return value === undefined || value === null ? null : requireFinite(value, `value of ${code}`);
+  const prepared = prepareMethodology(settings);
+  const raw = new Float64Array(prepared.codes.length);
+  rawRow(prepared, values, raw, 0);
+  const statistics = settings.indicators.map(({ code, normalization }, i) => {
+    if (normalization.kind === 'GOALPOSTS' || Number.isNaN(raw[i])) return undefined;
+    const peers = peerValues[code];
+    if (peers === undefined) {
+      throw new HarmonyMathError(
+        'MISSING_PEER_VALUES',
+        `${code} is normalized by ${normalization.kind} across regions: the period's values of every region are needed`,
+      );
+    }
+    // The region must be among its peers, else its score would be measured against a set it does
+    // not belong to (and, for min-max, silently clamped).
+    if (!peers.includes(raw[i])) {
+      throw new HarmonyMathError('MISSING_PEER_VALUES', `the values given for ${code} do not include this region's value ${raw[i]}`);
+    }
+    return statisticsOf(normalization, peers);
   });
-  const scores = settings.indicators.map((indicator, i) =>
-    normalizedScore(indicator, rawValues[i], scale, peerValues[indicator.code]),
-  );
-  const aggregation = aggregate(
-    settings.aggregation,
-    settings.indicators.map(({ code, weight }, i) => ({ code, weight, score: scores[i] })),
-    { coverageThreshold: settings.coverageThreshold },
-  );
-  return {
-    index: aggregation.index,
-    grade: gradeFor(aggregation.index, settings.gradeBands ?? DEFAULT_GRADE_BANDS),
-    indicators: settings.indicators.map((indicator, i) => ({
-      code: indicator.code,
-      rawValue: rawValues[i],
-      normalizedScore: scores[i],
-      weight: indicator.weight,
-      effectiveWeight: aggregation.contributions[i].effectiveWeight,
-      contribution: aggregation.contributions[i].contribution,
-      pastRedLine: isPastRedLine(rawValues[i], indicator.redLine, indicator.direction),
-    })),
-    missing: aggregation.missing,
-    coverage: aggregation.coverage,
-    complete: aggregation.complete,
-    aggregation: settings.aggregation,
-    scale,
-  };
+  return assessmentOf(prepared, assessTable(prepared, raw, 1, statistics), 0);
 }
 
 export interface RegionValues {
@@ -213,12 +330,10 @@ export function assessRegions(regions: readonly RegionValues[], settings: Method
     regions.map(({ region }) => region),
     'regions',
   );
-  const peerValues: Record<string, (number | null)[]> = {};
-  for (const { code, normalization } of settings.indicators) {
-    if (normalization.kind === 'GOALPOSTS') continue;
-    peerValues[code] = regions.map(({ values }) => values[code] ?? null);
-  }
-  const results = regions.map(({ values }) => assessRegion({ values, settings, peerValues }));
-  const ranks = rankAmongSiblings(results.map(({ index }) => index));
-  return results.map((result, i) => ({ ...result, region: regions[i].region, rank: ranks[i] }));
+  const prepared = prepareMethodology(settings);
+  const raw = new Float64Array(regions.length * prepared.codes.length);
+  regions.forEach(({ values }, r) => rawRow(prepared, values, raw, r * prepared.codes.length));
+  const table = assessTable(prepared, raw, regions.length);
+  const ranks = rankAmongSiblings(Array.from(table.index, orNull));
+  return regions.map(({ region }, r) => ({ ...assessmentOf(prepared, table, r), region, rank: ranks[r] }));
 }

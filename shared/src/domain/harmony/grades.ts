@@ -76,6 +76,11 @@ export function gradeFor(
   bands: readonly GradeBand<string>[] = DEFAULT_GRADE_BANDS,
 ): string | null {
   validateGradeBands(bands);
+  return gradeWithin(index, bands);
+}
+
+/** `gradeFor` with bands already validated (the batch path validates a methodology once). */
+export function gradeWithin<Code extends string>(index: number | null, bands: readonly GradeBand<Code>[]): Code | null {
   if (index === null) return null;
   requireFinite(index, 'index');
   if (index < -BAND_TOLERANCE || index > 100 + BAND_TOLERANCE) {

@@ -61,6 +61,16 @@ export function normalizeGoalposts(
   scale: NormalizationScale = 'ZERO_TO_HUNDRED',
 ): number | null {
   validateGoalposts(goalposts);
+  return goalpostScore(value, goalposts, direction, scale);
+}
+
+/** `normalizeGoalposts` with goalposts already validated (the batch path validates a methodology once). */
+export function goalpostScore(
+  value: number | null,
+  goalposts: Goalposts,
+  direction: IndicatorDirection,
+  scale: NormalizationScale,
+): number | null {
   if (value === null) return null;
   requireFinite(value, 'value');
   const span = goalposts.upper - goalposts.lower;

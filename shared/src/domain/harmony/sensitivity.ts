@@ -9,7 +9,7 @@
  * seed give the same intervals on the server, in a test and in an audit months later.
  */
 import { HarmonyMathError, requireFinite, requireUniqueCodes } from './errors';
-import { GEOMETRIC_MINIMUM_SCORE, validateWeights, type AggregationMethod } from './aggregation';
+import { aggregateIndex, GEOMETRIC_MINIMUM_SCORE, validateWeights, type AggregationMethod } from './aggregation';
 import { rankAmongSiblings } from './rollup';
 
 /** A source of uniform numbers in [0, 1). */
@@ -99,33 +99,14 @@ function requirePositiveInteger(value: number, what: string): number {
   return value;
 }
 
-/**
- * Index of every region under the given weights, weights re-normalized over present scores — the
- * same rule as `aggregate`, inlined because it runs runs × regions times.
- */
-function indicesFor(
-  scores: readonly (readonly (number | null)[])[],
-  weights: ArrayLike<number>,
-  aggregation: AggregationMethod,
-): (number | null)[] {
-  return scores.map((row) => {
-    let presentWeight = 0;
-    let accumulator = 0;
-    let lowest = Infinity;
-    let highest = -Infinity;
-    for (let j = 0; j < row.length; j++) {
-      const score = row[j];
-      if (score === null || weights[j] === 0) continue;
-      presentWeight += weights[j];
-      accumulator += weights[j] * (aggregation === 'ARITHMETIC' ? score : Math.log(score));
-      lowest = Math.min(lowest, score);
-      highest = Math.max(highest, score);
-    }
-    if (presentWeight === 0) return null;
-    const index = aggregation === 'ARITHMETIC' ? accumulator / presentWeight : Math.exp(accumulator / presentWeight);
-    // As in `aggregate`: a mean stays within the scores it averages, whatever the rounding.
-    return Math.min(highest, Math.max(lowest, index));
-  });
+/** Index of every region under the given weights: `aggregateIndex`, the rule of every assessment. */
+function indicesFor(table: Float64Array, regionCount: number, weights: ArrayLike<number>, aggregation: AggregationMethod): (number | null)[] {
+  const indices: (number | null)[] = new Array<number | null>(regionCount);
+  for (let i = 0; i < regionCount; i++) {
+    const index = aggregateIndex(aggregation, weights, table, i * weights.length);
+    indices[i] = Number.isNaN(index) ? null : index;
+  }
+  return indices;
 }
 
 export function weightSensitivity(
@@ -164,7 +145,10 @@ export function weightSensitivity(
   }
   const seed = requireFinite(options.seed ?? DEFAULT_SENSITIVITY_SEED, 'seed');
 
-  const nominalIndices = indicesFor(scores, weights, aggregation);
+  // Scores as one table (regions × indicators, NaN = missing), read runs × regions times.
+  const table = new Float64Array(regions.length * weights.length);
+  scores.forEach((row, i) => row.forEach((score, j) => (table[i * weights.length + j] = score ?? Number.NaN)));
+  const nominalIndices = indicesFor(table, regions.length, weights, aggregation);
   const nominalRanks = rankAmongSiblings(nominalIndices);
 
   const random = createRng(seed);
@@ -177,7 +161,7 @@ export function weightSensitivity(
       sum += perturbed[j];
     }
     for (let j = 0; j < weights.length; j++) perturbed[j] /= sum;
-    const ranks = rankAmongSiblings(indicesFor(scores, perturbed, aggregation));
+    const ranks = rankAmongSiblings(indicesFor(table, regions.length, perturbed, aggregation));
     for (let i = 0; i < regions.length; i++) ranksByRegion[i][run] = ranks[i] ?? Number.NaN;
     const done = run + 1;
     if (options.onProgress !== undefined && (done % progressEvery === 0 || done === runs)) {
