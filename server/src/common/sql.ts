@@ -1,5 +1,9 @@
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
+import type { Client as PgClient } from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 
 /**
  * Plain SQL with bound parameters, in the entity manager's transaction when there is one. For hot read
@@ -11,4 +15,42 @@ export async function sql<T>(em: EntityManager, text: string, bindings: readonly
   const runner = (em.getTransactionContext<Knex.Transaction>() ?? em.getKnex()) as Knex;
   const result = (await runner.raw(text, bindings as Knex.RawBinding[])) as { rows: T[] };
   return result.rows;
+}
+
+/** The connection of the entity manager's transaction (copyIn and copyOut run inside one). */
+async function transactionConnection(em: EntityManager): Promise<PgClient> {
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (!transaction) throw new Error('COPY runs inside a transaction');
+  // A transaction's knex client hands out the transaction's connection (and releasing it is a no-op).
+  return (await (transaction.client as Knex.Client).acquireConnection()) as PgClient;
+}
+
+/**
+ * The whole output of a `COPY … TO STDOUT` statement, on the transaction's connection: with
+ * `(format binary)`, numbers arrive as bytes rather than text to format and parse (see `BinaryCopyReader`).
+ */
+export async function copyOut(em: EntityManager, statement: string): Promise<Buffer> {
+  const stream = (await transactionConnection(em)).query(copyTo(statement));
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Streams data into a `COPY … FROM STDIN` statement on the transaction's own connection (so it commits
+ * or rolls back with the rest), e.g. rows from `BinaryCopyWriter`. `produce` sends the data chunk by
+ * chunk and may take its time between chunks: the server ingests what it has meanwhile. Returns the
+ * number of rows copied.
+ */
+export async function copyIn(em: EntityManager, statement: string, produce: (send: (chunk: Buffer) => Promise<void>) => Promise<void>): Promise<number> {
+  // A generous buffer: the data of a statement still queued behind others is held, not refused.
+  const stream = (await transactionConnection(em)).query(copyFrom(statement, { highWaterMark: 64 << 20 }));
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  const send = async (chunk: Buffer) => {
+    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+  };
+  await Promise.race([produce(send), failed]);
+  stream.end();
+  await finished(stream);
+  return stream.rowCount;
 }

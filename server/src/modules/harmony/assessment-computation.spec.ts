@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { harmony } from '@massline/shared';
-import { computeAssessments, type ComputationInput } from './assessment-computation';
+import { assessmentRecords, computeAssessments, type ComputationInput, type RegionNode } from './assessment-computation';
 
 /**
  * A province P with two counties A (300 residents) and B (100), two indicators:
@@ -14,12 +14,36 @@ const settings: harmony.MethodologySettings = {
   aggregation: 'ARITHMETIC',
   coverageThreshold: 0.65,
 };
-const regions = [
-  { id: 'P', parentId: null, level: 'PROVINCE', depth: 1 },
-  { id: 'A', parentId: 'P', level: 'COUNTY', depth: 2 },
-  { id: 'B', parentId: 'P', level: 'COUNTY', depth: 2 },
+const regions: RegionNode[] = [
+  { id: 'P', parentId: null, level: 'PROVINCE' },
+  { id: 'A', parentId: 'P', level: 'COUNTY' },
+  { id: 'B', parentId: 'P', level: 'COUNTY' },
 ];
-const input = (overrides: Partial<ComputationInput> = {}): ComputationInput => ({
+
+/** The computation's inputs written by region id and indicator code, laid out as its arrays. */
+interface Readable {
+  settings: harmony.MethodologySettings;
+  alertRules: harmony.AlertRule[];
+  winsorise: boolean;
+  regions: RegionNode[];
+  periods: string[];
+  values: Map<string, Map<string, Record<string, number>>>;
+  population: Map<string, Map<string, number>>;
+  storedIndices: Map<string, Map<string, number>>;
+}
+const byPosition = (list: readonly RegionNode[], known: Map<string, number> | undefined) => Float64Array.from(list, (region) => known?.get(region.id) ?? Number.NaN);
+function laidOut(readable: Readable): ComputationInput {
+  const codes = readable.settings.indicators.map((indicator) => indicator.code);
+  const matrix = (byId: Map<string, Record<string, number>>) =>
+    Float64Array.from(readable.regions.flatMap((region) => codes.map((code) => byId.get(region.id)?.[code] ?? Number.NaN)));
+  return {
+    ...readable,
+    values: new Map([...readable.values].map(([period, byId]) => [period, matrix(byId)])),
+    population: new Map([...readable.population].map(([period, byId]) => [period, byPosition(readable.regions, byId)])),
+    storedIndices: new Map([...readable.storedIndices].map(([period, byId]) => [period, byPosition(readable.regions, byId)])),
+  };
+}
+const input = (overrides: Partial<Readable> = {}): Readable => ({
   settings,
   alertRules: [{ kind: 'INDEX_BELOW', threshold: 60 }, { kind: 'FALL_SINCE_PREVIOUS', points: 5 }, { kind: 'RED_LINE' }],
   winsorise: false,
@@ -30,11 +54,17 @@ const input = (overrides: Partial<ComputationInput> = {}): ComputationInput => (
   storedIndices: new Map([['2026-Q1', new Map([['A', 90], ['B', 52]])]]),
   ...overrides,
 });
-const byRegion = (list: ReturnType<typeof computeAssessments>) => new Map(list.map((a) => [a.regionId, a]));
+const compute = (readable: Readable) =>
+  assessmentRecords(
+    readable.regions,
+    readable.settings.indicators.map((indicator) => indicator.code),
+    computeAssessments(laidOut(readable)),
+  );
+const byRegion = (list: ReturnType<typeof compute>) => new Map(list.map((a) => [a.regionId, a]));
 
 describe('computeAssessments', () => {
   it('assesses regions with observations, ranks siblings, rolls the parent up by population', () => {
-    const result = byRegion(computeAssessments(input()));
+    const result = byRegion(compute(input()));
     // A: X 80, Y (10−2)/10·100 = 80 → 80. B: X 60, Y (10−6)/10·100 = 40 → 50.
     expect(result.get('A')).toMatchObject({ index: 80, grade: 'BASICALLY_HARMONIOUS', rank: 1, siblingCount: 2, method: 'DIRECT', complete: true });
     expect(result.get('B')).toMatchObject({ index: 50, grade: 'WARNING', rank: 2, siblingCount: 2 });
@@ -45,7 +75,7 @@ describe('computeAssessments', () => {
   });
 
   it('takes change from the stored previous period, and raises the rules’ alerts', () => {
-    const result = byRegion(computeAssessments(input()));
+    const result = byRegion(compute(input()));
     expect(result.get('A')!.previousIndex).toBe(90);
     // A fell 10 points (> 5); B is below 60 and its Y (6) is past the red line (5).
     expect(result.get('A')!.alerts.map((a) => a.kind)).toEqual(['FALL_SINCE_PREVIOUS']);
@@ -59,7 +89,7 @@ describe('computeAssessments', () => {
       ['2026-Q1', new Map([['A', { X: 100, Y: 0 }], ['B', { X: 60, Y: 6 }]])],
       ['2026-Q2', new Map([['A', { X: 80, Y: 2 }], ['B', { X: 60, Y: 6 }]])],
     ]);
-    const result = computeAssessments(input({ periods: ['2026-Q1', '2026-Q2'], values, storedIndices: new Map() }));
+    const result = compute(input({ periods: ['2026-Q1', '2026-Q2'], values, storedIndices: new Map() }));
     const a = result.filter((r) => r.regionId === 'A').sort((x, y) => x.period.localeCompare(y.period));
     expect(a.map((r) => [r.period, r.index, r.previousIndex])).toEqual([
       ['2026-Q1', 100, null],
@@ -69,7 +99,7 @@ describe('computeAssessments', () => {
 
   it('compares min-max indicators among the regions of the same level only', () => {
     const minMax: harmony.MethodologySettings = { ...settings, indicators: [{ ...settings.indicators[0], normalization: { kind: 'MIN_MAX' } }, settings.indicators[1]] };
-    const result = byRegion(computeAssessments(input({ settings: minMax })));
+    const result = byRegion(compute(input({ settings: minMax })));
     // X among the counties: A 80 → 100, B 60 → 0. A = (100 + 80)/2 = 90, B = (0 + 40)/2 = 20.
     expect(result.get('A')!.index).toBe(90);
     expect(result.get('B')!.index).toBe(20);
@@ -77,23 +107,23 @@ describe('computeAssessments', () => {
 
   it('never counts a missing value as zero: it lowers coverage and may leave the assessment incomplete', () => {
     const values = new Map<string, Map<string, Record<string, number>>>([['2026-Q2', new Map<string, Record<string, number>>([['A', { X: 80 }], ['B', { X: 60, Y: 6 }]])]]);
-    const a = byRegion(computeAssessments(input({ values }))).get('A')!;
+    const a = byRegion(compute(input({ values }))).get('A')!;
     expect(a).toMatchObject({ index: 80, coverage: 0.5, complete: false, missing: ['Y'] });
   });
 
   it('skips a parent whose children have no population for the period', () => {
-    const result = byRegion(computeAssessments(input({ population: new Map() })));
+    const result = byRegion(compute(input({ population: new Map() })));
     expect(result.has('P')).toBe(false);
     expect(result.get('A')!.index).toBe(80);
   });
 
   it('declares the values winsorisation clipped, and only when asked', () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ id: `C${i}`, parentId: 'P', level: 'COUNTY', depth: 2 }));
+    const many: RegionNode[] = Array.from({ length: 30 }, (_, i) => ({ id: `C${i}`, parentId: 'P', level: 'COUNTY' }));
     const values = new Map([['2026-Q2', new Map(many.map((r, i) => [r.id, { X: i === 0 ? 10_000 : 40 + (i % 7), Y: 3 }]))]]);
-    const winsorised = computeAssessments(input({ regions: [regions[0], ...many], values, winsorise: true }));
+    const winsorised = compute(input({ regions: [regions[0], ...many], values, winsorise: true }));
     const flagged = winsorised.flatMap((a) => a.winsorised.filter(Boolean).map(() => a.regionId));
     expect(flagged).toEqual(['C0']);
-    const plain = computeAssessments(input({ regions: [regions[0], ...many], values, winsorise: false }));
+    const plain = compute(input({ regions: [regions[0], ...many], values, winsorise: false }));
     expect(plain.some((a) => a.winsorised.some(Boolean))).toBe(false);
   });
 });

@@ -1,22 +1,21 @@
 import { harmony, previousPeriod } from '@massline/shared';
-import type { AssessmentMethod } from './harmony-enums';
 
 /**
- * The batch computation of assessments, in memory, from plain rows: no database here, so it is tested
- * directly and benchmarked on its own. The maths is the shared one (shared/src/domain/harmony); this file
+ * The batch computation of assessments, in memory, from plain arrays: no database here, so it is tested
+ * directly and benchmarked on its own. The maths is the shared one (`harmony.assessTable`); this file
  * decides which regions are compared with which:
  * - min-max and z-score compare the regions of the same level in the period;
  * - ranks are among siblings (same parent) in the period;
  * - a region with no observation of its own is rolled up from its children, by population;
  * - change is against the same region's previous period under the same methodology version.
- * Results are columnar (one array per measure, in the methodology's indicator order) so that 60,000
- * assessments stay cheap to hold and to write.
+ * Regions are numbered by their position in `regions`; every measure is a typed array by that number
+ * (and by indicator, in the methodology's order), NaN for "none": 60,000 assessments are a few arrays
+ * per period, not 60,000 objects, and are written to the database straight from them.
  */
 export interface RegionNode {
   id: string;
   parentId: string | null;
   level: string;
-  depth: number;
 }
 
 export interface ComputationInput {
@@ -25,26 +24,270 @@ export interface ComputationInput {
   winsorise: boolean;
   regions: readonly RegionNode[];
   periods: readonly string[];
-  /** period → region id → indicator code → value. */
-  values: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<string, number>>>>;
-  /** period → region id → population (for roll-up). */
-  population: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** Indices already stored for periods outside the batch: period → region id → index. */
-  storedIndices: ReadonlyMap<string, ReadonlyMap<string, number | null>>;
+  /** period → raw values, regions × indicators (the methodology's), NaN = missing. */
+  values: ReadonlyMap<string, Float64Array>;
+  /** period → population by region, NaN = unknown (for roll-ups). */
+  population: ReadonlyMap<string, Float64Array>;
+  /** Indices already stored for periods outside the batch: period → index by region, NaN = none. */
+  storedIndices: ReadonlyMap<string, Float64Array>;
 }
 
-export interface ComputedAssessment {
+export const NOT_ASSESSED = 0;
+export const DIRECT = 1;
+export const ROLLED_UP = 2;
+
+/** One period's assessments: arrays by region (and region × indicator); `assessed` lists who has one. */
+export interface PeriodAssessments {
+  period: string;
+  /** Positions of the regions assessed, ascending. */
+  assessed: Int32Array;
+  /** NOT_ASSESSED, DIRECT or ROLLED_UP. */
+  method: Uint8Array;
+  table: harmony.AssessmentTable;
+  winsorised: Uint8Array;
+  /** 0 = unranked. */
+  rank: Int32Array;
+  siblingCount: Int32Array;
+  previousIndex: Float64Array;
+  alerts: { region: number; alert: harmony.TriggeredAlert }[];
+}
+
+/** A typed array of `length` NaNs. */
+const nans = (length: number) => new Float64Array(length).fill(Number.NaN);
+const orNull = (value: number) => (Number.isNaN(value) ? null : value);
+
+function emptyPeriod(period: string, regions: number, indicators: number): PeriodAssessments {
+  const cells = regions * indicators;
+  return {
+    period,
+    assessed: new Int32Array(0),
+    method: new Uint8Array(regions),
+    table: {
+      rows: regions,
+      indicators,
+      raw: nans(cells),
+      scores: nans(cells),
+      effectiveWeights: nans(cells),
+      contributions: nans(cells),
+      pastRedLines: new Uint8Array(cells),
+      index: nans(regions),
+      coverage: new Float64Array(regions),
+      complete: new Uint8Array(regions),
+      grades: new Array<harmony.GradeCode | null>(regions).fill(null),
+    },
+    winsorised: new Uint8Array(cells),
+    rank: new Int32Array(regions),
+    siblingCount: new Int32Array(regions),
+    previousIndex: nans(regions),
+    alerts: [],
+  };
+}
+
+/** Regions of one level with values of their own: assessed together (peers for min-max and z-score). */
+function assessLevel(prepared: harmony.PreparedMethodology, winsorise: boolean, values: Float64Array, members: number[], into: PeriodAssessments): void {
+  const k = prepared.codes.length;
+  const raw = new Float64Array(members.length * k);
+  members.forEach((region, m) => raw.set(values.subarray(region * k, region * k + k), m * k));
+  const clipped = new Uint8Array(members.length * k);
+  if (winsorise) {
+    // Declared winsorisation (COINr): an indicator whose distribution is flagged gets its extreme points
+    // clipped; each clipped value is flagged in the stored assessment.
+    for (let c = 0; c < k; c++) {
+      const column = members.map((_, m) => orNull(raw[m * k + c]));
+      const result = harmony.winsorise(column);
+      for (const point of result.winsorised) {
+        raw[point.position * k + c] = result.values[point.position] ?? Number.NaN;
+        clipped[point.position * k + c] = 1;
+      }
+    }
+  }
+  const table = harmony.assessTable(prepared, raw, members.length);
+  const target = into.table;
+  members.forEach((region, m) => {
+    into.method[region] = DIRECT;
+    target.index[region] = table.index[m];
+    target.coverage[region] = table.coverage[m];
+    target.complete[region] = table.complete[m];
+    target.grades[region] = table.grades[m];
+    const from = m * k;
+    const to = region * k;
+    target.raw.set(table.raw.subarray(from, from + k), to);
+    target.scores.set(table.scores.subarray(from, from + k), to);
+    target.effectiveWeights.set(table.effectiveWeights.subarray(from, from + k), to);
+    target.contributions.set(table.contributions.subarray(from, from + k), to);
+    target.pastRedLines.set(table.pastRedLines.subarray(from, from + k), to);
+    into.winsorised.set(clipped.subarray(from, from + k), to);
+  });
+}
+
+/**
+ * Population-weighted roll-up of the children's indices (`harmony.rollUpByPopulation`) and, for the
+ * breakdown, of their per-indicator figures. Returns false when no child with population has an index.
+ */
+function rollUp(prepared: harmony.PreparedMethodology, region: number, children: number[], population: Float64Array, into: PeriodAssessments): boolean {
+  const target = into.table;
+  const withPopulation = children.filter((child) => population[child] > 0);
+  if (withPopulation.length === 0) return false;
+  const result = harmony.rollUpByPopulation(
+    withPopulation.map((child) => ({ code: String(child), index: orNull(target.index[child]), population: population[child] })),
+    { coverageThreshold: prepared.coverageThreshold },
+  );
+  if (result.index === null) return false;
+  const counted = result.included.map(Number);
+  const k = prepared.codes.length;
+  const mean = (measure: Float64Array, c: number) => {
+    let sum = 0;
+    let weight = 0;
+    for (const child of counted) {
+      const value = measure[child * k + c];
+      if (Number.isNaN(value)) continue;
+      sum += value * population[child];
+      weight += population[child];
+    }
+    return weight > 0 ? sum / weight : Number.NaN;
+  };
+  into.method[region] = ROLLED_UP;
+  target.index[region] = result.index;
+  target.grades[region] = harmony.gradeWithin(result.index, prepared.gradeBands);
+  target.coverage[region] = result.coverage;
+  target.complete[region] = result.complete ? 1 : 0;
+  for (let c = 0; c < k; c++) {
+    const cell = region * k + c;
+    target.raw[cell] = mean(target.raw, c);
+    target.scores[cell] = mean(target.scores, c);
+    target.effectiveWeights[cell] = mean(target.effectiveWeights, c);
+    target.contributions[cell] = mean(target.contributions, c);
+    target.pastRedLines[cell] = counted.some((child) => target.pastRedLines[child * k + c] === 1) ? 1 : 0;
+  }
+  return true;
+}
+
+/** The methodology checked once and the region tree laid out, for assessing period after period. */
+export interface Computation {
+  prepared: harmony.PreparedMethodology;
+  alertRules: readonly harmony.AlertRule[];
+  winsorise: boolean;
+  regions: readonly RegionNode[];
+  parentOf: Int32Array;
+  childrenOf: number[][];
+  /** Deepest first, so that a roll-up's children are settled (rolled up themselves) before it. */
+  deepestFirst: number[];
+}
+
+export function prepareComputation(input: Pick<ComputationInput, 'settings' | 'alertRules' | 'winsorise' | 'regions'>): Computation {
+  const prepared = harmony.prepareMethodology(input.settings);
+  harmony.validateAlertRules(input.alertRules);
+  const { regions } = input;
+  const position = new Map(regions.map((region, i) => [region.id, i]));
+  const parentOf = Int32Array.from(regions, (region) => (region.parentId === null ? -1 : (position.get(region.parentId) ?? -1)));
+  const childrenOf = regions.map((): number[] => []);
+  parentOf.forEach((parent, child) => parent >= 0 && childrenOf[parent].push(child));
+  const depth = (region: number): number => (parentOf[region] < 0 ? 0 : 1 + depth(parentOf[region]));
+  const depths = regions.map((_, i) => depth(i));
+  const deepestFirst = regions.map((_, i) => i).sort((a, b) => depths[b] - depths[a]);
+  return { prepared, alertRules: input.alertRules, winsorise: input.winsorise, regions, parentOf, childrenOf, deepestFirst };
+}
+
+/**
+ * One period: regions with values of their own assessed directly (compared within their level), the
+ * others rolled up from their children. Ranks, change and alerts come with `completeAssessments`.
+ */
+export function assessPeriod(computation: Computation, period: string, values: Float64Array | undefined, population: Float64Array | undefined): PeriodAssessments {
+  const { prepared, regions } = computation;
+  const k = prepared.codes.length;
+  const result = emptyPeriod(period, regions.length, k);
+  if (values) {
+    const byLevel = new Map<string, number[]>();
+    for (let region = 0; region < regions.length; region++) {
+      let observed = false;
+      for (let c = 0; c < k && !observed; c++) observed = !Number.isNaN(values[region * k + c]);
+      if (!observed) continue;
+      const level = regions[region].level;
+      const members = byLevel.get(level);
+      if (members) members.push(region);
+      else byLevel.set(level, [region]);
+    }
+    for (const members of byLevel.values()) assessLevel(prepared, computation.winsorise, values, members, result);
+  }
+  const known = population ?? nans(regions.length);
+  for (const region of computation.deepestFirst) {
+    if (result.method[region] !== NOT_ASSESSED) continue;
+    const children = computation.childrenOf[region].filter((child) => result.method[child] !== NOT_ASSESSED);
+    if (children.length > 0) rollUp(prepared, region, children, known, result);
+  }
+  return result;
+}
+
+/**
+ * Ranks among siblings, change against the previous period (in the batch, else as stored) and the
+ * alerts of the methodology's rules, once every period of the batch is assessed.
+ */
+export function completeAssessments(computation: Computation, results: readonly PeriodAssessments[], storedIndices: ReadonlyMap<string, Float64Array>): void {
+  const { prepared, regions, parentOf } = computation;
+  const k = prepared.codes.length;
+  const byPeriod = new Map(results.map((result) => [result.period, result]));
+  for (const result of results) {
+    const { table, method } = result;
+    const previous = previousPeriod(result.period).code;
+    const previousIndex = byPeriod.get(previous)?.table.index ?? storedIndices.get(previous);
+    const assessed: number[] = [];
+    const siblings = new Map<number, number[]>();
+    for (let region = 0; region < regions.length; region++) {
+      if (method[region] === NOT_ASSESSED) continue;
+      assessed.push(region);
+      const group = siblings.get(parentOf[region]);
+      if (group) group.push(region);
+      else siblings.set(parentOf[region], [region]);
+    }
+    result.assessed = Int32Array.from(assessed);
+    for (const group of siblings.values()) {
+      const ranks = harmony.rankAmongSiblings(group.map((region) => orNull(table.index[region])));
+      group.forEach((region, i) => {
+        result.rank[region] = ranks[i] ?? 0;
+        result.siblingCount[region] = group.length;
+      });
+    }
+    result.alerts = [];
+    for (const region of assessed) {
+      result.previousIndex[region] = previousIndex ? previousIndex[region] : Number.NaN;
+      // A roll-up raises no red line of its own: its children's alerts already say it.
+      const pastRedLines: { code: string; rawValue: number | null; pastRedLine: boolean }[] = [];
+      if (method[region] === DIRECT) {
+        for (let c = 0; c < k; c++) {
+          if (table.pastRedLines[region * k + c] === 1) pastRedLines.push({ code: prepared.codes[c], rawValue: orNull(table.raw[region * k + c]), pastRedLine: true });
+        }
+      }
+      const alerts = harmony.evaluateAlertRules(computation.alertRules, {
+        index: orNull(table.index[region]),
+        grade: table.grades[region],
+        previousIndex: orNull(result.previousIndex[region]),
+        indicators: pastRedLines,
+      });
+      for (const alert of alerts) result.alerts.push({ region, alert });
+    }
+  }
+}
+
+/** Every period of the input, complete. */
+export function computeAssessments(input: ComputationInput): PeriodAssessments[] {
+  const computation = prepareComputation(input);
+  const results = input.periods.map((period) => assessPeriod(computation, period, input.values.get(period), input.population.get(period)));
+  completeAssessments(computation, results, input.storedIndices);
+  return results;
+}
+
+/** One assessment as a record: for tests and small callers (the batch path stays columnar). */
+export interface AssessmentRecord {
   regionId: string;
   period: string;
   index: number | null;
   grade: harmony.GradeCode | null;
   coverage: number;
   complete: boolean;
-  method: AssessmentMethod;
+  method: 'DIRECT' | 'ROLLED_UP';
   rank: number | null;
   siblingCount: number;
   previousIndex: number | null;
-  /** Per indicator, in the order of the methodology's indicators. */
   rawValues: (number | null)[];
   normalizedScores: (number | null)[];
   effectiveWeights: (number | null)[];
@@ -55,200 +298,31 @@ export interface ComputedAssessment {
   alerts: harmony.TriggeredAlert[];
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function emptyFrom(regionId: string, period: string, method: AssessmentMethod): ComputedAssessment {
-  return {
-    regionId,
-    period,
-    index: null,
-    grade: null,
-    coverage: 0,
-    complete: false,
-    method,
-    rank: null,
-    siblingCount: 0,
-    previousIndex: null,
-    rawValues: [],
-    normalizedScores: [],
-    effectiveWeights: [],
-    contributions: [],
-    pastRedLines: [],
-    winsorised: [],
-    missing: [],
-    alerts: [],
-  };
-}
-
-function assessLevelGroup(
-  settings: harmony.MethodologySettings,
-  winsorise: boolean,
-  period: string,
-  regionIds: string[],
-  values: ReadonlyMap<string, Readonly<Record<string, number>>>,
-): ComputedAssessment[] {
-  const codes = settings.indicators.map((indicator) => indicator.code);
-  let rows: harmony.RegionValues[] = regionIds.map((id) => ({ region: id, values: values.get(id)! }));
-  const clipped = codes.map(() => new Set<number>());
-  if (winsorise) {
-    // Declared winsorisation (COINr): an indicator whose distribution is flagged gets its extreme points
-    // clipped; each clipped value is flagged in the stored assessment.
-    const columns = codes.map((code) => rows.map((row) => row.values[code] ?? null));
-    columns.forEach((column, c) => {
-      const result = harmony.winsorise(column);
-      if (result.winsorised.length === 0) return;
-      columns[c] = [...result.values];
-      for (const point of result.winsorised) clipped[c].add(point.position);
-    });
-    rows = rows.map((row, r) => ({ region: row.region, values: Object.fromEntries(codes.map((code, c) => [code, columns[c][r]])) }));
-  }
-  const results = harmony.assessRegions(rows, settings);
-  return results.map((result, r) => {
-    const assessment = emptyFrom(regionIds[r], period, 'DIRECT');
-    assessment.index = result.index;
-    assessment.grade = result.grade;
-    assessment.coverage = result.coverage;
-    assessment.complete = result.complete;
-    for (let c = 0; c < result.indicators.length; c++) {
-      const indicator = result.indicators[c];
-      assessment.rawValues.push(indicator.rawValue);
-      assessment.normalizedScores.push(indicator.normalizedScore);
-      assessment.effectiveWeights.push(indicator.effectiveWeight);
-      assessment.contributions.push(indicator.contribution);
-      assessment.pastRedLines.push(indicator.pastRedLine);
-      assessment.winsorised.push(clipped[c].has(r));
-    }
-    assessment.missing = result.missing as string[];
-    return assessment;
-  });
-}
-
-/** Population-weighted roll-up of the children's indices and, for the breakdown, of their scores. */
-function rollUp(
-  settings: harmony.MethodologySettings,
-  regionId: string,
-  period: string,
-  children: ComputedAssessment[],
-  population: ReadonlyMap<string, number>,
-): ComputedAssessment | null {
-  const withPopulation = children.filter((child) => (population.get(child.regionId) ?? 0) > 0);
-  if (withPopulation.length === 0) return null;
-  const result = harmony.rollUpByPopulation(
-    withPopulation.map((child) => ({ code: child.regionId, index: child.index, population: population.get(child.regionId)! })),
-    { coverageThreshold: settings.coverageThreshold },
+export function assessmentRecords(regions: readonly RegionNode[], codes: readonly string[], results: readonly PeriodAssessments[]): AssessmentRecord[] {
+  const k = codes.length;
+  return results.flatMap((result) =>
+    Array.from(result.assessed, (region) => {
+      const cells = <T>(pick: (cell: number) => T) => codes.map((_, c) => pick(region * k + c));
+      return {
+        regionId: regions[region].id,
+        period: result.period,
+        index: orNull(result.table.index[region]),
+        grade: result.table.grades[region],
+        coverage: result.table.coverage[region],
+        complete: result.table.complete[region] === 1,
+        method: result.method[region] === DIRECT ? ('DIRECT' as const) : ('ROLLED_UP' as const),
+        rank: result.rank[region] || null,
+        siblingCount: result.siblingCount[region],
+        previousIndex: orNull(result.previousIndex[region]),
+        rawValues: cells((cell) => orNull(result.table.raw[cell])),
+        normalizedScores: cells((cell) => orNull(result.table.scores[cell])),
+        effectiveWeights: cells((cell) => orNull(result.table.effectiveWeights[cell])),
+        contributions: cells((cell) => orNull(result.table.contributions[cell])),
+        pastRedLines: cells((cell) => result.table.pastRedLines[cell] === 1),
+        winsorised: cells((cell) => result.winsorised[cell] === 1),
+        missing: codes.filter((_, c) => Number.isNaN(result.table.scores[region * k + c])),
+        alerts: result.alerts.filter((entry) => entry.region === region).map((entry) => entry.alert),
+      };
+    }),
   );
-  if (result.index === null) return null;
-  const included = new Set(result.included);
-  const counted = withPopulation.filter((child) => included.has(child.regionId));
-  const mean = (pick: (child: ComputedAssessment) => number | null) => {
-    let sum = 0;
-    let weight = 0;
-    for (const child of counted) {
-      const value = pick(child);
-      if (value === null || value === undefined) continue;
-      sum += value * population.get(child.regionId)!;
-      weight += population.get(child.regionId)!;
-    }
-    return weight > 0 ? sum / weight : null;
-  };
-  const assessment = emptyFrom(regionId, period, 'ROLLED_UP');
-  assessment.index = result.index;
-  assessment.grade = harmony.gradeFor(result.index, settings.gradeBands ?? harmony.DEFAULT_GRADE_BANDS);
-  assessment.coverage = result.coverage;
-  assessment.complete = result.complete;
-  settings.indicators.forEach((indicator, c) => {
-    assessment.rawValues.push(mean((child) => child.rawValues[c]));
-    assessment.normalizedScores.push(mean((child) => child.normalizedScores[c]));
-    assessment.effectiveWeights.push(mean((child) => child.effectiveWeights[c]));
-    assessment.contributions.push(mean((child) => child.contributions[c]));
-    assessment.pastRedLines.push(counted.some((child) => child.pastRedLines[c]));
-    assessment.winsorised.push(false);
-    if (assessment.normalizedScores[c] === null) assessment.missing.push(indicator.code);
-  });
-  return assessment;
-}
-
-export function computeAssessments(input: ComputationInput): ComputedAssessment[] {
-  const { settings } = input;
-  harmony.validateMethodologySettings(settings);
-  harmony.validateAlertRules(input.alertRules);
-  const codes = settings.indicators.map((indicator) => indicator.code);
-  const known = new Set(codes);
-  const childrenOf = new Map<string, RegionNode[]>();
-  for (const region of input.regions) if (region.parentId) pushTo(childrenOf, region.parentId, region);
-  const deepestFirst = [...input.regions].sort((a, b) => b.depth - a.depth);
-
-  const byPeriod = new Map<string, Map<string, ComputedAssessment>>();
-  for (const period of input.periods) {
-    const values = input.values.get(period) ?? new Map<string, Readonly<Record<string, number>>>();
-    const assessed = new Map<string, ComputedAssessment>();
-    // Regions with at least one value of the methodology's indicators are assessed directly, by level.
-    const byLevel = new Map<string, string[]>();
-    for (const region of input.regions) {
-      const own = values.get(region.id);
-      if (!own) continue;
-      // Values of indicators the methodology does not use are left out (the catalogue is larger).
-      let relevant = false;
-      for (const code in own) {
-        if (known.has(code)) relevant = true;
-      }
-      if (relevant) pushTo(byLevel, region.level, region.id);
-    }
-    for (const regionIds of byLevel.values()) {
-      const filtered = new Map(regionIds.map((id) => [id, pick(values.get(id)!, known)]));
-      for (const assessment of assessLevelGroup(settings, input.winsorise, period, regionIds, filtered)) assessed.set(assessment.regionId, assessment);
-    }
-    // The others are rolled up from their children, deepest first so that grandchildren count.
-    const population = input.population.get(period) ?? new Map<string, number>();
-    for (const region of deepestFirst) {
-      if (assessed.has(region.id)) continue;
-      const children: ComputedAssessment[] = [];
-      for (const child of childrenOf.get(region.id) ?? []) {
-        const found = assessed.get(child.id);
-        if (found) children.push(found);
-      }
-      if (children.length === 0) continue;
-      const rolled = rollUp(settings, region.id, period, children, population);
-      if (rolled) assessed.set(region.id, rolled);
-    }
-    byPeriod.set(period, assessed);
-  }
-
-  const parentOf = new Map(input.regions.map((region) => [region.id, region.parentId]));
-  const computed: ComputedAssessment[] = [];
-  for (const [period, assessed] of byPeriod) {
-    const siblings = new Map<string | null, ComputedAssessment[]>();
-    for (const assessment of assessed.values()) pushTo(siblings, parentOf.get(assessment.regionId) ?? null, assessment);
-    const previous = previousPeriod(period).code;
-    const previousInBatch = byPeriod.get(previous);
-    const previousStored = input.storedIndices.get(previous);
-    for (const group of siblings.values()) {
-      const ranks = harmony.rankAmongSiblings(group.map((assessment) => assessment.index));
-      group.forEach((assessment, i) => {
-        assessment.rank = ranks[i];
-        assessment.siblingCount = group.length;
-        assessment.previousIndex = previousInBatch ? (previousInBatch.get(assessment.regionId)?.index ?? null) : (previousStored?.get(assessment.regionId) ?? null);
-        assessment.alerts = harmony.evaluateAlertRules(input.alertRules, {
-          index: assessment.index,
-          grade: assessment.grade,
-          previousIndex: assessment.previousIndex,
-          // A roll-up raises no red line of its own: its children's alerts already say it.
-          indicators: assessment.method === 'DIRECT' ? codes.map((code, c) => ({ code, rawValue: assessment.rawValues[c], pastRedLine: assessment.pastRedLines[c] })) : [],
-        });
-        computed.push(assessment);
-      });
-    }
-  }
-  return computed;
-}
-
-function pick(values: Readonly<Record<string, number>>, known: ReadonlySet<string>): Readonly<Record<string, number>> {
-  for (const code in values) {
-    if (!known.has(code)) return Object.fromEntries(Object.entries(values).filter(([key]) => known.has(key)));
-  }
-  return values;
 }

@@ -10,13 +10,13 @@ import { sql } from '../../common/sql';
 import { startsWithPattern } from '../../common/text-search';
 import { Region } from '../regions/region.entity';
 import { Assessment } from './assessment.entity';
+import { unpackFigures } from './assessment-figures';
 import type { AssessmentListArgs, AssessmentOrderField } from './dto/harmony.inputs';
 import type { AssessmentView, StatisticalChecks } from './dto/harmony.outputs';
 import { periodCode } from './harmony-errors';
 import { MethodologyVersion } from './methodology-version.entity';
 
 interface AssessmentRow {
-  id: string;
   period: string;
   index: number | null;
   grade: harmony.GradeCode | null;
@@ -26,13 +26,7 @@ interface AssessmentRow {
   rank: number | null;
   sibling_count: number | null;
   previous_index: number | null;
-  raw_values: (number | null)[];
-  normalized_scores: (number | null)[];
-  effective_weights: (number | null)[];
-  contributions: (number | null)[];
-  past_red_lines: boolean[];
-  winsorised: boolean[];
-  missing: string[];
+  figures: Buffer;
   settings: harmony.MethodologySettings;
   published: boolean;
   computed_at: string;
@@ -56,8 +50,11 @@ const ORDER: Record<AssessmentOrderField, string> = {
 };
 
 function toView(row: AssessmentRow): AssessmentView {
+  const { indicators } = row.settings;
+  const figures = unpackFigures(row.figures, indicators.length);
   return {
-    id: row.id,
+    // The key of the row (version, region, period), as one opaque id.
+    id: `${row.methodology_version_id}.${row.region_id}.${row.period}`,
     region: { id: row.region_id, code: row.region_code, name: row.region_name, nameEn: row.region_name_en, level: row.region_level, path: row.region_path, parentId: row.region_parent_id },
     period: row.period,
     index: row.index,
@@ -69,17 +66,9 @@ function toView(row: AssessmentRow): AssessmentView {
     siblingCount: row.sibling_count,
     previousIndex: row.previous_index,
     change: row.index !== null && row.previous_index !== null ? row.index - row.previous_index : null,
-    scores: row.settings.indicators.map((indicator, c) => ({
-      code: indicator.code,
-      weight: indicator.weight,
-      rawValue: row.raw_values[c] ?? null,
-      normalizedScore: row.normalized_scores[c] ?? null,
-      effectiveWeight: row.effective_weights[c] ?? null,
-      contribution: row.contributions[c] ?? null,
-      pastRedLine: row.past_red_lines[c] ?? false,
-      winsorised: row.winsorised[c] ?? false,
-    })),
-    missing: row.missing,
+    scores: indicators.map((indicator, c) => ({ code: indicator.code, weight: indicator.weight, ...figures[c] })),
+    // Never counted as zero: an indicator without a score is missing.
+    missing: indicators.filter((_, c) => figures[c].normalizedScore === null).map((indicator) => indicator.code),
     methodologyVersionId: row.methodology_version_id,
     methodologyVersion: row.version,
     published: row.published,
@@ -117,15 +106,14 @@ export class AssessmentService {
     const base = () => em.createQueryBuilder(Assessment, 'a').join('a.region', 'r').join('a.methodologyVersion', 'v').where(where);
     const rowsQuery = base()
       .select([
-        'a.id', 'a.period', 'a.index', 'a.grade', 'a.coverage', 'a.complete', 'a.method', 'a.rank', 'a.sibling_count', 'a.previous_index',
-        'a.raw_values', 'a.normalized_scores', 'a.effective_weights', 'a.contributions', 'a.past_red_lines', 'a.winsorised',
-        'a.missing', 'a.published', 'a.computed_at', 'a.methodology_version_id',
+        'a.period', 'a.index', 'a.grade', 'a.coverage', 'a.complete', 'a.method', 'a.rank', 'a.sibling_count', 'a.previous_index',
+        'a.figures', 'a.published', 'a.computed_at', 'a.methodology_version_id',
       ])
       .addSelect(['v.version', 'v.settings', 'r.id as region_id', 'r.code as region_code', 'r.name as region_name', 'r.name_en as region_name_en', 'r.level as region_level', 'r.path as region_path', 'r.parent_id as region_parent_id'])
       .orderBy({ [ORDER[field]]: `${direction} nulls last`, ...(field === 'REGION_CODE' ? {} : { 'r.code': 'asc' }), ...(field === 'PERIOD' ? {} : { 'a.period': 'asc' }) })
       .limit(page.first + 1)
       .offset(offset);
-    const [rows, total] = await Promise.all([rowsQuery.execute<AssessmentRow[]>('all', false), base().count('a.id').execute<{ count: string }>('get', false)]);
+    const [rows, total] = await Promise.all([rowsQuery.execute<AssessmentRow[]>('all', false), base().count('a.region').execute<{ count: string }>('get', false)]);
     return toConnection(rows.map(toView), offset, page.first, Number(total.count));
   }
 
@@ -143,11 +131,11 @@ export class AssessmentService {
     const versionId = await this.activeVersionId(context.em);
     if (!versionId) throw new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');
     return inTransaction(this.events, context, async (em) => {
-      const rows = await sql<{ id: string }>(
+      const rows = await sql<{ region_id: string }>(
         em,
         `update assessment a set published = true from region r
           where r.id = a.region_id and a.methodology_version_id = ? and a.period = ? and r.path like ? and not a.published
-          returning a.id`,
+          returning a.region_id`,
         [versionId, code, startsWithPattern(region.path)],
       );
       if (rows.length === 0) throw new AppError('NOTHING_TO_PUBLISH', `No unpublished assessment for ${code} in ${region.nameEn}`);

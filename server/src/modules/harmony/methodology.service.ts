@@ -125,10 +125,10 @@ export class MethodologyService {
     return inTransaction(this.events, context, async (em) => {
       const row = await loadVersion(em, version.id);
       const periods = period ? [period] : await observedPeriods(em);
-      const computed = await recomputeAssessments(em, row!, periods);
+      const count = await recomputeAssessments(em, row!, periods);
       return {
-        result: computed.length,
-        events: [{ action: 'methodology.recompute', subjectType: 'MethodologyVersion', subjectId: version.id, regionPath: null, before: null, after: { version: version.version, periods, assessments: computed.length } }],
+        result: count,
+        events: [{ action: 'methodology.recompute', subjectType: 'MethodologyVersion', subjectId: version.id, regionPath: null, before: null, after: { version: version.version, periods, assessments: count } }],
       };
     });
   }
