@@ -8,8 +8,9 @@ import { assessPeriod, completeAssessments, DIRECT, prepareComputation, type Per
 
 /**
  * A recomputation, in bulk and never one ORM round trip per row: observations are read in binary, a
- * few periods per statement; assessments are computed in memory (assessment-computation.ts), sent by
- * one binary COPY into a staging table and merged into `assessment` by three set-based statements.
+ * few periods per statement; assessments are computed in memory (assessment-computation.ts) and sent
+ * by one binary COPY, straight into `assessment` for a version's first computation, else into a
+ * staging table merged by set-based statements (see `writeAssessments`).
  * The database and this process work at the same time: the next periods are read while the last ones
  * are computed, and the COPY ingests one period while the next is encoded. Runs in the caller's
  * transaction. A recomputed assessment keeps its publication; alerts are raised once.
