@@ -168,6 +168,8 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
 
     const total = (await root.ok<{ alerts: { totalCount: number } }>(ALERTS, {})).alerts.totalCount;
     await root.ok('mutation { recomputeAssessments }');
+    const badPeriod = await root.request('mutation { recomputeAssessments(period: "2026-Q5") }');
+    expect(badPeriod.errors?.[0].extensions?.reason).toBe('INVALID_PERIOD');
     expect((await root.ok<{ alerts: { totalCount: number } }>(ALERTS, {})).alerts.totalCount).toBe(total);
     // The versions tried out above raised their own alerts; the list shows the active version's.
     const versions = await root.ok<{ alerts: { edges: { node: { methodologyVersion: number } }[] } }>('{ alerts(first: 100) { edges { node { methodologyVersion } } } }');

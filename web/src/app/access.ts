@@ -27,12 +27,14 @@ export function canListUsers(ability: AppAbility): boolean {
 
 /** Who may open each page. The navigation and the route guards both read this table. */
 export const PAGE_ACCESS = {
-  // The harmony index: the dashboard and the methodology are public; raw data, imports, sensitivity runs
-  // and alerts belong to organizations (and, read-only, auditors) — each page decided by its subject.
+  // The harmony index: the dashboard, the methodology and the indicator catalogue are public; raw data,
+  // imports, sensitivity runs and alerts belong to organizations (and, read-only, auditors) — each page
+  // decided by its subject.
   dashboard: ({ ability }: Access) => ability.can('read', 'Assessment'),
   observations: ({ ability }: Access) => ability.can('read', 'Observation'),
   import: ({ ability }: Access) => ability.can('create', 'Observation'),
   methodology: ({ ability }: Access) => ability.can('read', 'MethodologyVersion'),
+  indicators: ({ ability }: Access) => ability.can('read', 'Indicator'),
   sensitivity: ({ ability }: Access) => ability.can('create', 'SensitivityRun'),
   alerts: ({ ability }: Access) => ability.can('read', 'Alert'),
   regions: ({ ability }: Access) => ability.can('read', 'Region'),

@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { page: 'observations', to: '/harmony/observations', label: 'nav.observations', testId: 'nav-observations' },
   { page: 'import', to: '/harmony/import', label: 'nav.import', testId: 'nav-import' },
   { page: 'methodology', to: '/harmony/methodology', label: 'nav.methodology', testId: 'nav-methodology' },
+  { page: 'indicators', to: '/harmony/indicators', label: 'nav.indicators', testId: 'nav-indicators' },
   { page: 'sensitivity', to: '/harmony/sensitivity', label: 'nav.sensitivity', testId: 'nav-sensitivity' },
   { page: 'alerts', to: '/harmony/alerts', label: 'nav.alerts', testId: 'nav-alerts' },
   { page: 'regions', to: '/regions', label: 'nav.regions', testId: 'nav-regions' },

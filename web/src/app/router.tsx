@@ -59,6 +59,10 @@ const MethodologyPage = lazyPage(
   () => import('../features/harmony/methodology-page'),
   (m) => m.MethodologyPage,
 );
+const IndicatorsPage = lazyPage(
+  () => import('../features/harmony/indicators-page'),
+  (m) => m.IndicatorsPage,
+);
 const SensitivityPage = lazyPage(
   () => import('../features/harmony/sensitivity-page'),
   (m) => m.SensitivityPage,
@@ -88,6 +92,7 @@ export function AppRoutes() {
           <Route path="observations" element={guarded('observations', <ObservationsPage />)} />
           <Route path="import" element={guarded('import', <ImportPage />)} />
           <Route path="methodology" element={guarded('methodology', <MethodologyPage />)} />
+          <Route path="indicators" element={guarded('indicators', <IndicatorsPage />)} />
           <Route path="sensitivity" element={guarded('sensitivity', <SensitivityPage />)} />
           <Route path="alerts" element={guarded('alerts', <AlertsPage />)} />
         </Route>

@@ -8,6 +8,7 @@ import type { RequestContext } from '../../common/request-context';
 import { sql } from '../../common/sql';
 import { User } from '../accounts/user.entity';
 import { loadVersion, observedPeriods, recomputeAssessments } from './assessment-store';
+import { periodCode } from './harmony-errors';
 import type { CreateMethodologyVersionInput } from './dto/harmony.inputs';
 import { harmonyInputError } from './harmony-errors';
 import { Indicator } from './indicator.entity';
@@ -122,9 +123,10 @@ export class MethodologyService {
   async recompute(context: RequestContext, id: string | null, period: string | null): Promise<number> {
     const version = await this.get(context, id);
     authorize(context, 'update', 'MethodologyVersion', version);
+    const requested = period === null || period === undefined ? null : periodCode(period);
     return inTransaction(this.events, context, async (em) => {
       const row = await loadVersion(em, version.id);
-      const periods = period ? [period] : await observedPeriods(em);
+      const periods = requested ? [requested] : await observedPeriods(em);
       const count = await recomputeAssessments(em, row!, periods);
       return {
         result: count,

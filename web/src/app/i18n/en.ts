@@ -18,6 +18,7 @@ export const en = {
   'nav.observations': 'Data entry',
   'nav.import': 'CSV import',
   'nav.methodology': 'Methodology',
+  'nav.indicators': 'Indicators',
   'nav.sensitivity': 'Sensitivity',
   'nav.alerts': 'Alerts',
 
@@ -307,6 +308,12 @@ export const en = {
   'harmony.rateBasisHint.PER_10K_RESIDENTS': "Turned into a rate per 10,000 residents with the region's population of the period.",
   'harmony.rateBasisHint.PER_100K_RESIDENTS': "Turned into a rate per 100,000 residents with the region's population of the period.",
   'harmony.rateBasisHint.PER_1K_HOUSEHOLDS': "Turned into a rate per 1,000 households with the region's households of the period.",
+  'harmony.rateBasis.NONE': 'Value only',
+  'harmony.rateBasis.PERCENT': 'Percentage of a total',
+  'harmony.rateBasis.PER_1K_RESIDENTS': 'Per 1,000 residents',
+  'harmony.rateBasis.PER_10K_RESIDENTS': 'Per 10,000 residents',
+  'harmony.rateBasis.PER_100K_RESIDENTS': 'Per 100,000 residents',
+  'harmony.rateBasis.PER_1K_HOUSEHOLDS': 'Per 1,000 households',
 
   'harmony.observations.title': 'Data entry',
   'harmony.observations.intro':
@@ -481,6 +488,12 @@ export const en = {
   'harmony.methodology.blocked': 'The weights must total exactly 1 before the version can be created.',
   'harmony.methodology.createdNotice': 'Version {version} created.',
   'harmony.methodology.createdActiveNotice': 'Version {version} created and activated; the assessments were recomputed.',
+  'harmony.methodology.recompute': 'Recompute assessments',
+  'harmony.methodology.recomputeQuestion':
+    'Recompute the assessments of every observed period under version {version}? This can take a few seconds.',
+  'harmony.methodology.recomputing': 'Recomputing…',
+  'harmony.methodology.recomputingStatus': 'Recomputing the assessments under version {version}…',
+  'harmony.methodology.recomputedNotice': '{count} assessments recomputed under version {version}.',
   'harmony.methodology.problem.name': 'A name of at least 2 characters',
   'harmony.methodology.problem.noIndicator': 'Include at least one indicator',
   'harmony.methodology.problem.weight': 'A weight between 0 and 1',
@@ -501,6 +514,36 @@ export const en = {
   'harmony.alertRule.INDEX_BELOW': 'Index below {threshold}',
   'harmony.alertRule.FALL_SINCE_PREVIOUS': 'A fall of more than {points} points since the previous period',
   'harmony.alertRule.RED_LINE': 'An indicator past its red line',
+
+  'harmony.indicators.title': 'Indicator catalogue',
+  'harmony.indicators.intro':
+    'Every indicator the harmony index can use: its unit, which way is better, how a raw count becomes a rate, and the default goalposts and red line that a new methodology version starts from. The seven default indicators are built in; the root organization may add more.',
+  'harmony.indicators.none': 'No indicator yet.',
+  'harmony.indicators.code': 'Code',
+  'harmony.indicators.codeHint': 'Upper case letters, digits and _, starting with a letter (2 to 32), e.g. GRAIN_OUTPUT',
+  'harmony.indicators.nameEn': 'Name in English',
+  'harmony.indicators.nameZh': 'Name in Chinese',
+  'harmony.indicators.unit': 'Unit',
+  'harmony.indicators.unitEn': 'Unit in English',
+  'harmony.indicators.unitZh': 'Unit in Chinese',
+  'harmony.indicators.rateBasis': 'From a raw count',
+  'harmony.indicators.origin': 'Origin',
+  'harmony.indicators.builtIn': 'Built in',
+  'harmony.indicators.added': 'Added {date}',
+  'harmony.indicators.new': 'Add indicator',
+  'harmony.indicators.newTitle': 'New indicator',
+  'harmony.indicators.newIntro':
+    'An indicator stays in the catalogue once added. It counts in the index only when a methodology version includes it.',
+  'harmony.indicators.goalpostsHint': "In the indicator's unit: the default bounds of goalpost normalization",
+  'harmony.indicators.redLineHint': 'Optional: past it, an alert is raised whatever the index says',
+  'harmony.indicators.createSubmit': 'Add to the catalogue',
+  'harmony.indicators.creating': 'Adding…',
+  'harmony.indicators.createdNotice':
+    'Indicator {code} ({name}) added to the catalogue. Include it in a new methodology version for it to count in the index.',
+  'harmony.indicators.problem.code': 'Upper case letters, digits and _, starting with a letter',
+  'harmony.indicators.problem.length': 'From {min} to {max} characters',
+  'harmony.indicators.problem.goalposts': 'The upper goalpost must be above the lower one',
+  'harmony.indicators.problem.redLine': 'A number, or empty for no red line',
 
   'harmony.checks.title': 'Statistical checks',
   'harmony.checks.intro':

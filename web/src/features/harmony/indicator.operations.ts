@@ -40,3 +40,45 @@ export const AssessmentPeriodsQuery = graphql(`
     }
   }
 `);
+
+/** The catalogue as a page of the indicators page: every field, built-in first then in order of addition. */
+export const IndicatorCatalogueQuery = graphql(`
+  query IndicatorCatalogue($first: Int!, $after: String) {
+    indicators(first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          code
+          nameEn
+          nameZh
+          unitEn
+          unitZh
+          direction
+          rateBasis
+          goalpostLower
+          goalpostUpper
+          redLine
+          builtIn
+          createdAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** Adds an indicator to the catalogue (the root organization). */
+export const CreateIndicatorMutation = graphql(`
+  mutation CreateIndicator($input: CreateIndicatorInput!) {
+    createIndicator(input: $input) {
+      id
+      code
+      nameEn
+      nameZh
+    }
+  }
+`);

@@ -10,18 +10,19 @@ import { ErrorState, Loading } from '../../lib/states';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { MethodologyDetails, type MethodologyVersion } from './methodology-details';
 import { MethodologyForm } from './methodology-form';
-import { ActivateMethodologyVersionMutation, MethodologyVersionsQuery } from './methodology.operations';
+import { ActivateMethodologyVersionMutation, MethodologyVersionsQuery, RecomputeAssessmentsMutation } from './methodology.operations';
 import { StatisticalChecks } from './statistical-checks';
 import { useIndicatorCatalogue } from './use-harmony-data';
 
 /**
  * The methodology, public: every version (the active one marked) and what each fixes. The root
- * organization creates versions (prefilled from the active one) and activates them; organizations and
- * auditors also see the statistical checks of the raw data.
+ * organization creates versions (prefilled from the active one), activates them and recomputes a
+ * version's assessments of every observed period; organizations and auditors also see the statistical
+ * checks of the raw data.
  */
 export function MethodologyPage() {
   const i18n = useI18n();
-  const { t, formatDateTime } = i18n;
+  const { t, formatDateTime, formatNumber } = i18n;
   const ability = useAppAbility();
   const catalogue = useIndicatorCatalogue();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: MethodologyVersionsQuery });
@@ -29,6 +30,9 @@ export function MethodologyPage() {
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const activate = useApiMutation(ActivateMethodologyVersionMutation);
+  const recompute = useApiMutation(RecomputeAssessmentsMutation);
+  const [recomputing, setRecomputing] = useState<number | null>(null);
+  const busy = activate.fetching || recompute.fetching;
   const versions = data?.methodologyVersions.edges.map((edge) => edge.node) ?? [];
   const active = versions.find((version) => version.active);
   const selected = versions.find((version) => version.id === selectedId) ?? active ?? versions[0];
@@ -40,6 +44,16 @@ export function MethodologyPage() {
     if (done) {
       setNotice(t('harmony.methodology.activatedNotice', { version: done.activateMethodologyVersion.version }));
       setSelectedId(done.activateMethodologyVersion.id);
+    }
+  };
+
+  const onRecompute = async (version: MethodologyVersion) => {
+    setNotice(null);
+    setRecomputing(version.version);
+    const done = await recompute.run({ methodologyVersionId: version.id, period: null });
+    setRecomputing(null);
+    if (done) {
+      setNotice(t('harmony.methodology.recomputedNotice', { count: formatNumber(done.recomputeAssessments), version: version.version }));
     }
   };
 
@@ -81,9 +95,19 @@ export function MethodologyPage() {
               label={t('harmony.methodology.activate')}
               question={t('harmony.methodology.activateQuestion', { version: version.version })}
               confirmLabel={t('harmony.methodology.activate')}
-              disabled={activate.fetching}
+              disabled={busy}
               testId="methodology-activate-version"
               onConfirm={() => onActivate(version)}
+            />
+          )}
+          {canActivate && (
+            <ConfirmButton
+              label={t('harmony.methodology.recompute')}
+              question={t('harmony.methodology.recomputeQuestion', { version: version.version })}
+              confirmLabel={recomputing === version.version ? t('harmony.methodology.recomputing') : t('harmony.methodology.recompute')}
+              disabled={busy}
+              testId="methodology-recompute"
+              onConfirm={() => onRecompute(version)}
             />
           )}
         </div>
@@ -119,6 +143,12 @@ export function MethodologyPage() {
           {errorMessage(activate.error, i18n)}
         </div>
       )}
+      {recompute.error && (
+        <div className="alert alert-error" role="alert" data-testid="methodology-recompute-error">
+          {errorMessage(recompute.error, i18n)}
+        </div>
+      )}
+      {recomputing !== null && <Loading label={t('harmony.methodology.recomputingStatus', { version: recomputing })} />}
       {creating && (
         <MethodologyForm
           active={active}

@@ -89,3 +89,10 @@ export const StatisticalChecksQuery = graphql(`
     }
   }
 `);
+
+/** Recomputes a version's assessments for every observed period (the root organization); returns how many. */
+export const RecomputeAssessmentsMutation = graphql(`
+  mutation RecomputeAssessments($methodologyVersionId: ID, $period: String) {
+    recomputeAssessments(methodologyVersionId: $methodologyVersionId, period: $period)
+  }
+`);
