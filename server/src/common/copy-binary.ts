@@ -1,8 +1,8 @@
 /**
  * Rows in PostgreSQL's binary COPY format (https://www.postgresql.org/docs/current/sql-copy.html,
- * "Binary Format"), for bulk writes: the server stores doubles and arrays as sent, with none of the
- * text parsing a parameterized INSERT or a text COPY costs (measured: the bulk of a 60,000-row write).
- * Fields are written in the order of the COPY's column list; NaN and null are SQL NULL.
+ * "Binary Format"), for bulk writes and reads: the server takes numbers and bytes as sent, with none of
+ * the text formatting and parsing a parameterized INSERT or a text COPY costs (measured: the bulk of a
+ * 60,000-row write). Fields are written in the order of the COPY's column list; NaN and null are NULL.
  */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
@@ -19,7 +19,7 @@ export class BinaryCopyWriter {
     this.int32(0); // header extension length
   }
 
-  /** Room for `bytes` more in the current chunk (a field never straddles two chunks). */
+  /** Room for `bytes` more in the current chunk, so that what is written in place never straddles two. */
   private reserve(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
     this.chunks.push(this.buffer.subarray(0, this.length));

@@ -2,7 +2,7 @@ import { harmony, previousPeriod } from '@massline/shared';
 
 /**
  * The batch computation of assessments, in memory, from plain arrays: no database here, so it is tested
- * directly and benchmarked on its own. The maths is the shared one (`harmony.assessTable`); this file
+ * directly (and timed as a phase of its own by the benchmark). The maths is the shared one (`harmony.assessTable`); this file
  * decides which regions are compared with which:
  * - min-max and z-score compare the regions of the same level in the period;
  * - ranks are among siblings (same parent) in the period;
