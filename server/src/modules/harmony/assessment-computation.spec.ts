@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { harmony } from '@massline/shared';
-import { assessmentRecords, computeAssessments, type ComputationInput, type RegionNode } from './assessment-computation';
+import { harmony } from '@massline/shared';
+import { assessPeriod, completeAssessments, DIRECT, prepareComputation, type ComputationSettings, type PeriodAssessments, type RegionNode } from './assessment-computation';
 
 /**
  * A province P with two counties A (300 residents) and B (100), two indicators:
@@ -19,6 +19,52 @@ const regions: RegionNode[] = [
   { id: 'A', parentId: 'P', level: 'COUNTY' },
   { id: 'B', parentId: 'P', level: 'COUNTY' },
 ];
+
+/** Every input of a batch, laid out as the store lays it out (arrays by region position, NaN = missing). */
+interface ComputationInput extends ComputationSettings {
+  periods: string[];
+  values: Map<string, Float64Array>;
+  population: Map<string, Float64Array>;
+  storedIndices: Map<string, Float64Array>;
+}
+
+/** The three steps as the store runs them: prepare, assess each period, complete. */
+function computeAssessments(input: ComputationInput): PeriodAssessments[] {
+  const computation = prepareComputation(input);
+  const results = input.periods.map((period) => assessPeriod(computation, period, input.values.get(period), input.population.get(period)));
+  completeAssessments(computation, results, input.storedIndices);
+  return results;
+}
+
+const orNull = harmony.nullIfMissing;
+
+/** The assessments as records, to compare with hand-computed figures. */
+function assessmentRecords(regions: readonly RegionNode[], codes: readonly string[], results: readonly PeriodAssessments[]) {
+  const k = codes.length;
+  return results.flatMap((result) =>
+    Array.from(result.assessed, (region) => {
+      const cells = <T>(pick: (cell: number) => T) => codes.map((_, c) => pick(region * k + c));
+      return {
+        regionId: regions[region].id,
+        period: result.period,
+        index: orNull(result.table.index[region]),
+        grade: result.table.grades[region],
+        coverage: result.table.coverage[region],
+        complete: result.table.complete[region] === 1,
+        method: result.method[region] === DIRECT ? 'DIRECT' : 'ROLLED_UP',
+        rank: result.rank[region] || null,
+        siblingCount: result.siblingCount[region],
+        previousIndex: orNull(result.previousIndex[region]),
+        rawValues: cells((cell) => orNull(result.table.raw[cell])),
+        normalizedScores: cells((cell) => orNull(result.table.scores[cell])),
+        pastRedLines: cells((cell) => result.table.pastRedLines[cell] === 1),
+        winsorised: cells((cell) => result.winsorised[cell] === 1),
+        missing: codes.filter((_, c) => Number.isNaN(result.table.scores[region * k + c])),
+        alerts: result.alerts.filter((entry) => entry.region === region).map((entry) => entry.alert),
+      };
+    }),
+  );
+}
 
 /** The computation's inputs written by region id and indicator code, laid out as its arrays. */
 interface Readable {

@@ -18,18 +18,12 @@ export interface RegionNode {
   level: string;
 }
 
-export interface ComputationInput {
+/** What a batch is computed under: the methodology version's content and the region tree. */
+export interface ComputationSettings {
   settings: harmony.MethodologySettings;
   alertRules: readonly harmony.AlertRule[];
   winsorise: boolean;
   regions: readonly RegionNode[];
-  periods: readonly string[];
-  /** period → raw values, regions × indicators (the methodology's), NaN = missing. */
-  values: ReadonlyMap<string, Float64Array>;
-  /** period → population by region, NaN = unknown (for roll-ups). */
-  population: ReadonlyMap<string, Float64Array>;
-  /** Indices already stored for periods outside the batch: period → index by region, NaN = none. */
-  storedIndices: ReadonlyMap<string, Float64Array>;
 }
 
 export const NOT_ASSESSED = 0;
@@ -52,9 +46,7 @@ export interface PeriodAssessments {
   alerts: { region: number; alert: harmony.TriggeredAlert }[];
 }
 
-/** A typed array of `length` NaNs. */
-const nans = (length: number) => new Float64Array(length).fill(Number.NaN);
-const orNull = (value: number) => (Number.isNaN(value) ? null : value);
+const { missingColumn, nullIfMissing } = harmony;
 
 function emptyPeriod(period: string, regions: number, indicators: number): PeriodAssessments {
   const cells = regions * indicators;
@@ -65,12 +57,12 @@ function emptyPeriod(period: string, regions: number, indicators: number): Perio
     table: {
       rows: regions,
       indicators,
-      raw: nans(cells),
-      scores: nans(cells),
-      effectiveWeights: nans(cells),
-      contributions: nans(cells),
+      raw: missingColumn(cells),
+      scores: missingColumn(cells),
+      effectiveWeights: missingColumn(cells),
+      contributions: missingColumn(cells),
       pastRedLines: new Uint8Array(cells),
-      index: nans(regions),
+      index: missingColumn(regions),
       coverage: new Float64Array(regions),
       complete: new Uint8Array(regions),
       grades: new Array<harmony.GradeCode | null>(regions).fill(null),
@@ -78,7 +70,7 @@ function emptyPeriod(period: string, regions: number, indicators: number): Perio
     winsorised: new Uint8Array(cells),
     rank: new Int32Array(regions),
     siblingCount: new Int32Array(regions),
-    previousIndex: nans(regions),
+    previousIndex: missingColumn(regions),
     alerts: [],
   };
 }
@@ -93,7 +85,7 @@ function assessLevel(prepared: harmony.PreparedMethodology, winsorise: boolean, 
     // Declared winsorisation (COINr): an indicator whose distribution is flagged gets its extreme points
     // clipped; each clipped value is flagged in the stored assessment.
     for (let c = 0; c < k; c++) {
-      const column = members.map((_, m) => orNull(raw[m * k + c]));
+      const column = members.map((_, m) => nullIfMissing(raw[m * k + c]));
       const result = harmony.winsorise(column);
       for (const point of result.winsorised) {
         raw[point.position * k + c] = result.values[point.position] ?? Number.NaN;
@@ -129,7 +121,7 @@ function rollUp(prepared: harmony.PreparedMethodology, region: number, children:
   const withPopulation = children.filter((child) => population[child] > 0);
   if (withPopulation.length === 0) return false;
   const result = harmony.rollUpByPopulation(
-    withPopulation.map((child) => ({ code: String(child), index: orNull(target.index[child]), population: population[child] })),
+    withPopulation.map((child) => ({ code: String(child), index: nullIfMissing(target.index[child]), population: population[child] })),
     { coverageThreshold: prepared.coverageThreshold },
   );
   if (result.index === null) return false;
@@ -174,7 +166,7 @@ export interface Computation {
   deepestFirst: number[];
 }
 
-export function prepareComputation(input: Pick<ComputationInput, 'settings' | 'alertRules' | 'winsorise' | 'regions'>): Computation {
+export function prepareComputation(input: ComputationSettings): Computation {
   const prepared = harmony.prepareMethodology(input.settings);
   harmony.validateAlertRules(input.alertRules);
   const { regions } = input;
@@ -209,7 +201,7 @@ export function assessPeriod(computation: Computation, period: string, values: F
     }
     for (const members of byLevel.values()) assessLevel(prepared, computation.winsorise, values, members, result);
   }
-  const known = population ?? nans(regions.length);
+  const known = population ?? missingColumn(regions.length);
   for (const region of computation.deepestFirst) {
     if (result.method[region] !== NOT_ASSESSED) continue;
     const children = computation.childrenOf[region].filter((child) => result.method[child] !== NOT_ASSESSED);
@@ -241,7 +233,7 @@ export function completeAssessments(computation: Computation, results: readonly 
     }
     result.assessed = Int32Array.from(assessed);
     for (const group of siblings.values()) {
-      const ranks = harmony.rankAmongSiblings(group.map((region) => orNull(table.index[region])));
+      const ranks = harmony.rankAmongSiblings(group.map((region) => nullIfMissing(table.index[region])));
       group.forEach((region, i) => {
         result.rank[region] = ranks[i] ?? 0;
         result.siblingCount[region] = group.length;
@@ -254,75 +246,16 @@ export function completeAssessments(computation: Computation, results: readonly 
       const pastRedLines: { code: string; rawValue: number | null; pastRedLine: boolean }[] = [];
       if (method[region] === DIRECT) {
         for (let c = 0; c < k; c++) {
-          if (table.pastRedLines[region * k + c] === 1) pastRedLines.push({ code: prepared.codes[c], rawValue: orNull(table.raw[region * k + c]), pastRedLine: true });
+          if (table.pastRedLines[region * k + c] === 1) pastRedLines.push({ code: prepared.codes[c], rawValue: nullIfMissing(table.raw[region * k + c]), pastRedLine: true });
         }
       }
       const alerts = harmony.evaluateAlertRules(computation.alertRules, {
-        index: orNull(table.index[region]),
+        index: nullIfMissing(table.index[region]),
         grade: table.grades[region],
-        previousIndex: orNull(result.previousIndex[region]),
+        previousIndex: nullIfMissing(result.previousIndex[region]),
         indicators: pastRedLines,
       });
       for (const alert of alerts) result.alerts.push({ region, alert });
     }
   }
-}
-
-/** Every period of the input, complete. */
-export function computeAssessments(input: ComputationInput): PeriodAssessments[] {
-  const computation = prepareComputation(input);
-  const results = input.periods.map((period) => assessPeriod(computation, period, input.values.get(period), input.population.get(period)));
-  completeAssessments(computation, results, input.storedIndices);
-  return results;
-}
-
-/** One assessment as a record: for tests and small callers (the batch path stays columnar). */
-export interface AssessmentRecord {
-  regionId: string;
-  period: string;
-  index: number | null;
-  grade: harmony.GradeCode | null;
-  coverage: number;
-  complete: boolean;
-  method: 'DIRECT' | 'ROLLED_UP';
-  rank: number | null;
-  siblingCount: number;
-  previousIndex: number | null;
-  rawValues: (number | null)[];
-  normalizedScores: (number | null)[];
-  effectiveWeights: (number | null)[];
-  contributions: (number | null)[];
-  pastRedLines: boolean[];
-  winsorised: boolean[];
-  missing: string[];
-  alerts: harmony.TriggeredAlert[];
-}
-
-export function assessmentRecords(regions: readonly RegionNode[], codes: readonly string[], results: readonly PeriodAssessments[]): AssessmentRecord[] {
-  const k = codes.length;
-  return results.flatMap((result) =>
-    Array.from(result.assessed, (region) => {
-      const cells = <T>(pick: (cell: number) => T) => codes.map((_, c) => pick(region * k + c));
-      return {
-        regionId: regions[region].id,
-        period: result.period,
-        index: orNull(result.table.index[region]),
-        grade: result.table.grades[region],
-        coverage: result.table.coverage[region],
-        complete: result.table.complete[region] === 1,
-        method: result.method[region] === DIRECT ? ('DIRECT' as const) : ('ROLLED_UP' as const),
-        rank: result.rank[region] || null,
-        siblingCount: result.siblingCount[region],
-        previousIndex: orNull(result.previousIndex[region]),
-        rawValues: cells((cell) => orNull(result.table.raw[cell])),
-        normalizedScores: cells((cell) => orNull(result.table.scores[cell])),
-        effectiveWeights: cells((cell) => orNull(result.table.effectiveWeights[cell])),
-        contributions: cells((cell) => orNull(result.table.contributions[cell])),
-        pastRedLines: cells((cell) => result.table.pastRedLines[cell] === 1),
-        winsorised: cells((cell) => result.winsorised[cell] === 1),
-        missing: codes.filter((_, c) => Number.isNaN(result.table.scores[region * k + c])),
-        alerts: result.alerts.filter((entry) => entry.region === region).map((entry) => entry.alert),
-      };
-    }),
-  );
 }

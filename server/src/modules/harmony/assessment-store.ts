@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { previousPeriod, statisticsFallbackChain, type harmony } from '@massline/shared';
+import { harmony, previousPeriod, statisticsFallbackChain } from '@massline/shared';
 import { BinaryCopyReader, BinaryCopyWriter, uuidBytes } from '../../common/copy-binary';
 import { copyIn, copyOut, sql } from '../../common/sql';
 import { figuresSize, packFigures } from './assessment-figures';
@@ -131,7 +131,7 @@ async function readObservations(em: EntityManager, codes: readonly string[], per
     const period = reader.text()!;
     const cells = reader.int4Array()!;
     const numbers = reader.float8Array()!;
-    const matrix = new Float64Array(regionIds.length * k).fill(Number.NaN);
+    const matrix = harmony.missingColumn(regionIds.length * k);
     for (let i = 0; i < cells.length; i++) matrix[cells[i]] = numbers[i];
     values.set(period, matrix);
   }
@@ -149,7 +149,7 @@ function byRegion<T extends { region_id: string; period: string }>(rows: readonl
   const lists = new Map<string, Float64Array>();
   for (const row of rows) {
     let list = lists.get(row.period);
-    if (!list) lists.set(row.period, (list = new Float64Array(position.size).fill(Number.NaN)));
+    if (!list) lists.set(row.period, (list = harmony.missingColumn(position.size)));
     list[position.get(row.region_id)!] = value(row);
   }
   return lists;
@@ -164,7 +164,7 @@ async function loadPopulation(em: EntityManager, periods: readonly string[], pos
   const statistics = byRegion(rows, position, (row) => row.population);
   const population = new Map<string, Float64Array>();
   for (const [period, chain] of chains) {
-    const list = new Float64Array(position.size).fill(Number.NaN);
+    const list = harmony.missingColumn(position.size);
     for (const statisticsPeriod of [...chain].reverse()) {
       const known = statistics.get(statisticsPeriod);
       if (known) for (let i = 0; i < list.length; i++) if (!Number.isNaN(known[i])) list[i] = known[i];

@@ -12,6 +12,7 @@
  * present with their weights re-normalized to sum to 1 — the "available-case" treatment COINr
  * applies by default — and the result reports how much of the methodology it stands on.
  */
+import { nullIfMissing } from './columns';
 import { HarmonyMathError, requireFinite, requireThreshold, requireUniqueCodes } from './errors';
 
 export type AggregationMethod = 'ARITHMETIC' | 'GEOMETRIC';
@@ -142,15 +143,14 @@ export function aggregate(
   const { index, presentWeight } = aggregateRow(method, weights, values, 0, effectiveWeights, contributions);
   // Weights sum to 1 (± 1e-9), so the weight present is the share of the methodology present.
   const coverage = Math.min(1, presentWeight);
-  const orNull = (value: number) => (Number.isNaN(value) ? null : value);
   return {
-    index: orNull(index),
+    index: nullIfMissing(index),
     contributions: scores.map(({ code, score, weight }, i) => ({
       code,
       score,
       weight,
-      effectiveWeight: orNull(effectiveWeights[i]),
-      contribution: orNull(contributions[i]),
+      effectiveWeight: nullIfMissing(effectiveWeights[i]),
+      contribution: nullIfMissing(contributions[i]),
     })),
     coverage,
     // No index, nothing to call complete, whatever the threshold.

@@ -4,6 +4,7 @@
  * a figure shown in the console is the figure the server stored.
  */
 import { aggregateRow, DEFAULT_COVERAGE_THRESHOLD, validateWeights, type AggregationMethod } from './aggregation';
+import { nullIfMissing } from './columns';
 import { HarmonyMathError, requireFinite, requireThreshold, requireUniqueCodes } from './errors';
 import { DEFAULT_GRADE_BANDS, gradeWithin, validateGradeBands, type GradeBand, type GradeCode } from './grades';
 import { DEFAULT_INDICATORS, isPastRedLine, type IndicatorDirection } from './indicators';
@@ -237,8 +238,6 @@ export function assessTable(
   return table;
 }
 
-const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
-
 /** Row r of a table as an `AssessmentResult`. */
 export function assessmentOf(prepared: PreparedMethodology, table: AssessmentTable, r: number): AssessmentResult {
   const offset = r * table.indicators;
@@ -247,16 +246,16 @@ export function assessmentOf(prepared: PreparedMethodology, table: AssessmentTab
     if (Number.isNaN(table.scores[offset + i])) missing.push(indicator.code);
     return {
       code: indicator.code,
-      rawValue: orNull(table.raw[offset + i]),
-      normalizedScore: orNull(table.scores[offset + i]),
+      rawValue: nullIfMissing(table.raw[offset + i]),
+      normalizedScore: nullIfMissing(table.scores[offset + i]),
       weight: indicator.weight,
-      effectiveWeight: orNull(table.effectiveWeights[offset + i]),
-      contribution: orNull(table.contributions[offset + i]),
+      effectiveWeight: nullIfMissing(table.effectiveWeights[offset + i]),
+      contribution: nullIfMissing(table.contributions[offset + i]),
       pastRedLine: table.pastRedLines[offset + i] === 1,
     };
   });
   return {
-    index: orNull(table.index[r]),
+    index: nullIfMissing(table.index[r]),
     grade: table.grades[r],
     indicators,
     missing,
@@ -334,6 +333,6 @@ export function assessRegions(regions: readonly RegionValues[], settings: Method
   const raw = new Float64Array(regions.length * prepared.codes.length);
   regions.forEach(({ values }, r) => rawRow(prepared, values, raw, r * prepared.codes.length));
   const table = assessTable(prepared, raw, regions.length);
-  const ranks = rankAmongSiblings(Array.from(table.index, orNull));
+  const ranks = rankAmongSiblings(Array.from(table.index, nullIfMissing));
   return regions.map(({ region }, r) => ({ ...assessmentOf(prepared, table, r), region, rank: ranks[r] }));
 }

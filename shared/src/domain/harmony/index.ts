@@ -3,6 +3,7 @@
  * console. No I/O, no dependencies; every refusal is a HarmonyMathError with a code.
  */
 export { HarmonyMathError, isHarmonyMathError, type HarmonyMathErrorCode } from './errors';
+export { missingColumn, nullIfMissing } from './columns';
 export {
   DEFAULT_INDICATORS,
   DEFAULT_INDICATOR_CODES,
