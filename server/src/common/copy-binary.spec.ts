@@ -1,28 +1,17 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
-import { ormConfig } from '../app/mikro-orm.config';
+import { describe, expect, it } from 'vitest';
+import { useTestOrm } from '../../../test/support/test-orm';
 import { BinaryCopyReader, BinaryCopyWriter, uuidBytes } from './copy-binary';
 import { copyIn, copyOut, sql } from './sql';
 
 /** The binary COPY format, written and read against a real PostgreSQL. */
 describe('binary COPY', () => {
-  let database: TestDatabase;
-  let orm: MikroORM;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    orm = await MikroORM.init(ormConfig(database.url, { poolMax: 2 }));
-  });
-  afterAll(async () => {
-    await orm?.close(true);
-    await database?.drop();
-  });
+  const orm = useTestOrm();
 
   const id = '0b7c6a43-4f0e-4d3a-9b1e-3f2d5c6e7a81';
 
   it('writes every field type, NULLs and NaN included, in chunks that never split a field', async () => {
-    const rows = await orm.em.fork().transactional(async (em) => {
+    const rows = await orm().em.fork().transactional(async (em) => {
       await sql(em, 'create temp table t (u uuid, s text, f float8, n int4, b bool, y bytea) on commit drop');
       // Tiny chunks: every field lands near a chunk boundary at least once.
       const writer = new BinaryCopyWriter(64);
@@ -48,7 +37,7 @@ describe('binary COPY', () => {
   });
 
   it('reads text, integers, doubles and one-dimensional arrays (NULL elements as NaN) back', async () => {
-    const data = await orm.em.fork().transactional((em) =>
+    const data = await orm().em.fork().transactional((em) =>
       copyOut(
         em,
         `copy (select s, n, f, a, d from (values ('a', 1, 0.5::float8, array[1, 2, 3], array[1.5, null, -2]::float8[]),
@@ -66,7 +55,7 @@ describe('binary COPY', () => {
 
   it('rolls a failed COPY back with its transaction, and refuses to run outside one', async () => {
     await expect(
-      orm.em.fork().transactional(async (em) => {
+      orm().em.fork().transactional(async (em) => {
         await sql(em, 'create table t_rollback (n int4 not null)');
         const writer = new BinaryCopyWriter().row(1).int4(null);
         await copyIn(em, 'copy t_rollback from stdin (format binary)', async (send) => {
@@ -74,8 +63,8 @@ describe('binary COPY', () => {
         });
       }),
     ).rejects.toThrow(/null value/);
-    expect(await sql(orm.em.fork(), "select to_regclass('t_rollback') as t")).toEqual([{ t: null }]);
-    await expect(copyOut(orm.em.fork(), 'copy (select 1) to stdout')).rejects.toThrow(/inside a transaction/);
+    expect(await sql(orm().em.fork(), "select to_regclass('t_rollback') as t")).toEqual([{ t: null }]);
+    await expect(copyOut(orm().em.fork(), 'copy (select 1) to stdout')).rejects.toThrow(/inside a transaction/);
     expect(() => new BinaryCopyReader(Buffer.from('not copy data at all'))).toThrow(/not binary COPY data/);
     expect(() => uuidBytes('nope')).toThrow(/not a uuid/);
   });

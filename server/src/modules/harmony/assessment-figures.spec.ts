@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { ormConfig } from '../../app/mikro-orm.config';
+import { describe, expect, it } from 'vitest';
+import { useTestOrm } from '../../../../test/support/test-orm';
 import { sql } from '../../common/sql';
 import { figuresSize, packFigures, unpackFigures } from './assessment-figures';
 
@@ -33,28 +31,19 @@ describe('assessment figures', () => {
   });
 
   describe('the migration that introduced them', () => {
-    let database: TestDatabase;
-    let orm: MikroORM;
-    beforeAll(async () => {
-      database = await createTestDatabase();
-      orm = await MikroORM.init(ormConfig(database.url, { poolMax: 2 }));
-    });
-    afterAll(async () => {
-      await orm?.close(true);
-      await database?.drop();
-    });
+    const orm = useTestOrm();
 
     it('converts stored arrays into the bytes the server reads, and keeps what was published', async () => {
-      const em = orm.em.fork();
+      const em = orm().em.fork();
       const before = await sql<{ key: string; published: boolean }>(em, `select region_id || period as key, published from assessment order by 1`);
-      await orm.getMigrator().down({ to: 'Migration20261126020000AssessmentStorage' });
+      await orm().getMigrator().down({ to: 'Migration20261126020000AssessmentStorage' });
       await sql(
-        orm.em.fork(),
+        orm().em.fork(),
         `update assessment set raw_values = '{0.41,NULL,12}', normalized_scores = '{47.5,NULL,76}', effective_weights = '{0.5,NULL,0.25}',
                 contributions = '{23.75,NULL,19}', past_red_lines = '{f,f,t}', winsorised = '{t,f,t}', missing = '{B}'`,
       );
-      await orm.getMigrator().up();
-      const after = await sql<{ key: string; published: boolean; figures: Buffer }>(orm.em.fork(), `select region_id || period as key, published, figures from assessment order by 1`);
+      await orm().getMigrator().up();
+      const after = await sql<{ key: string; published: boolean; figures: Buffer }>(orm().em.fork(), `select region_id || period as key, published, figures from assessment order by 1`);
       expect(after.map(({ key, published }) => ({ key, published }))).toEqual(before);
       expect(before.some((row) => row.published)).toBe(true);
       for (const row of after) expect(unpackFigures(row.figures, 3)).toEqual(expected);
