@@ -160,9 +160,11 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
   it('the root organization recomputes the active version from the methodology page, confirming first and waiting with a busy state', async () => {
     const { page, errors, operations } = await openPage();
     await signIn(page, 'province@massline.demo');
-    // Held back a little so that the busy state can be seen.
+    // The recompute request is held until the busy state has been checked, then let through.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/graphql', async (route) => {
-      if (route.request().postData()?.includes('mutation RecomputeAssessments')) await new Promise((resolve) => setTimeout(resolve, 600));
+      if (route.request().postData()?.includes('mutation RecomputeAssessments')) await released;
       await route.continue();
     });
     await page.getByTestId('nav-methodology').click();
@@ -183,6 +185,7 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
     await page.getByText(`Recomputing the assessments under version ${version}…`).waitFor();
     expect((await busyButton.textContent())?.trim()).toBe('Recomputing…');
     expect(await busyButton.isDisabled()).toBe(true);
+    release();
 
     const notice = page.locator('.alert-success');
     await notice.waitFor();

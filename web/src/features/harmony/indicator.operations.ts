@@ -1,27 +1,37 @@
 import { graphql } from '../../app/graphql';
 
-/** The indicator catalogue (public): names, units, how a count becomes a rate, default goalposts. */
-export const IndicatorsQuery = graphql(`
-  query Indicators {
-    indicators(first: 50) {
-      edges {
-        node {
-          id
-          code
-          nameEn
-          nameZh
-          unitEn
-          unitZh
-          direction
-          rateBasis
-          goalpostLower
-          goalpostUpper
-          redLine
+/** What the console shows of an indicator: names, units, how a count becomes a rate, default goalposts. */
+const IndicatorFields = graphql(`
+  fragment IndicatorFields on Indicator @_unmask {
+    id
+    code
+    nameEn
+    nameZh
+    unitEn
+    unitZh
+    direction
+    rateBasis
+    goalpostLower
+    goalpostUpper
+    redLine
+  }
+`);
+
+/** The indicator catalogue (public), for the pickers and labels of the other pages. */
+export const IndicatorsQuery = graphql(
+  `
+    query Indicators {
+      indicators(first: 50) {
+        edges {
+          node {
+            ...IndicatorFields
+          }
         }
       }
     }
-  }
-`);
+  `,
+  [IndicatorFields],
+);
 
 /**
  * The periods with an assessment of a region (the caller's jurisdiction, for the period pickers of the
@@ -42,34 +52,27 @@ export const AssessmentPeriodsQuery = graphql(`
 `);
 
 /** The catalogue as a page of the indicators page: every field, built-in first then in order of addition. */
-export const IndicatorCatalogueQuery = graphql(`
-  query IndicatorCatalogue($first: Int!, $after: String) {
-    indicators(first: $first, after: $after) {
-      totalCount
-      edges {
-        node {
-          id
-          code
-          nameEn
-          nameZh
-          unitEn
-          unitZh
-          direction
-          rateBasis
-          goalpostLower
-          goalpostUpper
-          redLine
-          builtIn
-          createdAt
+export const IndicatorCatalogueQuery = graphql(
+  `
+    query IndicatorCatalogue($first: Int!, $after: String) {
+      indicators(first: $first, after: $after) {
+        totalCount
+        edges {
+          node {
+            ...IndicatorFields
+            builtIn
+            createdAt
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
     }
-  }
-`);
+  `,
+  [IndicatorFields],
+);
 
 /** Adds an indicator to the catalogue (the root organization). */
 export const CreateIndicatorMutation = graphql(`
