@@ -71,6 +71,18 @@ describe('HTTP and GraphQL conventions', () => {
     expect(tokens.status).toBe(400);
   });
 
+  it('refuses queries past the cost limit, and charges a fragment what its fields cost inline', async () => {
+    const page = 'regions(first: 100) { edges { node { id code name nameEn level path } } }';
+    // 100 × (2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 6))) = 2,975: one page fits under 5,000, two do not.
+    expect((await post({ query: `{ ${page} }` })).status).toBe(200);
+    const two = await post({ query: `{ a: ${page} b: ${page} }` });
+    expect(two.status).toBe(400);
+    expect(JSON.stringify(await two.json())).toMatch(/Cost limit of 5000 exceeded, found 5950/);
+    // The same page through a fragment (which a level deeper would cost 6,860).
+    const fragment = await post({ query: '{ regions(first: 100) { edges { node { ...Row } } } } fragment Row on Region { id code name nameEn level path }' });
+    expect(fragment.status).toBe(200);
+  });
+
   it('masks internal errors: nothing of the cause reaches the client', async () => {
     const client = await server.as('orgIn');
     await server.orm.em.getConnection().execute('alter table "sign_in_throttle" rename to "sign_in_throttle_gone"');

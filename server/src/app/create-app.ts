@@ -72,7 +72,8 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: config.graphql.maxAliases },
-    costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true },
+    // A fragment costs what its fields cost written inline (armor's default charges it a level deeper).
+    costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true, flattenFragments: true },
     // Token limit by graphql-js's own parser (parseOptions below): armor's plugin re-parses and turns
     // every syntax error into a 500.
     maxTokens: { enabled: false },
