@@ -155,6 +155,26 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     expect(errorCode(await county.request('mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { id } }', { input: { name: 'Mine', aggregation: 'ARITHMETIC', indicators } }))).toBe('FORBIDDEN');
   });
 
+  it('adds an indicator to the public catalogue (root organization), refusing every broken rule and writing nothing then', async () => {
+    const CREATE = 'mutation ($input: CreateIndicatorInput!) { createIndicator(input: $input) { code builtIn } }';
+    const grain = { code: 'GRAIN_OUTPUT', nameEn: 'Grain output', nameZh: '粮食产量', unitEn: 't/ha', unitZh: '吨/公顷', direction: 'HIGHER_IS_BETTER', rateBasis: 'NONE', goalpostLower: 0, goalpostUpper: 10, redLine: 2 };
+    const refused = async (input: Record<string, unknown>) => {
+      const answer = await root.request(CREATE, { input: { ...grain, ...input } });
+      return { code: errorCode(answer), reason: answer.errors?.[0].extensions?.reason, fields: Object.keys(answer.errors?.[0].extensions?.fields ?? {}) };
+    };
+    expect(await refused({ code: 'grain' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['code'] });
+    expect(await refused({ code: 'G'.repeat(33) })).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['code'] });
+    expect(await refused({ nameEn: 'G' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['nameEn'] });
+    expect(await refused({ goalpostLower: 10, goalpostUpper: 10 })).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_METHODOLOGY', fields: ['goalpostUpper'] });
+    expect((await refused({ code: 'GINI' })).reason).toBe('INDICATOR_CODE_TAKEN');
+    expect(errorCode(await county.request(CREATE, { input: grain }))).toBe('FORBIDDEN');
+    expect(await sql(`select code from indicator where code in ('GRAIN', 'GRAIN_OUTPUT')`)).toEqual([]);
+
+    expect(await root.ok(CREATE, { input: grain })).toEqual({ createIndicator: { code: 'GRAIN_OUTPUT', builtIn: false } });
+    const catalogue = await anonymous.ok<{ indicators: { edges: { node: { code: string } }[] } }>('{ indicators(first: 50) { edges { node { code } } } }');
+    expect(catalogue.indicators.edges.map((edge) => edge.node.code)).toContain('GRAIN_OUTPUT');
+  });
+
   it('raises alerts once, and takes them open → acknowledged → resolved with a note, audited', async () => {
     const ALERTS = 'query ($f: AlertFilter) { alerts(first: 100, filter: $f) { totalCount edges { node { id kind indicatorCode status period region { code } details } } } }';
     const troubled = await root.ok<{ alerts: { totalCount: number; edges: { node: { id: string; kind: string; indicatorCode: string | null; status: string; region: { code: string } } }[] } }>(ALERTS, {

@@ -6,7 +6,6 @@ import { scoped } from '../../common/ability-filter';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import type { CreateIndicatorInput } from './dto/harmony.inputs';
-import { harmonyInputError } from './harmony-errors';
 import { Indicator } from './indicator.entity';
 
 /** The indicator catalogue: public; the root organization adds indicators (the seven defaults are built in). */
@@ -19,14 +18,13 @@ export class IndicatorService {
 
   async create(context: RequestContext, input: CreateIndicatorInput): Promise<Indicator> {
     authorize(context, 'create', 'Indicator', {});
-    try {
-      harmony.validateGoalposts({ lower: input.goalpostLower, upper: input.goalpostUpper });
-    } catch (error) {
-      harmonyInputError(error, 'goalpostUpper', 'INVALID_METHODOLOGY');
+    // Texts are checked by the input's decorators (the same shared limits); the numbers here.
+    const { goalpostLower, goalpostUpper, redLine } = harmony.indicatorProblems(input);
+    if (goalpostLower || goalpostUpper) {
+      const message = `the lower goalpost must be below the upper one, got ${input.goalpostLower} and ${input.goalpostUpper}`;
+      throw new AppError('INVALID_METHODOLOGY', message, { goalpostUpper: message });
     }
-    if (input.redLine !== null && input.redLine !== undefined && !Number.isFinite(input.redLine)) {
-      throw new AppError('INVALID_METHODOLOGY', 'The red line must be a number', { redLine: 'Not a number' });
-    }
+    if (redLine) throw new AppError('INVALID_METHODOLOGY', 'The red line must be a number', { redLine: 'Not a number' });
     if (await context.em.count(Indicator, { code: input.code })) {
       throw new AppError('INDICATOR_CODE_TAKEN', `Indicator ${input.code} exists`, { code: 'Already used' });
     }

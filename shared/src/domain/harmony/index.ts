@@ -5,6 +5,14 @@
 export { HarmonyMathError, isHarmonyMathError, type HarmonyMathErrorCode } from './errors';
 export { missingColumn, nullIfMissing } from './columns';
 export {
+  indicatorProblems,
+  INDICATOR_CODE_PATTERN,
+  INDICATOR_TEXT_LENGTHS,
+  type IndicatorProblem,
+  type IndicatorTextField,
+  type NewIndicator,
+} from './indicator-rules';
+export {
   DEFAULT_INDICATORS,
   DEFAULT_INDICATOR_CODES,
   findDefaultIndicator,

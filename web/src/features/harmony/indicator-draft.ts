@@ -1,3 +1,4 @@
+import { harmony } from '@massline/shared';
 import type { VariablesOf } from '../../app/graphql';
 import type { I18n } from '../../app/i18n/i18n-provider';
 import type { CreateIndicatorMutation } from './indicator.operations';
@@ -17,19 +18,8 @@ export const RATE_BASES: readonly RateBasis[] = [
   'PER_1K_HOUSEHOLDS',
 ];
 
-/** The server's limits (CreateIndicatorInput): a code of upper case letters, digits and _, 2 to 32 long. */
-const CODE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
-export const CODE_MAX_LENGTH = 32;
-const LENGTHS = {
-  code: { min: 2, max: CODE_MAX_LENGTH },
-  nameEn: { min: 2, max: 200 },
-  nameZh: { min: 1, max: 200 },
-  unitEn: { min: 1, max: 60 },
-  unitZh: { min: 1, max: 60 },
-} as const;
-type TextField = keyof typeof LENGTHS;
-
-export const maxLength = (field: TextField) => LENGTHS[field].max;
+/** The catalogue's limits (shared with the server): for the inputs' maxLength. */
+export const maxLength = (field: harmony.IndicatorTextField) => harmony.INDICATOR_TEXT_LENGTHS[field].max;
 
 export interface IndicatorDraft {
   code: string;
@@ -65,24 +55,19 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** What must be fixed before sending, keyed like the input's fields (and the server's `extensions.fields`). */
+/** What must be fixed before sending (the shared rules), keyed like the input's fields and the server's `extensions.fields`. */
 export function indicatorProblems(draft: IndicatorDraft, t: I18n['t']): Record<string, string> {
-  const problems: Record<string, string> = {};
-  for (const field of Object.keys(LENGTHS) as TextField[]) {
-    const length = draft[field].trim().length;
-    const { min, max } = LENGTHS[field];
-    if (length === 0) problems[field] = t('form.required');
-    else if (length < min || length > max) problems[field] = t('harmony.indicators.problem.length', { min, max });
-  }
-  const code = draft.code.trim();
-  if (code && !CODE_PATTERN.test(code)) problems.code = t('harmony.indicators.problem.code');
-  const lower = parseNumber(draft.goalpostLower);
-  const upper = parseNumber(draft.goalpostUpper);
-  if (lower === null) problems.goalpostLower = t('harmony.form.number');
-  if (upper === null) problems.goalpostUpper = t('harmony.form.number');
-  else if (lower !== null && !(lower < upper)) problems.goalpostUpper = t('harmony.indicators.problem.goalposts');
-  if (draft.redLine.trim() && parseNumber(draft.redLine) === null) problems.redLine = t('harmony.indicators.problem.redLine');
-  return problems;
+  const redLine = draft.redLine.trim() ? (parseNumber(draft.redLine) ?? Number.NaN) : null;
+  const found = harmony.indicatorProblems({ ...draft, goalpostLower: parseNumber(draft.goalpostLower), goalpostUpper: parseNumber(draft.goalpostUpper), redLine });
+  const message = (field: string, problem: harmony.IndicatorProblem): string => {
+    if (problem === 'REQUIRED') return t('form.required');
+    if (problem === 'LENGTH') return t('harmony.indicators.problem.length', harmony.INDICATOR_TEXT_LENGTHS[field as harmony.IndicatorTextField]);
+    if (problem === 'CODE_PATTERN') return t('harmony.indicators.problem.code');
+    if (problem === 'NOT_A_NUMBER') return t('harmony.form.number');
+    if (problem === 'GOALPOSTS_ORDER') return t('harmony.indicators.problem.goalposts');
+    return t('harmony.indicators.problem.redLine');
+  };
+  return Object.fromEntries(Object.entries(found).map(([field, problem]) => [field, message(field, problem)]));
 }
 
 /** The mutation's input from a checked draft. */

@@ -1,21 +1,25 @@
 import { IsOptional, Length, Matches, MaxLength, Max, Min, ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import type { harmony } from '@massline/shared';
+import { harmony } from '@massline/shared';
 import { OrderType } from '../../../common/connection';
 import { SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
 import { AggregationMethodEnum, AlertKindEnum, AlertStatusEnum, GradeEnum, IndicatorDirectionEnum, NormalizationKindEnum, RateBasisEnum, type AlertStatus } from '../harmony-enums';
 import { registerEnumType } from 'type-graphql';
 
+const LENGTHS = harmony.INDICATOR_TEXT_LENGTHS;
+
 @InputType()
 export class CreateIndicatorInput {
+  // The limits are the shared ones (harmony.indicatorProblems), which the console checks before sending.
   @Field(() => String, { description: 'Upper case letters, digits and _' })
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'Upper case letters, digits and _, 2 to 32' })
+  @Matches(harmony.INDICATOR_CODE_PATTERN, { message: 'Upper case letters, digits and _, starting with a letter' })
+  @Length(LENGTHS.code.min, LENGTHS.code.max)
   code!: string;
 
-  @Field(() => String) @Length(2, 200) nameEn!: string;
-  @Field(() => String) @Length(1, 200) nameZh!: string;
-  @Field(() => String) @Length(1, 60) unitEn!: string;
-  @Field(() => String) @Length(1, 60) unitZh!: string;
+  @Field(() => String) @Length(LENGTHS.nameEn.min, LENGTHS.nameEn.max) nameEn!: string;
+  @Field(() => String) @Length(LENGTHS.nameZh.min, LENGTHS.nameZh.max) nameZh!: string;
+  @Field(() => String) @Length(LENGTHS.unitEn.min, LENGTHS.unitEn.max) unitEn!: string;
+  @Field(() => String) @Length(LENGTHS.unitZh.min, LENGTHS.unitZh.max) unitZh!: string;
   @Field(() => IndicatorDirectionEnum) direction!: harmony.IndicatorDirection;
   @Field(() => RateBasisEnum) rateBasis!: harmony.RateBasis;
   @Field(() => Float) goalpostLower!: number;
