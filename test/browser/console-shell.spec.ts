@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
+import { chromiumAvailable, launchBrowser, openPage, signIn } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 const NAV_LINKS = ['nav-regions', 'nav-users', 'nav-organizations', 'nav-api-tokens', 'nav-audit', 'nav-account'] as const;
 
@@ -21,29 +21,6 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
     await server?.close();
   });
 
-  async function openPage(): Promise<{ page: Page; errors: string[]; graphqlOperations: string[] }> {
-    const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    const graphqlOperations: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('request', (request) => {
-      if (request.url().endsWith('/graphql')) graphqlOperations.push(request.postData() ?? '');
-    });
-    return { page, errors, graphqlOperations };
-  }
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('sign-in-email').fill(email);
-    await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('nav-account').waitFor();
-  }
-
   async function visibleNav(page: Page): Promise<string[]> {
     await page.getByTestId('nav').waitFor();
     const shown: string[] = [];
@@ -56,15 +33,15 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
     ['auditor@massline.demo', ['nav-regions', 'nav-users', 'nav-organizations', 'nav-api-tokens', 'nav-audit', 'nav-account']],
     ['citizen@massline.demo', ['nav-regions', 'nav-organizations', 'nav-account']],
   ])('%s sees their role navigation and nothing else', async (email, expected) => {
-    const { page, errors } = await openPage();
-    await signIn(page, email);
+    const { page, errors } = await openPage(browser);
+    await signIn(page, server.url, email);
     expect(await visibleNav(page)).toEqual(expected);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it('a visitor who is not signed in sees the public navigation only', async () => {
-    const { page, errors } = await openPage();
+    const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/`);
     expect(await visibleNav(page)).toEqual(['nav-regions']);
     expect(errors).toEqual([]);
@@ -72,8 +49,8 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
   });
 
   it('an organization creates a user, who then appears in the list', async () => {
-    const { page, errors } = await openPage();
-    await signIn(page, 'county@massline.demo');
+    const { page, errors } = await openPage(browser);
+    await signIn(page, server.url, 'county@massline.demo');
     await page.getByTestId('nav-users').click();
     await page.getByTestId('user-row').first().waitFor();
     await page.getByTestId('user-create-open').click();
@@ -93,11 +70,11 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
   });
 
   it('a citizen who types /users reaches a not-allowed page, and no users query is sent', async () => {
-    const { page, graphqlOperations } = await openPage();
-    await signIn(page, 'citizen@massline.demo');
+    const { page, operations } = await openPage(browser);
+    await signIn(page, server.url, 'citizen@massline.demo');
     await page.goto(`${server.url}/users`);
     await page.getByTestId('not-allowed').waitFor();
-    expect(graphqlOperations.some((body) => /\busers\s*\(/.test(body))).toBe(false);
+    expect(operations.some((body) => /\busers\s*\(/.test(body))).toBe(false);
     await page.context().close();
   });
 });

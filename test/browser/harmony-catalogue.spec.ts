@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchBrowser, openPage, signIn } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 const DEFAULT_CODES = ['GINI', 'PETITIONS', 'MASS_INCIDENTS', 'HOT_ISSUES', 'PARTY_APPLICATIONS', 'CADRE_TRUST', 'PAPER_SUBSCRIPTIONS'];
 
@@ -24,31 +24,8 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
   });
 
   /** A page in English, with every console error and the body of every GraphQL request kept. */
-  async function openPage(): Promise<{ page: Page; errors: string[]; operations: string[] }> {
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    const errors: string[] = [];
-    const operations: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      // A refused mutation is an HTTP 200 with errors: nothing in the console. Anything here is a bug.
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('request', (request) => {
-      if (request.url().endsWith('/graphql')) operations.push(request.postData() ?? '');
-    });
-    return { page, errors, operations };
-  }
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('sign-in-email').fill(email);
-    await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('nav-account').waitFor();
-  }
-
   it('an anonymous visitor sees the seven built-in indicators, translated, and no form to add one', async () => {
-    const { page, errors } = await openPage();
+    const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/`);
     await page.getByTestId('nav-indicators').click();
     await page.getByTestId('indicators-page').waitFor();
@@ -82,9 +59,9 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
   });
 
   it('the root organization is refused here first (nothing sent), then by the server, then adds an indicator that the list shows', async () => {
-    const { page, errors, operations } = await openPage();
+    const { page, errors, operations } = await openPage(browser);
     const sentCreations = () => operations.filter((body) => body.includes('mutation CreateIndicator')).length;
-    await signIn(page, 'province@massline.demo');
+    await signIn(page, server.url, 'province@massline.demo');
     await page.getByTestId('nav-indicators').click();
     await page.getByTestId('indicator-row').first().waitFor();
     await page.getByTestId('indicator-create-open').click();
@@ -158,8 +135,8 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
   });
 
   it('the root organization recomputes the active version from the methodology page, confirming first and waiting with a busy state', async () => {
-    const { page, errors, operations } = await openPage();
-    await signIn(page, 'province@massline.demo');
+    const { page, errors, operations } = await openPage(browser);
+    await signIn(page, server.url, 'province@massline.demo');
     // The recompute request is held until the busy state has been checked, then let through.
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
@@ -207,8 +184,8 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
   });
 
   it('an organization below the root sees the catalogue and the methodology but can neither add an indicator nor recompute', async () => {
-    const { page, errors } = await openPage();
-    await signIn(page, 'county@massline.demo');
+    const { page, errors } = await openPage(browser);
+    await signIn(page, server.url, 'county@massline.demo');
     await page.getByTestId('nav-indicators').click();
     await page.getByTestId('indicator-row').first().waitFor();
     expect(await page.getByTestId('indicator-row').count()).toBeGreaterThanOrEqual(7);

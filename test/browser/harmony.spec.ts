@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchBrowser, openPage, signIn } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/test-server';
 
 describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
   let server: TestServer;
@@ -17,18 +17,8 @@ describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
     await server?.close();
   });
 
-  async function openPage(): Promise<{ page: Page; errors: string[] }> {
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    return { page, errors };
-  }
-
   it('an anonymous visitor sees the public dashboard only: published figures, no staff pages', async () => {
-    const { page, errors } = await openPage();
+    const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/`);
     await page.getByTestId('dashboard').waitFor();
     await page.getByTestId('assessment-row').first().waitFor();
@@ -56,12 +46,8 @@ describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
         )
       )[0].value;
     const before = await trust();
-    const { page, errors } = await openPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('sign-in-email').fill('county@massline.demo');
-    await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('nav-account').waitFor();
+    const { page, errors } = await openPage(browser);
+    await signIn(page, server.url, 'county@massline.demo');
 
     const summaryIndex = async () => {
       await page.goto(`${server.url}/?region=${township.id}&period=2026-Q3`);

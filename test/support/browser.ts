@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './test-server';
 
 /**
  * Debian's Chromium, driven by playwright-core (never a downloaded browser). In CI the browser tests must
@@ -29,4 +30,35 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/** A page of the console and what it did: every console error, the body of every GraphQL request. */
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+  operations: string[];
+}
+
+/** A fresh page in English; a refused mutation is an HTTP 200 with errors, so any console error is a bug. */
+export async function openPage(browser: Browser): Promise<WatchedPage> {
+  const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  const errors: string[] = [];
+  const operations: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('request', (request) => {
+    if (request.url().endsWith('/graphql')) operations.push(request.postData() ?? '');
+  });
+  return { page, errors, operations };
+}
+
+/** Signs a demo account in through the console's form. */
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('nav-account').waitFor();
 }
