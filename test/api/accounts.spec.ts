@@ -75,7 +75,11 @@ describe('accounts: sign-in, sessions, citizens, users', () => {
   });
 
   it('registers a citizen unverified; the organization of the region verifies or rejects with a reason', async () => {
-    const { regions } = await server.client().ok<{ regions: { edges: { node: { id: string } }[] } }>('{ regions(first: 1, filter: { search: "880101003" }) { edges { node { id } } } }');
+    const { regions } = await server
+      .client()
+      .ok<{ regions: { edges: { node: { id: string } }[] } }>(
+        '{ regions(first: 1, filter: { search: "880101003" }) { edges { node { id } } } }',
+      );
     const resident = server.client();
     const registered = await resident.ok<{ registerCitizen: { id: string; citizenStatus: string } }>(
       'mutation ($input: RegisterCitizenInput!) { registerCitizen(input: $input) { id citizenStatus } }',
@@ -111,24 +115,43 @@ describe('accounts: sign-in, sessions, citizens, users', () => {
 
   it('creates users only inside the jurisdiction, with coded refusals per field', async () => {
     const county = await server.as('orgIn');
-    const create = 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id email role citizenStatus region { code } organization { name } } }';
+    const create =
+      'mutation ($input: CreateUserInput!) { createUser(input: $input) { id email role citizenStatus region { code } organization { name } } }';
     const { regions } = await county.ok<{ regions: { edges: { node: { id: string; code: string } }[] } }>(
       '{ regions(first: 100, filter: { search: "8801" }) { edges { node { id code } } } }',
     );
     const id = (code: string) => regions.edges.find((e) => e.node.code === code)!.node.id;
     const created = await county.ok<{ createUser: { role: string; citizenStatus: string; region: { code: string } } }>(create, {
-      input: { email: 'resident@massline.test', displayName: 'Resident', role: 'CITIZEN', password: 'a-long-password', regionId: id('880101004') },
+      input: {
+        email: 'resident@massline.test',
+        displayName: 'Resident',
+        role: 'CITIZEN',
+        password: 'a-long-password',
+        regionId: id('880101004'),
+      },
     });
     expect(created.createUser).toMatchObject({ role: 'CITIZEN', citizenStatus: 'VERIFIED', region: { code: '880101004' } });
 
     const outside = await county.request(create, {
-      input: { email: 'outside@massline.test', displayName: 'Outside', role: 'CITIZEN', password: 'a-long-password', regionId: id('880102001') },
+      input: {
+        email: 'outside@massline.test',
+        displayName: 'Outside',
+        role: 'CITIZEN',
+        password: 'a-long-password',
+        regionId: id('880102001'),
+      },
     });
     expect(errorCode(outside)).toBe('FORBIDDEN');
     expect(outside.errors[0].extensions?.fields).toEqual({ regionId: 'Outside your jurisdiction' });
 
     const staffWithoutOrganization = await county.request(create, {
-      input: { email: 'staff@massline.test', displayName: 'Staff', role: 'ORGANIZATION', password: 'a-long-password', regionId: id('880101') },
+      input: {
+        email: 'staff@massline.test',
+        displayName: 'Staff',
+        role: 'ORGANIZATION',
+        password: 'a-long-password',
+        regionId: id('880101'),
+      },
     });
     expect(staffWithoutOrganization.errors[0].extensions?.fields).toHaveProperty('organizationId');
 
@@ -137,7 +160,9 @@ describe('accounts: sign-in, sessions, citizens, users', () => {
     });
     expect(errorCode(badEmail)).toBe('BAD_USER_INPUT');
     expect(badEmail.errors[0].extensions?.fields).toEqual({ email: 'Not an e-mail address' });
-    const { users } = await county.ok<{ users: { totalCount: number } }>('{ users(first: 1, filter: { search: "not-an-email" }) { totalCount } }');
+    const { users } = await county.ok<{ users: { totalCount: number } }>(
+      '{ users(first: 1, filter: { search: "not-an-email" }) { totalCount } }',
+    );
     expect(users.totalCount).toBe(0);
   });
 
@@ -168,21 +193,29 @@ describe('accounts: sign-in, sessions, citizens, users', () => {
     expect((await staff.ok<{ me: { role: string | null } }>('{ me { role } }')).me.role).toBeNull();
     const refused = await server.client().request(SIGN_IN, { input: { email: 'xihe-county@massline.test', password: DEMO_PASSWORD } });
     expect(errorCode(refused)).toBe('UNAUTHENTICATED');
-    expect(errorCode(await root.request('mutation ($id: ID!) { deactivateOrganization(id: $id) { active } }', { id: xihe.id }))).toBe('CONFLICT');
-    const inactive = await root.ok<{ organizations: { totalCount: number } }>('{ organizations(first: 100, filter: { active: false }) { totalCount } }');
+    expect(errorCode(await root.request('mutation ($id: ID!) { deactivateOrganization(id: $id) { active } }', { id: xihe.id }))).toBe(
+      'CONFLICT',
+    );
+    const inactive = await root.ok<{ organizations: { totalCount: number } }>(
+      '{ organizations(first: 100, filter: { active: false }) { totalCount } }',
+    );
     expect(inactive.organizations.totalCount).toBe(1);
     await root.ok('mutation ($id: ID!) { reactivateOrganization(id: $id) { active } }', { id: xihe.id });
     await server.client().signIn('xihe-county@massline.test', DEMO_PASSWORD);
 
     const county = await server.as('orgIn');
     const own = await county.ok<{ me: { user: { organization: { id: string } } } }>('{ me { user { organization { id } } } }');
-    const self = await county.request('mutation ($id: ID!) { deactivateOrganization(id: $id) { active } }', { id: own.me.user.organization.id });
+    const self = await county.request('mutation ($id: ID!) { deactivateOrganization(id: $id) { active } }', {
+      id: own.me.user.organization.id,
+    });
     expect(self.errors[0].extensions?.reason).toBe('CANNOT_DEACTIVATE_SELF');
   });
 
   it('a citizen listing users sees only themselves', async () => {
     const citizen = await server.as('citizen');
-    const { users } = await citizen.ok<{ users: { totalCount: number; edges: { node: { email: string } }[] } }>('{ users(first: 10) { totalCount edges { node { email } } } }');
+    const { users } = await citizen.ok<{ users: { totalCount: number; edges: { node: { email: string } }[] } }>(
+      '{ users(first: 10) { totalCount edges { node { email } } } }',
+    );
     expect(users.totalCount).toBe(1);
     expect(users.edges.map((e) => e.node.email)).toEqual(['citizen@massline.demo']);
   });

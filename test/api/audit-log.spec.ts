@@ -26,7 +26,11 @@ describe('audit log', () => {
   it('records every change with actor, role, before and after, and the request id', async () => {
     const county = await server.as('orgIn');
     const id = await server.createUser({ email: 'audited@massline.test', role: 'CITIZEN', regionCode: '880101001' });
-    const answer = await county.request('mutation ($id: ID!) { deactivateUser(id: $id) { id } }', { id }, { 'x-request-id': 'req-audit-1' });
+    const answer = await county.request(
+      'mutation ($id: ID!) { deactivateUser(id: $id) { id } }',
+      { id },
+      { 'x-request-id': 'req-audit-1' },
+    );
     expect(answer.errors).toEqual([]);
     expect(answer.headers.get('x-request-id')).toBe('req-audit-1');
 
@@ -50,13 +54,18 @@ describe('audit log', () => {
 
   it('filters by action and time, newest first', async () => {
     const county = await server.as('orgIn');
-    const { regions } = await county.ok<{ regions: { edges: { node: { id: string } }[] } }>('{ regions(first: 1, filter: { search: "880101" }) { edges { node { id } } } }');
+    const { regions } = await county.ok<{ regions: { edges: { node: { id: string } }[] } }>(
+      '{ regions(first: 1, filter: { search: "880101" }) { edges { node { id } } } }',
+    );
     const before = new Date(Date.now() - 1000).toISOString();
     for (const population of [200000, 201000]) {
-      await county.ok('mutation ($r: ID!, $p: Int!) { setRegionStatistics(input: { regionId: $r, period: "2026-Q1", population: $p, households: 70000 }) { id } }', {
-        r: regions.edges[0].node.id,
-        p: population,
-      });
+      await county.ok(
+        'mutation ($r: ID!, $p: Int!) { setRegionStatistics(input: { regionId: $r, period: "2026-Q1", population: $p, households: 70000 }) { id } }',
+        {
+          r: regions.edges[0].node.id,
+          p: population,
+        },
+      );
     }
     const { auditEntries } = await county.ok<{ auditEntries: { totalCount: number; edges: { node: Entry }[] } }>(ENTRIES, {
       filter: { action: 'region.statistics.set', from: before },
@@ -69,9 +78,15 @@ describe('audit log', () => {
 
   it('records platform-wide changes in the root jurisdiction: the province reads them, a county and a city do not', async () => {
     const root = await server.as('orgRoot');
-    await root.ok(`mutation { createIndicator(input: { code: "AUDITED_X", nameEn: "Audited", nameZh: "审计", unitEn: "%", unitZh: "%", direction: HIGHER_IS_BETTER, rateBasis: PERCENT, goalpostLower: 0, goalpostUpper: 100 }) { id } }`);
+    await root.ok(
+      `mutation { createIndicator(input: { code: "AUDITED_X", nameEn: "Audited", nameZh: "审计", unitEn: "%", unitZh: "%", direction: HIGHER_IS_BETTER, rateBasis: PERCENT, goalpostLower: 0, goalpostUpper: 100 }) { id } }`,
+    );
     const count = async (actor: 'orgRoot' | 'orgIn' | 'auditor') =>
-      (await (await server.as(actor)).ok<{ auditEntries: { totalCount: number; edges: { node: Entry }[] } }>(ENTRIES, { filter: { action: 'indicator.create' } })).auditEntries;
+      (
+        await (
+          await server.as(actor)
+        ).ok<{ auditEntries: { totalCount: number; edges: { node: Entry }[] } }>(ENTRIES, { filter: { action: 'indicator.create' } })
+      ).auditEntries;
     const seen = await count('orgRoot');
     expect(seen.totalCount).toBe(1);
     expect(seen.edges[0].node.regionPath).toBe('/88/');
@@ -97,7 +112,9 @@ describe('audit log', () => {
     await expect(connection.execute('truncate audit_entry')).rejects.toThrow(/append-only/);
     const [{ count: after }] = await connection.execute<{ count: string }[]>('select count(*)::text as count from audit_entry');
     expect(after).toBe(count);
-    const [{ forged }] = await connection.execute<{ forged: string }[]>(`select count(*)::text as forged from audit_entry where action = 'forged'`);
+    const [{ forged }] = await connection.execute<{ forged: string }[]>(
+      `select count(*)::text as forged from audit_entry where action = 'forged'`,
+    );
     expect(forged).toBe('0');
   });
 });

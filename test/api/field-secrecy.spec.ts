@@ -25,7 +25,10 @@ describe('field secrecy', () => {
 
   it('asking for them is a validation error, even for the root organization', async () => {
     const root = await server.as('orgRoot');
-    for (const query of ['{ users(first: 1) { edges { node { passwordHash } } } }', '{ apiTokens(first: 1) { edges { node { secretHash } } } }']) {
+    for (const query of [
+      '{ users(first: 1) { edges { node { passwordHash } } } }',
+      '{ apiTokens(first: 1) { edges { node { secretHash } } } }',
+    ]) {
       const answer = await root.request(query);
       expect(answer.status).toBe(400);
       expect(answer.errors[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -49,7 +52,9 @@ describe('field secrecy', () => {
 
   it('no answer carries a hash or a secret: sign-in, me, lists', async () => {
     const root = await server.as('orgRoot');
-    const answer = await root.request('{ me { user { id email } rules } users(first: 100) { edges { node { id email role } } } apiTokens(first: 100) { edges { node { id name prefix scopes } } } }');
+    const answer = await root.request(
+      '{ me { user { id email } rules } users(first: 100) { edges { node { id email role } } } apiTokens(first: 100) { edges { node { id name prefix scopes } } } }',
+    );
     const text = JSON.stringify(answer);
     expect(text).not.toMatch(/\$argon2/);
     expect(text).not.toMatch(/[0-9a-f]{64}/);

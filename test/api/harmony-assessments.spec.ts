@@ -18,7 +18,8 @@ interface Row {
   methodologyVersion: number;
   scores: { code: string; normalizedScore: number | null; contribution: number | null; pastRedLine: boolean }[];
 }
-const FIELDS = 'region { code nameEn level } period index grade rank siblingCount previousIndex change method coverage complete published methodologyVersion scores { code normalizedScore contribution pastRedLine }';
+const FIELDS =
+  'region { code nameEn level } period index grade rank siblingCount previousIndex change method coverage complete published methodologyVersion scores { code normalizedScore contribution pastRedLine }';
 const LIST = `query ($filter: AssessmentFilter, $orderBy: AssessmentOrder, $first: Int!) { assessments(first: $first, filter: $filter, orderBy: $orderBy) { totalCount edges { node { ${FIELDS} } } } }`;
 type Page = { assessments: { totalCount: number; edges: { node: Row }[] } };
 const rows = (page: Page) => page.assessments.edges.map((e) => e.node);
@@ -51,22 +52,51 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     const [province] = rows(await anonymous.ok<Page>(LIST, { first: 1, filter: { period: '2026-Q2', regionId: ids.get('88') } }));
     expect(province.method).toBe('ROLLED_UP');
     const population = new Map(
-      (await sql<{ code: string; population: number }>(`select r.code, s.population from region_statistics s join region r on r.id = s.region_id where s.period = '2026' and r.level = 'CITY'`)).map((r) => [r.code, r.population]),
+      (
+        await sql<{ code: string; population: number }>(
+          `select r.code, s.population from region_statistics s join region r on r.id = s.region_id where s.period = '2026' and r.level = 'CITY'`,
+        )
+      ).map((r) => [r.code, r.population]),
     );
-    const expected = cities.reduce((sum, c) => sum + c.index! * population.get(c.region.code)!, 0) / cities.reduce((sum, c) => sum + population.get(c.region.code)!, 0);
+    const expected =
+      cities.reduce((sum, c) => sum + c.index! * population.get(c.region.code)!, 0) /
+      cities.reduce((sum, c) => sum + population.get(c.region.code)!, 0);
     expect(province.index).toBeCloseTo(expected, 9);
   });
 
   it('gives each region its trend and its change against the previous quarter', async () => {
     const trend = rows(await anonymous.ok<Page>(LIST, { first: 100, filter: { regionId: ids.get('880101') } }));
-    expect(trend.map((t) => t.period)).toEqual(['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2']);
+    expect(trend.map((t) => t.period)).toEqual([
+      '2023-Q1',
+      '2023-Q2',
+      '2023-Q3',
+      '2023-Q4',
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q3',
+      '2024-Q4',
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+      '2025-Q4',
+      '2026-Q1',
+      '2026-Q2',
+    ]);
     expect(trend[0].previousIndex).toBeNull();
     for (let i = 1; i < trend.length; i++) {
       expect(trend[i].previousIndex).toBe(trend[i - 1].index);
       expect(trend[i].change).toBeCloseTo(trend[i].index! - trend[i - 1].index!, 12);
     }
     const breakdown = trend.at(-1)!.scores;
-    expect(breakdown.map((s) => s.code)).toEqual(['GINI', 'PETITIONS', 'MASS_INCIDENTS', 'HOT_ISSUES', 'PARTY_APPLICATIONS', 'CADRE_TRUST', 'PAPER_SUBSCRIPTIONS']);
+    expect(breakdown.map((s) => s.code)).toEqual([
+      'GINI',
+      'PETITIONS',
+      'MASS_INCIDENTS',
+      'HOT_ISSUES',
+      'PARTY_APPLICATIONS',
+      'CADRE_TRUST',
+      'PAPER_SUBSCRIPTIONS',
+    ]);
     expect(breakdown.reduce((sum, s) => sum + s.contribution!, 0)).toBeCloseTo(trend.at(-1)!.index!, 9);
   });
 
@@ -81,18 +111,31 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     const sibling = await (await server.as('orgOut')).ok<Page>(LIST, { first: 10, filter });
     expect(sibling.assessments.totalCount).toBe(0);
 
-    const published = await county.ok<{ publishAssessments: number }>('mutation ($r: ID!) { publishAssessments(period: "2026-Q3", regionId: $r) }', { r: ids.get('880101') });
+    const published = await county.ok<{ publishAssessments: number }>(
+      'mutation ($r: ID!) { publishAssessments(period: "2026-Q3", regionId: $r) }',
+      { r: ids.get('880101') },
+    );
     expect(published.publishAssessments).toBe(5); // the county and its four townships
     expect((await anonymous.ok<Page>(LIST, { first: 10, filter })).assessments.totalCount).toBe(4);
-    expect((await anonymous.ok<Page>(LIST, { first: 10, filter: { period: '2026-Q3', parentId: ids.get('880102') } })).assessments.totalCount).toBe(0);
-    const again = await county.request('mutation ($r: ID!) { publishAssessments(period: "2026-Q3", regionId: $r) }', { r: ids.get('880101') });
+    expect(
+      (await anonymous.ok<Page>(LIST, { first: 10, filter: { period: '2026-Q3', parentId: ids.get('880102') } })).assessments.totalCount,
+    ).toBe(0);
+    const again = await county.request('mutation ($r: ID!) { publishAssessments(period: "2026-Q3", regionId: $r) }', {
+      r: ids.get('880101'),
+    });
     expect(errorCode(again)).toBe('CONFLICT');
-    expect(errorCode(await county.request('mutation ($r: ID!) { publishAssessments(period: "2026-Q3", regionId: $r) }', { r: ids.get('880102') }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await county.request('mutation ($r: ID!) { publishAssessments(period: "2026-Q3", regionId: $r) }', { r: ids.get('880102') }),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('versions the methodology: a new version recomputes under itself, the old figures stay and recompute identically', async () => {
     const v1 = rows(await root.ok<Page>(LIST, { first: 100, filter: { period: '2026-Q2', parentId: ids.get('8801') } }));
-    const { methodologyVersion: active } = await root.ok<{ methodologyVersion: { id: string; version: number } }>('{ methodologyVersion { id version } }');
+    const { methodologyVersion: active } = await root.ok<{ methodologyVersion: { id: string; version: number } }>(
+      '{ methodologyVersion { id version } }',
+    );
     const created = await root.ok<{ createMethodologyVersion: { id: string; version: number; active: boolean; aggregation: string } }>(
       `mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { id version active aggregation } }`,
       {
@@ -118,30 +161,57 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     expect(v2.every((r) => r.methodologyVersion === active.version + 1)).toBe(true);
     expect(v2.map((r) => r.index)).not.toEqual(v1.map((r) => r.index));
     // Published under v1, published under v2 too: the public dashboard follows the active method.
-    expect((await anonymous.ok<Page>(LIST, { first: 100, filter: { period: '2026-Q2', parentId: ids.get('8801') } })).assessments.totalCount).toBe(v2.length);
+    expect(
+      (await anonymous.ok<Page>(LIST, { first: 100, filter: { period: '2026-Q2', parentId: ids.get('8801') } })).assessments.totalCount,
+    ).toBe(v2.length);
 
-    const old = (await root.ok<Page>(LIST, { first: 100, filter: { period: '2026-Q2', parentId: ids.get('8801'), methodologyVersionId: active.id } })).assessments.edges.map((e) => e.node);
+    const old = (
+      await root.ok<Page>(LIST, { first: 100, filter: { period: '2026-Q2', parentId: ids.get('8801'), methodologyVersionId: active.id } })
+    ).assessments.edges.map((e) => e.node);
     expect(old.map((r) => r.index)).toEqual(v1.map((r) => r.index));
     await root.ok('mutation ($id: ID) { recomputeAssessments(methodologyVersionId: $id, period: "2026-Q2") }', { id: active.id });
-    const recomputed = rows(await root.ok<Page>(LIST, { first: 100, filter: { period: '2026-Q2', parentId: ids.get('8801'), methodologyVersionId: active.id } }));
-    expect(recomputed.map((r) => [r.region.code, r.index, r.rank, r.grade])).toEqual(v1.map((r) => [r.region.code, r.index, r.rank, r.grade]));
+    const recomputed = rows(
+      await root.ok<Page>(LIST, { first: 100, filter: { period: '2026-Q2', parentId: ids.get('8801'), methodologyVersionId: active.id } }),
+    );
+    expect(recomputed.map((r) => [r.region.code, r.index, r.rank, r.grade])).toEqual(
+      v1.map((r) => [r.region.code, r.index, r.rank, r.grade]),
+    );
 
     await expect(sql(`update methodology_version set settings = '{}'::jsonb where id = ?`, [active.id])).rejects.toThrow(/immutable/);
     await expect(sql(`delete from methodology_version where id = ?`, [active.id])).rejects.toThrow(/immutable/);
     // Back to version 1 for the tests that follow.
     await root.ok('mutation ($id: ID!) { activateMethodologyVersion(id: $id) { active } }', { id: active.id });
-    expect(errorCode(await root.request('mutation ($id: ID!) { activateMethodologyVersion(id: $id) { active } }', { id: active.id }))).toBe('CONFLICT');
+    expect(errorCode(await root.request('mutation ($id: ID!) { activateMethodologyVersion(id: $id) { active } }', { id: active.id }))).toBe(
+      'CONFLICT',
+    );
   });
 
   it.each([
-    ['weights that do not sum to 1', [{ code: 'GINI', weight: 0.5, normalization: 'GOALPOSTS' }, { code: 'CADRE_TRUST', weight: 0.4, normalization: 'GOALPOSTS' }], 'BAD_USER_INPUT'],
+    [
+      'weights that do not sum to 1',
+      [
+        { code: 'GINI', weight: 0.5, normalization: 'GOALPOSTS' },
+        { code: 'CADRE_TRUST', weight: 0.4, normalization: 'GOALPOSTS' },
+      ],
+      'BAD_USER_INPUT',
+    ],
     ['an unknown indicator', [{ code: 'NOPE', weight: 1, normalization: 'GOALPOSTS' }], 'BAD_USER_INPUT'],
     ['inverted goalposts', [{ code: 'GINI', weight: 1, normalization: 'GOALPOSTS', lower: 0.6, upper: 0.2 }], 'BAD_USER_INPUT'],
-    ['the same indicator twice', [{ code: 'GINI', weight: 0.5, normalization: 'GOALPOSTS' }, { code: 'GINI', weight: 0.5, normalization: 'GOALPOSTS' }], 'BAD_USER_INPUT'],
+    [
+      'the same indicator twice',
+      [
+        { code: 'GINI', weight: 0.5, normalization: 'GOALPOSTS' },
+        { code: 'GINI', weight: 0.5, normalization: 'GOALPOSTS' },
+      ],
+      'BAD_USER_INPUT',
+    ],
   ])('refuses a methodology with %s', async (_name, indicators, code) => {
-    const answer = await root.request('mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { id } }', {
-      input: { name: 'Broken', aggregation: 'ARITHMETIC', indicators },
-    });
+    const answer = await root.request(
+      'mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { id } }',
+      {
+        input: { name: 'Broken', aggregation: 'ARITHMETIC', indicators },
+      },
+    );
     expect(errorCode(answer)).toBe(code);
   });
 
@@ -152,38 +222,73 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     const county = await server.as('orgIn');
-    expect(errorCode(await county.request('mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { id } }', { input: { name: 'Mine', aggregation: 'ARITHMETIC', indicators } }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await county.request('mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { id } }', {
+          input: { name: 'Mine', aggregation: 'ARITHMETIC', indicators },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('adds an indicator to the public catalogue (root organization), refusing every broken rule and writing nothing then', async () => {
     const CREATE = 'mutation ($input: CreateIndicatorInput!) { createIndicator(input: $input) { code builtIn } }';
-    const grain = { code: 'GRAIN_OUTPUT', nameEn: 'Grain output', nameZh: '粮食产量', unitEn: 't/ha', unitZh: '吨/公顷', direction: 'HIGHER_IS_BETTER', rateBasis: 'NONE', goalpostLower: 0, goalpostUpper: 10, redLine: 2 };
+    const grain = {
+      code: 'GRAIN_OUTPUT',
+      nameEn: 'Grain output',
+      nameZh: '粮食产量',
+      unitEn: 't/ha',
+      unitZh: '吨/公顷',
+      direction: 'HIGHER_IS_BETTER',
+      rateBasis: 'NONE',
+      goalpostLower: 0,
+      goalpostUpper: 10,
+      redLine: 2,
+    };
     const refused = async (input: Record<string, unknown>) => {
       const answer = await root.request(CREATE, { input: { ...grain, ...input } });
-      return { code: errorCode(answer), reason: answer.errors?.[0].extensions?.reason, fields: Object.keys(answer.errors?.[0].extensions?.fields ?? {}) };
+      return {
+        code: errorCode(answer),
+        reason: answer.errors?.[0].extensions?.reason,
+        fields: Object.keys(answer.errors?.[0].extensions?.fields ?? {}),
+      };
     };
     expect(await refused({ code: 'grain' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['code'] });
     expect(await refused({ code: 'G'.repeat(33) })).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['code'] });
     expect(await refused({ nameEn: 'G' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['nameEn'] });
-    expect(await refused({ goalpostLower: 10, goalpostUpper: 10 })).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_METHODOLOGY', fields: ['goalpostUpper'] });
+    expect(await refused({ goalpostLower: 10, goalpostUpper: 10 })).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_METHODOLOGY',
+      fields: ['goalpostUpper'],
+    });
     expect((await refused({ code: 'GINI' })).reason).toBe('INDICATOR_CODE_TAKEN');
     expect(errorCode(await county.request(CREATE, { input: grain }))).toBe('FORBIDDEN');
     expect(await sql(`select code from indicator where code in ('GRAIN', 'GRAIN_OUTPUT')`)).toEqual([]);
 
     expect(await root.ok(CREATE, { input: grain })).toEqual({ createIndicator: { code: 'GRAIN_OUTPUT', builtIn: false } });
-    const catalogue = await anonymous.ok<{ indicators: { edges: { node: { code: string } }[] } }>('{ indicators(first: 50) { edges { node { code } } } }');
+    const catalogue = await anonymous.ok<{ indicators: { edges: { node: { code: string } }[] } }>(
+      '{ indicators(first: 50) { edges { node { code } } } }',
+    );
     expect(catalogue.indicators.edges.map((edge) => edge.node.code)).toContain('GRAIN_OUTPUT');
   });
 
   it('raises alerts once, and takes them open → acknowledged → resolved with a note, audited', async () => {
-    const ALERTS = 'query ($f: AlertFilter) { alerts(first: 100, filter: $f) { totalCount edges { node { id kind indicatorCode status period region { code } details } } } }';
-    const troubled = await root.ok<{ alerts: { totalCount: number; edges: { node: { id: string; kind: string; indicatorCode: string | null; status: string; region: { code: string } } }[] } }>(ALERTS, {
+    const ALERTS =
+      'query ($f: AlertFilter) { alerts(first: 100, filter: $f) { totalCount edges { node { id kind indicatorCode status period region { code } details } } } }';
+    const troubled = await root.ok<{
+      alerts: {
+        totalCount: number;
+        edges: { node: { id: string; kind: string; indicatorCode: string | null; status: string; region: { code: string } } }[];
+      };
+    }>(ALERTS, {
       f: { withinId: ids.get('880302002'), period: '2026-Q2' },
     });
     const kinds = troubled.alerts.edges.map((e) => `${e.node.kind}:${e.node.indicatorCode ?? ''}`);
     expect(kinds).toContain('RED_LINE:MASS_INCIDENTS');
     expect(kinds).toContain('INDEX_BELOW:');
-    const falling = await root.ok<{ alerts: { edges: { node: { kind: string } }[] } }>(ALERTS, { f: { withinId: ids.get('880401'), period: '2026-Q2' } });
+    const falling = await root.ok<{ alerts: { edges: { node: { kind: string } }[] } }>(ALERTS, {
+      f: { withinId: ids.get('880401'), period: '2026-Q2' },
+    });
     expect(falling.alerts.edges.map((e) => e.node.kind)).toContain('FALL_SINCE_PREVIOUS');
 
     const total = (await root.ok<{ alerts: { totalCount: number } }>(ALERTS, {})).alerts.totalCount;
@@ -192,54 +297,95 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     expect(badPeriod.errors?.[0].extensions?.reason).toBe('INVALID_PERIOD');
     expect((await root.ok<{ alerts: { totalCount: number } }>(ALERTS, {})).alerts.totalCount).toBe(total);
     // The versions tried out above raised their own alerts; the list shows the active version's.
-    const versions = await root.ok<{ alerts: { edges: { node: { methodologyVersion: number } }[] } }>('{ alerts(first: 100) { edges { node { methodologyVersion } } } }');
+    const versions = await root.ok<{ alerts: { edges: { node: { methodologyVersion: number } }[] } }>(
+      '{ alerts(first: 100) { edges { node { methodologyVersion } } } }',
+    );
     expect(new Set(versions.alerts.edges.map((e) => e.node.methodologyVersion))).toEqual(new Set([1]));
 
     const shimen = await root.ok<{ createUser: { id: string } }>(
       `mutation ($o: ID!, $r: ID!) { createUser(input: { email: "shimen@massline.test", displayName: "Shimen", role: ORGANIZATION, password: "a-long-password", regionId: $r, organizationId: $o }) { id } }`,
-      { r: ids.get('8803'), o: (await sql<{ id: string }>(`select o.id from organization o join region r on r.id = o.region_id where r.code = '8803'`))[0].id },
+      {
+        r: ids.get('8803'),
+        o: (await sql<{ id: string }>(`select o.id from organization o join region r on r.id = o.region_id where r.code = '8803'`))[0].id,
+      },
     );
     expect(shimen.createUser.id).toBeTruthy();
     const city = await server.client().signIn('shimen@massline.test', 'a-long-password');
     const alert = troubled.alerts.edges[0].node;
-    expect(errorCode(await (await server.as('orgIn')).request('mutation ($id: ID!) { acknowledgeAlert(id: $id) { status } }', { id: alert.id }))).toBe('FORBIDDEN');
-    expect(errorCode(await (await server.as('auditor')).request('mutation ($id: ID!) { acknowledgeAlert(id: $id) { status } }', { id: alert.id }))).toBe('FORBIDDEN');
-    const acknowledged = await city.ok<{ acknowledgeAlert: { status: string; acknowledgedBy: string } }>('mutation ($id: ID!) { acknowledgeAlert(id: $id) { status acknowledgedBy } }', { id: alert.id });
+    expect(
+      errorCode(await (await server.as('orgIn')).request('mutation ($id: ID!) { acknowledgeAlert(id: $id) { status } }', { id: alert.id })),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await (await server.as('auditor')).request('mutation ($id: ID!) { acknowledgeAlert(id: $id) { status } }', { id: alert.id }),
+      ),
+    ).toBe('FORBIDDEN');
+    const acknowledged = await city.ok<{ acknowledgeAlert: { status: string; acknowledgedBy: string } }>(
+      'mutation ($id: ID!) { acknowledgeAlert(id: $id) { status acknowledgedBy } }',
+      { id: alert.id },
+    );
     expect(acknowledged.acknowledgeAlert).toEqual({ status: 'ACKNOWLEDGED', acknowledgedBy: 'shimen@massline.test' });
-    expect(errorCode(await city.request('mutation ($id: ID!) { acknowledgeAlert(id: $id) { status } }', { id: alert.id }))).toBe('CONFLICT');
+    expect(errorCode(await city.request('mutation ($id: ID!) { acknowledgeAlert(id: $id) { status } }', { id: alert.id }))).toBe(
+      'CONFLICT',
+    );
     const noNote = await city.request('mutation ($id: ID!) { resolveAlert(id: $id, note: "  ") { status } }', { id: alert.id });
     expect(noNote.errors[0].extensions?.fields).toEqual({ note: 'Say how it was resolved' });
-    const resolved = await city.ok<{ resolveAlert: { status: string; resolutionNote: string } }>('mutation ($id: ID!) { resolveAlert(id: $id, note: "Mediation held; claims settled") { status resolutionNote } }', { id: alert.id });
+    const resolved = await city.ok<{ resolveAlert: { status: string; resolutionNote: string } }>(
+      'mutation ($id: ID!) { resolveAlert(id: $id, note: "Mediation held; claims settled") { status resolutionNote } }',
+      { id: alert.id },
+    );
     expect(resolved.resolveAlert).toEqual({ status: 'RESOLVED', resolutionNote: 'Mediation held; claims settled' });
-    expect(errorCode(await city.request('mutation ($id: ID!) { resolveAlert(id: $id, note: "again") { status } }', { id: alert.id }))).toBe('CONFLICT');
-    const { auditEntries } = await root.ok<{ auditEntries: { edges: { node: { action: string } }[] } }>('query ($s: String) { auditEntries(first: 10, filter: { subjectId: $s }) { edges { node { action } } } }', { s: alert.id });
+    expect(errorCode(await city.request('mutation ($id: ID!) { resolveAlert(id: $id, note: "again") { status } }', { id: alert.id }))).toBe(
+      'CONFLICT',
+    );
+    const { auditEntries } = await root.ok<{ auditEntries: { edges: { node: { action: string } }[] } }>(
+      'query ($s: String) { auditEntries(first: 10, filter: { subjectId: $s }) { edges { node { action } } } }',
+      { s: alert.id },
+    );
     expect(auditEntries.edges.map((e) => e.node.action)).toEqual(['alert.resolve', 'alert.acknowledge']);
   });
 
   it('orders a trend newest first when asked, carries the computation time, and refuses a malformed id', async () => {
-    const newest = rows(await anonymous.ok<Page>(LIST, { first: 3, filter: { regionId: ids.get('88') }, orderBy: { field: 'PERIOD', direction: 'DESC' } }));
+    const newest = rows(
+      await anonymous.ok<Page>(LIST, { first: 3, filter: { regionId: ids.get('88') }, orderBy: { field: 'PERIOD', direction: 'DESC' } }),
+    );
     expect(newest.map((r) => r.period)).toEqual(['2026-Q2', '2026-Q1', '2025-Q4']);
-    const { assessments } = await anonymous.ok<{ assessments: { edges: { node: { computedAt: string } }[] } }>('{ assessments(first: 1) { edges { node { computedAt } } } }');
+    const { assessments } = await anonymous.ok<{ assessments: { edges: { node: { computedAt: string } }[] } }>(
+      '{ assessments(first: 1) { edges { node { computedAt } } } }',
+    );
     expect(new Date(assessments.edges[0].node.computedAt).getTime()).toBeGreaterThan(Date.now() - 24 * 3600 * 1000);
     const malformed = await anonymous.request(LIST, { first: 1, filter: { regionId: 'x' } });
     expect(errorCode(malformed)).toBe('BAD_USER_INPUT');
   });
 
   it('checks the indicators of a period: coverage, skew and kurtosis, correlated pairs', async () => {
-    const { statisticalChecks } = await root.ok<{ statisticalChecks: { indicators: { code: string; observed: number; regions: number; coverage: number; lowCoverage: boolean }[]; correlatedPairs: { first: string; second: string; correlation: number }[] } }>(
+    const { statisticalChecks } = await root.ok<{
+      statisticalChecks: {
+        indicators: { code: string; observed: number; regions: number; coverage: number; lowCoverage: boolean }[];
+        correlatedPairs: { first: string; second: string; correlation: number }[];
+      };
+    }>(
       '{ statisticalChecks(period: "2026-Q2", level: TOWNSHIP) { indicators { code observed regions coverage lowCoverage skewness kurtosis outliers } correlatedPairs { first second correlation observations } } }',
     );
     expect(statisticalChecks.indicators).toHaveLength(7);
-    expect(statisticalChecks.indicators.every((i) => i.regions === 48 && i.observed === 48 && i.coverage === 1 && !i.lowCoverage)).toBe(true);
+    expect(statisticalChecks.indicators.every((i) => i.regions === 48 && i.observed === 48 && i.coverage === 1 && !i.lowCoverage)).toBe(
+      true,
+    );
     // The demo indicators are all driven by one "quality" per region: they are strongly correlated.
     expect(statisticalChecks.correlatedPairs.length).toBeGreaterThan(0);
     expect(statisticalChecks.correlatedPairs.every((p) => Math.abs(p.correlation) > 0.9)).toBe(true);
   });
 
   it('runs a seeded Monte Carlo sensitivity in the background, with progress, reproducibly', async () => {
-    const START = 'mutation ($r: ID!) { startSensitivityRun(input: { period: "2026-Q2", parentId: $r, runs: 2000, seed: 42 }) { id status progress } }';
-    const POLL = 'query ($id: ID!) { sensitivityRun(id: $id) { status progress regions { region { code } nominalRank medianRank percentile5Rank percentile95Rank } } }';
-    type Run = { status: string; progress: number; regions: { region: { code: string }; nominalRank: number; medianRank: number; percentile5Rank: number; percentile95Rank: number }[] };
+    const START =
+      'mutation ($r: ID!) { startSensitivityRun(input: { period: "2026-Q2", parentId: $r, runs: 2000, seed: 42 }) { id status progress } }';
+    const POLL =
+      'query ($id: ID!) { sensitivityRun(id: $id) { status progress regions { region { code } nominalRank medianRank percentile5Rank percentile95Rank } } }';
+    type Run = {
+      status: string;
+      progress: number;
+      regions: { region: { code: string }; nominalRank: number; medianRank: number; percentile5Rank: number; percentile95Rank: number }[];
+    };
     const finish = async (id: string) => {
       for (;;) {
         const { sensitivityRun } = await root.ok<{ sensitivityRun: Run }>(POLL, { id });
@@ -257,7 +403,9 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     const second = await root.ok<{ startSensitivityRun: { id: string } }>(START, { r: ids.get('8801') });
     expect((await finish(second.startSensitivityRun.id)).regions).toEqual(done.regions);
     // Somebody else's run is not theirs to read.
-    expect((await (await server.as('auditor')).ok<{ sensitivityRun: null }>(POLL, { id: first.startSensitivityRun.id })).sensitivityRun).toBeNull();
+    expect(
+      (await (await server.as('auditor')).ok<{ sensitivityRun: null }>(POLL, { id: first.startSensitivityRun.id })).sensitivityRun,
+    ).toBeNull();
   });
 
   it('serves the dashboard in the same number of SQL statements for 1 region as for 50', async () => {
@@ -267,7 +415,11 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     knex.on('query', listener);
     const measure = async (first: number) => {
       count = 0;
-      const page = await anonymous.ok<Page>(LIST, { first, filter: { period: '2026-Q2' }, orderBy: { field: 'REGION_CODE', direction: 'ASC' } });
+      const page = await anonymous.ok<Page>(LIST, {
+        first,
+        filter: { period: '2026-Q2' },
+        orderBy: { field: 'REGION_CODE', direction: 'ASC' },
+      });
       return { statements: count, rows: rows(page).length };
     };
     const one = await measure(1);

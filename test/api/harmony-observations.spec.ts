@@ -3,8 +3,10 @@ import { harmony } from '@massline/shared';
 import { errorCode, type ApiClient } from '../support/api-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const RECORD = 'mutation ($input: RecordObservationInput!) { recordObservation(input: $input) { id value rawCount method revision source enteredByLabel indicatorCode } }';
-const IMPORT = 'mutation ($csv: String!) { importObservations(csv: $csv) { accepted rowCount written corrected errors { line reason } recomputedPeriods } }';
+const RECORD =
+  'mutation ($input: RecordObservationInput!) { recordObservation(input: $input) { id value rawCount method revision source enteredByLabel indicatorCode } }';
+const IMPORT =
+  'mutation ($csv: String!) { importObservations(csv: $csv) { accepted rowCount written corrected errors { line reason } recomputedPeriods } }';
 
 interface Report {
   accepted: boolean;
@@ -29,7 +31,12 @@ describe('harmony: observations, import, export, Gini', () => {
       )
     )[0];
   const assessmentIndex = async (code: string, period: string) =>
-    (await sql<{ index: number }>(`select a.index from assessment a join region r on r.id = a.region_id join methodology_version v on v.id = a.methodology_version_id where v.active and r.code = ? and a.period = ?`, [code, period]))[0]?.index;
+    (
+      await sql<{ index: number }>(
+        `select a.index from assessment a join region r on r.id = a.region_id join methodology_version v on v.id = a.methodology_version_id where v.active and r.code = ? and a.period = ?`,
+        [code, period],
+      )
+    )[0]?.index;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -41,17 +48,27 @@ describe('harmony: observations, import, export, Gini', () => {
 
   it('records a value, recomputes the assessments of its period, and keeps every earlier value on correction', async () => {
     const before = await assessmentIndex('880101001', '2026-Q3');
-    const input = { regionId: ids.get('880101001'), period: '2026-Q3', indicatorCode: 'CADRE_TRUST', value: 99.5, source: 'Survey, second wave' };
-    const { recordObservation } = await county.ok<{ recordObservation: { revision: number; method: string; enteredByLabel: string } }>(RECORD, { input });
+    const input = {
+      regionId: ids.get('880101001'),
+      period: '2026-Q3',
+      indicatorCode: 'CADRE_TRUST',
+      value: 99.5,
+      source: 'Survey, second wave',
+    };
+    const { recordObservation } = await county.ok<{ recordObservation: { revision: number; method: string; enteredByLabel: string } }>(
+      RECORD,
+      { input },
+    );
     expect(recordObservation).toMatchObject({ revision: 2, method: 'DIRECT', enteredByLabel: 'county@massline.demo' });
     expect(await assessmentIndex('880101001', '2026-Q3')).toBeGreaterThan(before);
 
     const again = await county.ok<{ recordObservation: { id: string; revision: number } }>(RECORD, { input: { ...input, value: 60 } });
     expect(again.recordObservation.revision).toBe(3);
-    const { observationRevisions } = await county.ok<{ observationRevisions: { revision: number; value: number; enteredByLabel: string | null; replacedByLabel: string }[] }>(
-      'query ($id: ID!) { observationRevisions(observationId: $id) { revision value enteredByLabel replacedByLabel } }',
-      { id: again.recordObservation.id },
-    );
+    const { observationRevisions } = await county.ok<{
+      observationRevisions: { revision: number; value: number; enteredByLabel: string | null; replacedByLabel: string }[];
+    }>('query ($id: ID!) { observationRevisions(observationId: $id) { revision value enteredByLabel replacedByLabel } }', {
+      id: again.recordObservation.id,
+    });
     expect(observationRevisions.map((r) => [r.revision, r.value])).toEqual([
       [2, 99.5],
       [1, expect.any(Number)],
@@ -59,14 +76,16 @@ describe('harmony: observations, import, export, Gini', () => {
     expect(observationRevisions[0]).toMatchObject({ enteredByLabel: 'county@massline.demo', replacedByLabel: 'county@massline.demo' });
     await expect(sql('update observation_revision set value = 0')).rejects.toThrow(/append-only/);
 
-    const { auditEntries } = await county.ok<{ auditEntries: { edges: { node: { before: { value: number }; after: { value: number } } }[] } }>(
-      '{ auditEntries(first: 1, filter: { action: "observation.correct" }) { edges { node { before after } } } }',
-    );
+    const { auditEntries } = await county.ok<{
+      auditEntries: { edges: { node: { before: { value: number }; after: { value: number } } }[] };
+    }>('{ auditEntries(first: 1, filter: { action: "observation.correct" }) { edges { node { before after } } } }');
     expect(auditEntries.edges[0].node).toMatchObject({ before: { value: 99.5 }, after: { value: 60 } });
   });
 
   it('turns a raw count into a rate with the population of the period (from its year)', async () => {
-    const [stats] = await sql<{ population: number }>(`select population from region_statistics where region_id = ? and period = '2026'`, [ids.get('880101002')]);
+    const [stats] = await sql<{ population: number }>(`select population from region_statistics where region_id = ? and period = '2026'`, [
+      ids.get('880101002'),
+    ]);
     const { recordObservation } = await county.ok<{ recordObservation: { value: number; rawCount: number; method: string } }>(RECORD, {
       input: { regionId: ids.get('880101002'), period: '2026-Q3', indicatorCode: 'PETITIONS', rawCount: 57 },
     });
@@ -82,7 +101,12 @@ describe('harmony: observations, import, export, Gini', () => {
     ['a count above its total', { indicatorCode: 'HOT_ISSUES', rawCount: 61, rawTotal: 60 }, 'BAD_USER_INPUT', 'rawCount'],
     ['an unknown indicator', { indicatorCode: 'NOPE', value: 1 }, 'BAD_USER_INPUT', 'indicatorCode'],
     ['a bad period', { indicatorCode: 'GINI', value: 0.3, period: '2026-Q5' }, 'BAD_USER_INPUT', 'period'],
-    ['a count without a population for the period', { indicatorCode: 'PETITIONS', rawCount: 3, period: '2031-Q1' }, 'BAD_USER_INPUT', 'rawCount'],
+    [
+      'a count without a population for the period',
+      { indicatorCode: 'PETITIONS', rawCount: 3, period: '2031-Q1' },
+      'BAD_USER_INPUT',
+      'rawCount',
+    ],
   ])('refuses %s, with the field to blame, and writes nothing', async (_name, change, code, field) => {
     const before = await sql<{ n: string }>('select count(*)::text as n from observation');
     const answer = await county.request(RECORD, { input: { regionId: ids.get('880101003'), period: '2026-Q3', ...change } });
@@ -94,11 +118,17 @@ describe('harmony: observations, import, export, Gini', () => {
   it('refuses a region outside the jurisdiction, and an auditor altogether', async () => {
     const input = { regionId: ids.get('880102001'), period: '2026-Q3', indicatorCode: 'GINI', value: 0.3 };
     expect(errorCode(await county.request(RECORD, { input }))).toBe('FORBIDDEN');
-    expect(errorCode(await (await server.as('auditor')).request(RECORD, { input: { ...input, regionId: ids.get('880101001') } }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await server.as('auditor')).request(RECORD, { input: { ...input, regionId: ids.get('880101001') } }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('imports all rows or none: one bad row and nothing is written; fixed, everything is', async () => {
-    const good = ['880101001,2026-Q3,GINI,0.311,,,bureau', '880101002,2026-Q3,PETITIONS,,40,,bureau', '880101003,2026-Q3,HOT_ISSUES,,30,40,office'];
+    const good = [
+      '880101001,2026-Q3,GINI,0.311,,,bureau',
+      '880101002,2026-Q3,PETITIONS,,40,,bureau',
+      '880101003,2026-Q3,HOT_ISSUES,,30,40,office',
+    ];
     const csv = (rows: string[]) => ['region_code,period,indicator,value,raw_count,raw_total,source', ...rows].join('\n');
     const before = await observation('880101001', '2026-Q3', 'GINI');
     const refused = await county.ok<{ importObservations: Report }>(IMPORT, { csv: csv([...good, '880101004,2026-Q3,GINI,1.7,,,typo']) });
@@ -106,10 +136,14 @@ describe('harmony: observations, import, export, Gini', () => {
     expect(refused.importObservations.errors).toEqual([{ line: 5, reason: expect.stringMatching(/GINI must be between 0 and 1/) }]);
     expect(await observation('880101001', '2026-Q3', 'GINI')).toEqual(before);
 
-    const accepted = await county.ok<{ importObservations: Report }>(IMPORT, { csv: csv([...good, '880101004,2026-Q3,GINI,0.37,,,fixed']) });
+    const accepted = await county.ok<{ importObservations: Report }>(IMPORT, {
+      csv: csv([...good, '880101004,2026-Q3,GINI,0.37,,,fixed']),
+    });
     expect(accepted.importObservations).toMatchObject({ accepted: true, rowCount: 4, written: 4, corrected: 4, errors: [] });
     // A value for a period with no observation yet is new, not a correction.
-    const fresh = await county.ok<{ importObservations: Report }>(IMPORT, { csv: csv(['880101001,2026-Q4,GINI,0.33,,,bureau', '880101001,2026-Q3,GINI,0.311,,,bureau']) });
+    const fresh = await county.ok<{ importObservations: Report }>(IMPORT, {
+      csv: csv(['880101001,2026-Q4,GINI,0.33,,,bureau', '880101001,2026-Q3,GINI,0.311,,,bureau']),
+    });
     expect(fresh.importObservations).toMatchObject({ accepted: true, written: 2, corrected: 1 });
     expect(accepted.importObservations.recomputedPeriods).toContain('2026-Q3');
     expect((await observation('880101001', '2026-Q3', 'GINI')).value).toBe(0.311);
@@ -133,7 +167,16 @@ describe('harmony: observations, import, export, Gini', () => {
     expect(importObservations.accepted).toBe(false);
     expect(importObservations.errors.map((e) => e.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 10]);
     const reasons = importObservations.errors.map((e) => e.reason).join('\n');
-    for (const expected of [/no region with code "999999"/, /outside your jurisdiction/, /not a period/, /no indicator "NOPE"/, /"abc" is not a number/, /either a value or a raw count/, /no population/, /same region, period and indicator as line 9/]) {
+    for (const expected of [
+      /no region with code "999999"/,
+      /outside your jurisdiction/,
+      /not a period/,
+      /no indicator "NOPE"/,
+      /"abc" is not a number/,
+      /either a value or a raw count/,
+      /no population/,
+      /same region, period and indicator as line 9/,
+    ]) {
       expect(reasons).toMatch(expected);
     }
   });
@@ -152,9 +195,12 @@ describe('harmony: observations, import, export, Gini', () => {
   });
 
   it('exports the observations of a filter as CSV, which re-imports unchanged', async () => {
-    const { observationsCsv } = await county.ok<{ observationsCsv: string }>('query ($f: ObservationFilter) { observationsCsv(filter: $f) }', {
-      f: { withinId: ids.get('880101'), period: '2025-Q4' },
-    });
+    const { observationsCsv } = await county.ok<{ observationsCsv: string }>(
+      'query ($f: ObservationFilter) { observationsCsv(filter: $f) }',
+      {
+        f: { withinId: ids.get('880101'), period: '2025-Q4' },
+      },
+    );
     const lines = observationsCsv.trim().split(/\r\n/);
     expect(lines[0]).toBe('region_code,period,indicator,value,raw_count,raw_total,source');
     expect(lines).toHaveLength(1 + 5 * 7); // the county and its 4 townships, 7 indicators
@@ -162,7 +208,9 @@ describe('harmony: observations, import, export, Gini', () => {
     const { importObservations } = await county.ok<{ importObservations: Report }>(IMPORT, { csv: observationsCsv });
     expect(importObservations).toMatchObject({ accepted: true, written: 35, corrected: 35 });
     expect(await assessmentIndex('880101', '2025-Q4')).toBeCloseTo(before, 9);
-    const sibling = await (await server.as('orgOut')).ok<{ observationsCsv: string }>('query ($f: ObservationFilter) { observationsCsv(filter: $f) }', {
+    const sibling = await (
+      await server.as('orgOut')
+    ).ok<{ observationsCsv: string }>('query ($f: ObservationFilter) { observationsCsv(filter: $f) }', {
       f: { withinId: ids.get('880101'), period: '2025-Q4' },
     });
     expect(sibling.observationsCsv.trim().split(/\r\n/)).toHaveLength(1);
@@ -171,14 +219,25 @@ describe('harmony: observations, import, export, Gini', () => {
   it('computes the Gini from microdata (weighted or not) and records it with its method', async () => {
     const incomes = [12, 18, 25, 31, 40, 55, 70, 95, 130, 210];
     const weights = [3, 2, 2, 1, 1, 1, 1, 1, 1, 1];
-    const MICRO = 'mutation ($input: GiniFromMicrodataInput!) { computeGiniFromMicrodata(input: $input) { gini method households observation { value method source } } }';
-    const plain = await county.ok<{ computeGiniFromMicrodata: { gini: number; method: string; households: number; observation: { value: number; method: string } } }>(MICRO, {
+    const MICRO =
+      'mutation ($input: GiniFromMicrodataInput!) { computeGiniFromMicrodata(input: $input) { gini method households observation { value method source } } }';
+    const plain = await county.ok<{
+      computeGiniFromMicrodata: { gini: number; method: string; households: number; observation: { value: number; method: string } };
+    }>(MICRO, {
       input: { regionId: ids.get('880101004'), period: '2026-Q3', csv: ['income', ...incomes].join('\n') },
     });
     expect(plain.computeGiniFromMicrodata.gini).toBeCloseTo(harmony.giniFromMicrodata(incomes), 12);
-    expect(plain.computeGiniFromMicrodata).toMatchObject({ method: 'GINI_MICRODATA', households: 10, observation: { method: 'GINI_MICRODATA' } });
+    expect(plain.computeGiniFromMicrodata).toMatchObject({
+      method: 'GINI_MICRODATA',
+      households: 10,
+      observation: { method: 'GINI_MICRODATA' },
+    });
     const weighted = await county.ok<{ computeGiniFromMicrodata: { gini: number } }>(MICRO, {
-      input: { regionId: ids.get('880101004'), period: '2026-Q3', csv: ['income,weight', ...incomes.map((x, i) => `${x},${weights[i]}`)].join('\n') },
+      input: {
+        regionId: ids.get('880101004'),
+        period: '2026-Q3',
+        csv: ['income,weight', ...incomes.map((x, i) => `${x},${weights[i]}`)].join('\n'),
+      },
     });
     expect(weighted.computeGiniFromMicrodata.gini).toBeCloseTo(harmony.giniFromMicrodata(incomes, weights), 12);
     expect((await observation('880101004', '2026-Q3', 'GINI')).method).toBe('GINI_MICRODATA');
@@ -191,7 +250,8 @@ describe('harmony: observations, import, export, Gini', () => {
   });
 
   it('computes the Gini from shares: Lorenz-quadratic when the fit is valid, else linear interpolation, saying why', async () => {
-    const SHARES = 'mutation ($input: GiniFromSharesInput!) { computeGiniFromShares(input: $input) { gini method fit { valid } fallbackReasons observation { method } } }';
+    const SHARES =
+      'mutation ($input: GiniFromSharesInput!) { computeGiniFromShares(input: $input) { gini method fit { valid } fallbackReasons observation { method } } }';
     // Quintile shares of a log-normal income distribution (σ = 0.8): the quadratic curve fits.
     const lognormal = [5.32, 10.71, 15.95, 23.25, 44.77];
     const fitted = await county.ok<{ computeGiniFromShares: { gini: number; method: string; fit: { valid: boolean } } }>(SHARES, {

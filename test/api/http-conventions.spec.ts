@@ -34,12 +34,17 @@ describe('HTTP and GraphQL conventions', () => {
     });
     expect(query.status).toBe(200);
     expect(((await query.json()) as { data: { regions: { totalCount: number } } }).data.regions.totalCount).toBe(65);
-    const mutation = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { signOut }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const mutation = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { signOut }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(mutation.status).toBe(405);
   });
 
   it('follows GraphQL over HTTP: response content types and 400 for unparseable or invalid documents', async () => {
-    const ok = await post({ query: '{ me { role } }' }, { 'content-type': 'application/json', accept: 'application/graphql-response+json' });
+    const ok = await post(
+      { query: '{ me { role } }' },
+      { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    );
     expect(ok.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
     const legacy = await post({ query: '{ me { role } }' }, { 'content-type': 'application/json', accept: 'application/json' });
     expect(legacy.headers.get('content-type')).toMatch(/application\/json/);
@@ -58,7 +63,8 @@ describe('HTTP and GraphQL conventions', () => {
   });
 
   it('refuses queries past the depth, alias and token limits', async () => {
-    const deep = '{ users(first: 1) { edges { node { region { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } }';
+    const deep =
+      '{ users(first: 1) { edges { node { region { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } }';
     const depth = await post({ query: deep });
     expect(depth.status).toBe(400);
     expect(JSON.stringify(await depth.json())).toMatch(/depth/i);
@@ -79,7 +85,9 @@ describe('HTTP and GraphQL conventions', () => {
     expect(two.status).toBe(400);
     expect(JSON.stringify(await two.json())).toMatch(/Cost limit of 5000 exceeded, found 5950/);
     // The same page through a fragment (which a level deeper would cost 6,860).
-    const fragment = await post({ query: '{ regions(first: 100) { edges { node { ...Row } } } } fragment Row on Region { id code name nameEn level path }' });
+    const fragment = await post({
+      query: '{ regions(first: 100) { edges { node { ...Row } } } } fragment Row on Region { id code name nameEn level path }',
+    });
     expect(fragment.status).toBe(200);
   });
 
@@ -109,7 +117,9 @@ describe('HTTP and GraphQL conventions', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { regions: { totalCount: number; edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await client.ok(
+      const page: {
+        regions: { totalCount: number; edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      } = await client.ok(
         'query ($after: String) { regions(first: 20, after: $after, orderBy: { field: CODE, direction: DESC }) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }',
         { after },
       );
@@ -130,12 +140,18 @@ describe('HTTP and GraphQL conventions', () => {
     const { secret, token } = created.createApiToken;
     expect(secret.startsWith(`ml_${token.prefix}_`)).toBe(true);
     const call = (query: string, bearer = secret) =>
-      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query }) });
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        body: JSON.stringify({ query }),
+      });
     const me = await call('{ me { role } regions(first: 1) { totalCount } }');
     expect(((await me.json()) as { data: { me: { role: string } } }).data.me.role).toBe('THIRD_PARTY');
     const users = await call('{ users(first: 1) { totalCount } }');
     expect(((await users.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('FORBIDDEN');
-    const list = await org.ok<{ apiTokens: { edges: { node: { id: string; lastUsedAt: string | null } }[] } }>('{ apiTokens(first: 10) { edges { node { id lastUsedAt } } } }');
+    const list = await org.ok<{ apiTokens: { edges: { node: { id: string; lastUsedAt: string | null } }[] } }>(
+      '{ apiTokens(first: 10) { edges { node { id lastUsedAt } } } }',
+    );
     expect(list.apiTokens.edges.find((e) => e.node.id === token.id)?.node.lastUsedAt).not.toBeNull();
 
     const statuses: number[] = [];

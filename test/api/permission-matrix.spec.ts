@@ -37,9 +37,25 @@ interface Fixtures {
   openAlert(): Promise<string>;
 }
 
-const everyone: Record<MatrixActor, Outcome> = { orgRoot: 'ALLOW', orgIn: 'ALLOW', orgOut: 'ALLOW', auditor: 'ALLOW', citizen: 'ALLOW', token: 'ALLOW', anonymous: 'ALLOW' };
+const everyone: Record<MatrixActor, Outcome> = {
+  orgRoot: 'ALLOW',
+  orgIn: 'ALLOW',
+  orgOut: 'ALLOW',
+  auditor: 'ALLOW',
+  citizen: 'ALLOW',
+  token: 'ALLOW',
+  anonymous: 'ALLOW',
+};
 /** Readers of the jurisdiction's private records: the organization and the auditor; lists are scoped in SQL. */
-const jurisdictionList: Record<MatrixActor, Outcome> = { orgRoot: 'ALLOW', orgIn: 'ALLOW', orgOut: 'ALLOW', auditor: 'ALLOW', citizen: 'FORBIDDEN', token: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' };
+const jurisdictionList: Record<MatrixActor, Outcome> = {
+  orgRoot: 'ALLOW',
+  orgIn: 'ALLOW',
+  orgOut: 'ALLOW',
+  auditor: 'ALLOW',
+  citizen: 'FORBIDDEN',
+  token: 'FORBIDDEN',
+  anonymous: 'UNAUTHENTICATED',
+};
 /** One record of Dongshan, read by id. */
 const jurisdictionRecord: Record<MatrixActor, Outcome> = { ...jurisdictionList, orgOut: 'FORBIDDEN' };
 /** A change to a record of Dongshan: only Dongshan's organization (or one above it). */
@@ -54,7 +70,11 @@ const uuid = () => '00000000-0000-4000-8000-' + randomBytes(6).toString('hex');
 export const PERMISSION_MATRIX: Record<string, Row> = {
   'Query.me': { document: '{ me { role rules } }', expect: everyone },
   'Query.regions': { document: '{ regions(first: 5) { totalCount } }', expect: everyone },
-  'Query.region': { document: 'query ($id: ID!) { region(id: $id) { code } }', variables: async (f) => ({ id: f.dongshanId }), expect: everyone },
+  'Query.region': {
+    document: 'query ($id: ID!) { region(id: $id) { code } }',
+    variables: async (f) => ({ id: f.dongshanId }),
+    expect: everyone,
+  },
   'Query.organizations': { document: '{ organizations(first: 5) { totalCount } }', expect: everyone },
   'Query.organization': {
     document: 'query ($id: ID!) { organization(id: $id) { name } }',
@@ -72,7 +92,11 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
     // A citizen may call it and sees exactly one user: themselves (tested in accounts.spec.ts).
     expect: { ...jurisdictionList, citizen: 'ALLOW' },
   },
-  'Query.user': { document: 'query ($id: ID!) { user(id: $id) { email } }', variables: async (f) => ({ id: f.inScopeUserId }), expect: jurisdictionRecord },
+  'Query.user': {
+    document: 'query ($id: ID!) { user(id: $id) { email } }',
+    variables: async (f) => ({ id: f.inScopeUserId }),
+    expect: jurisdictionRecord,
+  },
   'Query.apiTokens': { document: '{ apiTokens(first: 5) { totalCount } }', expect: jurisdictionList },
   'Query.auditEntries': { document: '{ auditEntries(first: 5) { totalCount } }', expect: jurisdictionList },
   'Mutation.signIn': {
@@ -84,20 +108,35 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
   'Mutation.signOut': { document: 'mutation { signOut }', expect: everyone, freshClient: true },
   'Mutation.registerCitizen': {
     document: 'mutation ($input: RegisterCitizenInput!) { registerCitizen(input: $input) { id } }',
-    variables: async (f) => ({ input: { email: `resident-${unique()}@massline.test`, password: 'a-long-password', displayName: 'Resident', regionId: f.dongshanTownshipId } }),
+    variables: async (f) => ({
+      input: {
+        email: `resident-${unique()}@massline.test`,
+        password: 'a-long-password',
+        displayName: 'Resident',
+        regionId: f.dongshanTownshipId,
+      },
+    }),
     expect: everyone,
     freshClient: true,
   },
   'Mutation.createUser': {
     document: 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
     variables: async (f) => ({
-      input: { email: `new-${unique()}@massline.test`, displayName: 'New', role: 'CITIZEN', password: 'a-long-password', regionId: f.dongshanTownshipId },
+      input: {
+        email: `new-${unique()}@massline.test`,
+        displayName: 'New',
+        role: 'CITIZEN',
+        password: 'a-long-password',
+        regionId: f.dongshanTownshipId,
+      },
     }),
     expect: jurisdictionChange,
   },
   'Mutation.deactivateUser': {
     document: 'mutation ($id: ID!) { deactivateUser(id: $id) { active } }',
-    variables: async (f) => ({ id: await f.server.createUser({ email: `d-${unique()}@massline.test`, role: 'CITIZEN', regionCode: '880101001' }) }),
+    variables: async (f) => ({
+      id: await f.server.createUser({ email: `d-${unique()}@massline.test`, role: 'CITIZEN', regionCode: '880101001' }),
+    }),
     expect: jurisdictionChange,
   },
   'Mutation.reactivateUser': {
@@ -112,7 +151,15 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
   'Mutation.reviewCitizen': {
     document: 'mutation ($input: ReviewCitizenInput!) { reviewCitizen(input: $input) { citizenStatus } }',
     variables: async (f) => ({
-      input: { userId: await f.server.createUser({ email: `v-${unique()}@massline.test`, role: 'CITIZEN', regionCode: '880101001', citizenStatus: 'UNVERIFIED' }), decision: 'VERIFY' },
+      input: {
+        userId: await f.server.createUser({
+          email: `v-${unique()}@massline.test`,
+          role: 'CITIZEN',
+          regionCode: '880101001',
+          citizenStatus: 'UNVERIFIED',
+        }),
+        decision: 'VERIFY',
+      },
     }),
     expect: jurisdictionChange,
   },
@@ -137,7 +184,14 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
   },
   'Mutation.createRegion': {
     document: 'mutation ($input: CreateRegionInput!) { createRegion(input: $input) { id } }',
-    variables: async (f) => ({ input: { parentId: f.dongshanId, code: `880101${String(100 + Math.floor(Math.random() * 899))}${Math.floor(Math.random() * 9)}`, name: '新镇', nameEn: 'New Town' } }),
+    variables: async (f) => ({
+      input: {
+        parentId: f.dongshanId,
+        code: `880101${String(100 + Math.floor(Math.random() * 899))}${Math.floor(Math.random() * 9)}`,
+        name: '新镇',
+        nameEn: 'New Town',
+      },
+    }),
     expect: jurisdictionChange,
   },
   'Mutation.setRegionStatistics': {
@@ -160,30 +214,54 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
   'Query.observationRevisions': {
     document: 'query ($id: ID!) { observationRevisions(observationId: $id) { value } }',
     variables: async (f) => {
-      const [row] = await f.server.orm.em.fork().getConnection().execute<{ id: string }[]>(`select o.id from observation o join region r on r.id = o.region_id where r.code = '880101001' limit 1`);
+      const [row] = await f.server.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ id: string }[]>(`select o.id from observation o join region r on r.id = o.region_id where r.code = '880101001' limit 1`);
       return { id: row.id };
     },
     expect: jurisdictionRecord,
   },
-  'Query.observationsCsv': { document: '{ observationsCsv(filter: { period: "2026-Q3", indicatorCode: "GINI" }) }', expect: jurisdictionList },
+  'Query.observationsCsv': {
+    document: '{ observationsCsv(filter: { period: "2026-Q3", indicatorCode: "GINI" }) }',
+    expect: jurisdictionList,
+  },
   'Query.statisticalChecks': { document: '{ statisticalChecks(period: "2026-Q2", level: COUNTY) { period } }', expect: jurisdictionList },
   'Query.alerts': { document: '{ alerts(first: 5) { totalCount } }', expect: jurisdictionList },
-  'Query.sensitivityRun': { document: 'query ($id: ID!) { sensitivityRun(id: $id) { status } }', variables: async () => ({ id: uuid() }), expect: jurisdictionList },
+  'Query.sensitivityRun': {
+    document: 'query ($id: ID!) { sensitivityRun(id: $id) { status } }',
+    variables: async () => ({ id: uuid() }),
+    expect: jurisdictionList,
+  },
   'Mutation.createIndicator': {
     document: 'mutation ($input: CreateIndicatorInput!) { createIndicator(input: $input) { code } }',
     variables: async () => ({
-      input: { code: `X_${unique().toUpperCase()}`, nameEn: 'Extra', nameZh: '附加', unitEn: '%', unitZh: '%', direction: 'HIGHER_IS_BETTER', rateBasis: 'PERCENT', goalpostLower: 0, goalpostUpper: 100 },
+      input: {
+        code: `X_${unique().toUpperCase()}`,
+        nameEn: 'Extra',
+        nameZh: '附加',
+        unitEn: '%',
+        unitZh: '%',
+        direction: 'HIGHER_IS_BETTER',
+        rateBasis: 'PERCENT',
+        goalpostLower: 0,
+        goalpostUpper: 100,
+      },
     }),
     expect: rootOnly,
   },
   'Mutation.recordObservation': {
     document: 'mutation ($input: RecordObservationInput!) { recordObservation(input: $input) { id } }',
-    variables: async (f) => ({ input: { regionId: f.dongshanTownshipId, period: '2026-Q3', indicatorCode: 'CADRE_TRUST', value: 80 + Math.random() * 10 } }),
+    variables: async (f) => ({
+      input: { regionId: f.dongshanTownshipId, period: '2026-Q3', indicatorCode: 'CADRE_TRUST', value: 80 + Math.random() * 10 },
+    }),
     expect: jurisdictionChange,
   },
   'Mutation.importObservations': {
     document: 'mutation ($csv: String!) { importObservations(csv: $csv) { accepted } }',
-    variables: async () => ({ csv: `region_code,period,indicator,value\n880101001,2026-Q3,CADRE_TRUST,${(80 + Math.random() * 10).toFixed(2)}\n` }),
+    variables: async () => ({
+      csv: `region_code,period,indicator,value\n880101001,2026-Q3,CADRE_TRUST,${(80 + Math.random() * 10).toFixed(2)}\n`,
+    }),
     // The operation is open to every organization; rows outside the caller's jurisdiction are refused
     // in the report (nothing written) — see harmony-observations.spec.ts.
     expect: { ...jurisdictionChange, orgOut: 'ALLOW' },
@@ -200,13 +278,24 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
   },
   'Mutation.createMethodologyVersion': {
     document: 'mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { version } }',
-    variables: async () => ({ input: { name: `v ${unique()}`, aggregation: 'ARITHMETIC', indicators: [{ code: 'GINI', weight: 0.5, normalization: 'GOALPOSTS' }, { code: 'CADRE_TRUST', weight: 0.5, normalization: 'GOALPOSTS' }] } }),
+    variables: async () => ({
+      input: {
+        name: `v ${unique()}`,
+        aggregation: 'ARITHMETIC',
+        indicators: [
+          { code: 'GINI', weight: 0.5, normalization: 'GOALPOSTS' },
+          { code: 'CADRE_TRUST', weight: 0.5, normalization: 'GOALPOSTS' },
+        ],
+      },
+    }),
     expect: rootOnly,
   },
   'Mutation.activateMethodologyVersion': {
     document: 'mutation ($id: ID!) { activateMethodologyVersion(id: $id) { active } }',
     variables: async (f) => {
-      const { methodologyVersions } = await f.orgRoot.ok<{ methodologyVersions: { edges: { node: { id: string; active: boolean } }[] } }>('{ methodologyVersions(first: 100) { edges { node { id active } } } }');
+      const { methodologyVersions } = await f.orgRoot.ok<{ methodologyVersions: { edges: { node: { id: string; active: boolean } }[] } }>(
+        '{ methodologyVersions(first: 100) { edges { node { id active } } } }',
+      );
       return { id: methodologyVersions.edges.find((e) => !e.node.active)!.node.id };
     },
     expect: rootOnly,
@@ -276,11 +365,14 @@ describe('permission matrix', () => {
       },
       openAlert: async () => {
         const id = uuid();
-        await server.orm.em.fork().getConnection().execute(
-          `insert into alert (id, methodology_version_id, region_id, period, kind, indicator_code, details)
+        await server.orm.em
+          .fork()
+          .getConnection()
+          .execute(
+            `insert into alert (id, methodology_version_id, region_id, period, kind, indicator_code, details)
            select ?, v.id, r.id, '2026-Q3', 'RED_LINE', ?, '{}'::jsonb from methodology_version v, region r where v.active and r.code = '880101001'`,
-          [id, `T${unique()}`],
-        );
+            [id, `T${unique()}`],
+          );
         return id;
       },
     };
@@ -298,10 +390,15 @@ describe('permission matrix', () => {
     ].sort();
     const unclassified = operations.filter((name) => !(name in PERMISSION_MATRIX));
     expect(unclassified, 'operations missing from PERMISSION_MATRIX').toEqual([]);
-    expect(Object.keys(PERMISSION_MATRIX).filter((name) => !operations.includes(name)), 'rows for operations that no longer exist').toEqual([]);
+    expect(
+      Object.keys(PERMISSION_MATRIX).filter((name) => !operations.includes(name)),
+      'rows for operations that no longer exist',
+    ).toEqual([]);
   });
 
-  const cases = Object.entries(PERMISSION_MATRIX).flatMap(([operation, row]) => ACTORS.map((actor) => [operation, actor, row.expect[actor]] as const));
+  const cases = Object.entries(PERMISSION_MATRIX).flatMap(([operation, row]) =>
+    ACTORS.map((actor) => [operation, actor, row.expect[actor]] as const),
+  );
   it.each(cases)('%s as %s → %s', async (operation, actor, expected) => {
     const row = PERMISSION_MATRIX[operation];
     const client = row.freshClient ? await server.as(actor) : clients.get(actor)!;

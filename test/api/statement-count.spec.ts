@@ -10,9 +10,12 @@ describe('SQL statements per list query', () => {
   let count = 0;
   beforeAll(async () => {
     server = await startTestServer();
-    server.orm.em.getConnection().getKnex().on('query', () => {
-      count++;
-    });
+    server.orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => {
+        count++;
+      });
   });
   afterAll(() => server?.close());
 
@@ -23,7 +26,8 @@ describe('SQL statements per list query', () => {
       'query ($n: Int!) { regions(first: $n, filter: { level: TOWNSHIP }, orderBy: { field: CODE, direction: DESC }) { totalCount edges { node { code name parent { code parent { code } } statistics { period population households } } } } }',
     users:
       'query ($n: Int!) { users(first: $n, filter: { role: ORGANIZATION }, orderBy: { field: EMAIL, direction: ASC }) { totalCount edges { node { email region { code parent { code } } organization { name region { code } } } } } }',
-    organizations: 'query ($n: Int!) { organizations(first: $n, filter: { search: "镇" }) { totalCount edges { node { name region { code name parent { code } } } } } }',
+    organizations:
+      'query ($n: Int!) { organizations(first: $n, filter: { search: "镇" }) { totalCount edges { node { name region { code name parent { code } } } } } }',
     apiTokens: 'query ($n: Int!) { apiTokens(first: $n) { totalCount edges { node { name createdByName region { code } } } } }',
     auditEntries: 'query ($n: Int!) { auditEntries(first: $n) { totalCount edges { node { action actorLabel } } } }',
   };
@@ -32,7 +36,11 @@ describe('SQL statements per list query', () => {
     const root = await server.as('orgRoot');
     // Enough rows for a real comparison.
     for (let i = 0; i < 12; i++) {
-      await server.createUser({ email: `bulk-${name}-${i}@massline.test`, role: name === 'users' ? 'ORGANIZATION' : 'CITIZEN', regionCode: '880101001' });
+      await server.createUser({
+        email: `bulk-${name}-${i}@massline.test`,
+        role: name === 'users' ? 'ORGANIZATION' : 'CITIZEN',
+        regionCode: '880101001',
+      });
       if (name === 'apiTokens') await root.ok(`mutation { createApiToken(input: { name: "bulk ${i}", scopes: [REGIONS] }) { secret } }`);
     }
     const measure = async (n: number) => {

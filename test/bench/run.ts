@@ -12,7 +12,12 @@ import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/app/embe
 import { ormConfig } from '../../server/src/app/mikro-orm.config';
 import { sql } from '../../server/src/common/sql';
 import { seedSynthetic } from './synthetic';
-import { loadVersion, observedPeriods, recomputeAssessments, type RecomputeTimings } from '../../server/src/modules/harmony/assessment-store';
+import {
+  loadVersion,
+  observedPeriods,
+  recomputeAssessments,
+  type RecomputeTimings,
+} from '../../server/src/modules/harmony/assessment-store';
 
 /**
  * `npm run bench`: figures, not assertions. A throw-away embedded PostgreSQL, synthetic data of the
@@ -37,7 +42,7 @@ async function time(runs: number, work: () => Promise<unknown> | unknown): Promi
 
 function benchGini(): Promise<void> {
   let state = 12345;
-  const random = () => ((state = (state * 1103515245 + 12345) >>> 0) / 4294967296);
+  const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 4294967296;
   const n = 1_000_000;
   const incomes = new Float64Array(n);
   const weights = new Float64Array(n);
@@ -45,7 +50,9 @@ function benchGini(): Promise<void> {
     incomes[i] = Math.exp(10 + 0.8 * (random() + random() + random() - 1.5));
     weights[i] = 0.5 + random() * 2;
   }
-  return time(7, () => harmony.giniFromMicrodata(incomes, weights)).then((ms) => report('Gini of 1,000,000 weighted incomes', `${(ms / 1000).toFixed(3)} s`, '< 0.3 s'));
+  return time(7, () => harmony.giniFromMicrodata(incomes, weights)).then((ms) =>
+    report('Gini of 1,000,000 weighted incomes', `${(ms / 1000).toFixed(3)} s`, '< 0.3 s'),
+  );
 }
 
 async function benchDatabase(): Promise<void> {
@@ -62,7 +69,9 @@ async function benchDatabase(): Promise<void> {
       orm.em.fork(),
       'select (select count(*) from region)::text as regions, (select count(*) from observation)::text as observations',
     );
-    console.log(`synthetic data: ${regions} regions, ${observations} observations, ${periods.length} periods (${((performance.now() - seeded) / 1000).toFixed(1)} s)`);
+    console.log(
+      `synthetic data: ${regions} regions, ${observations} observations, ${periods.length} periods (${((performance.now() - seeded) / 1000).toFixed(1)} s)`,
+    );
 
     // Statistics, as autovacuum would have gathered them by now.
     await sql(orm.em.fork(), 'analyze');
@@ -79,7 +88,9 @@ async function benchDatabase(): Promise<void> {
     };
     const summary = (label: string, measured: { ms: number; timings: RecomputeTimings }[]) => {
       const phases = Object.keys(measured[0].timings) as (keyof RecomputeTimings)[];
-      console.log(`${label}, median phases: ${phases.map((phase) => `${phase} ${median(measured.map((m) => m.timings[phase])).toFixed(0)} ms`).join(', ')}`);
+      console.log(
+        `${label}, median phases: ${phases.map((phase) => `${phase} ${median(measured.map((m) => m.timings[phase])).toFixed(0)} ms`).join(', ')}`,
+      );
       report(`${label} (${what})`, `${(median(measured.map((m) => m.ms)) / 1000).toFixed(2)} s`, '< 2 s');
     };
     const runs = 5;
@@ -121,7 +132,10 @@ async function benchDatabase(): Promise<void> {
     const port = await app.listen(0, '127.0.0.1');
     const [{ id: provinceCityParent }] = await sql<{ id: string }>(orm.em.fork(), `select id from region where code = '9901'`);
     let statements = 0;
-    orm.em.getConnection().getKnex().on('query', () => statements++);
+    orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => statements++);
     const dashboard = (first: number) =>
       fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
@@ -142,11 +156,17 @@ async function benchDatabase(): Promise<void> {
     const requests = 400;
     const concurrency = 10;
     const started = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      for (let i = 0; i < requests / concurrency; i++) await dashboard(50);
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = 0; i < requests / concurrency; i++) await dashboard(50);
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
-    report('Public dashboard query (50 regions with breakdown), 10 concurrent clients', `${(requests / seconds).toFixed(0)} requests/s, ${((seconds / requests) * concurrency * 1000).toFixed(1)} ms each`, 'figure only');
+    report(
+      'Public dashboard query (50 regions with breakdown), 10 concurrent clients',
+      `${(requests / seconds).toFixed(0)} requests/s, ${((seconds / requests) * concurrency * 1000).toFixed(1)} ms each`,
+      'figure only',
+    );
     await app.close();
     await orm.close(true);
   } finally {
@@ -160,7 +180,11 @@ function benchBundle(): void {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((match) => match[1]);
   const gzip = files.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length, 0);
-  report(`Console first-load JS (${files.length} files, gzip)`, `${(gzip / 1024).toFixed(1)} KiB`, '< 150 KiB (react-admin 319, Refine 549)');
+  report(
+    `Console first-load JS (${files.length} files, gzip)`,
+    `${(gzip / 1024).toFixed(1)} KiB`,
+    '< 150 KiB (react-admin 319, Refine 549)',
+  );
 }
 
 async function main(): Promise<void> {

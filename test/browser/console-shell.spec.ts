@@ -13,7 +13,8 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    if (!fs.existsSync(path.join(server.config.webDist, 'index.html'))) throw new Error('The console is not built: run npm run build (npm test does)');
+    if (!fs.existsSync(path.join(server.config.webDist, 'index.html')))
+      throw new Error('The console is not built: run npm run build (npm test does)');
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -63,7 +64,9 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
     await page.getByTestId('user-region-option').filter({ hasText: 'Dongshan County' }).first().click();
     await page.getByTestId('user-create-submit').click();
     await page.getByTestId('user-row').filter({ hasText: 'browser-made@massline.test' }).waitFor();
-    const { users } = await (await server.as('orgIn')).ok<{ users: { totalCount: number } }>('{ users(first: 1, filter: { search: "browser-made" }) { totalCount } }');
+    const { users } = await (
+      await server.as('orgIn')
+    ).ok<{ users: { totalCount: number } }>('{ users(first: 1, filter: { search: "browser-made" }) { totalCount } }');
     expect(users.totalCount).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -60,11 +60,17 @@ describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
     const header = 'region_code,period,indicator,value,raw_count,raw_total,source';
     const upload = async (rows: string[]) => {
       await page.getByTestId('nav-import').click();
-      await page.getByTestId('import-file').setInputFiles({ name: 'observations.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+      await page
+        .getByTestId('import-file')
+        .setInputFiles({ name: 'observations.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
       await page.getByTestId('import-submit').click();
       await page.getByTestId('import-report').waitFor();
     };
-    await upload(['880101003,2026-Q3,CADRE_TRUST,99,,,survey', '880101003,2026-Q3,HOT_ISSUES,,59,60,office', '880101003,2026-Q3,GINI,1.4,,,typo']);
+    await upload([
+      '880101003,2026-Q3,CADRE_TRUST,99,,,survey',
+      '880101003,2026-Q3,HOT_ISSUES,,59,60,office',
+      '880101003,2026-Q3,GINI,1.4,,,typo',
+    ]);
     await page.getByTestId('import-rejected').waitFor();
     const errorRows = await page.getByTestId('import-error-row').allTextContents();
     expect(errorRows).toHaveLength(1);
@@ -72,7 +78,11 @@ describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
     expect(errorRows[0]).toMatch(/GINI/);
     expect(await trust()).toBe(before);
 
-    await upload(['880101003,2026-Q3,CADRE_TRUST,99,,,survey', '880101003,2026-Q3,HOT_ISSUES,,59,60,office', '880101003,2026-Q3,GINI,0.24,,,fixed']);
+    await upload([
+      '880101003,2026-Q3,CADRE_TRUST,99,,,survey',
+      '880101003,2026-Q3,HOT_ISSUES,,59,60,office',
+      '880101003,2026-Q3,GINI,0.24,,,fixed',
+    ]);
     await page.getByTestId('import-accepted').waitFor();
     expect((await page.getByTestId('import-written').textContent())?.trim()).toBe('3');
     expect(await trust()).toBe(99);

@@ -10,7 +10,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumAvailable = fs.existsSync(CHROMIUM_PATH);
 
 if (!chromiumAvailable) {
-  if (process.env.CI) throw new Error(`Browser tests must run in CI, but there is no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
+  if (process.env.CI)
+    throw new Error(`Browser tests must run in CI, but there is no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
   console.warn(`\n[browser tests] SKIPPED: no Chromium at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH.\n`);
 }
 

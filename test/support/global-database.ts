@@ -83,7 +83,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     } else {
       await admin(adminUrl, async (client) => {
-        const leftovers = await client.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`${template}%`]);
+        const leftovers = await client.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+          `${template}%`,
+        ]);
         for (const { datname } of leftovers.rows) await client.query(`drop database if exists "${datname}" with (force)`);
         await client.query(`drop database if exists "${template}" with (force)`);
       });

@@ -27,7 +27,13 @@ export interface TestServer {
   as(actor: Actor): Promise<ApiClient>;
   client(): ApiClient;
   /** Inserts a user straight into the database (for fixtures); returns its id. */
-  createUser(input: { email: string; role: UserRole; regionCode: string; password?: string; citizenStatus?: 'UNVERIFIED' | 'VERIFIED' | 'REJECTED' }): Promise<string>;
+  createUser(input: {
+    email: string;
+    role: UserRole;
+    regionCode: string;
+    password?: string;
+    citizenStatus?: 'UNVERIFIED' | 'VERIFIED' | 'REJECTED';
+  }): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -3,12 +3,7 @@ import { buildSchema, type ContainerType } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { operationPermissions, type OperationPermission } from '../common/operation-permission';
-import {
-  ApiTokenResolver,
-  OrganizationResolver,
-  SessionResolver,
-  UserResolver,
-} from '../modules/accounts/account.resolver';
+import { ApiTokenResolver, OrganizationResolver, SessionResolver, UserResolver } from '../modules/accounts/account.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { RegionResolver } from '../modules/regions/region.resolver';
 import {

@@ -52,7 +52,10 @@ function readCookie(header: string | undefined, name: string): string | null {
 /** A GraphQL-shaped error for refusals made before GraphQL runs (bad token, rate limit). */
 function refuse(res: Response, status: number, code: ApiErrorCode, reason: ErrorReason | null, message: string) {
   const extensions = reason ? { code, reason } : { code };
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
 /**
@@ -123,7 +126,13 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
         if (!found) return refuse(res, 401, 'UNAUTHENTICATED', 'INVALID_API_TOKEN', 'Invalid, revoked or expired API token');
         if (!limiter.take(found.tokenId)) {
           res.setHeader('retry-after', String(limiter.retryAfterSeconds(found.tokenId)));
-          return refuse(res, 429, 'TOO_MANY_REQUESTS', 'RATE_LIMITED', `At most ${config.apiTokenRequestsPerMinute} requests a minute per token`);
+          return refuse(
+            res,
+            429,
+            'TOO_MANY_REQUESTS',
+            'RATE_LIMITED',
+            `At most ${config.apiTokenRequestsPerMinute} requests a minute per token`,
+          );
         }
         state.authentication = found;
         return next();
@@ -170,7 +179,8 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
           loaders: createLoaders(em),
           cookies: {
             sessionSecret: state.sessionSecret,
-            setSession: (secret, maxAgeSeconds) => res.cookie(SESSION_COOKIE, secret, { ...cookieOptions(req), maxAge: maxAgeSeconds * 1000 }),
+            setSession: (secret, maxAgeSeconds) =>
+              res.cookie(SESSION_COOKIE, secret, { ...cookieOptions(req), maxAge: maxAgeSeconds * 1000 }),
             clearSession: () => res.clearCookie(SESSION_COOKIE, cookieOptions(req)),
           },
         };
@@ -181,9 +191,15 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   // The console: static files, and index.html for every other GET that asks for a page.
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    app.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-      if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    } }));
+    app.use(
+      express.static(config.webDist, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, file) => {
+          if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
     app.get(/.*/, (req, res, next) => (req.accepts('html') ? res.sendFile(indexHtml) : next()));
   } else {
     log(`no console build at ${config.webDist}: run "npm run build" (the API works without it)`);

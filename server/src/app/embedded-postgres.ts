@@ -68,8 +68,7 @@ function postgresUser(log: (m: string) => void): RunAs {
 }
 
 const canRun = (as: RunAs, file: string) => spawnSync('test', ['-x', file], { uid: as.uid, gid: as.gid }).status === 0;
-const canWrite = (as: RunAs, dir: string) =>
-  spawnSync('test', ['-w', dir, '-a', '-x', dir], { uid: as.uid, gid: as.gid }).status === 0;
+const canWrite = (as: RunAs, dir: string) => spawnSync('test', ['-w', dir, '-a', '-x', dir], { uid: as.uid, gid: as.gid }).status === 0;
 
 /** As root: binaries `postgres` can execute, copying them out of an unreachable node_modules. */
 function reachableBinaries(bins: Binaries, as: RunAs, log: (m: string) => void): Binaries {
@@ -110,7 +109,8 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
       return;
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`embedded PostgreSQL did not accept connections in ${timeoutMs} ms:\n${output()}`, { cause: error });
+      if (Date.now() > deadline)
+        throw new Error(`embedded PostgreSQL did not accept connections in ${timeoutMs} ms:\n${output()}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -2,8 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { abilityFor, createAbility, type Principal } from '@massline/shared';
 import { abilityFilter, conditionsToFilter, scoped } from './ability-filter';
 
-const county: Principal = { kind: 'USER', id: 'u1', role: 'ORGANIZATION', regionId: 'r', regionPath: '/88/8801/880101/', organizationId: 'o', citizenStatus: null };
-const citizen: Principal = { kind: 'USER', id: 'c1', role: 'CITIZEN', regionId: 'r', regionPath: '/88/8801/880101/880101001/', organizationId: null, citizenStatus: 'VERIFIED' };
+const county: Principal = {
+  kind: 'USER',
+  id: 'u1',
+  role: 'ORGANIZATION',
+  regionId: 'r',
+  regionPath: '/88/8801/880101/',
+  organizationId: 'o',
+  citizenStatus: null,
+};
+const citizen: Principal = {
+  kind: 'USER',
+  id: 'c1',
+  role: 'CITIZEN',
+  regionId: 'r',
+  regionPath: '/88/8801/880101/880101001/',
+  organizationId: null,
+  citizenStatus: 'VERIFIED',
+};
 
 describe('CASL rules → SQL filter', () => {
   it('turns a subtree rule into an index-friendly LIKE on the joined region', () => {
@@ -28,7 +44,9 @@ describe('CASL rules → SQL filter', () => {
       { action: 'read', subject: 'User', conditions: { 'region.path': { $regex: '^/88/' } } },
       { action: 'read', subject: 'User', conditions: { active: false }, inverted: true },
     ]);
-    expect(abilityFilter(ability, 'read', 'User')).toEqual({ $and: [{ region: { path: { $like: '/88/%' } } }, { $not: { active: false } }] });
+    expect(abilityFilter(ability, 'read', 'User')).toEqual({
+      $and: [{ region: { path: { $like: '/88/%' } } }, { $not: { active: false } }],
+    });
   });
 
   it('escapes LIKE wildcards in a literal prefix', () => {

@@ -49,7 +49,11 @@ function unwrap(error: unknown): unknown {
  * becomes BAD_USER_INPUT with per-field messages; anything else is an internal error whose details stay
  * in the server log, never in the response.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (e: unknown) => void = console.error,
+): GraphQLFormattedError {
   const original = unwrap(error);
   if (original instanceof AppError) return { ...formatted, message: original.message, extensions: original.extensions };
   if (original instanceof ArgumentValidationError) {
@@ -66,12 +70,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   // A malformed id reaches PostgreSQL as an invalid uuid: the caller's mistake, not ours.
   if (original instanceof Error && /invalid input syntax for type uuid/.test(original.message)) {
-    return { message: 'Not a valid id', locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' } };
+    return {
+      message: 'Not a valid id',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' },
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || KNOWN_REASONS.has(code))) return formatted;
   // graphql-armor and graphql-js validation rules report without a code when they refuse a document.
   if (!formatted.path && code === undefined) return { ...formatted, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   log(error);
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

@@ -138,7 +138,8 @@ export class BinaryCopyReader {
   private offset: number;
 
   constructor(private readonly data: Buffer) {
-    if (data.length < SIGNATURE.length + 8 || !data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error('not binary COPY data');
+    if (data.length < SIGNATURE.length + 8 || !data.subarray(0, SIGNATURE.length).equals(SIGNATURE))
+      throw new Error('not binary COPY data');
     this.offset = SIGNATURE.length + 8 + data.readInt32BE(SIGNATURE.length + 4);
   }
 
@@ -207,11 +208,17 @@ export class BinaryCopyReader {
   }
 
   int4Array(): Int32Array | null {
-    return this.array((length) => new Int32Array(length), (at) => this.data.readInt32BE(at));
+    return this.array(
+      (length) => new Int32Array(length),
+      (at) => this.data.readInt32BE(at),
+    );
   }
 
   /** NULL elements are NaN. */
   float8Array(): Float64Array | null {
-    return this.array((length) => new Float64Array(length), (at) => this.data.readDoubleBE(at));
+    return this.array(
+      (length) => new Float64Array(length),
+      (at) => this.data.readDoubleBE(at),
+    );
   }
 }

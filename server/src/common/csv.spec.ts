@@ -18,8 +18,18 @@ describe('CSV', () => {
   });
 
   it('writes what it reads', () => {
-    const csv = toCsv(['code', 'note'], [['88', 'a, "quoted" note'], ['8801', null]]);
+    const csv = toCsv(
+      ['code', 'note'],
+      [
+        ['88', 'a, "quoted" note'],
+        ['8801', null],
+      ],
+    );
     expect(csv).toBe('code,note\r\n88,"a, ""quoted"" note"\r\n8801,\r\n');
-    expect(parseCsv(csv).map((r) => r.cells)).toEqual([['code', 'note'], ['88', 'a, "quoted" note'], ['8801', '']]);
+    expect(parseCsv(csv).map((r) => r.cells)).toEqual([
+      ['code', 'note'],
+      ['88', 'a, "quoted" note'],
+      ['8801', ''],
+    ]);
   });
 });

@@ -73,5 +73,9 @@ export function parseCsv(text: string): CsvRecord[] {
 const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return [header, ...rows].map((row) => row.map((value) => quote(value === null || value === undefined ? '' : String(value))).join(',')).join('\r\n') + '\r\n';
+  return (
+    [header, ...rows]
+      .map((row) => row.map((value) => quote(value === null || value === undefined ? '' : String(value))).join(','))
+      .join('\r\n') + '\r\n'
+  );
 }

@@ -29,7 +29,10 @@ export function createLoaders(em: EntityManager) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** A related entity: as it is when already loaded, else through the loader. */
-export async function loadRelated<T extends { id: string }>(loader: DataLoader<string, T | null>, ref: T | Ref<T> | null | undefined): Promise<T | null> {
+export async function loadRelated<T extends { id: string }>(
+  loader: DataLoader<string, T | null>,
+  ref: T | Ref<T> | null | undefined,
+): Promise<T | null> {
   if (!ref) return null;
   const entity = ref as T;
   if (wrap(entity).isInitialized()) return entity;

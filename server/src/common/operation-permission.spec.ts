@@ -9,7 +9,9 @@ import { describePermission, operationPermissions, Public } from './operation-pe
 describe('operation permissions', () => {
   it('every query and mutation declares who may call it (snapshot: a diff here is a permission change)', async () => {
     const { permissions } = await buildAppSchema(createServices(loadConfig()));
-    const listing = [...permissions.entries()].map(([operation, permission]) => `${operation}: ${describePermission(permission)}`).join('\n');
+    const listing = [...permissions.entries()]
+      .map(([operation, permission]) => `${operation}: ${describePermission(permission)}`)
+      .join('\n');
     await expect(`${listing}\n`).toMatchFileSnapshot('./__snapshots__/operation-permissions.txt');
   });
 

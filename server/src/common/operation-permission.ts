@@ -13,10 +13,7 @@ import type { RequestContext } from './request-context';
  * - ALLOW action on subject: the caller's CASL ability must allow it for some instance of the subject;
  *   the service then checks the instance itself, or filters the list by the same rules in SQL.
  */
-export type OperationPermission =
-  | { kind: 'PUBLIC' }
-  | { kind: 'SIGNED_IN' }
-  | { kind: 'ALLOW'; action: Action; subject: SubjectName };
+export type OperationPermission = { kind: 'PUBLIC' } | { kind: 'SIGNED_IN' } | { kind: 'ALLOW'; action: Action; subject: SubjectName };
 
 const declarations = new Map<Function, Map<string, OperationPermission>>();
 
@@ -58,7 +55,10 @@ export function operationPermissions(resolverClasses: readonly Function[]): Map<
   const result = new Map<string, OperationPermission>();
   const missing: string[] = [];
   const inScope = new Set(resolverClasses);
-  for (const [type, list] of [['Query', storage.queries], ['Mutation', storage.mutations]] as const) {
+  for (const [type, list] of [
+    ['Query', storage.queries],
+    ['Mutation', storage.mutations],
+  ] as const) {
     for (const operation of list) {
       if (!inScope.has(operation.target)) continue;
       const permission = declarations.get(operation.target)?.get(operation.methodName);

@@ -42,7 +42,11 @@ export async function copyOut(em: EntityManager, statement: string): Promise<Buf
  * chunk and may take its time between chunks: the server ingests what it has meanwhile. Returns the
  * number of rows copied.
  */
-export async function copyIn(em: EntityManager, statement: string, produce: (send: (chunk: Buffer) => Promise<void>) => Promise<void>): Promise<number> {
+export async function copyIn(
+  em: EntityManager,
+  statement: string,
+  produce: (send: (chunk: Buffer) => Promise<void>) => Promise<void>,
+): Promise<number> {
   // A generous buffer: the data of a statement still queued behind others is held, not refused.
   const stream = (await transactionConnection(em)).query(copyFrom(statement, { highWaterMark: 64 << 20 }));
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));

@@ -23,8 +23,14 @@ interface Profile {
 
 export async function seedDemoHarmony(em: EntityManager): Promise<void> {
   const random = seededRandom(7);
-  const regions = await sql<{ id: string; code: string; level: string }>(em, `select id, code, level from region where level <> 'PROVINCE' order by code`);
-  const statistics = await sql<{ region_id: string; period: string; population: number; households: number }>(em, 'select region_id, period, population, households from region_statistics');
+  const regions = await sql<{ id: string; code: string; level: string }>(
+    em,
+    `select id, code, level from region where level <> 'PROVINCE' order by code`,
+  );
+  const statistics = await sql<{ region_id: string; period: string; population: number; households: number }>(
+    em,
+    'select region_id, period, population, households from region_statistics',
+  );
   const denominators = new Map(statistics.map((s) => [`${s.region_id}|${s.period}`, s]));
   const indicators = new Map((await sql<{ id: string; code: string }>(em, 'select id, code from indicator')).map((i) => [i.code, i.id]));
   const profiles = new Map<string, Profile>(regions.map((r) => [r.id, { quality: 0.35 + random() * 0.6, drift: (random() - 0.4) * 0.01 }]));
@@ -50,7 +56,17 @@ export async function seedDemoHarmony(em: EntityManager): Promise<void> {
         PAPER_SUBSCRIPTIONS: lerp(12, 68, q) * noise(),
       };
       const add = (code: string, value: number, method: string, rawCount: number | null, rawTotal: number | null, source: string) =>
-        rows.push({ id: randomUUID(), region_id: region.id, period, indicator_id: indicators.get(code), value, raw_count: rawCount, raw_total: rawTotal, method, source });
+        rows.push({
+          id: randomUUID(),
+          region_id: region.id,
+          period,
+          indicator_id: indicators.get(code),
+          value,
+          raw_count: rawCount,
+          raw_total: rawTotal,
+          method,
+          source,
+        });
       add('GINI', Number(rates.GINI.toFixed(3)), 'DIRECT', null, null, 'Statistics bureau, household survey');
       add('CADRE_TRUST', Number(rates.CADRE_TRUST.toFixed(1)), 'DIRECT', null, null, 'Mass satisfaction survey');
       // Counts are what offices record; the platform turns them into rates with the year's population.
@@ -63,7 +79,17 @@ export async function seedDemoHarmony(em: EntityManager): Promise<void> {
       for (const [code, per, base, source] of perCapita) {
         // The count of the year to date, annualised: a township of 30,000 sees about one incident a year.
         const count = Math.round((rates[code] * d[base]) / per);
-        const value = harmony.rateFromCount(count, code === 'PAPER_SUBSCRIPTIONS' ? 'PER_1K_HOUSEHOLDS' : code === 'PETITIONS' ? 'PER_10K_RESIDENTS' : code === 'MASS_INCIDENTS' ? 'PER_100K_RESIDENTS' : 'PER_1K_RESIDENTS', { population: d.population, households: d.households });
+        const value = harmony.rateFromCount(
+          count,
+          code === 'PAPER_SUBSCRIPTIONS'
+            ? 'PER_1K_HOUSEHOLDS'
+            : code === 'PETITIONS'
+              ? 'PER_10K_RESIDENTS'
+              : code === 'MASS_INCIDENTS'
+                ? 'PER_100K_RESIDENTS'
+                : 'PER_1K_RESIDENTS',
+          { population: d.population, households: d.households },
+        );
         add(code, value, 'FROM_COUNT', count, null, `${source} (annualised)`);
       }
       const total = 20 + Math.floor(random() * 60);

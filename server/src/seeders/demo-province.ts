@@ -20,22 +20,41 @@ const CITIES: [string, string][] = [
   ['安澜', 'Anlan'],
 ];
 const COUNTIES: [string, string][] = [
-  ['东山', 'Dongshan'], ['西河', 'Xihe'], ['南屏', 'Nanping'],
-  ['北塘', 'Beitang'], ['青石', 'Qingshi'], ['白沙', 'Baisha'],
-  ['桃源', 'Taoyuan'], ['松溪', 'Songxi'], ['清泉', 'Qingquan'],
-  ['平湖', 'Pinghu'], ['长乐', 'Changle'], ['新丰', 'Xinfeng'],
+  ['东山', 'Dongshan'],
+  ['西河', 'Xihe'],
+  ['南屏', 'Nanping'],
+  ['北塘', 'Beitang'],
+  ['青石', 'Qingshi'],
+  ['白沙', 'Baisha'],
+  ['桃源', 'Taoyuan'],
+  ['松溪', 'Songxi'],
+  ['清泉', 'Qingquan'],
+  ['平湖', 'Pinghu'],
+  ['长乐', 'Changle'],
+  ['新丰', 'Xinfeng'],
 ];
 const TOWNSHIPS: [string, string][] = [
-  ['城关', 'Chengguan'], ['河口', 'Hekou'], ['柳营', 'Liuying'], ['马坪', 'Maping'],
-  ['龙潭', 'Longtan'], ['杏花', 'Xinghua'], ['石桥', 'Shiqiao'], ['枫林', 'Fenglin'],
-  ['双溪', 'Shuangxi'], ['高庄', 'Gaozhuang'], ['梅岭', 'Meiling'], ['竹园', 'Zhuyuan'],
+  ['城关', 'Chengguan'],
+  ['河口', 'Hekou'],
+  ['柳营', 'Liuying'],
+  ['马坪', 'Maping'],
+  ['龙潭', 'Longtan'],
+  ['杏花', 'Xinghua'],
+  ['石桥', 'Shiqiao'],
+  ['枫林', 'Fenglin'],
+  ['双溪', 'Shuangxi'],
+  ['高庄', 'Gaozhuang'],
+  ['梅岭', 'Meiling'],
+  ['竹园', 'Zhuyuan'],
 ];
 
 export const DEMO_PROVINCE_CODE = '88';
 export const DEMO_YEARS = [2022, 2023, 2024, 2025, 2026];
 
 export function demoRegions(): DemoRegion[] {
-  const regions: DemoRegion[] = [{ code: DEMO_PROVINCE_CODE, name: '清河省', nameEn: 'Qinghe Province', level: 'PROVINCE', parentCode: null }];
+  const regions: DemoRegion[] = [
+    { code: DEMO_PROVINCE_CODE, name: '清河省', nameEn: 'Qinghe Province', level: 'PROVINCE', parentCode: null },
+  ];
   CITIES.forEach(([zh, en], c) => {
     const cityCode = `${DEMO_PROVINCE_CODE}${String(c + 1).padStart(2, '0')}`;
     regions.push({ code: cityCode, name: `${zh}市`, nameEn: `${en} City`, level: 'CITY', parentCode: DEMO_PROVINCE_CODE });

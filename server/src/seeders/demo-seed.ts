@@ -32,7 +32,14 @@ export async function seedDemo(em: EntityManager): Promise<void> {
     const organizations = new Map<string, Organization>();
     for (const r of demoRegions()) {
       const parent = r.parentCode ? regions.get(r.parentCode)! : null;
-      const region = tem.create(Region, { code: r.code, name: r.name, nameEn: r.nameEn, level: r.level, parent, path: regionPath(parent?.path ?? null, r.code) });
+      const region = tem.create(Region, {
+        code: r.code,
+        name: r.name,
+        nameEn: r.nameEn,
+        level: r.level,
+        parent,
+        path: regionPath(parent?.path ?? null, r.code),
+      });
       regions.set(r.code, region);
       organizations.set(r.code, tem.create(Organization, { name: ORGANIZATION_NAME[r.level](r.name, r.nameEn), region }));
     }

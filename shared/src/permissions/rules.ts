@@ -1,6 +1,14 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf, type ForcedSubject, type MongoQuery } from '@casl/ability';
 import { isRootPath, subtreePattern } from '../domain/region';
-import { API_SCOPES, type Action, type ApiScope, type Principal, type SubjectName, PUBLIC_READS_BY_SCOPE, SECRET_FIELDS } from './vocabulary';
+import {
+  API_SCOPES,
+  type Action,
+  type ApiScope,
+  type Principal,
+  type SubjectName,
+  PUBLIC_READS_BY_SCOPE,
+  SECRET_FIELDS,
+} from './vocabulary';
 
 /**
  * Subjects are checked either by type name ('User') or as instances: server entities whose class name
@@ -9,7 +17,6 @@ import { API_SCOPES, type Action, type ApiScope, type Principal, type SubjectNam
 export type AppSubject = SubjectName | ForcedSubject<SubjectName> | 'all';
 export type AppAbility = MongoAbility<[Action, AppSubject], MongoQuery>;
 export type AppRule = RawRuleOf<AppAbility>;
-
 
 /**
  * The whole permission policy, as plain CASL rules. Conditions use only `$regex` on region paths

@@ -28,12 +28,23 @@ export class ApiTokenService {
 
   list(context: RequestContext, page: PageArgs, { filter, orderBy }: ApiTokenListArgs): Promise<Connection<ApiToken>> {
     const requested: Filter = {};
-    if (filter?.search) requested.$or = [{ name: { $ilike: containsPattern(filter.search) } }, { prefix: { $like: startsWithPattern(filter.search.trim()) } }];
+    if (filter?.search)
+      requested.$or = [
+        { name: { $ilike: containsPattern(filter.search) } },
+        { prefix: { $like: startsWithPattern(filter.search.trim()) } },
+      ];
     if (filter?.revoked === true) requested.revokedAt = { $ne: null };
     if (filter?.revoked === false) requested.revokedAt = null;
     const column = orderBy?.field === 'NAME' ? 'name' : orderBy?.field === 'LAST_USED_AT' ? 'lastUsedAt' : 'createdAt';
     const direction = `${(orderBy?.direction ?? 'DESC').toLowerCase()} nulls last` as QueryOrder;
-    return paginate(context.em, ApiToken, scoped(context.ability, 'read', 'ApiToken', requested), page, { [column]: direction } as QueryOrderMap<ApiToken>, ['region', 'createdBy']);
+    return paginate(
+      context.em,
+      ApiToken,
+      scoped(context.ability, 'read', 'ApiToken', requested),
+      page,
+      { [column]: direction } as QueryOrderMap<ApiToken>,
+      ['region', 'createdBy'],
+    );
   }
 
   /** Creates a token and returns its secret: the only time anybody sees it. */
@@ -58,7 +69,16 @@ export class ApiTokenService {
       await em.flush();
       return {
         result: created,
-        events: [{ action: 'api-token.create', subjectType: 'ApiToken', subjectId: created.id, regionPath: region.path, before: null, after: tokenSnapshot(created) }],
+        events: [
+          {
+            action: 'api-token.create',
+            subjectType: 'ApiToken',
+            subjectId: created.id,
+            regionPath: region.path,
+            before: null,
+            after: tokenSnapshot(created),
+          },
+        ],
       };
     });
     await context.em.populate(token, ['createdBy']);
@@ -76,7 +96,16 @@ export class ApiTokenService {
       managed.revokedAt = new Date();
       return {
         result: managed,
-        events: [{ action: 'api-token.revoke', subjectType: 'ApiToken', subjectId: token.id, regionPath: token.region.path, before, after: tokenSnapshot(managed) }],
+        events: [
+          {
+            action: 'api-token.revoke',
+            subjectType: 'ApiToken',
+            subjectId: token.id,
+            regionPath: token.region.path,
+            before,
+            after: tokenSnapshot(managed),
+          },
+        ],
       };
     });
   }

@@ -116,7 +116,8 @@ export class AuthService {
     const email = normalizeEmail(input.email);
     const region = await em.findOne(Region, { id: input.regionId });
     if (!region) throw new AppError('INVALID_INPUT', 'No such region', { regionId: 'No such region' });
-    if (await em.count(User, { email })) throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+    if (await em.count(User, { email }))
+      throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
     const passwordHash = await hashPassword(input.password);
     const user = await em.transactional(async (tem) => {
       const created = tem.create(User, {

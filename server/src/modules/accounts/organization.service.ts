@@ -25,7 +25,9 @@ export class OrganizationService {
       if (!region) return paginate(context.em, Organization, null, page, {});
       requested.region = { path: { $like: startsWithPattern(region.path) } };
     }
-    const order = { [orderBy?.field === 'CREATED_AT' ? 'createdAt' : 'name']: (orderBy?.direction ?? 'ASC').toLowerCase() } as QueryOrderMap<Organization>;
+    const order = {
+      [orderBy?.field === 'CREATED_AT' ? 'createdAt' : 'name']: (orderBy?.direction ?? 'ASC').toLowerCase(),
+    } as QueryOrderMap<Organization>;
     return paginate(context.em, Organization, scoped(context.ability, 'read', 'Organization', requested), page, order, ['region']);
   }
 
@@ -67,7 +69,10 @@ export class OrganizationService {
       throw new AppError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate or reactivate your own organization');
     }
     if (organization.active === active) {
-      throw new AppError('ORGANIZATION_ALREADY_IN_STATE', active ? 'This organization is already active' : 'This organization is already deactivated');
+      throw new AppError(
+        'ORGANIZATION_ALREADY_IN_STATE',
+        active ? 'This organization is already active' : 'This organization is already deactivated',
+      );
     }
     return inTransaction(this.events, context, async (em) => {
       const managed = em.merge(organization);

@@ -66,12 +66,15 @@ export class UserService {
         });
       }
     } else if (input.organizationId) {
-      throw new AppError('ROLE_REGION_MISMATCH', 'Only organization staff belong to an organization', { organizationId: 'Only for organization staff' });
+      throw new AppError('ROLE_REGION_MISMATCH', 'Only organization staff belong to an organization', {
+        organizationId: 'Only for organization staff',
+      });
     }
     // Checked as an instance: the new user's region must be inside the caller's jurisdiction.
     authorize(context, 'create', 'User', { region }, 'regionId');
     const email = normalizeEmail(input.email);
-    if (await em.count(User, { email })) throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+    if (await em.count(User, { email }))
+      throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
     const passwordHash = await hashPassword(input.password);
 
     return inTransaction(this.events, context, async (tem) => {
@@ -88,7 +91,16 @@ export class UserService {
       await tem.flush();
       return {
         result: user,
-        events: [{ action: 'user.create', subjectType: 'User', subjectId: user.id, regionPath: region.path, before: null, after: userSnapshot(user) }],
+        events: [
+          {
+            action: 'user.create',
+            subjectType: 'User',
+            subjectId: user.id,
+            regionPath: region.path,
+            before: null,
+            after: userSnapshot(user),
+          },
+        ],
       };
     });
   }
@@ -99,7 +111,8 @@ export class UserService {
     if (context.principal.kind === 'USER' && context.principal.id === user.id) {
       throw new AppError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate or reactivate your own account');
     }
-    if (user.active === active) throw new AppError('USER_ALREADY_IN_STATE', active ? 'This user is already active' : 'This user is already deactivated');
+    if (user.active === active)
+      throw new AppError('USER_ALREADY_IN_STATE', active ? 'This user is already active' : 'This user is already deactivated');
     const before = userSnapshot(user);
     return inTransaction(this.events, context, async (tem) => {
       const managed = tem.merge(user);

@@ -52,7 +52,10 @@ export class AuditEntry {
   subjectId!: string;
 
   @Property({ type: 'string', length: 255, nullable: true })
-  @Index({ name: 'audit_entry_region_path_prefix_index', expression: 'create index "audit_entry_region_path_prefix_index" on "audit_entry" ("region_path" text_pattern_ops)' })
+  @Index({
+    name: 'audit_entry_region_path_prefix_index',
+    expression: 'create index "audit_entry_region_path_prefix_index" on "audit_entry" ("region_path" text_pattern_ops)',
+  })
   @Field(() => String, { nullable: true, description: 'Path of the region the subject belongs to' })
   regionPath?: string | null;
 

@@ -30,7 +30,12 @@ export class AlertService {
       requested.region = { path: { $like: startsWithPattern(within.path) } };
     }
     const direction = (orderBy?.direction ?? 'DESC').toLowerCase() as 'asc' | 'desc';
-    const order = orderBy?.field === 'PERIOD' ? { period: direction } : orderBy?.field === 'STATUS' ? { status: direction, raisedAt: 'desc' as const } : { raisedAt: direction, period: 'desc' as const };
+    const order =
+      orderBy?.field === 'PERIOD'
+        ? { period: direction }
+        : orderBy?.field === 'STATUS'
+          ? { status: direction, raisedAt: 'desc' as const }
+          : { raisedAt: direction, period: 'desc' as const };
     return paginate(context.em, Alert, scoped(context.ability, 'read', 'Alert', requested), page, order, ['region', 'methodologyVersion']);
   }
 
@@ -38,7 +43,8 @@ export class AlertService {
     const alert = await context.em.findOne(Alert, { id }, { populate: ['region', 'methodologyVersion'] });
     if (!alert) throw notFound('Alert');
     authorize(context, 'update', 'Alert', alert);
-    if (!NEXT[alert.status].includes(to)) throw new AppError('ALERT_TRANSITION_INVALID', `An alert that is ${alert.status.toLowerCase()} cannot become ${to.toLowerCase()}`);
+    if (!NEXT[alert.status].includes(to))
+      throw new AppError('ALERT_TRANSITION_INVALID', `An alert that is ${alert.status.toLowerCase()} cannot become ${to.toLowerCase()}`);
     const resolution = note?.trim() ?? '';
     if (to === 'RESOLVED' && !resolution) throw invalidInput({ note: 'Say how it was resolved' });
     const before = { status: alert.status };

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { harmony } from '@massline/shared';
-import { assessPeriod, completeAssessments, DIRECT, prepareComputation, type ComputationSettings, type PeriodAssessments, type RegionNode } from './assessment-computation';
+import {
+  assessPeriod,
+  completeAssessments,
+  DIRECT,
+  prepareComputation,
+  type ComputationSettings,
+  type PeriodAssessments,
+  type RegionNode,
+} from './assessment-computation';
 
 /**
  * A province P with two counties A (300 residents) and B (100), two indicators:
@@ -77,7 +85,8 @@ interface Readable {
   population: Map<string, Map<string, number>>;
   storedIndices: Map<string, Map<string, number>>;
 }
-const byPosition = (list: readonly RegionNode[], known: Map<string, number> | undefined) => Float64Array.from(list, (region) => known?.get(region.id) ?? Number.NaN);
+const byPosition = (list: readonly RegionNode[], known: Map<string, number> | undefined) =>
+  Float64Array.from(list, (region) => known?.get(region.id) ?? Number.NaN);
 function laidOut(readable: Readable): ComputationInput {
   const codes = readable.settings.indicators.map((indicator) => indicator.code);
   const matrix = (byId: Map<string, Record<string, number>>) =>
@@ -95,9 +104,34 @@ const input = (overrides: Partial<Readable> = {}): Readable => ({
   winsorise: false,
   regions,
   periods: ['2026-Q2'],
-  values: new Map([['2026-Q2', new Map([['A', { X: 80, Y: 2 }], ['B', { X: 60, Y: 6 }]])]]),
-  population: new Map([['2026-Q2', new Map([['A', 300], ['B', 100], ['P', 400]])]]),
-  storedIndices: new Map([['2026-Q1', new Map([['A', 90], ['B', 52]])]]),
+  values: new Map([
+    [
+      '2026-Q2',
+      new Map([
+        ['A', { X: 80, Y: 2 }],
+        ['B', { X: 60, Y: 6 }],
+      ]),
+    ],
+  ]),
+  population: new Map([
+    [
+      '2026-Q2',
+      new Map([
+        ['A', 300],
+        ['B', 100],
+        ['P', 400],
+      ]),
+    ],
+  ]),
+  storedIndices: new Map([
+    [
+      '2026-Q1',
+      new Map([
+        ['A', 90],
+        ['B', 52],
+      ]),
+    ],
+  ]),
   ...overrides,
 });
 const compute = (readable: Readable) =>
@@ -112,7 +146,14 @@ describe('computeAssessments', () => {
   it('assesses regions with observations, ranks siblings, rolls the parent up by population', () => {
     const result = byRegion(compute(input()));
     // A: X 80, Y (10−2)/10·100 = 80 → 80. B: X 60, Y (10−6)/10·100 = 40 → 50.
-    expect(result.get('A')).toMatchObject({ index: 80, grade: 'BASICALLY_HARMONIOUS', rank: 1, siblingCount: 2, method: 'DIRECT', complete: true });
+    expect(result.get('A')).toMatchObject({
+      index: 80,
+      grade: 'BASICALLY_HARMONIOUS',
+      rank: 1,
+      siblingCount: 2,
+      method: 'DIRECT',
+      complete: true,
+    });
     expect(result.get('B')).toMatchObject({ index: 50, grade: 'WARNING', rank: 2, siblingCount: 2 });
     // P = (80·300 + 50·100) / 400 = 72.5, alone among its siblings.
     expect(result.get('P')).toMatchObject({ index: 72.5, method: 'ROLLED_UP', rank: 1, siblingCount: 1, coverage: 1 });
@@ -132,8 +173,20 @@ describe('computeAssessments', () => {
 
   it('computes several periods together, the later one’s change against the earlier one', () => {
     const values = new Map([
-      ['2026-Q1', new Map([['A', { X: 100, Y: 0 }], ['B', { X: 60, Y: 6 }]])],
-      ['2026-Q2', new Map([['A', { X: 80, Y: 2 }], ['B', { X: 60, Y: 6 }]])],
+      [
+        '2026-Q1',
+        new Map([
+          ['A', { X: 100, Y: 0 }],
+          ['B', { X: 60, Y: 6 }],
+        ]),
+      ],
+      [
+        '2026-Q2',
+        new Map([
+          ['A', { X: 80, Y: 2 }],
+          ['B', { X: 60, Y: 6 }],
+        ]),
+      ],
     ]);
     const result = compute(input({ periods: ['2026-Q1', '2026-Q2'], values, storedIndices: new Map() }));
     const a = result.filter((r) => r.regionId === 'A').sort((x, y) => x.period.localeCompare(y.period));
@@ -144,7 +197,10 @@ describe('computeAssessments', () => {
   });
 
   it('compares min-max indicators among the regions of the same level only', () => {
-    const minMax: harmony.MethodologySettings = { ...settings, indicators: [{ ...settings.indicators[0], normalization: { kind: 'MIN_MAX' } }, settings.indicators[1]] };
+    const minMax: harmony.MethodologySettings = {
+      ...settings,
+      indicators: [{ ...settings.indicators[0], normalization: { kind: 'MIN_MAX' } }, settings.indicators[1]],
+    };
     const result = byRegion(compute(input({ settings: minMax })));
     // X among the counties: A 80 → 100, B 60 → 0. A = (100 + 80)/2 = 90, B = (0 + 40)/2 = 20.
     expect(result.get('A')!.index).toBe(90);
@@ -152,7 +208,15 @@ describe('computeAssessments', () => {
   });
 
   it('never counts a missing value as zero: it lowers coverage and may leave the assessment incomplete', () => {
-    const values = new Map<string, Map<string, Record<string, number>>>([['2026-Q2', new Map<string, Record<string, number>>([['A', { X: 80 }], ['B', { X: 60, Y: 6 }]])]]);
+    const values = new Map<string, Map<string, Record<string, number>>>([
+      [
+        '2026-Q2',
+        new Map<string, Record<string, number>>([
+          ['A', { X: 80 }],
+          ['B', { X: 60, Y: 6 }],
+        ]),
+      ],
+    ]);
     const a = byRegion(compute(input({ values }))).get('A')!;
     expect(a).toMatchObject({ index: 80, coverage: 0.5, complete: false, missing: ['Y'] });
   });

@@ -76,7 +76,13 @@ function emptyPeriod(period: string, regions: number, indicators: number): Perio
 }
 
 /** Regions of one level with values of their own: assessed together (peers for min-max and z-score). */
-function assessLevel(prepared: harmony.PreparedMethodology, winsorise: boolean, values: Float64Array, members: number[], into: PeriodAssessments): void {
+function assessLevel(
+  prepared: harmony.PreparedMethodology,
+  winsorise: boolean,
+  values: Float64Array,
+  members: number[],
+  into: PeriodAssessments,
+): void {
   const k = prepared.codes.length;
   const raw = new Float64Array(members.length * k);
   members.forEach((region, m) => raw.set(values.subarray(region * k, region * k + k), m * k));
@@ -116,7 +122,13 @@ function assessLevel(prepared: harmony.PreparedMethodology, winsorise: boolean, 
  * Population-weighted roll-up of the children's indices (`harmony.rollUpByPopulation`) and, for the
  * breakdown, of their per-indicator figures. Returns false when no child with population has an index.
  */
-function rollUp(prepared: harmony.PreparedMethodology, region: number, children: number[], population: Float64Array, into: PeriodAssessments): boolean {
+function rollUp(
+  prepared: harmony.PreparedMethodology,
+  region: number,
+  children: number[],
+  population: Float64Array,
+  into: PeriodAssessments,
+): boolean {
   const target = into.table;
   const withPopulation = children.filter((child) => population[child] > 0);
   if (withPopulation.length === 0) return false;
@@ -184,7 +196,12 @@ export function prepareComputation(input: ComputationSettings): Computation {
  * One period: regions with values of their own assessed directly (compared within their level), the
  * others rolled up from their children. Ranks, change and alerts come with `completeAssessments`.
  */
-export function assessPeriod(computation: Computation, period: string, values: Float64Array | undefined, population: Float64Array | undefined): PeriodAssessments {
+export function assessPeriod(
+  computation: Computation,
+  period: string,
+  values: Float64Array | undefined,
+  population: Float64Array | undefined,
+): PeriodAssessments {
   const { prepared, regions } = computation;
   const k = prepared.codes.length;
   const result = emptyPeriod(period, regions.length, k);
@@ -214,7 +231,11 @@ export function assessPeriod(computation: Computation, period: string, values: F
  * Ranks among siblings, change against the previous period (in the batch, else as stored) and the
  * alerts of the methodology's rules, once every period of the batch is assessed.
  */
-export function completeAssessments(computation: Computation, results: readonly PeriodAssessments[], storedIndices: ReadonlyMap<string, Float64Array>): void {
+export function completeAssessments(
+  computation: Computation,
+  results: readonly PeriodAssessments[],
+  storedIndices: ReadonlyMap<string, Float64Array>,
+): void {
   const { prepared, regions, parentOf } = computation;
   const k = prepared.codes.length;
   const byPeriod = new Map(results.map((result) => [result.period, result]));
@@ -246,7 +267,8 @@ export function completeAssessments(computation: Computation, results: readonly 
       const pastRedLines: { code: string; rawValue: number | null; pastRedLine: boolean }[] = [];
       if (method[region] === DIRECT) {
         for (let c = 0; c < k; c++) {
-          if (table.pastRedLines[region * k + c] === 1) pastRedLines.push({ code: prepared.codes[c], rawValue: nullIfMissing(table.raw[region * k + c]), pastRedLine: true });
+          if (table.pastRedLines[region * k + c] === 1)
+            pastRedLines.push({ code: prepared.codes[c], rawValue: nullIfMissing(table.raw[region * k + c]), pastRedLine: true });
         }
       }
       const alerts = harmony.evaluateAlertRules(computation.alertRules, {

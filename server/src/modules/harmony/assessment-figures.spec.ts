@@ -35,7 +35,10 @@ describe('assessment figures', () => {
 
     it('converts stored arrays into the bytes the server reads, and keeps what was published', async () => {
       const em = orm().em.fork();
-      const before = await sql<{ key: string; published: boolean }>(em, `select region_id || period as key, published from assessment order by 1`);
+      const before = await sql<{ key: string; published: boolean }>(
+        em,
+        `select region_id || period as key, published from assessment order by 1`,
+      );
       await orm().getMigrator().down({ to: 'Migration20261126020000AssessmentStorage' });
       await sql(
         orm().em.fork(),
@@ -43,7 +46,10 @@ describe('assessment figures', () => {
                 contributions = '{23.75,NULL,19}', past_red_lines = '{f,f,t}', winsorised = '{t,f,t}', missing = '{B}'`,
       );
       await orm().getMigrator().up();
-      const after = await sql<{ key: string; published: boolean; figures: Buffer }>(orm().em.fork(), `select region_id || period as key, published, figures from assessment order by 1`);
+      const after = await sql<{ key: string; published: boolean; figures: Buffer }>(
+        orm().em.fork(),
+        `select region_id || period as key, published, figures from assessment order by 1`,
+      );
       expect(after.map(({ key, published }) => ({ key, published }))).toEqual(before);
       expect(before.some((row) => row.published)).toBe(true);
       for (const row of after) expect(unpackFigures(row.figures, 3)).toEqual(expected);

@@ -34,7 +34,8 @@ export function packFigures(columns: FigureColumns, cell: number, k: number, tar
     for (let c = 0; c < k; c++) at = target.writeDoubleBE(block[cell + c], at);
   }
   for (let c = 0; c < k; c++) {
-    target[at++] = (columns.pastRedLines[cell + c] === 1 ? FLAG_PAST_RED_LINE : 0) | (columns.winsorised[cell + c] === 1 ? FLAG_WINSORISED : 0);
+    target[at++] =
+      (columns.pastRedLines[cell + c] === 1 ? FLAG_PAST_RED_LINE : 0) | (columns.winsorised[cell + c] === 1 ? FLAG_WINSORISED : 0);
   }
 }
 

@@ -27,12 +27,15 @@ describe('recomputeAssessments (storage)', () => {
       versionId ? [versionId] : [],
     );
   const recompute = (versionId: string | null, periods?: string[]) =>
-    orm().em.fork().transactional(async (em) => {
-      const timings: RecomputeTimings = { read: 0, compute: 0, stage: 0, merge: 0, alerts: 0 };
-      const count = await recomputeAssessments(em, (await loadVersion(em, versionId))!, periods ?? (await observedPeriods(em)), timings);
-      return { count, timings };
-    });
-  const figuresOf = (rows: Stored[]) => rows.map(({ key, index, rank, figures }) => ({ key, index, rank, figures: figures.toString('hex') }));
+    orm()
+      .em.fork()
+      .transactional(async (em) => {
+        const timings: RecomputeTimings = { read: 0, compute: 0, stage: 0, merge: 0, alerts: 0 };
+        const count = await recomputeAssessments(em, (await loadVersion(em, versionId))!, periods ?? (await observedPeriods(em)), timings);
+        return { count, timings };
+      });
+  const figuresOf = (rows: Stored[]) =>
+    rows.map(({ key, index, rank, figures }) => ({ key, index, rank, figures: figures.toString('hex') }));
 
   it('recomputes in place: the same figures, what was published stays published, a new computation time', async () => {
     const before = await stored();
@@ -77,7 +80,11 @@ describe('recomputeAssessments (storage)', () => {
     );
     const before = await stored();
     await sql(orm().em.fork(), 'delete from assessment where region_id = ? and period = ?', [missing.region_id, period]);
-    await sql(orm().em.fork(), 'delete from observation_revision where observation_id in (select id from observation where region_id = ? and period = ?)', [gone.region_id, period]);
+    await sql(
+      orm().em.fork(),
+      'delete from observation_revision where observation_id in (select id from observation where region_id = ? and period = ?)',
+      [gone.region_id, period],
+    );
     await sql(orm().em.fork(), 'delete from observation where region_id = ? and period = ?', [gone.region_id, period]);
 
     await recompute(null, [period]);
@@ -95,19 +102,26 @@ describe('recomputeAssessments (storage)', () => {
     const firstMayCommit = new Promise<void>((resolve) => (commitFirst = resolve));
     let firstRecomputed = () => {};
     const firstHasRecomputed = new Promise<void>((resolve) => (firstRecomputed = resolve));
-    const first = orm().em.fork().transactional(async (em) => {
-      await recomputeAssessments(em, (await loadVersion(em, null))!, await observedPeriods(em));
-      firstRecomputed();
-      await firstMayCommit;
-    });
+    const first = orm()
+      .em.fork()
+      .transactional(async (em) => {
+        await recomputeAssessments(em, (await loadVersion(em, null))!, await observedPeriods(em));
+        firstRecomputed();
+        await firstMayCommit;
+      });
     await firstHasRecomputed;
     let secondDone = false;
     const second = recompute(null).then(() => (secondDone = true));
     // The second waits before it reads anything (on the recomputation lock), not later on the rows the
     // first one wrote, when it would already have computed from a snapshot without them.
     const waitingOn = async () =>
-      (await sql<{ locktype: string }>(orm().em.fork(), `select l.locktype from pg_locks l join pg_stat_activity a on a.pid = l.pid
-          where not l.granted and a.datname = current_database()`)).map((lock) => lock.locktype);
+      (
+        await sql<{ locktype: string }>(
+          orm().em.fork(),
+          `select l.locktype from pg_locks l join pg_stat_activity a on a.pid = l.pid
+          where not l.granted and a.datname = current_database()`,
+        )
+      ).map((lock) => lock.locktype);
     let locks: string[] = [];
     try {
       while (!secondDone && (locks = await waitingOn()).length === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -4,7 +4,14 @@ import { harmony, previousPeriod, statisticsFallbackChain } from '@massline/shar
 import { BinaryCopyReader, BinaryCopyWriter, uuidBytes } from '../../common/copy-binary';
 import { copyIn, copyOut, sql } from '../../common/sql';
 import { figuresSize, packFigures } from './assessment-figures';
-import { assessPeriod, completeAssessments, DIRECT, prepareComputation, type PeriodAssessments, type RegionNode } from './assessment-computation';
+import {
+  assessPeriod,
+  completeAssessments,
+  DIRECT,
+  prepareComputation,
+  type PeriodAssessments,
+  type RegionNode,
+} from './assessment-computation';
 
 /**
  * A recomputation, in bulk and never one ORM round trip per row: observations are read in binary, a
@@ -80,7 +87,12 @@ export async function recomputeAssessments(
   // Regions are numbered in the order of their ids, which is also the order assessments are written in.
   const regions = await sql<RegionNode>(em, 'select id, parent_id as "parentId", level from region order by id');
   const regionIds = regions.map((region) => region.id);
-  const computation = prepareComputation({ settings: version.settings, alertRules: version.alert_rules, winsorise: version.winsorise, regions });
+  const computation = prepareComputation({
+    settings: version.settings,
+    alertRules: version.alert_rules,
+    winsorise: version.winsorise,
+    regions,
+  });
   const position = new Map(regions.map((region, i) => [region.id, i]));
   const population = await loadPopulation(em, periods, position);
   const storedIndices = await loadStoredIndices(em, version.id, periods, position);
@@ -112,7 +124,12 @@ export async function recomputeAssessments(
  * COPY takes no parameters: the regions (numbered as given, whatever was committed meanwhile), the
  * periods and the codes are written in as escaped literals.
  */
-async function readObservations(em: EntityManager, codes: readonly string[], periods: readonly string[], regionIds: readonly string[]): Promise<Map<string, Float64Array>> {
+async function readObservations(
+  em: EntityManager,
+  codes: readonly string[],
+  periods: readonly string[],
+  regionIds: readonly string[],
+): Promise<Map<string, Float64Array>> {
   const k = codes.length;
   const data = await copyOut(
     em,
@@ -145,7 +162,11 @@ function arrayLiteral(values: readonly string[]): string {
 }
 
 /** Rows by region number, one array per period (NaN where there is no row). */
-function byRegion<T extends { region_id: string; period: string }>(rows: readonly T[], position: ReadonlyMap<string, number>, value: (row: T) => number) {
+function byRegion<T extends { region_id: string; period: string }>(
+  rows: readonly T[],
+  position: ReadonlyMap<string, number>,
+  value: (row: T) => number,
+) {
   const lists = new Map<string, Float64Array>();
   for (const row of rows) {
     let list = lists.get(row.period);
@@ -156,11 +177,17 @@ function byRegion<T extends { region_id: string; period: string }>(rows: readonl
 }
 
 /** Population for roll-ups: the most specific statistics available (month, then quarter, then year). */
-async function loadPopulation(em: EntityManager, periods: readonly string[], position: ReadonlyMap<string, number>): Promise<Map<string, Float64Array>> {
+async function loadPopulation(
+  em: EntityManager,
+  periods: readonly string[],
+  position: ReadonlyMap<string, number>,
+): Promise<Map<string, Float64Array>> {
   const chains = new Map(periods.map((period) => [period, statisticsFallbackChain(period)]));
-  const rows = await sql<{ region_id: string; period: string; population: number }>(em, 'select region_id, period, population from region_statistics where period = any(?)', [
-    [...new Set([...chains.values()].flat())],
-  ]);
+  const rows = await sql<{ region_id: string; period: string; population: number }>(
+    em,
+    'select region_id, period, population from region_statistics where period = any(?)',
+    [[...new Set([...chains.values()].flat())]],
+  );
   const statistics = byRegion(rows, position, (row) => row.population);
   const population = new Map<string, Float64Array>();
   for (const [period, chain] of chains) {
@@ -175,7 +202,12 @@ async function loadPopulation(em: EntityManager, periods: readonly string[], pos
 }
 
 /** Change against a previous period outside the batch reads its stored index. */
-async function loadStoredIndices(em: EntityManager, versionId: string, periods: readonly string[], position: ReadonlyMap<string, number>): Promise<Map<string, Float64Array>> {
+async function loadStoredIndices(
+  em: EntityManager,
+  versionId: string,
+  periods: readonly string[],
+  position: ReadonlyMap<string, number>,
+): Promise<Map<string, Float64Array>> {
   const outside = [...new Set(periods.map((period) => previousPeriod(period).code))].filter((p) => !periods.includes(p));
   if (outside.length === 0) return new Map();
   const rows = await sql<{ region_id: string; period: string; index: number | null }>(
@@ -186,10 +218,18 @@ async function loadStoredIndices(em: EntityManager, versionId: string, periods: 
   return byRegion(rows, position, (row) => row.index ?? Number.NaN);
 }
 
-const COLUMNS = 'methodology_version_id, region_id, period, index, grade, coverage, complete, method, rank, sibling_count, previous_index, figures';
+const COLUMNS =
+  'methodology_version_id, region_id, period, index, grade, coverage, complete, method, rank, sibling_count, previous_index, figures';
 
 /** Sends the results to a `COPY <table> (COLUMNS) FROM STDIN`, one period at a time; returns the rows copied. */
-function copyResults(em: EntityManager, table: string, versionId: string, regions: readonly RegionNode[], k: number, results: readonly PeriodAssessments[]): Promise<number> {
+function copyResults(
+  em: EntityManager,
+  table: string,
+  versionId: string,
+  regions: readonly RegionNode[],
+  k: number,
+  results: readonly PeriodAssessments[],
+): Promise<number> {
   const version = uuidBytes(versionId);
   const regionIds = regions.map((region) => uuidBytes(region.id));
   const size = figuresSize(k);
@@ -238,7 +278,11 @@ async function writeAssessments(
   lap: (phase: keyof RecomputeTimings) => void,
 ): Promise<number> {
   const periods = results.map((result) => result.period);
-  const [{ stored }] = await sql<{ stored: number }>(em, 'select count(*)::int as stored from assessment where methodology_version_id = ? and period = any(?)', [versionId, periods]);
+  const [{ stored }] = await sql<{ stored: number }>(
+    em,
+    'select count(*)::int as stored from assessment where methodology_version_id = ? and period = any(?)',
+    [versionId, periods],
+  );
   let written: number;
   if (stored === 0) {
     written = await copyResults(em, 'assessment', versionId, regions, k, results);
@@ -265,19 +309,25 @@ async function writeAssessments(
       [versionId, periods],
     );
     if (updated < written) {
-      await sql(em, `insert into assessment (${COLUMNS}, computed_at) select ${COLUMNS}, computed_at from assessment_staging on conflict do nothing`);
+      await sql(
+        em,
+        `insert into assessment (${COLUMNS}, computed_at) select ${COLUMNS}, computed_at from assessment_staging on conflict do nothing`,
+      );
     }
     if (stored > updated) {
-      await sql(em, `delete from assessment a where a.methodology_version_id = ? and a.period = any(?) and not exists (select 1 from assessment_staging s where ${sameKey})`, [
-        versionId,
-        periods,
-      ]);
+      await sql(
+        em,
+        `delete from assessment a where a.methodology_version_id = ? and a.period = any(?) and not exists (select 1 from assessment_staging s where ${sameKey})`,
+        [versionId, periods],
+      );
     }
   }
   lap('merge');
 
   // Alerts are raised once per version, region, period, kind and indicator (ON CONFLICT DO NOTHING).
-  const alerts = results.flatMap((result) => result.alerts.map(({ region, alert }) => ({ regionId: regions[region].id, period: result.period, alert })));
+  const alerts = results.flatMap((result) =>
+    result.alerts.map(({ region, alert }) => ({ regionId: regions[region].id, period: result.period, alert })),
+  );
   for (let start = 0; start < alerts.length; start += ALERT_CHUNK) {
     const chunk = alerts.slice(start, start + ALERT_CHUNK);
     await sql(

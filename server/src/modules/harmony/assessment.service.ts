@@ -55,7 +55,15 @@ function toView(row: AssessmentRow): AssessmentView {
   return {
     // The key of the row (version, region, period), as one opaque id.
     id: `${row.methodology_version_id}.${row.region_id}.${row.period}`,
-    region: { id: row.region_id, code: row.region_code, name: row.region_name, nameEn: row.region_name_en, level: row.region_level, path: row.region_path, parentId: row.region_parent_id },
+    region: {
+      id: row.region_id,
+      code: row.region_code,
+      name: row.region_name,
+      nameEn: row.region_name_en,
+      level: row.region_level,
+      path: row.region_path,
+      parentId: row.region_parent_id,
+    },
     period: row.period,
     index: row.index,
     grade: row.grade,
@@ -102,18 +110,48 @@ export class AssessmentService {
     if (where === null) return emptyConnection();
 
     const field = orderBy?.field ?? (filter?.regionId ? 'PERIOD' : 'RANK');
-    const direction = (orderBy?.direction ?? (field === 'PERIOD' ? 'ASC' : field === 'INDEX' || field === 'CHANGE' ? 'DESC' : 'ASC')).toLowerCase();
+    const direction = (
+      orderBy?.direction ?? (field === 'PERIOD' ? 'ASC' : field === 'INDEX' || field === 'CHANGE' ? 'DESC' : 'ASC')
+    ).toLowerCase();
     const base = () => em.createQueryBuilder(Assessment, 'a').join('a.region', 'r').join('a.methodologyVersion', 'v').where(where);
     const rowsQuery = base()
       .select([
-        'a.period', 'a.index', 'a.grade', 'a.coverage', 'a.complete', 'a.method', 'a.rank', 'a.sibling_count', 'a.previous_index',
-        'a.figures', 'a.published', 'a.computed_at', 'a.methodology_version_id',
+        'a.period',
+        'a.index',
+        'a.grade',
+        'a.coverage',
+        'a.complete',
+        'a.method',
+        'a.rank',
+        'a.sibling_count',
+        'a.previous_index',
+        'a.figures',
+        'a.published',
+        'a.computed_at',
+        'a.methodology_version_id',
       ])
-      .addSelect(['v.version', 'v.settings', 'r.id as region_id', 'r.code as region_code', 'r.name as region_name', 'r.name_en as region_name_en', 'r.level as region_level', 'r.path as region_path', 'r.parent_id as region_parent_id'])
-      .orderBy({ [ORDER[field]]: `${direction} nulls last`, ...(field === 'REGION_CODE' ? {} : { 'r.code': 'asc' }), ...(field === 'PERIOD' ? {} : { 'a.period': 'asc' }) })
+      .addSelect([
+        'v.version',
+        'v.settings',
+        'r.id as region_id',
+        'r.code as region_code',
+        'r.name as region_name',
+        'r.name_en as region_name_en',
+        'r.level as region_level',
+        'r.path as region_path',
+        'r.parent_id as region_parent_id',
+      ])
+      .orderBy({
+        [ORDER[field]]: `${direction} nulls last`,
+        ...(field === 'REGION_CODE' ? {} : { 'r.code': 'asc' }),
+        ...(field === 'PERIOD' ? {} : { 'a.period': 'asc' }),
+      })
       .limit(page.first + 1)
       .offset(offset);
-    const [rows, total] = await Promise.all([rowsQuery.execute<AssessmentRow[]>('all', false), base().count('a.region').execute<{ count: string }>('get', false)]);
+    const [rows, total] = await Promise.all([
+      rowsQuery.execute<AssessmentRow[]>('all', false),
+      base().count('a.region').execute<{ count: string }>('get', false),
+    ]);
     return toConnection(rows.map(toView), offset, page.first, Number(total.count));
   }
 
@@ -141,7 +179,16 @@ export class AssessmentService {
       if (rows.length === 0) throw new AppError('NOTHING_TO_PUBLISH', `No unpublished assessment for ${code} in ${region.nameEn}`);
       return {
         result: rows.length,
-        events: [{ action: 'assessment.publish', subjectType: 'Region', subjectId: region.id, regionPath: region.path, before: null, after: { period: code, published: rows.length } }],
+        events: [
+          {
+            action: 'assessment.publish',
+            subjectType: 'Region',
+            subjectId: region.id,
+            regionPath: region.path,
+            before: null,
+            after: { period: code, published: rows.length },
+          },
+        ],
       };
     });
   }
@@ -153,7 +200,8 @@ export class AssessmentService {
   async checks(context: RequestContext, period: string, level: string, versionId: string | null): Promise<StatisticalChecks> {
     const code = periodCode(period);
     const version = await context.em.findOne(MethodologyVersion, versionId ? { id: versionId } : { active: true });
-    if (!version) throw versionId ? notFound('Methodology version') : new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');
+    if (!version)
+      throw versionId ? notFound('Methodology version') : new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');
     const where = scoped(context.ability, 'read', 'Observation', { period: code, region: { level } });
     const codes = version.settings.indicators.map((indicator) => indicator.code);
     const columns: Record<string, Map<string, number>> = Object.fromEntries(codes.map((c) => [c, new Map<string, number>()]));
@@ -180,14 +228,28 @@ export class AssessmentService {
       const check = harmony.checkSkewKurtosis(values);
       const observed = values.filter((v) => v !== null).length;
       const coverage = regions.length > 0 ? observed / regions.length : 0;
-      return { code: c, observed, regions: regions.length, coverage, lowCoverage: coverage < threshold, skewness: check.skewness, kurtosis: check.kurtosis, outliers: check.flagged };
+      return {
+        code: c,
+        observed,
+        regions: regions.length,
+        coverage,
+        lowCoverage: coverage < threshold,
+        skewness: check.skewness,
+        kurtosis: check.kurtosis,
+        outliers: check.flagged,
+      };
     });
     const pairs = harmony.highlyCorrelatedPairs(codes.map((c) => ({ code: c, values: column(c) })));
     return {
       period: code,
       methodologyVersion: version.version,
       indicators,
-      correlatedPairs: pairs.map((pair) => ({ first: pair.first, second: pair.second, correlation: pair.correlation, observations: pair.observations })),
+      correlatedPairs: pairs.map((pair) => ({
+        first: pair.first,
+        second: pair.second,
+        correlation: pair.correlation,
+        observations: pair.observations,
+      })),
     };
   }
 }

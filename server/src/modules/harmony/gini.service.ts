@@ -32,16 +32,21 @@ export class GiniService {
     const columns = header?.cells.map((c) => c.toLowerCase()) ?? [];
     const incomeAt = columns.indexOf('income');
     const weightAt = columns.indexOf('weight');
-    if (incomeAt < 0) throw new AppError('INVALID_GINI_INPUT', 'The header needs an income column (and optionally weight)', { csv: 'Header: income[,weight]' });
+    if (incomeAt < 0)
+      throw new AppError('INVALID_GINI_INPUT', 'The header needs an income column (and optionally weight)', {
+        csv: 'Header: income[,weight]',
+      });
     const incomes = new Float64Array(rows.length);
     const weights = weightAt >= 0 ? new Float64Array(rows.length) : undefined;
     rows.forEach((row, i) => {
       const income = Number(row.cells[incomeAt]);
-      if (row.cells[incomeAt] === '' || !Number.isFinite(income)) throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: income is not a number`, { csv: `Line ${row.line}` });
+      if (row.cells[incomeAt] === '' || !Number.isFinite(income))
+        throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: income is not a number`, { csv: `Line ${row.line}` });
       incomes[i] = income;
       if (weights) {
         const weight = Number(row.cells[weightAt]);
-        if (row.cells[weightAt] === '' || !Number.isFinite(weight)) throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: weight is not a number`, { csv: `Line ${row.line}` });
+        if (row.cells[weightAt] === '' || !Number.isFinite(weight))
+          throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: weight is not a number`, { csv: `Line ${row.line}` });
         weights[i] = weight;
       }
     });
@@ -66,13 +71,17 @@ export class GiniService {
       harmonyInputError(error, 'shares', 'INVALID_GINI_INPUT');
     }
     const method: ObservationMethod = result.method === 'LORENZ_QUADRATIC' ? 'GINI_LORENZ_QUADRATIC' : 'GINI_LINEAR_INTERPOLATION';
-    const source = input.source?.trim() || `${input.shares.length === 5 ? 'quintile' : 'decile'} shares, ${result.method === 'LORENZ_QUADRATIC' ? 'Lorenz-quadratic fit' : 'linear interpolation (lower bound)'}`;
+    const source =
+      input.source?.trim() ||
+      `${input.shares.length === 5 ? 'quintile' : 'decile'} shares, ${result.method === 'LORENZ_QUADRATIC' ? 'Lorenz-quadratic fit' : 'linear interpolation (lower bound)'}`;
     const observation = await this.store(context, region, period, indicator, result.gini, method, source);
     return {
       gini: result.gini,
       method,
       households: null,
-      fit: result.fit ? { a: result.fit.a, b: result.fit.b, c: result.fit.c, valid: result.fit.valid, reasons: [...result.fit.reasons] } : null,
+      fit: result.fit
+        ? { a: result.fit.a, b: result.fit.b, c: result.fit.c, valid: result.fit.valid, reasons: [...result.fit.reasons] }
+        : null,
       fallbackReasons: [...result.fallbackReasons],
       observation,
     };
@@ -87,8 +96,18 @@ export class GiniService {
     return { region, period, indicator };
   }
 
-  private async store(context: RequestContext, region: Region, period: string, indicator: Indicator, gini: number, method: ObservationMethod, source: string) {
-    const [observation] = await this.observations.write(context, [{ region, period, indicator, value: gini, rawCount: null, rawTotal: null, method, source: source.slice(0, 300) }]);
+  private async store(
+    context: RequestContext,
+    region: Region,
+    period: string,
+    indicator: Indicator,
+    gini: number,
+    method: ObservationMethod,
+    source: string,
+  ) {
+    const [observation] = await this.observations.write(context, [
+      { region, period, indicator, value: gini, rawCount: null, rawTotal: null, method, source: source.slice(0, 300) },
+    ]);
     return observation;
   }
 }

@@ -3,7 +3,14 @@ import { registerEnumType } from 'type-graphql';
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const IndicatorDirectionEnum = asEnum(['LOWER_IS_BETTER', 'HIGHER_IS_BETTER'] as const);
-export const RateBasisEnum = asEnum(['NONE', 'PER_1K_RESIDENTS', 'PER_10K_RESIDENTS', 'PER_100K_RESIDENTS', 'PER_1K_HOUSEHOLDS', 'PERCENT'] as const);
+export const RateBasisEnum = asEnum([
+  'NONE',
+  'PER_1K_RESIDENTS',
+  'PER_10K_RESIDENTS',
+  'PER_100K_RESIDENTS',
+  'PER_1K_HOUSEHOLDS',
+  'PERCENT',
+] as const);
 export const ObservationMethodEnum = asEnum([
   'DIRECT',
   'FROM_COUNT',
@@ -33,7 +40,10 @@ registerEnumType(ObservationMethodEnum, {
 registerEnumType(NormalizationKindEnum, { name: 'NormalizationKind' });
 registerEnumType(AggregationMethodEnum, { name: 'AggregationMethod' });
 registerEnumType(GradeEnum, { name: 'HarmonyGrade' });
-registerEnumType(AssessmentMethodEnum, { name: 'AssessmentMethod', description: 'From own observations, or rolled up from children by population' });
+registerEnumType(AssessmentMethodEnum, {
+  name: 'AssessmentMethod',
+  description: 'From own observations, or rolled up from children by population',
+});
 registerEnumType(AlertKindEnum, { name: 'AlertKind' });
 registerEnumType(AlertStatusEnum, { name: 'AlertStatus' });
 registerEnumType(SensitivityStatusEnum, { name: 'SensitivityStatus' });

@@ -87,7 +87,10 @@ export class ObservationResolver {
 
   @Query(() => String, { description: 'The observations of a filter as CSV, in the import’s columns' })
   @Allow('read', 'Observation')
-  observationsCsv(@Ctx() context: RequestContext, @Arg('filter', () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null) {
+  observationsCsv(
+    @Ctx() context: RequestContext,
+    @Arg('filter', () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
+  ) {
     return this.service.exportCsv(context, filter);
   }
 
@@ -149,7 +152,10 @@ export class MethodologyResolver {
 
   @Mutation(() => MethodologyVersion, { description: 'Creates a new version (a version never changes)' })
   @Allow('create', 'MethodologyVersion')
-  createMethodologyVersion(@Ctx() context: RequestContext, @Arg('input', () => CreateMethodologyVersionInput) input: CreateMethodologyVersionInput) {
+  createMethodologyVersion(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => CreateMethodologyVersionInput) input: CreateMethodologyVersionInput,
+  ) {
     return this.service.create(context, input);
   }
 
@@ -159,7 +165,9 @@ export class MethodologyResolver {
     return this.service.activate(context, id);
   }
 
-  @Mutation(() => Int, { description: 'Recomputes the assessments of a version (default: active), for one period or all; returns how many' })
+  @Mutation(() => Int, {
+    description: 'Recomputes the assessments of a version (default: active), for one period or all; returns how many',
+  })
   @Allow('update', 'MethodologyVersion')
   recomputeAssessments(
     @Ctx() context: RequestContext,
@@ -214,13 +222,17 @@ export class AssessmentResolver {
     private readonly sensitivity: SensitivityService,
   ) {}
 
-  @Query(() => AssessmentConnection, { description: 'Harmony index assessments: published ones for everybody, all of your jurisdiction for its organization and auditors' })
+  @Query(() => AssessmentConnection, {
+    description: 'Harmony index assessments: published ones for everybody, all of your jurisdiction for its organization and auditors',
+  })
   @Public()
   assessments(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: AssessmentListArgs) {
     return this.service.list(context, page, args);
   }
 
-  @Query(() => StatisticalChecks, { description: 'Skew/kurtosis, correlation and coverage checks of a period’s indicators among the regions of a level' })
+  @Query(() => StatisticalChecks, {
+    description: 'Skew/kurtosis, correlation and coverage checks of a period’s indicators among the regions of a level',
+  })
   @Allow('read', 'Observation')
   statisticalChecks(
     @Ctx() context: RequestContext,
@@ -233,7 +245,11 @@ export class AssessmentResolver {
 
   @Mutation(() => Int, { description: 'Publishes the active version’s assessments of a period in a region’s subtree; returns how many' })
   @Allow('publish', 'Assessment')
-  publishAssessments(@Ctx() context: RequestContext, @Arg('period', () => String) period: string, @Arg('regionId', () => ID) regionId: string) {
+  publishAssessments(
+    @Ctx() context: RequestContext,
+    @Arg('period', () => String) period: string,
+    @Arg('regionId', () => ID) regionId: string,
+  ) {
     return this.service.publish(context, period, regionId);
   }
 

@@ -13,7 +13,11 @@ export class IndicatorService {
   constructor(private readonly events: DomainEvents) {}
 
   list(context: RequestContext, page: PageArgs): Promise<Connection<Indicator>> {
-    return paginate(context.em, Indicator, scoped(context.ability, 'read', 'Indicator', {}), page, { builtIn: 'desc', createdAt: 'asc', code: 'asc' });
+    return paginate(context.em, Indicator, scoped(context.ability, 'read', 'Indicator', {}), page, {
+      builtIn: 'desc',
+      createdAt: 'asc',
+      code: 'asc',
+    });
   }
 
   async create(context: RequestContext, input: CreateIndicatorInput): Promise<Indicator> {
@@ -29,11 +33,25 @@ export class IndicatorService {
       throw new AppError('INDICATOR_CODE_TAKEN', `Indicator ${input.code} exists`, { code: 'Already used' });
     }
     return inTransaction(this.events, context, async (em) => {
-      const indicator = em.create(Indicator, { ...input, nameEn: input.nameEn.trim(), nameZh: input.nameZh.trim(), redLine: input.redLine ?? null });
+      const indicator = em.create(Indicator, {
+        ...input,
+        nameEn: input.nameEn.trim(),
+        nameZh: input.nameZh.trim(),
+        redLine: input.redLine ?? null,
+      });
       await em.flush();
       return {
         result: indicator,
-        events: [{ action: 'indicator.create', subjectType: 'Indicator', subjectId: indicator.id, regionPath: null, before: null, after: { ...input } }],
+        events: [
+          {
+            action: 'indicator.create',
+            subjectType: 'Indicator',
+            subjectId: indicator.id,
+            regionPath: null,
+            before: null,
+            after: { ...input },
+          },
+        ],
       };
     });
   }

@@ -12,7 +12,10 @@ import { User } from '../accounts/user.entity';
  * serves the whole platform, so only the root organization manages it (shared/src/permissions).
  */
 @Entity({ tableName: 'methodology_version' })
-@Index({ name: 'methodology_version_one_active', expression: 'create unique index "methodology_version_one_active" on "methodology_version" ("active") where "active"' })
+@Index({
+  name: 'methodology_version_one_active',
+  expression: 'create unique index "methodology_version_one_active" on "methodology_version" ("active") where "active"',
+})
 @ObjectType({ description: 'A version of the harmony index methodology (immutable)' })
 export class MethodologyVersion {
   [OptionalProps]?: 'createdAt' | 'active' | 'activatedAt' | 'createdBy' | 'description' | 'winsorise';

@@ -40,12 +40,19 @@ export class MethodologyService {
     const catalogue = new Map((await context.em.find(Indicator, {})).map((indicator) => [indicator.code, indicator]));
     const indicators: harmony.IndicatorSetting[] = input.indicators.map((setting, i) => {
       const indicator = catalogue.get(setting.code);
-      if (!indicator) throw new AppError('UNKNOWN_INDICATOR', `No indicator ${setting.code}`, { [`indicators.${i}.code`]: 'No such indicator' });
+      if (!indicator)
+        throw new AppError('UNKNOWN_INDICATOR', `No indicator ${setting.code}`, { [`indicators.${i}.code`]: 'No such indicator' });
       const normalization: harmony.NormalizationSetting =
         setting.normalization === 'GOALPOSTS'
           ? { kind: 'GOALPOSTS', lower: setting.lower ?? indicator.goalpostLower, upper: setting.upper ?? indicator.goalpostUpper }
           : { kind: setting.normalization };
-      return { code: indicator.code, direction: indicator.direction, weight: setting.weight, normalization, redLine: setting.redLine ?? indicator.redLine ?? null };
+      return {
+        code: indicator.code,
+        direction: indicator.direction,
+        weight: setting.weight,
+        normalization,
+        redLine: setting.redLine ?? indicator.redLine ?? null,
+      };
     });
     const settings: harmony.MethodologySettings = {
       indicators,
@@ -66,7 +73,9 @@ export class MethodologyService {
       harmonyInputError(error, undefined, 'INVALID_METHODOLOGY');
     }
     const created = await inTransaction(this.events, context, async (em) => {
-      const [{ next }] = await em.getConnection().execute<{ next: number }[]>('select coalesce(max(version), 0) + 1 as next from methodology_version');
+      const [{ next }] = await em
+        .getConnection()
+        .execute<{ next: number }[]>('select coalesce(max(version), 0) + 1 as next from methodology_version');
       const version = em.create(MethodologyVersion, {
         version: next,
         name: input.name.trim(),
@@ -79,7 +88,16 @@ export class MethodologyService {
       await em.flush();
       return {
         result: version,
-        events: [{ action: 'methodology.create', subjectType: 'MethodologyVersion', subjectId: version.id, regionPath: null, before: null, after: { version: next, settings, alertRules, winsorise: version.winsorise } }],
+        events: [
+          {
+            action: 'methodology.create',
+            subjectType: 'MethodologyVersion',
+            subjectId: version.id,
+            regionPath: null,
+            before: null,
+            after: { version: next, settings, alertRules, winsorise: version.winsorise },
+          },
+        ],
       };
     });
     return input.activate ? this.activate(context, created.id) : created;
@@ -114,7 +132,16 @@ export class MethodologyService {
       }
       return {
         result: managed,
-        events: [{ action: 'methodology.activate', subjectType: 'MethodologyVersion', subjectId: managed.id, regionPath: null, before: { active: previous?.version ?? null }, after: { active: managed.version } }],
+        events: [
+          {
+            action: 'methodology.activate',
+            subjectType: 'MethodologyVersion',
+            subjectId: managed.id,
+            regionPath: null,
+            before: { active: previous?.version ?? null },
+            after: { active: managed.version },
+          },
+        ],
       };
     });
   }
@@ -130,7 +157,16 @@ export class MethodologyService {
       const count = await recomputeAssessments(em, row!, periods);
       return {
         result: count,
-        events: [{ action: 'methodology.recompute', subjectType: 'MethodologyVersion', subjectId: version.id, regionPath: null, before: null, after: { version: version.version, periods, assessments: count } }],
+        events: [
+          {
+            action: 'methodology.recompute',
+            subjectType: 'MethodologyVersion',
+            subjectId: version.id,
+            regionPath: null,
+            before: null,
+            after: { version: version.version, periods, assessments: count },
+          },
+        ],
       };
     });
   }

@@ -37,7 +37,14 @@ export interface ObservationWrite {
   source: string | null;
 }
 
-const snapshot = (o: { value: number; rawCount?: number | null; rawTotal?: number | null; method: string; source?: string | null; revision: number }) => ({
+const snapshot = (o: {
+  value: number;
+  rawCount?: number | null;
+  rawTotal?: number | null;
+  method: string;
+  source?: string | null;
+  revision: number;
+}) => ({
   value: o.value,
   rawCount: o.rawCount ?? null,
   rawTotal: o.rawTotal ?? null,
@@ -110,7 +117,16 @@ export class ObservationService {
       harmonyInputError(error, input.value !== null && input.value !== undefined ? 'value' : 'rawCount');
     }
     const [written] = await this.write(context, [
-      { region, period, indicator, value: computed.value, rawCount: input.rawCount ?? null, rawTotal: input.rawTotal ?? null, method: computed.method, source: input.source?.trim() || null },
+      {
+        region,
+        period,
+        indicator,
+        value: computed.value,
+        rawCount: input.rawCount ?? null,
+        rawTotal: input.rawTotal ?? null,
+        method: computed.method,
+        source: input.source?.trim() || null,
+      },
     ]);
     return written;
   }
@@ -132,10 +148,16 @@ export class ObservationService {
     const columns = header.cells.map((cell) => cell.toLowerCase());
     const missing = ['region_code', 'period', 'indicator'].filter((column) => !columns.includes(column));
     if (missing.length > 0 || (!columns.includes('value') && !columns.includes('raw_count'))) {
-      return rejected(rows.length, [{ line: header.line, reason: `The header needs ${IMPORT_COLUMNS.join(', ')} (value or raw_count); missing: ${[...missing, ...(columns.includes('value') || columns.includes('raw_count') ? [] : ['value'])].join(', ')}` }]);
+      return rejected(rows.length, [
+        {
+          line: header.line,
+          reason: `The header needs ${IMPORT_COLUMNS.join(', ')} (value or raw_count); missing: ${[...missing, ...(columns.includes('value') || columns.includes('raw_count') ? [] : ['value'])].join(', ')}`,
+        },
+      ]);
     }
     if (rows.length === 0) return rejected(0, [{ line: header.line + 1, reason: 'No rows under the header' }]);
-    if (rows.length > MAX_IMPORT_ROWS) return rejected(rows.length, [{ line: header.line, reason: `At most ${MAX_IMPORT_ROWS} rows per import` }]);
+    if (rows.length > MAX_IMPORT_ROWS)
+      return rejected(rows.length, [{ line: header.line, reason: `At most ${MAX_IMPORT_ROWS} rows per import` }]);
     const cell = (row: { cells: string[] }, name: string) => {
       const index = columns.indexOf(name);
       return index < 0 ? '' : (row.cells[index] ?? '').trim();
@@ -153,7 +175,11 @@ export class ObservationService {
         // reported below, row by row
       }
     }
-    const denominators = await this.denominators(em, [...regions.values()].map((r) => r.id), [...periods]);
+    const denominators = await this.denominators(
+      em,
+      [...regions.values()].map((r) => r.id),
+      [...periods],
+    );
 
     const errors: { line: number; reason: string }[] = [];
     const writes: ObservationWrite[] = [];
@@ -169,7 +195,8 @@ export class ObservationService {
         if (row.cells.length > columns.length) throw new Error(`${row.cells.length} fields, the header has ${columns.length}`);
         const region = regions.get(cell(row, 'region_code'));
         if (!region) throw new Error(`no region with code "${cell(row, 'region_code')}"`);
-        if (!context.ability.can('create', subject('Observation', { region: { path: region.path } }))) throw new Error(`region ${region.code} is outside your jurisdiction`);
+        if (!context.ability.can('create', subject('Observation', { region: { path: region.path } })))
+          throw new Error(`region ${region.code} is outside your jurisdiction`);
         let period: string;
         try {
           period = parsePeriod(cell(row, 'period')).code;
@@ -181,7 +208,11 @@ export class ObservationService {
         const key = `${region.id}|${period}|${indicator.code}`;
         if (seen.has(key)) throw new Error(`the same region, period and indicator as line ${seen.get(key)}`);
         seen.set(key, row.line);
-        const input = { value: number(cell(row, 'value'), 'value'), rawCount: number(cell(row, 'raw_count'), 'raw_count'), rawTotal: number(cell(row, 'raw_total'), 'raw_total') };
+        const input = {
+          value: number(cell(row, 'value'), 'value'),
+          rawCount: number(cell(row, 'raw_count'), 'raw_count'),
+          rawTotal: number(cell(row, 'raw_total'), 'raw_total'),
+        };
         let computed;
         try {
           computed = harmony.observationValue(indicator, input, denominators.get(`${region.id}|${period}`) ?? {});
@@ -193,13 +224,25 @@ export class ObservationService {
         }
         const source = cell(row, 'source');
         if (source.length > 300) throw new Error('source is longer than 300 characters');
-        writes.push({ region, period, indicator, value: computed.value, rawCount: input.rawCount, rawTotal: input.rawTotal, method: computed.method, source: source || null });
+        writes.push({
+          region,
+          period,
+          indicator,
+          value: computed.value,
+          rawCount: input.rawCount,
+          rawTotal: input.rawTotal,
+          method: computed.method,
+          source: source || null,
+        });
       } catch (error) {
         errors.push({ line: row.line, reason: error instanceof Error ? error.message : String(error) });
       }
     }
     if (errors.length > 0) return rejected(rows.length, errors);
-    const { recomputedPeriods, corrected } = await this.writeAndRecompute(context, writes, { action: 'observation.import', rows: rows.length });
+    const { recomputedPeriods, corrected } = await this.writeAndRecompute(context, writes, {
+      action: 'observation.import',
+      rows: rows.length,
+    });
     return { accepted: true, rowCount: rows.length, written: writes.length, corrected, errors: [], recomputedPeriods };
   }
 
@@ -217,10 +260,28 @@ export class ObservationService {
       .where(where)
       .orderBy({ period: 'asc', region: { code: 'asc' }, indicator: { code: 'asc' } })
       .limit(MAX_IMPORT_ROWS)
-      .execute<{ region_code: string; period: string; indicator_code: string; value: number; raw_count: number | null; raw_total: number | null; source: string | null }[]>('all', false);
+      .execute<
+        {
+          region_code: string;
+          period: string;
+          indicator_code: string;
+          value: number;
+          raw_count: number | null;
+          raw_total: number | null;
+          source: string | null;
+        }[]
+      >('all', false);
     return toCsv(
       IMPORT_COLUMNS,
-      rows.map((row) => [row.region_code, row.period, row.indicator_code, row.raw_count === null ? row.value : '', row.raw_count, row.raw_total, row.source]),
+      rows.map((row) => [
+        row.region_code,
+        row.period,
+        row.indicator_code,
+        row.raw_count === null ? row.value : '',
+        row.raw_count,
+        row.raw_total,
+        row.source,
+      ]),
     );
   }
 
@@ -292,18 +353,45 @@ export class ObservationService {
           const before = snapshot(current);
           Object.assign(current, next, { revision: current.revision + 1, enteredBy, enteredAt: new Date() });
           written.push(current);
-          if (!summary) events.push({ action: 'observation.correct', subjectType: 'Observation', subjectId: current.id, regionPath: w.region.path, before, after: { ...snapshot(current), indicator: w.indicator.code, period: w.period } });
+          if (!summary)
+            events.push({
+              action: 'observation.correct',
+              subjectType: 'Observation',
+              subjectId: current.id,
+              regionPath: w.region.path,
+              before,
+              after: { ...snapshot(current), indicator: w.indicator.code, period: w.period },
+            });
         } else {
           const created = em.create(Observation, { region: w.region, period: w.period, indicator: w.indicator, ...next, enteredBy });
           written.push(created);
-          if (!summary) events.push({ action: 'observation.record', subjectType: 'Observation', subjectId: created.id, regionPath: w.region.path, before: null, after: { ...snapshot(created), indicator: w.indicator.code, period: w.period } });
+          if (!summary)
+            events.push({
+              action: 'observation.record',
+              subjectType: 'Observation',
+              subjectId: created.id,
+              regionPath: w.region.path,
+              before: null,
+              after: { ...snapshot(created), indicator: w.indicator.code, period: w.period },
+            });
         }
       }
       await em.flush();
       if (summary) {
         // One entry for a whole import, scoped to the narrowest region that contains every row.
         const paths = writes.map((w) => w.region.path);
-        events.push({ action: summary.action, subjectType: 'Observation', subjectId: `import:${context.requestId}`.slice(0, 64), regionPath: commonPath(paths), before: null, after: { rows: summary.rows, periods, keys: writes.map((w) => `${w.region.code}|${w.period}|${w.indicator.code}`).slice(0, 1000) } });
+        events.push({
+          action: summary.action,
+          subjectType: 'Observation',
+          subjectId: `import:${context.requestId}`.slice(0, 64),
+          regionPath: commonPath(paths),
+          before: null,
+          after: {
+            rows: summary.rows,
+            periods,
+            keys: writes.map((w) => `${w.region.code}|${w.period}|${w.indicator.code}`).slice(0, 1000),
+          },
+        });
       }
       const version = await loadVersion(em, null);
       const recomputed = version ? await periodsAffectedBy(em, periods) : [];

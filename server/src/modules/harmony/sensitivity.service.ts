@@ -52,7 +52,11 @@ export class SensitivityService {
     const version = await context.em.findOne(MethodologyVersion, { active: true });
     if (!version) throw new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');
     // The regions compared: the children of the parent that the caller may see, with their scores.
-    const page = await this.assessments.list(context, { first: 100 }, { filter: { period, parentId: input.parentId }, orderBy: { field: 'REGION_CODE', direction: 'ASC' } });
+    const page = await this.assessments.list(
+      context,
+      { first: 100 },
+      { filter: { period, parentId: input.parentId }, orderBy: { field: 'REGION_CODE', direction: 'ASC' } },
+    );
     const rows = page.edges.map((edge) => edge.node).filter((node) => node.method === 'DIRECT');
     if (rows.length < 2) throw invalidInput({ parentId: 'Needs at least two assessed regions under this region in this period' });
     const codes = version.settings.indicators.map((indicator) => indicator.code);
@@ -81,7 +85,13 @@ export class SensitivityService {
           weights: version.settings.indicators.map((indicator) => indicator.weight),
           scores: rows.map((row) => codes.map((code) => row.scores.find((score) => score.code === code)?.normalizedScore ?? null)),
         },
-        options: { runs: job.runs, perturbation: job.perturbation, seed: job.seed, aggregation: job.aggregation, progressEvery: Math.max(1, Math.floor(job.runs / 50)) },
+        options: {
+          runs: job.runs,
+          perturbation: job.perturbation,
+          seed: job.seed,
+          aggregation: job.aggregation,
+          progressEvery: Math.max(1, Math.floor(job.runs / 50)),
+        },
       },
     });
     worker.on('message', (message: { progress?: number; result?: harmony.WeightSensitivityResult; error?: string }) => {
@@ -121,4 +131,5 @@ export class SensitivityService {
   }
 }
 
-const ownerKey = (context: RequestContext) => (context.principal.kind === 'ANONYMOUS' ? 'anonymous' : `${context.principal.kind}:${context.principal.id}`);
+const ownerKey = (context: RequestContext) =>
+  context.principal.kind === 'ANONYMOUS' ? 'anonymous' : `${context.principal.kind}:${context.principal.id}`;

@@ -21,7 +21,11 @@ export class RegionService {
     if (filter?.level) requested.level = filter.level;
     if (filter?.search) {
       const pattern = containsPattern(filter.search);
-      requested.$or = [{ name: { $ilike: pattern } }, { nameEn: { $ilike: pattern } }, { code: { $like: startsWithPattern(filter.search.trim()) } }];
+      requested.$or = [
+        { name: { $ilike: pattern } },
+        { nameEn: { $ilike: pattern } },
+        { code: { $like: startsWithPattern(filter.search.trim()) } },
+      ];
     }
     if (filter?.withinId) {
       const within = await context.em.findOne(Region, { id: filter.withinId }, { fields: ['path'] });
@@ -44,7 +48,8 @@ export class RegionService {
     const parent = await context.em.findOne(Region, { id: input.parentId });
     if (!parent) throw invalidInput({ parentId: 'No such region' });
     const level = childLevelOf(parent.level);
-    if (!level) throw new AppError('REGION_LEVEL_INVALID', 'A township has no regions under it', { parentId: 'A township cannot have children' });
+    if (!level)
+      throw new AppError('REGION_LEVEL_INVALID', 'A township has no regions under it', { parentId: 'A township cannot have children' });
     const path = regionPath(parent.path, input.code);
     authorize(context, 'create', 'Region', { path }, 'parentId');
     if (await context.em.count(Region, { code: input.code })) {
@@ -83,7 +88,8 @@ export class RegionService {
     return inTransaction(this.events, context, async (em) => {
       const existing = await em.findOne(RegionStatistics, { region, period });
       const before = existing ? { population: existing.population, households: existing.households } : null;
-      const statistics = existing ?? em.create(RegionStatistics, { region, period, population: input.population, households: input.households });
+      const statistics =
+        existing ?? em.create(RegionStatistics, { region, period, population: input.population, households: input.households });
       statistics.population = input.population;
       statistics.households = input.households;
       await em.flush();

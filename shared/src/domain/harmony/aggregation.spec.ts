@@ -31,9 +31,7 @@ describe('aggregateArithmetic', () => {
       { code: 'C', score: 90, weight: 0.2 },
     ]);
     expect(result.index).toBeCloseTo(76, 12);
-    expect(result.contributions.map(({ contribution }) => contribution)).toEqual(
-      [40, 18, 18].map((v) => expect.closeTo(v, 12)),
-    );
+    expect(result.contributions.map(({ contribution }) => contribution)).toEqual([40, 18, 18].map((v) => expect.closeTo(v, 12)));
     expect(result.coverage).toBeCloseTo(1, 12);
     expect(result.complete).toBe(true);
     expect(result.missing).toEqual([]);
@@ -140,12 +138,8 @@ describe('aggregateArithmetic', () => {
         { code: 'B', score: 60, weight: 0.7 },
       ]),
     ).toThrow(refusal('INVALID_WEIGHTS'));
-    expect(() => aggregateArithmetic([{ code: 'A', score: Number.NaN, weight: 1 }])).toThrow(
-      refusal('NON_FINITE_VALUE'),
-    );
-    expect(() => aggregateArithmetic([{ code: 'A', score: 5, weight: 1 }], { coverageThreshold: 2 })).toThrow(
-      refusal('INVALID_THRESHOLD'),
-    );
+    expect(() => aggregateArithmetic([{ code: 'A', score: Number.NaN, weight: 1 }])).toThrow(refusal('NON_FINITE_VALUE'));
+    expect(() => aggregateArithmetic([{ code: 'A', score: 5, weight: 1 }], { coverageThreshold: 2 })).toThrow(refusal('INVALID_THRESHOLD'));
   });
 });
 
@@ -232,10 +226,16 @@ describe('aggregateIndex and aggregateRow (the one formula, on rows of a table)'
   it('writes effective weights and contributions that sum to 1 and to the index, NaN where missing', () => {
     const effective = new Float64Array(6);
     const contributions = new Float64Array(6);
-    for (const [method, offset] of [['ARITHMETIC', 0], ['GEOMETRIC', 3]] as const) {
+    for (const [method, offset] of [
+      ['ARITHMETIC', 0],
+      ['GEOMETRIC', 3],
+    ] as const) {
       const { index, presentWeight } = aggregateRow(method, weights, table, offset, effective, contributions);
       const present = [0, 1, 2].filter((i) => !Number.isNaN(table[offset + i]));
-      expect(presentWeight).toBeCloseTo(present.reduce((sum, i) => sum + weights[i], 0), 12);
+      expect(presentWeight).toBeCloseTo(
+        present.reduce((sum, i) => sum + weights[i], 0),
+        12,
+      );
       expect(present.reduce((sum, i) => sum + effective[offset + i], 0)).toBeCloseTo(1, 12);
       expect(present.reduce((sum, i) => sum + contributions[offset + i], 0)).toBeCloseTo(index, 10);
     }

@@ -99,10 +99,7 @@ function validateScores(scores: readonly WeightedScore[], method: AggregationMet
  * Weighted arithmetic mean over the indicators present: I = Σ wᵢsᵢ / Σ wᵢ (i present).
  * Contribution of i: wᵢsᵢ / Σ w_present, so contributions sum to the index.
  */
-export function aggregateArithmetic(
-  scores: readonly WeightedScore[],
-  options: AggregationOptions = {},
-): AggregationResult {
+export function aggregateArithmetic(scores: readonly WeightedScore[], options: AggregationOptions = {}): AggregationResult {
   return aggregate('ARITHMETIC', scores, options);
 }
 
@@ -114,10 +111,7 @@ export function aggregateArithmetic(
  * are non-negative because scores are ≥ 1, and contributions sum to the index. When every score is
  * 1 (ln I = 0) the index is 1 and is split by effective weight.
  */
-export function aggregateGeometric(
-  scores: readonly WeightedScore[],
-  options: AggregationOptions = {},
-): AggregationResult {
+export function aggregateGeometric(scores: readonly WeightedScore[], options: AggregationOptions = {}): AggregationResult {
   return aggregate('GEOMETRIC', scores, options);
 }
 

@@ -18,7 +18,9 @@ describe('alert rules', () => {
 
   it('warns on a fall of more than N points, not on a rise or an equal fall', () => {
     // 80 − 74.5 = 5.5 > 5
-    expect(evaluateAlertRules([{ kind: 'FALL_SINCE_PREVIOUS', points: 5 }], { ...base, index: 74.5, previousIndex: 80 })[0].details.fall).toBeCloseTo(5.5);
+    expect(
+      evaluateAlertRules([{ kind: 'FALL_SINCE_PREVIOUS', points: 5 }], { ...base, index: 74.5, previousIndex: 80 })[0].details.fall,
+    ).toBeCloseTo(5.5);
     expect(evaluateAlertRules([{ kind: 'FALL_SINCE_PREVIOUS', points: 5 }], { ...base, index: 75, previousIndex: 80 })).toEqual([]);
     expect(evaluateAlertRules([{ kind: 'FALL_SINCE_PREVIOUS', points: 5 }], { ...base, index: 90, previousIndex: 80 })).toEqual([]);
     expect(evaluateAlertRules([{ kind: 'FALL_SINCE_PREVIOUS', points: 5 }], { ...base, previousIndex: null })).toEqual([]);
@@ -30,7 +32,10 @@ describe('alert rules', () => {
       { code: 'GINI', rawValue: 0.39, pastRedLine: false },
       { code: 'PETITIONS', rawValue: 41, pastRedLine: true },
     ];
-    expect(evaluateAlertRules([{ kind: 'RED_LINE' }], { ...base, indicators }).map((a) => a.indicatorCode)).toEqual(['MASS_INCIDENTS', 'PETITIONS']);
+    expect(evaluateAlertRules([{ kind: 'RED_LINE' }], { ...base, indicators }).map((a) => a.indicatorCode)).toEqual([
+      'MASS_INCIDENTS',
+      'PETITIONS',
+    ]);
   });
 
   it('says nothing about a region without an index', () => {

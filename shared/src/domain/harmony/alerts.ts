@@ -44,11 +44,13 @@ export function validateAlertRules(rules: readonly AlertRule[]): void {
     seen.add(rule.kind);
     if (rule.kind === 'INDEX_BELOW') {
       requireFinite(rule.threshold, 'alert threshold');
-      if (rule.threshold <= 0 || rule.threshold > 100) throw new HarmonyMathError('INVALID_THRESHOLD', 'an index threshold is between 0 and 100');
+      if (rule.threshold <= 0 || rule.threshold > 100)
+        throw new HarmonyMathError('INVALID_THRESHOLD', 'an index threshold is between 0 and 100');
     }
     if (rule.kind === 'FALL_SINCE_PREVIOUS') {
       requireFinite(rule.points, 'alert fall');
-      if (rule.points <= 0 || rule.points >= 100) throw new HarmonyMathError('INVALID_THRESHOLD', 'a fall is more than 0 and less than 100 points');
+      if (rule.points <= 0 || rule.points >= 100)
+        throw new HarmonyMathError('INVALID_THRESHOLD', 'a fall is more than 0 and less than 100 points');
     }
   }
 }
@@ -63,7 +65,11 @@ export function evaluateAlertRules(rules: readonly AlertRule[], input: AlertInpu
     if (rule.kind === 'FALL_SINCE_PREVIOUS' && input.index !== null && input.previousIndex !== null) {
       const fall = input.previousIndex - input.index;
       if (fall > rule.points) {
-        alerts.push({ kind: rule.kind, indicatorCode: null, details: { index: input.index, previousIndex: input.previousIndex, fall, points: rule.points } });
+        alerts.push({
+          kind: rule.kind,
+          indicatorCode: null,
+          details: { index: input.index, previousIndex: input.previousIndex, fall, points: rule.points },
+        });
       }
     }
     if (rule.kind === 'RED_LINE') {

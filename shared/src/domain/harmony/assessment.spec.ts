@@ -156,9 +156,7 @@ describe('assessRegion with a custom methodology', () => {
       peerValues: { PETITIONS: [10, 20, 30] },
     });
     expect(result.scale).toBe('ONE_TO_HUNDRED');
-    expect(result.indicators.map(({ normalizedScore }) => normalizedScore)).toEqual(
-      [80.2, 50.5].map((v) => expect.closeTo(v, 12)),
-    );
+    expect(result.indicators.map(({ normalizedScore }) => normalizedScore)).toEqual([80.2, 50.5].map((v) => expect.closeTo(v, 12)));
     expect(result.index).toBeCloseTo(Math.sqrt(80.2 * 50.5), 12);
     expect(scaleFor('ARITHMETIC')).toBe('ZERO_TO_HUNDRED');
   });
@@ -170,12 +168,10 @@ describe('assessRegion with a custom methodology', () => {
   });
 
   it('refuses a cross-region indicator without the period’s values, or values without this region', () => {
-    expect(() => assessRegion({ values: { TRUST: 80, PETITIONS: 20 }, settings })).toThrow(
+    expect(() => assessRegion({ values: { TRUST: 80, PETITIONS: 20 }, settings })).toThrow(refusal('MISSING_PEER_VALUES'));
+    expect(() => assessRegion({ values: { TRUST: 80, PETITIONS: 20 }, settings, peerValues: { PETITIONS: [10, 30] } })).toThrow(
       refusal('MISSING_PEER_VALUES'),
     );
-    expect(() =>
-      assessRegion({ values: { TRUST: 80, PETITIONS: 20 }, settings, peerValues: { PETITIONS: [10, 30] } }),
-    ).toThrow(refusal('MISSING_PEER_VALUES'));
   });
 
   it('refuses unknown indicators, non-finite values and broken methodologies', () => {
@@ -185,10 +181,7 @@ describe('assessRegion with a custom methodology', () => {
     expect(() => assessRegion({ values: { TRUST: 80 }, settings: badWeights })).toThrow(refusal('INVALID_WEIGHTS'));
     const badGoalposts: MethodologySettings = {
       ...settings,
-      indicators: [
-        { ...settings.indicators[0], normalization: { kind: 'GOALPOSTS', lower: 100, upper: 0 } },
-        settings.indicators[1],
-      ],
+      indicators: [{ ...settings.indicators[0], normalization: { kind: 'GOALPOSTS', lower: 100, upper: 0 } }, settings.indicators[1]],
     };
     expect(() => assessRegion({ values: { TRUST: 80 }, settings: badGoalposts })).toThrow(refusal('INVALID_GOALPOSTS'));
     expect(() =>
@@ -197,18 +190,14 @@ describe('assessRegion with a custom methodology', () => {
         settings: { ...settings, gradeBands: [{ code: 'WARNING', minimum: 10 }] },
       }),
     ).toThrow(refusal('INVALID_GRADE_BANDS'));
-    expect(() => assessRegion({ values: {}, settings: { ...settings, indicators: [] } })).toThrow(
-      refusal('EMPTY_INPUT'),
-    );
+    expect(() => assessRegion({ values: {}, settings: { ...settings, indicators: [] } })).toThrow(refusal('EMPTY_INPUT'));
     expect(() =>
       assessRegion({
         values: {},
         settings: { ...settings, indicators: [settings.indicators[0], settings.indicators[0]] },
       }),
     ).toThrow(refusal('DUPLICATE_CODE'));
-    expect(() => assessRegion({ values: {}, settings: { ...settings, coverageThreshold: 1.5 } })).toThrow(
-      refusal('INVALID_THRESHOLD'),
-    );
+    expect(() => assessRegion({ values: {}, settings: { ...settings, coverageThreshold: 1.5 } })).toThrow(refusal('INVALID_THRESHOLD'));
   });
 });
 
@@ -266,7 +255,13 @@ describe('assessRegions', () => {
 describe('assessTable (the batch path)', () => {
   const settings: MethodologySettings = {
     indicators: [
-      { code: 'TRUST', direction: 'HIGHER_IS_BETTER', weight: 0.4, normalization: { kind: 'GOALPOSTS', lower: 0, upper: 100 }, redLine: 50 },
+      {
+        code: 'TRUST',
+        direction: 'HIGHER_IS_BETTER',
+        weight: 0.4,
+        normalization: { kind: 'GOALPOSTS', lower: 0, upper: 100 },
+        redLine: 50,
+      },
       { code: 'PETITIONS', direction: 'LOWER_IS_BETTER', weight: 0.35, normalization: { kind: 'MIN_MAX' } },
       { code: 'INCIDENTS', direction: 'LOWER_IS_BETTER', weight: 0.25, normalization: { kind: 'Z_SCORE' } },
     ],

@@ -112,8 +112,7 @@ export function validateMethodologySettings(settings: MethodologySettings): void
   );
   for (const indicator of settings.indicators) {
     if (indicator.normalization.kind === 'GOALPOSTS') validateGoalposts(indicator.normalization);
-    if (indicator.redLine !== null && indicator.redLine !== undefined)
-      requireFinite(indicator.redLine, `red line of ${indicator.code}`);
+    if (indicator.redLine !== null && indicator.redLine !== undefined) requireFinite(indicator.redLine, `red line of ${indicator.code}`);
   }
   validateGradeBands(settings.gradeBands ?? DEFAULT_GRADE_BANDS);
   requireThreshold(settings.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD, 'coverage threshold');
@@ -149,7 +148,10 @@ export function prepareMethodology(settings: MethodologySettings): PreparedMetho
  */
 export type PeerStatistics = readonly (MinMaxStatistics | ZScoreStatistics | null | undefined)[];
 
-function statisticsOf(setting: NormalizationSetting, values: readonly (number | null)[]): MinMaxStatistics | ZScoreStatistics | null | undefined {
+function statisticsOf(
+  setting: NormalizationSetting,
+  values: readonly (number | null)[],
+): MinMaxStatistics | ZScoreStatistics | null | undefined {
   if (setting.kind === 'GOALPOSTS') return undefined;
   return setting.kind === 'MIN_MAX' ? minMaxStatistics(values) : zScoreStatistics(values);
 }
@@ -179,12 +181,7 @@ export interface AssessmentTable {
  * `assessRegion`, `assessRegions` and the server's recomputation: no object per region, and the
  * methodology is validated once, by `prepareMethodology`.
  */
-export function assessTable(
-  prepared: PreparedMethodology,
-  raw: Float64Array,
-  rows: number,
-  statistics?: PeerStatistics,
-): AssessmentTable {
+export function assessTable(prepared: PreparedMethodology, raw: Float64Array, rows: number, statistics?: PeerStatistics): AssessmentTable {
   const { settings, weights, scale, gradeBands, coverageThreshold } = prepared;
   const count = weights.length;
   if (raw.length !== rows * count) {
@@ -228,7 +225,14 @@ export function assessTable(
       table.scores[offset + i] = score ?? Number.NaN;
       table.pastRedLines[offset + i] = isPastRedLine(value, redLine, direction) ? 1 : 0;
     }
-    const { index, presentWeight } = aggregateRow(settings.aggregation, weights, table.scores, offset, table.effectiveWeights, table.contributions);
+    const { index, presentWeight } = aggregateRow(
+      settings.aggregation,
+      weights,
+      table.scores,
+      offset,
+      table.effectiveWeights,
+      table.contributions,
+    );
     // Weights sum to 1 (± 1e-9), so the weight present is the share of the methodology present.
     table.index[r] = index;
     table.coverage[r] = Math.min(1, presentWeight);

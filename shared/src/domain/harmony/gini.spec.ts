@@ -125,9 +125,7 @@ describe('giniFromMicrodata — refusals', () => {
     expect(() => giniFromMicrodata([0, 0, 0])).toThrow(refusal('ZERO_MEAN'));
     expect(() => giniFromMicrodata([0])).toThrow(refusal('ZERO_MEAN'));
     expect(() => giniFromMicrodata([0, 5], [1, 0])).toThrow(refusal('ZERO_MEAN'));
-    expect(() => giniFromMicrodata(new Float64Array(2000), new Float64Array(2000).fill(1))).toThrow(
-      refusal('ZERO_MEAN'),
-    );
+    expect(() => giniFromMicrodata(new Float64Array(2000), new Float64Array(2000).fill(1))).toThrow(refusal('ZERO_MEAN'));
   });
 
   it('refuses bad values in the large (radix-sorted) path too', () => {

@@ -307,9 +307,6 @@ export function giniFromMicrodata(incomes: NumericArray, weights?: NumericArray)
   const keys = copyIncomes(incomes);
   const weightCopy = weights === undefined ? null : copyWeights(weights, n);
 
-  const sorted =
-    n < RADIX_SORT_MIN_LENGTH ? comparatorSortIncomes(keys, weightCopy) : radixSortIncomes(keys, weightCopy);
-  return sorted.weights === null
-    ? giniOfSortedUnweighted(sorted.keys)
-    : giniOfSortedWeighted(sorted.keys, sorted.weights, sorted.scratch);
+  const sorted = n < RADIX_SORT_MIN_LENGTH ? comparatorSortIncomes(keys, weightCopy) : radixSortIncomes(keys, weightCopy);
+  return sorted.weights === null ? giniOfSortedUnweighted(sorted.keys) : giniOfSortedWeighted(sorted.keys, sorted.weights, sorted.scratch);
 }

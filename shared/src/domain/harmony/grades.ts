@@ -71,10 +71,7 @@ export function validateGradeBands<Code extends string>(bands: readonly GradeBan
  */
 export function gradeFor(index: number | null): GradeCode | null;
 export function gradeFor<Code extends string>(index: number | null, bands: readonly GradeBand<Code>[]): Code | null;
-export function gradeFor(
-  index: number | null,
-  bands: readonly GradeBand<string>[] = DEFAULT_GRADE_BANDS,
-): string | null {
+export function gradeFor(index: number | null, bands: readonly GradeBand<string>[] = DEFAULT_GRADE_BANDS): string | null {
   validateGradeBands(bands);
   return gradeWithin(index, bands);
 }

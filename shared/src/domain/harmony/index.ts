@@ -78,15 +78,7 @@ export {
   type IndicatorContribution,
   type WeightedScore,
 } from './aggregation';
-export {
-  DEFAULT_GRADE_BANDS,
-  GRADE_NAMES,
-  gradeFor,
-  gradeWithin,
-  validateGradeBands,
-  type GradeBand,
-  type GradeCode,
-} from './grades';
+export { DEFAULT_GRADE_BANDS, GRADE_NAMES, gradeFor, gradeWithin, validateGradeBands, type GradeBand, type GradeCode } from './grades';
 export {
   changeAgainstPrevious,
   rankAmongSiblings,

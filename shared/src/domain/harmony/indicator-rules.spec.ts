@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorProblems, INDICATOR_TEXT_LENGTHS, type NewIndicator } from './indicator-rules';
 
-const GRAIN: NewIndicator = { code: 'GRAIN_OUTPUT', nameEn: 'Grain output', nameZh: '粮食产量', unitEn: 't/ha', unitZh: '吨/公顷', goalpostLower: 0, goalpostUpper: 10, redLine: 2 };
+const GRAIN: NewIndicator = {
+  code: 'GRAIN_OUTPUT',
+  nameEn: 'Grain output',
+  nameZh: '粮食产量',
+  unitEn: 't/ha',
+  unitZh: '吨/公顷',
+  goalpostLower: 0,
+  goalpostUpper: 10,
+  redLine: 2,
+};
 
 describe('indicatorProblems', () => {
   it('accepts a well-formed indicator, with or without a red line', () => {
@@ -22,7 +31,10 @@ describe('indicatorProblems', () => {
   });
 
   it('refuses goalposts that are not numbers or not in order, and a red line that is not a number', () => {
-    expect(indicatorProblems({ ...GRAIN, goalpostLower: null, goalpostUpper: Number.NaN })).toEqual({ goalpostLower: 'NOT_A_NUMBER', goalpostUpper: 'NOT_A_NUMBER' });
+    expect(indicatorProblems({ ...GRAIN, goalpostLower: null, goalpostUpper: Number.NaN })).toEqual({
+      goalpostLower: 'NOT_A_NUMBER',
+      goalpostUpper: 'NOT_A_NUMBER',
+    });
     expect(indicatorProblems({ ...GRAIN, goalpostLower: 10, goalpostUpper: 10 })).toEqual({ goalpostUpper: 'GOALPOSTS_ORDER' });
     expect(indicatorProblems({ ...GRAIN, goalpostLower: 10, goalpostUpper: 0 })).toEqual({ goalpostUpper: 'GOALPOSTS_ORDER' });
     expect(indicatorProblems({ ...GRAIN, redLine: Number.NaN })).toEqual({ redLine: 'RED_LINE' });

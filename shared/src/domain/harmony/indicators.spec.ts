@@ -1,12 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { HarmonyMathErrorCode } from './errors';
-import {
-  DEFAULT_INDICATOR_CODES,
-  DEFAULT_INDICATORS,
-  findDefaultIndicator,
-  isPastRedLine,
-  rateFromCount,
-} from './indicators';
+import { DEFAULT_INDICATOR_CODES, DEFAULT_INDICATORS, findDefaultIndicator, isPastRedLine, rateFromCount } from './indicators';
 
 const refusal = (code: HarmonyMathErrorCode) => expect.objectContaining({ name: 'HarmonyMathError', code });
 
@@ -119,9 +113,7 @@ describe('rateFromCount', () => {
     expect(() => rateFromCount(5, 'PER_10K_RESIDENTS', { population: 0 })).toThrow(refusal('INVALID_DENOMINATOR'));
     expect(() => rateFromCount(5, 'PER_1K_HOUSEHOLDS', { households: -10 })).toThrow(refusal('INVALID_DENOMINATOR'));
     expect(() => rateFromCount(5, 'PERCENT', {})).toThrow(refusal('MISSING_DENOMINATOR'));
-    expect(() => rateFromCount(5, 'PER_10K_RESIDENTS', { population: Number.NaN })).toThrow(
-      refusal('NON_FINITE_VALUE'),
-    );
+    expect(() => rateFromCount(5, 'PER_10K_RESIDENTS', { population: Number.NaN })).toThrow(refusal('NON_FINITE_VALUE'));
   });
 
   it('refuses negative or non-finite counts, and a part larger than its total', () => {

@@ -13,8 +13,7 @@ import { HarmonyMathError, requireFinite, requireNonNegative } from './errors';
 export type IndicatorDirection = 'LOWER_IS_BETTER' | 'HIGHER_IS_BETTER';
 
 /** How a raw count becomes the rate the indicator is defined on. */
-export type RateBasis =
-  'NONE' | 'PER_1K_RESIDENTS' | 'PER_10K_RESIDENTS' | 'PER_100K_RESIDENTS' | 'PER_1K_HOUSEHOLDS' | 'PERCENT';
+export type RateBasis = 'NONE' | 'PER_1K_RESIDENTS' | 'PER_10K_RESIDENTS' | 'PER_100K_RESIDENTS' | 'PER_1K_HOUSEHOLDS' | 'PERCENT';
 
 export type DefaultIndicatorCode =
   'GINI' | 'PETITIONS' | 'MASS_INCIDENTS' | 'HOT_ISSUES' | 'PARTY_APPLICATIONS' | 'CADRE_TRUST' | 'PAPER_SUBSCRIPTIONS';
@@ -199,11 +198,7 @@ export function rateFromCount(count: number, basis: RateBasis, denominators: Rat
  * Whether a value is past its red line. Being exactly on the line is not past it: a red line is
  * the last tolerable value. A missing value or a missing red line is never past anything.
  */
-export function isPastRedLine(
-  value: number | null,
-  redLine: number | null | undefined,
-  direction: IndicatorDirection,
-): boolean {
+export function isPastRedLine(value: number | null, redLine: number | null | undefined, direction: IndicatorDirection): boolean {
   if (value === null || redLine === null || redLine === undefined) return false;
   requireFinite(value, 'value');
   requireFinite(redLine, 'red line');

@@ -35,8 +35,7 @@ function dattGini({ a, b, c }: QuadraticLorenzParameters): number {
   return m < 0
     ? common + ((r * r) / (8 * m * Math.sqrt(-m))) * (Math.asin((2 * m + n) / r) - Math.asin(n / r))
     : common -
-        ((r * r) / (8 * m * Math.sqrt(m))) *
-          Math.log(Math.abs((2 * m + n + 2 * Math.sqrt(m) * (a + c - 1)) / (n - 2 * e * Math.sqrt(m))));
+        ((r * r) / (8 * m * Math.sqrt(m))) * Math.log(Math.abs((2 * m + n + 2 * Math.sqrt(m) * (a + c - 1)) / (n - 2 * e * Math.sqrt(m))));
 }
 
 /**
@@ -293,9 +292,7 @@ describe('giniFromShares (quadratic fit, linear fallback)', () => {
   it('uses the quadratic curve on log-normal quintiles and gets much closer to the truth', () => {
     // Quintile shares of a log-normal income distribution with σ = 0.7, from L(p) = Φ(Φ⁻¹(p) − σ);
     // its true Gini is erf(σ/2) = 0.3793821.
-    const shares = [
-      0.061582831302120944, 0.1086242852621474, 0.15735573163033834, 0.2287475547968243, 0.443689597008569,
-    ];
+    const shares = [0.061582831302120944, 0.1086242852621474, 0.15735573163033834, 0.2287475547968243, 0.443689597008569];
     const trueGini = 0.3793820535623103;
     const result = giniFromShares(shares);
     expect(result.method).toBe('LORENZ_QUADRATIC');
@@ -338,9 +335,7 @@ describe('giniFromShares (quadratic fit, linear fallback)', () => {
 
   it('fits general cumulative points with unequal population steps', () => {
     // The grouped-data example of wbpip's documentation (13 unequal population groups).
-    const L = [
-      0.00208, 0.01013, 0.03122, 0.07083, 0.12808, 0.23498, 0.34887, 0.51994, 0.6427, 0.79201, 0.86966, 0.91277, 1,
-    ];
+    const L = [0.00208, 0.01013, 0.03122, 0.07083, 0.12808, 0.23498, 0.34887, 0.51994, 0.6427, 0.79201, 0.86966, 0.91277, 1];
     const p = [0.0092, 0.0339, 0.085, 0.164, 0.2609, 0.4133, 0.5497, 0.7196, 0.8196, 0.9174, 0.957, 0.9751, 1];
     const points = p.map((value, i) => ({ p: value, L: L[i] }));
     const result = giniFromShares(points);

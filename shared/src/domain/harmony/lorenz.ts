@@ -166,15 +166,11 @@ export function normalizeLorenzPoints(points: readonly LorenzPoint[]): LorenzPoi
     const p = requireFinite(point.p, `p of Lorenz point ${i + 1}`);
     const L = requireFinite(point.L, `L of Lorenz point ${i + 1}`);
     if (p === 0 && i === 0) {
-      if (L !== 0)
-        throw new HarmonyMathError('INVALID_LORENZ_POINTS', `a Lorenz curve starts at (0, 0), got L(0) = ${L}`);
+      if (L !== 0) throw new HarmonyMathError('INVALID_LORENZ_POINTS', `a Lorenz curve starts at (0, 0), got L(0) = ${L}`);
       continue;
     }
     if (!(p > previous.p) || p > 1) {
-      throw new HarmonyMathError(
-        'INVALID_LORENZ_POINTS',
-        `p must increase strictly within (0, 1]: point ${i + 1} has p = ${p}`,
-      );
+      throw new HarmonyMathError('INVALID_LORENZ_POINTS', `p must increase strictly within (0, 1]: point ${i + 1} has p = ${p}`);
     }
     if (L < 0 || L > 1) {
       throw new HarmonyMathError('INVALID_LORENZ_POINTS', `L must lie in [0, 1]: point ${i + 1} has L = ${L}`);
@@ -202,9 +198,7 @@ function isShareList(input: GroupedIncome): input is readonly number[] {
 
 function toLorenzPoints(input: GroupedIncome, options: GroupedIncomeOptions): LorenzPoint[] {
   if (input.length === 0) throw new HarmonyMathError('EMPTY_INPUT', 'no grouped income data given');
-  return isShareList(input)
-    ? lorenzPointsFromShares(input, options)
-    : normalizeLorenzPoints(input as readonly LorenzPoint[]);
+  return isShareList(input) ? lorenzPointsFromShares(input, options) : normalizeLorenzPoints(input as readonly LorenzPoint[]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,8 +270,7 @@ export function giniOfQuadraticLorenz(parameters: QuadraticLorenzParameters): nu
     let inverseRootIntegral: number;
     if (m > 0) {
       const rootM = Math.sqrt(m);
-      inverseRootIntegral =
-        Math.log(Math.abs((2 * m + n + 2 * rootM * rootAtOne) / (n + 2 * rootM * rootAtZero))) / rootM;
+      inverseRootIntegral = Math.log(Math.abs((2 * m + n + 2 * rootM * rootAtOne) / (n + 2 * rootM * rootAtZero))) / rootM;
     } else {
       // Clamp the asin arguments into [−1, 1] against rounding, as PovcalNet does.
       const upper = Math.min(1, Math.max(-1, (2 * m + n) / r));

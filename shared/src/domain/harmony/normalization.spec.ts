@@ -52,9 +52,7 @@ describe('normalizeGoalposts', () => {
   });
 
   it('refuses reversed or equal goalposts and non-finite values', () => {
-    expect(() => normalizeGoalposts(1, { lower: 5, upper: 5 }, 'LOWER_IS_BETTER')).toThrow(
-      refusal('INVALID_GOALPOSTS'),
-    );
+    expect(() => normalizeGoalposts(1, { lower: 5, upper: 5 }, 'LOWER_IS_BETTER')).toThrow(refusal('INVALID_GOALPOSTS'));
     expect(() => validateGoalposts({ lower: 10, upper: 0 })).toThrow(refusal('INVALID_GOALPOSTS'));
     expect(() => validateGoalposts({ lower: Number.NaN, upper: 1 })).toThrow(refusal('NON_FINITE_VALUE'));
     expect(() => normalizeGoalposts(Number.NaN, gini, 'LOWER_IS_BETTER')).toThrow(refusal('NON_FINITE_VALUE'));

@@ -19,9 +19,7 @@ import type { Goalposts, IndicatorDirection } from './indicators';
  */
 export type NormalizationScale = 'ZERO_TO_HUNDRED' | 'ONE_TO_HUNDRED';
 
-export const SCALE_BOUNDS: Readonly<
-  Record<NormalizationScale, { readonly minimum: number; readonly maximum: number }>
-> = {
+export const SCALE_BOUNDS: Readonly<Record<NormalizationScale, { readonly minimum: number; readonly maximum: number }>> = {
   ZERO_TO_HUNDRED: { minimum: 0, maximum: 100 },
   ONE_TO_HUNDRED: { minimum: 1, maximum: 100 },
 };
@@ -74,8 +72,7 @@ export function goalpostScore(
   if (value === null) return null;
   requireFinite(value, 'value');
   const span = goalposts.upper - goalposts.lower;
-  const position =
-    direction === 'HIGHER_IS_BETTER' ? (value - goalposts.lower) / span : (goalposts.upper - value) / span;
+  const position = direction === 'HIGHER_IS_BETTER' ? (value - goalposts.lower) / span : (goalposts.upper - value) / span;
   return onScale(clamp(position, 0, 1), scale);
 }
 
@@ -126,8 +123,7 @@ export function minMaxScore(
   requireFinite(value, 'value');
   const range = statistics.maximum - statistics.minimum;
   if (range === 0) return onScale(0.5, scale);
-  const position =
-    direction === 'HIGHER_IS_BETTER' ? (value - statistics.minimum) / range : (statistics.maximum - value) / range;
+  const position = direction === 'HIGHER_IS_BETTER' ? (value - statistics.minimum) / range : (statistics.maximum - value) / range;
   return onScale(clamp(position, 0, 1), scale);
 }
 
@@ -176,11 +172,7 @@ export function zScoreStatistics(values: readonly (number | null)[]): ZScoreStat
  * always better. With zero spread (all equal, or a single region) z is 0: every region is at the
  * mean, consistent with the min-max midpoint above.
  */
-export function zScore(
-  value: number | null,
-  statistics: ZScoreStatistics | null,
-  direction: IndicatorDirection,
-): number | null {
+export function zScore(value: number | null, statistics: ZScoreStatistics | null, direction: IndicatorDirection): number | null {
   if (value === null || statistics === null) return null;
   requireFinite(value, 'value');
   if (statistics.standardDeviation === 0) return 0;

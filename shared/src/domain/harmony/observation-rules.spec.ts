@@ -22,7 +22,12 @@ describe('observation rules', () => {
   });
 
   it('refuses both or neither, counts that are not whole, missing denominators, out-of-range values', () => {
-    const refusals: [Parameters<typeof observationValue>[0], Parameters<typeof observationValue>[1], Parameters<typeof observationValue>[2], string][] = [
+    const refusals: [
+      Parameters<typeof observationValue>[0],
+      Parameters<typeof observationValue>[1],
+      Parameters<typeof observationValue>[2],
+      string,
+    ][] = [
       [PETITIONS, { value: 3, rawCount: 57 }, { population: 1 }, 'INVALID_OPTION'],
       [PETITIONS, {}, {}, 'INVALID_OPTION'],
       [PETITIONS, { rawCount: 5.5 }, { population: 1000 }, 'NON_FINITE_VALUE'],

@@ -45,14 +45,18 @@ export function observationValue(
   } else {
     if (indicator.rateBasis === 'NONE') throw new HarmonyMathError('INVALID_OPTION', `${indicator.code} is not entered as a count`);
     const count = input.rawCount as number;
-    if (!Number.isFinite(count) || !Number.isInteger(count)) throw new HarmonyMathError('NON_FINITE_VALUE', 'a raw count is a whole number');
+    if (!Number.isFinite(count) || !Number.isInteger(count))
+      throw new HarmonyMathError('NON_FINITE_VALUE', 'a raw count is a whole number');
     value = rateFromCount(count, indicator.rateBasis, { ...denominators, total: input.rawTotal ?? null });
     method = 'FROM_COUNT';
   }
   if (!Number.isFinite(value)) throw new HarmonyMathError('NON_FINITE_VALUE', 'the value must be a number');
   const { min, max } = valueRange(indicator);
   if (value < min || value > max) {
-    throw new HarmonyMathError('INVALID_OPTION', `${indicator.code} must be between ${min} and ${max === Number.POSITIVE_INFINITY ? '∞' : max}, got ${value}`);
+    throw new HarmonyMathError(
+      'INVALID_OPTION',
+      `${indicator.code} must be between ${min} and ${max === Number.POSITIVE_INFINITY ? '∞' : max}, got ${value}`,
+    );
   }
   return { value, method };
 }

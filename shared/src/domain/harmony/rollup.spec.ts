@@ -59,9 +59,7 @@ describe('rollUpByPopulation', () => {
         { code: 'A', index: 60, population: 1 },
       ]),
     ).toThrow(refusal('DUPLICATE_CODE'));
-    expect(() => rollUpByPopulation([{ code: 'A', index: Number.NaN, population: 1 }])).toThrow(
-      refusal('NON_FINITE_VALUE'),
-    );
+    expect(() => rollUpByPopulation([{ code: 'A', index: Number.NaN, population: 1 }])).toThrow(refusal('NON_FINITE_VALUE'));
   });
 });
 

@@ -31,10 +31,7 @@ export interface RollUpResult {
  * as zero, and coverage (their population share) says how much of the parent the figure speaks
  * for; complete when coverage ≥ threshold (default 0.65, as for indicators).
  */
-export function rollUpByPopulation(
-  children: readonly ChildIndex[],
-  options: { readonly coverageThreshold?: number } = {},
-): RollUpResult {
+export function rollUpByPopulation(children: readonly ChildIndex[], options: { readonly coverageThreshold?: number } = {}): RollUpResult {
   if (children.length === 0) throw new HarmonyMathError('EMPTY_INPUT', 'no child regions given');
   requireUniqueCodes(
     children.map(({ code }) => code),
@@ -121,8 +118,7 @@ export function changeAgainstPrevious(current: number | null, previous: number |
   requireFinite(current, 'current value');
   requireFinite(previous, 'previous value');
   const absolute = current - previous;
-  const direction: ChangeDirection =
-    Math.abs(absolute) <= CHANGE_TOLERANCE ? 'UNCHANGED' : absolute > 0 ? 'UP' : 'DOWN';
+  const direction: ChangeDirection = Math.abs(absolute) <= CHANGE_TOLERANCE ? 'UNCHANGED' : absolute > 0 ? 'UP' : 'DOWN';
   // Divide by |previous| so that the sign of `relative` always follows `direction`.
   return { absolute, relative: previous === 0 ? null : absolute / Math.abs(previous), direction };
 }

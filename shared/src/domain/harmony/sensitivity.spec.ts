@@ -100,9 +100,7 @@ describe('weightSensitivity', () => {
   });
 
   it('is deterministic for a seed', () => {
-    expect(weightSensitivity(balanced, { runs: 200, seed: 5 })).toEqual(
-      weightSensitivity(balanced, { runs: 200, seed: 5 }),
-    );
+    expect(weightSensitivity(balanced, { runs: 200, seed: 5 })).toEqual(weightSensitivity(balanced, { runs: 200, seed: 5 }));
   });
 
   it('gives a zero-width interval at the nominal rank when nothing can change the order', () => {
@@ -143,13 +141,7 @@ describe('weightSensitivity', () => {
       { perturbation: 0, runs: 50 },
     );
     // nominal: A = 60, B = 40, C = 50
-    expect(
-      result.regions.map(({ nominalRank, medianRank, percentile95Rank }) => [
-        nominalRank,
-        medianRank,
-        percentile95Rank,
-      ]),
-    ).toEqual([
+    expect(result.regions.map(({ nominalRank, medianRank, percentile95Rank }) => [nominalRank, medianRank, percentile95Rank])).toEqual([
       [1, 1, 1],
       [3, 3, 3],
       [2, 2, 2],
@@ -221,9 +213,7 @@ describe('weightSensitivity', () => {
     expect(() => weightSensitivity(balanced, { perturbation: 1 })).toThrow(refusal('INVALID_OPTION'));
     expect(() => weightSensitivity(balanced, { perturbation: -0.1 })).toThrow(refusal('INVALID_OPTION'));
     expect(() => weightSensitivity(balanced, { progressEvery: 0 })).toThrow(refusal('INVALID_OPTION'));
-    expect(() => weightSensitivity(balanced, { aggregation: 'GEOMETRIC' })).toThrow(
-      refusal('SCORE_BELOW_GEOMETRIC_MINIMUM'),
-    );
+    expect(() => weightSensitivity(balanced, { aggregation: 'GEOMETRIC' })).toThrow(refusal('SCORE_BELOW_GEOMETRIC_MINIMUM'));
     expect(() =>
       weightSensitivity({
         ...balanced,

@@ -100,7 +100,12 @@ function requirePositiveInteger(value: number, what: string): number {
 }
 
 /** Index of every region under the given weights: `aggregateIndex`, the rule of every assessment. */
-function indicesFor(table: Float64Array, regionCount: number, weights: ArrayLike<number>, aggregation: AggregationMethod): (number | null)[] {
+function indicesFor(
+  table: Float64Array,
+  regionCount: number,
+  weights: ArrayLike<number>,
+  aggregation: AggregationMethod,
+): (number | null)[] {
   const indices: (number | null)[] = new Array<number | null>(regionCount);
   for (let i = 0; i < regionCount; i++) {
     const index = aggregateIndex(aggregation, weights, table, i * weights.length);
@@ -109,10 +114,7 @@ function indicesFor(table: Float64Array, regionCount: number, weights: ArrayLike
   return indices;
 }
 
-export function weightSensitivity(
-  input: WeightSensitivityInput,
-  options: WeightSensitivityOptions = {},
-): WeightSensitivityResult {
+export function weightSensitivity(input: WeightSensitivityInput, options: WeightSensitivityOptions = {}): WeightSensitivityResult {
   const { regions, weights, scores } = input;
   if (regions.length === 0) throw new HarmonyMathError('EMPTY_INPUT', 'no regions given');
   requireUniqueCodes(regions, 'regions');
@@ -123,10 +125,7 @@ export function weightSensitivity(
   }
   scores.forEach((row, i) => {
     if (row.length !== weights.length) {
-      throw new HarmonyMathError(
-        'LENGTH_MISMATCH',
-        `region ${regions[i]} has ${row.length} scores for ${weights.length} weights`,
-      );
+      throw new HarmonyMathError('LENGTH_MISMATCH', `region ${regions[i]} has ${row.length} scores for ${weights.length} weights`);
     }
     for (const score of row) {
       if (score === null) continue;

@@ -216,9 +216,9 @@ describe('correlation matrix and highly correlated pairs', () => {
     ]);
     expect(pairs[0].correlation).toBeCloseTo(-1, 15);
     expect(pairs[0].observations).toBe(5);
-    expect(
-      highlyCorrelatedPairs(columns, { threshold: 0.999 }).map(({ first, second }) => `${first}/${second}`),
-    ).toEqual(['PETITIONS/CADRE_TRUST']);
+    expect(highlyCorrelatedPairs(columns, { threshold: 0.999 }).map(({ first, second }) => `${first}/${second}`)).toEqual([
+      'PETITIONS/CADRE_TRUST',
+    ]);
   });
 
   it('refuses columns of different lengths or duplicated codes', () => {
@@ -253,8 +253,6 @@ describe('indicatorCoverage', () => {
   });
 
   it('reports zero coverage for an empty period', () => {
-    expect(indicatorCoverage([{ code: 'GINI', values: [] }])).toEqual([
-      { code: 'GINI', available: 0, total: 0, coverage: 0, low: true },
-    ]);
+    expect(indicatorCoverage([{ code: 'GINI', values: [] }])).toEqual([{ code: 'GINI', available: 0, total: 0, coverage: 0, low: true }]);
   });
 });

@@ -104,16 +104,12 @@ export interface SkewKurtosisCheck {
   readonly flagged: boolean;
 }
 
-export function checkSkewKurtosis(
-  values: readonly (number | null)[],
-  thresholds: SkewKurtosisThresholds = {},
-): SkewKurtosisCheck {
+export function checkSkewKurtosis(values: readonly (number | null)[], thresholds: SkewKurtosisThresholds = {}): SkewKurtosisCheck {
   const skewThreshold = requireFinite(thresholds.skewness ?? DEFAULT_SKEWNESS_THRESHOLD, 'skewness threshold');
   const kurtosisThreshold = requireFinite(thresholds.kurtosis ?? DEFAULT_KURTOSIS_THRESHOLD, 'kurtosis threshold');
   const skewness = sampleSkewness(values);
   const kurtosis = sampleExcessKurtosis(values);
-  const flagged =
-    skewness !== null && kurtosis !== null && Math.abs(skewness) > skewThreshold && kurtosis > kurtosisThreshold;
+  const flagged = skewness !== null && kurtosis !== null && Math.abs(skewness) > skewThreshold && kurtosis > kurtosisThreshold;
   return { skewness, kurtosis, flagged };
 }
 
@@ -140,10 +136,7 @@ export function pearsonCorrelation(
     throw new HarmonyMathError('LENGTH_MISMATCH', `series of different lengths (${x.length} and ${y.length})`);
   }
   if (!Number.isInteger(minimumObservations) || minimumObservations < 2) {
-    throw new HarmonyMathError(
-      'INVALID_OPTION',
-      `minimum observations must be an integer ≥ 2, got ${minimumObservations}`,
-    );
+    throw new HarmonyMathError('INVALID_OPTION', `minimum observations must be an integer ≥ 2, got ${minimumObservations}`);
   }
   const xs: number[] = [];
   const ys: number[] = [];
@@ -266,10 +259,7 @@ export interface IndicatorCoverage {
   readonly low: boolean;
 }
 
-export function indicatorCoverage(
-  columns: readonly IndicatorColumn[],
-  options: { readonly threshold?: number } = {},
-): IndicatorCoverage[] {
+export function indicatorCoverage(columns: readonly IndicatorColumn[], options: { readonly threshold?: number } = {}): IndicatorCoverage[] {
   validateColumns(columns);
   const threshold = requireThreshold(options.threshold ?? DEFAULT_COVERAGE_THRESHOLD, 'coverage threshold');
   return columns.map(({ code, values }) => {

@@ -58,10 +58,16 @@ function parseNumber(text: string): number | null {
 /** What must be fixed before sending (the shared rules), keyed like the input's fields and the server's `extensions.fields`. */
 export function indicatorProblems(draft: IndicatorDraft, t: I18n['t']): Record<string, string> {
   const redLine = draft.redLine.trim() ? (parseNumber(draft.redLine) ?? Number.NaN) : null;
-  const found = harmony.indicatorProblems({ ...draft, goalpostLower: parseNumber(draft.goalpostLower), goalpostUpper: parseNumber(draft.goalpostUpper), redLine });
+  const found = harmony.indicatorProblems({
+    ...draft,
+    goalpostLower: parseNumber(draft.goalpostLower),
+    goalpostUpper: parseNumber(draft.goalpostUpper),
+    redLine,
+  });
   const message = (field: string, problem: harmony.IndicatorProblem): string => {
     if (problem === 'REQUIRED') return t('form.required');
-    if (problem === 'LENGTH') return t('harmony.indicators.problem.length', harmony.INDICATOR_TEXT_LENGTHS[field as harmony.IndicatorTextField]);
+    if (problem === 'LENGTH')
+      return t('harmony.indicators.problem.length', harmony.INDICATOR_TEXT_LENGTHS[field as harmony.IndicatorTextField]);
     if (problem === 'CODE_PATTERN') return t('harmony.indicators.problem.code');
     if (problem === 'NOT_A_NUMBER') return t('harmony.form.number');
     if (problem === 'GOALPOSTS_ORDER') return t('harmony.indicators.problem.goalposts');

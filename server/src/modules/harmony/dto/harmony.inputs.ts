@@ -3,7 +3,16 @@ import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { harmony } from '@massline/shared';
 import { OrderType } from '../../../common/connection';
 import { SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
-import { AggregationMethodEnum, AlertKindEnum, AlertStatusEnum, GradeEnum, IndicatorDirectionEnum, NormalizationKindEnum, RateBasisEnum, type AlertStatus } from '../harmony-enums';
+import {
+  AggregationMethodEnum,
+  AlertKindEnum,
+  AlertStatusEnum,
+  GradeEnum,
+  IndicatorDirectionEnum,
+  NormalizationKindEnum,
+  RateBasisEnum,
+  type AlertStatus,
+} from '../harmony-enums';
 import { registerEnumType } from 'type-graphql';
 
 const LENGTHS = harmony.INDICATOR_TEXT_LENGTHS;
@@ -27,7 +36,9 @@ export class CreateIndicatorInput {
   @Field(() => Float, { nullable: true }) redLine?: number | null;
 }
 
-@InputType({ description: 'A value, or a raw count (with its total, for a percentage) that the population of the period turns into a rate' })
+@InputType({
+  description: 'A value, or a raw count (with its total, for a percentage) that the population of the period turns into a rate',
+})
 export class RecordObservationInput {
   @Field(() => ID) regionId!: string;
   @Field(() => String, { description: '2026, 2026-Q3 or 2026-07' }) period!: string;
@@ -69,7 +80,9 @@ export class GiniFromMicrodataInput {
 export class GiniFromSharesInput {
   @Field(() => ID) regionId!: string;
   @Field(() => String) period!: string;
-  @Field(() => [Float], { description: 'Income shares of equal population groups, poorest first: 5 (quintiles) or 10 (deciles); in % or fractions' })
+  @Field(() => [Float], {
+    description: 'Income shares of equal population groups, poorest first: 5 (quintiles) or 10 (deciles); in % or fractions',
+  })
   @ArrayMinSize(5)
   @ArrayMaxSize(10)
   shares!: number[];
@@ -106,13 +119,20 @@ export class CreateMethodologyVersionInput {
   @Field(() => [IndicatorSettingInput]) @ArrayMinSize(1) indicators!: IndicatorSettingInput[];
   @Field(() => AggregationMethodEnum) aggregation!: harmony.AggregationMethod;
   @Field(() => [GradeBandInput], { nullable: true }) gradeBands?: GradeBandInput[] | null;
-  @Field(() => Float, { nullable: true, description: 'Share of weight present for a complete assessment; default 0.65' }) coverageThreshold?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Share of weight present for a complete assessment; default 0.65' })
+  coverageThreshold?: number | null;
   @Field(() => [AlertRuleInput], { nullable: true }) alertRules?: AlertRuleInput[] | null;
   @Field(() => Boolean, { nullable: true }) winsorise?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'Make it the active version at once' }) activate?: boolean | null;
 }
 
-export const AssessmentOrderFieldEnum = { RANK: 'RANK', INDEX: 'INDEX', REGION_CODE: 'REGION_CODE', PERIOD: 'PERIOD', CHANGE: 'CHANGE' } as const;
+export const AssessmentOrderFieldEnum = {
+  RANK: 'RANK',
+  INDEX: 'INDEX',
+  REGION_CODE: 'REGION_CODE',
+  PERIOD: 'PERIOD',
+  CHANGE: 'CHANGE',
+} as const;
 export type AssessmentOrderField = keyof typeof AssessmentOrderFieldEnum;
 registerEnumType(AssessmentOrderFieldEnum, { name: 'AssessmentOrderField' });
 
@@ -160,6 +180,10 @@ export class SensitivityRunInput {
   @Field(() => String) period!: string;
   @Field(() => ID, { description: 'Rank the children of this region' }) parentId!: string;
   @Field(() => Int, { nullable: true, description: '1 to 20,000; default 1,000' }) @IsOptional() @Min(1) @Max(20_000) runs?: number | null;
-  @Field(() => Float, { nullable: true, description: '± share of each weight, 0 to 0.9; default 0.25' }) @IsOptional() @Min(0) @Max(0.9) perturbation?: number | null;
+  @Field(() => Float, { nullable: true, description: '± share of each weight, 0 to 0.9; default 0.25' })
+  @IsOptional()
+  @Min(0)
+  @Max(0.9)
+  perturbation?: number | null;
   @Field(() => Int, { nullable: true }) seed?: number | null;
 }

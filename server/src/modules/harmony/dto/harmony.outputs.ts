@@ -34,7 +34,8 @@ export class IndicatorScore {
   @Field(() => Float, { nullable: true, description: 'The value, in the indicator’s unit' }) rawValue!: number | null;
   @Field(() => Float, { nullable: true, description: 'On 0–100 (1–100 for geometric aggregation)' }) normalizedScore!: number | null;
   @Field(() => Float) weight!: number;
-  @Field(() => Float, { nullable: true, description: 'The weight after re-normalizing over the indicators present' }) effectiveWeight!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The weight after re-normalizing over the indicators present' }) effectiveWeight!:
+    number | null;
   @Field(() => Float, { nullable: true, description: 'Points of the index this indicator contributes' }) contribution!: number | null;
   @Field(() => Boolean) pastRedLine!: boolean;
   @Field(() => Boolean, { description: 'The value was clipped by declared winsorisation' }) winsorised!: boolean;
@@ -147,7 +148,8 @@ export class StatisticalChecks {
   @Field(() => String) period!: string;
   @Field(() => Int) methodologyVersion!: number;
   @Field(() => [IndicatorCheck]) indicators!: IndicatorCheck[];
-  @Field(() => [CorrelatedPairView], { description: 'Pairs correlated above 0.9 (double counting)' }) correlatedPairs!: CorrelatedPairView[];
+  @Field(() => [CorrelatedPairView], { description: 'Pairs correlated above 0.9 (double counting)' })
+  correlatedPairs!: CorrelatedPairView[];
 }
 
 @ObjectType()
