@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   try {
     let url = config.databaseUrl;
     if (!url) {
-      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log });
+      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort ?? undefined, log });
       await ensureDatabase(embedded.url('postgres'), 'massline');
       url = embedded.url('massline');
     } else {

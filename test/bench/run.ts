@@ -58,7 +58,7 @@ function benchGini(): Promise<void> {
 async function benchDatabase(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'massline-bench-'));
   fs.chmodSync(dataDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir, port: 55000 + Math.floor(Math.random() * 900), ephemeral: true });
+  const pg = await startEmbeddedPostgres({ dataDir, ephemeral: true });
   try {
     await ensureDatabase(pg.url('postgres'), 'bench');
     const orm = await MikroORM.init(ormConfig(pg.url('bench'), { poolMax: 10 }));

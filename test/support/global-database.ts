@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -20,18 +19,6 @@ declare module 'vitest' {
     databaseAdminUrl: string;
     templateDatabase: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export function withDatabase(url: string, database: string): string {
@@ -59,7 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'massline-test-'));
     fs.chmodSync(dataDir, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
+    embedded = await startEmbeddedPostgres({ dataDir, ephemeral: true });
     adminUrl = embedded.url('postgres');
   }
   const template = `massline_template_${process.pid}_${project.name}`;

@@ -14,7 +14,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Folder of the embedded PostgreSQL's data. */
   dataDir: string;
-  embeddedPostgresPort: number;
+  /** Null: a free port, taken at start. */
+  embeddedPostgresPort: number | null;
   /** Seed the demo province when the database has no region yet. */
   seedDemo: boolean;
   /** Folder of the built console, served at `/`. */
@@ -52,7 +53,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR || '.data'),
-    embeddedPostgresPort: int('EMBEDDED_POSTGRES_PORT', 54329, env),
+    embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT ? int('EMBEDDED_POSTGRES_PORT', 0, env) : null,
     seedDemo: bool('SEED_DEMO', true, env),
     webDist: path.resolve(REPO_ROOT, env.WEB_DIST || 'web/dist'),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, env),

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -22,7 +23,11 @@ export interface EmbeddedPostgres {
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
-  port: number;
+  /**
+   * TCP port on 127.0.0.1. Without one, a free port is taken at start (and said in the log), so that any
+   * number of instances — two checkouts, `npm start` beside `npm test` — run side by side.
+   */
+  port?: number;
   /** Durability off, for throw-away test clusters. */
   ephemeral?: boolean;
   log?: (message: string) => void;
@@ -98,6 +103,19 @@ function reachableDataDir(dataDir: string, as: RunAs, log: (m: string) => void):
   return moved;
 }
 
+/** A port nobody listens on right now, from the kernel's ephemeral range. */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -149,28 +167,46 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!fs.existsSync(passwordFile)) throw new Error(`${passwordFile} is missing: delete ${options.dataDir} to start afresh`);
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
 
-  const args = ['-D', clusterDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-k', clusterDir];
-  if (options.ephemeral) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-  let output = '';
-  const child = spawn(bins.postgres, args, { ...spawnAs, stdio: ['ignore', 'pipe', 'pipe'] });
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8000);
+  const listen = async (port: number) => {
+    const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', clusterDir];
+    if (options.ephemeral) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+    let output = '';
+    const child = spawn(bins.postgres, args, { ...spawnAs, stdio: ['ignore', 'pipe', 'pipe'] });
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8000);
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    const url = (database: string) =>
+      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    try {
+      await waitUntilReady(url('postgres'), child, () => output);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+    return { child, url, port };
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const url = (database: string) =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
-  try {
-    await waitUntilReady(url('postgres'), child, () => output);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
+  let started: Awaited<ReturnType<typeof listen>>;
+  if (options.port !== undefined) {
+    started = await listen(options.port);
+  } else {
+    // A free port can be taken by another process between the check and PostgreSQL's bind: try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        started = await listen(await freeLoopbackPort());
+        break;
+      } catch (error) {
+        if (attempt === 3 || !/could not (bind|create listen)/i.test(String(error))) throw error;
+      }
+    }
   }
-  log(`embedded PostgreSQL listening on 127.0.0.1:${options.port}`);
+  const { child, url, port } = started;
+  log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
 
   let stopping: Promise<void> | null = null;
   return {
-    port: options.port,
+    port,
     url,
     stop() {
       // SIGINT is PostgreSQL's "fast shutdown": roll back open transactions, checkpoint, exit.

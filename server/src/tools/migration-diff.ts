@@ -14,7 +14,7 @@ import { ormConfig } from '../app/mikro-orm.config';
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'massline-diff-'));
   fs.chmodSync(dataDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir, port: 54000 + Math.floor(Math.random() * 900), ephemeral: true });
+  const pg = await startEmbeddedPostgres({ dataDir, ephemeral: true });
   try {
     await ensureDatabase(pg.url('postgres'), 'diff');
     const orm = await MikroORM.init(ormConfig(pg.url('diff'), { poolMax: 2 }));
