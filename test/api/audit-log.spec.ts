@@ -103,8 +103,8 @@ describe('audit log', () => {
     expect(auditEntries.totalCount).toBe(0);
   });
 
-  it('the database refuses UPDATE, DELETE and TRUNCATE of the audit table, even for the application', async () => {
-    const connection = server.orm.em.fork().getConnection();
+  it("the database refuses UPDATE, DELETE and TRUNCATE of the audit table, even for the tables' owner", async () => {
+    const connection = server.ownerOrm.em.fork().getConnection();
     const [{ count }] = await connection.execute<{ count: string }[]>('select count(*)::text as count from audit_entry');
     expect(Number(count)).toBeGreaterThan(0);
     await expect(connection.execute(`update audit_entry set action = 'forged'`)).rejects.toThrow(/append-only/);

@@ -93,14 +93,14 @@ describe('HTTP and GraphQL conventions', () => {
 
   it('masks internal errors: nothing of the cause reaches the client', async () => {
     const client = await server.as('orgIn');
-    await server.orm.em.getConnection().execute('alter table "sign_in_throttle" rename to "sign_in_throttle_gone"');
+    await server.ownerOrm.em.getConnection().execute('alter table "sign_in_throttle" rename to "sign_in_throttle_gone"');
     try {
       const answer = await server.client().request('mutation { signIn(input: { email: "a@b.c", password: "x" }) { id } }');
       expect(errorCode(answer)).toBe('INTERNAL_SERVER_ERROR');
       expect(answer.errors[0].message).toBe('Internal server error');
       expect(JSON.stringify(answer.errors)).not.toMatch(/sign_in_throttle|relation|select/);
     } finally {
-      await server.orm.em.getConnection().execute('alter table "sign_in_throttle_gone" rename to "sign_in_throttle"');
+      await server.ownerOrm.em.getConnection().execute('alter table "sign_in_throttle_gone" rename to "sign_in_throttle"');
     }
     expect((await client.ok<{ me: { role: string } }>('{ me { role } }')).me.role).toBe('ORGANIZATION');
   });

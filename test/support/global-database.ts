@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../server/src/app/embedded-postgres';
+import { prepareRuntimeRole } from '../../server/src/app/database-roles';
 import { ormConfig } from '../../server/src/app/mikro-orm.config';
 import { seedDemo } from '../../server/src/seeders/demo-seed';
 
@@ -20,6 +21,9 @@ declare module 'vitest' {
     templateDatabase: string;
   }
 }
+
+/** The runtime role of every test database (roles are cluster-wide; the grants are per database). */
+export const TEST_RUNTIME_ROLE = 'massline_test_runtime';
 
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -61,6 +65,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } finally {
     await orm.close(true);
   }
+  // The servers under test run as the runtime role, as `npm start` does; its grants are copied with the template.
+  await prepareRuntimeRole(withDatabase(adminUrl, template), { role: TEST_RUNTIME_ROLE, manage: true });
   project.provide('databaseAdminUrl', adminUrl);
   project.provide('templateDatabase', template);
 

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { inject } from 'vitest';
-import { withDatabase } from './global-database';
+import { runtimeUrl } from '../../server/src/app/database-roles';
+import { TEST_RUNTIME_ROLE, withDatabase } from './global-database';
 
 export interface TestDatabase {
+  /** As the owner (the cluster's superuser): migrations, fixtures, what the server itself may not do. */
   url: string;
+  /** As the runtime role, as the server connects. */
+  runtimeUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -24,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: withDatabase(adminUrl, name),
+    runtimeUrl: runtimeUrl(withDatabase(adminUrl, name), TEST_RUNTIME_ROLE),
     async drop() {
       const c = new Client({ connectionString: adminUrl });
       await c.connect();

@@ -19,7 +19,10 @@ export type Actor = 'orgIn' | 'orgOut' | 'orgRoot' | 'citizen' | 'auditor' | 'to
 
 export interface TestServer {
   url: string;
+  /** The server's own ORM: it connects as the runtime role. */
   orm: MikroORM;
+  /** The same database as its owner, for fixtures and checks the server itself may not make. */
+  ownerOrm: MikroORM;
   app: App;
   database: TestDatabase;
   config: Config;
@@ -54,12 +57,14 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const config = loadConfig({
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: database.url,
+    databaseUrl: database.runtimeUrl,
+    databaseOwnerUrl: database.url,
     seedDemo: false,
     signIn: { slowAfterFailures: 5, lockAfterFailures: 10, windowMinutes: 15, lockMinutes: 15, delayMs: 20 },
     ...overrides,
   });
-  const orm = await MikroORM.init(ormConfig(database.url, { poolMax: 5 }));
+  const orm = await MikroORM.init(ormConfig(database.runtimeUrl, { poolMax: 5 }));
+  const ownerOrm = await MikroORM.init(ormConfig(database.url, { poolMax: 1 }));
   const app = await createApp(config, orm);
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -85,6 +90,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   return {
     url,
     orm,
+    ownerOrm,
     app,
     database,
     config,
@@ -98,6 +104,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     async close() {
       await app.close();
       await orm.close(true);
+      await ownerOrm.close(true);
       await database.drop();
     },
   };

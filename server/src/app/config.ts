@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   /** External PostgreSQL; when absent the embedded one is started. */
   databaseUrl: string | null;
+  /** The owner's connection (migrations) when DATABASE_URL is a runtime role made by an administrator. */
+  databaseOwnerUrl: string | null;
   /** Folder of the embedded PostgreSQL's data. */
   dataDir: string;
   /** Null: a free port, taken at start. */
@@ -52,6 +54,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     port: int('PORT', 4000, env),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR || '.data'),
     embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT ? int('EMBEDDED_POSTGRES_PORT', 0, env) : null,
     seedDemo: bool('SEED_DEMO', true, env),
