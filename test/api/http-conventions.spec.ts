@@ -79,16 +79,19 @@ describe('HTTP and GraphQL conventions', () => {
 
   it('refuses queries past the cost limit, and charges a fragment what its fields cost inline', async () => {
     const page = 'regions(first: 100) { edges { node { id code name nameEn level path } } }';
-    // 100 × (2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 6))) = 2,975: one page fits under 5,000, two do not.
-    expect((await post({ query: `{ ${page} }` })).status).toBe(200);
-    const two = await post({ query: `{ a: ${page} b: ${page} }` });
-    expect(two.status).toBe(400);
-    expect(JSON.stringify(await two.json())).toMatch(/Cost limit of 5000 exceeded, found 5950/);
-    // The same page through a fragment (which a level deeper would cost 6,860).
+    // 100 × (2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 6))) = 2,975: eight pages fit under 25,000, nine do not.
+    const pages = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: ${page}`).join(' ');
+    expect((await post({ query: `{ ${pages(8)} }` })).status).toBe(200);
+    const nine = await post({ query: `{ ${pages(9)} }` });
+    expect(nine.status).toBe(400);
+    const refused = (await nine.json()) as { errors: { message: string; extensions: { reason: string } }[] };
+    expect(refused.errors[0].message).toMatch(/Cost limit of 25000 exceeded, found 26775/);
+    expect(refused.errors[0].extensions.reason).toBe('QUERY_TOO_COSTLY');
+    // The same pages through a fragment cost the same.
     const fragment = await post({
-      query: '{ regions(first: 100) { edges { node { ...Row } } } } fragment Row on Region { id code name nameEn level path }',
+      query: `{ ${pages(9).replaceAll('{ id code name nameEn level path }', '{ ...Row }')} } fragment Row on Region { id code name nameEn level path }`,
     });
-    expect(fragment.status).toBe(200);
+    expect(JSON.stringify(await fragment.json())).toMatch(/found 26775/);
   });
 
   it('masks internal errors: nothing of the cause reaches the client', async () => {

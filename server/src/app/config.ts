@@ -28,7 +28,10 @@ export interface Config {
   trustProxy: boolean;
   signIn: { slowAfterFailures: number; lockAfterFailures: number; windowMinutes: number; lockMinutes: number; delayMs: number };
   apiTokenRequestsPerMinute: number;
-  graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxDirectives: number };
+  /** Requests per address and minute, before authentication. */
+  requestsPerAddressPerMinute: number;
+  body: { limit: number; importLimit: number; largeAtOnce: number };
+  graphql: { maxDepth: number; maxAliases: number; maxCost: number; costPerMinute: number; maxTokens: number; maxDirectives: number };
   logSql: boolean;
 }
 
@@ -70,10 +73,17 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
       delayMs: int('SIGN_IN_DELAY_MS', 1000, env),
     },
     apiTokenRequestsPerMinute: int('API_TOKEN_REQUESTS_PER_MINUTE', 120, env),
+    requestsPerAddressPerMinute: int('REQUESTS_PER_ADDRESS_PER_MINUTE', 600, env),
+    body: {
+      limit: int('REQUEST_BODY_LIMIT', 1024 * 1024, env),
+      importLimit: int('IMPORT_BODY_LIMIT', 64 * 1024 * 1024, env),
+      largeAtOnce: int('LARGE_BODIES_AT_ONCE', 2, env),
+    },
     graphql: {
       maxDepth: int('GRAPHQL_MAX_DEPTH', 10, env),
       maxAliases: int('GRAPHQL_MAX_ALIASES', 15, env),
-      maxCost: int('GRAPHQL_MAX_COST', 5000, env),
+      maxCost: int('GRAPHQL_MAX_COST', 25_000, env),
+      costPerMinute: int('GRAPHQL_COST_PER_MINUTE', 300_000, env),
       maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, env),
       maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 10, env),
     },

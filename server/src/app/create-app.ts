@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type NextFunction } from 'express';
-import { abilityFor, type ApiErrorCode, type ErrorReason } from '@massline/shared';
+import { abilityFor } from '@massline/shared';
 import { formatError } from '../common/app-error';
 import { createLoaders } from '../common/loaders';
 import type { RequestContext } from '../common/request-context';
@@ -17,7 +17,9 @@ import { ANONYMOUS_AUTHENTICATION, type Authentication } from '../modules/accoun
 import { buildAppSchema, type BuiltSchema } from './build-schema';
 import type { Config } from './config';
 import { createServices, type Services } from './services';
-import { TokenRateLimiter } from './token-rate-limiter';
+import { queryCostPlugin } from './query-cost-plugin';
+import { RateWindow } from './rate-window';
+import { bodyErrors, jsonBody, perAddressLimit, refuse } from './request-limits';
 
 export const SESSION_COOKIE = 'massline_session';
 
@@ -49,15 +51,6 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
-/** A GraphQL-shaped error for refusals made before GraphQL runs (bad token, rate limit). */
-function refuse(res: Response, status: number, code: ApiErrorCode, reason: ErrorReason | null, message: string) {
-  const extensions = reason ? { code, reason } : { code };
-  res
-    .status(status)
-    .type('application/json')
-    .send(JSON.stringify({ errors: [{ message, extensions }] }));
-}
-
 /**
  * The HTTP application: GraphQL at /graphql (Apollo, CSRF prevention on, no batching, graphql-armor
  * limits), the built console at /, liveness at /healthz. Authentication (session cookie or bearer token)
@@ -70,13 +63,13 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   const server = http.createServer(app);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  const limiter = new TokenRateLimiter(config.apiTokenRequestsPerMinute);
+  const limiter = new RateWindow(config.apiTokenRequestsPerMinute);
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: config.graphql.maxAliases },
-    // A fragment costs what its fields cost written inline (armor's default charges it a level deeper).
-    costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true, flattenFragments: true },
+    // Priced by our own plugin, which reads page sizes from the variables too (query-cost-plugin.ts).
+    costLimit: { enabled: false },
     // Token limit by graphql-js's own parser (parseOptions below): armor's plugin re-parses and turns
     // every syntax error into a 500.
     maxTokens: { enabled: false },
@@ -87,7 +80,12 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   const apollo = new ApolloServer<RequestContext>({
     schema: built.schema,
     // No cache hints are used: the per-field cache-control hook only cost time (../shared/STACK.md: ~5 %).
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ...protection.plugins,
+      queryCostPlugin({ maxCost: config.graphql.maxCost, costPerMinute: config.graphql.costPerMinute }),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     // The schema is public (schema.graphql is committed); the same whatever NODE_ENV says.
     introspection: true,
     validationRules: protection.validationRules,
@@ -160,9 +158,14 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
 
   app.use(
     '/graphql',
-    // Large enough for a CSV import or income microdata (a million households is ~10 MB).
-    express.json({ limit: '64mb', type: ['application/json', 'application/graphql-response+json'] }),
+    perAddressLimit(new RateWindow(config.requestsPerAddressPerMinute)),
     authenticate,
+    // 1 MB for everyone; a CSV import or income microdata (a million households is ~10 MB) for those who
+    // may import, a few at a time.
+    jsonBody(config.body, (_req, res) =>
+      abilityFor((res.locals.state as RequestState).authentication.principal).can('create', 'Observation'),
+    ),
+    bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const state = res.locals.state as RequestState;

@@ -17,6 +17,12 @@ export class AppError extends GraphQLError {
   }
 }
 
+/** Sets the HTTP status (and headers) of the response that carries this error; Apollo applies and strips it. */
+export function withHttp<E extends GraphQLError>(error: E, status: number, headers: Record<string, string> = {}): E {
+  (error.extensions as Record<string, unknown>).http = { status, headers: new Map(Object.entries(headers)) };
+  return error;
+}
+
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const invalidInput = (fields: FieldErrors, message = Object.values(fields)[0] ?? 'Invalid input') =>
   new AppError('INVALID_INPUT', message, fields);
@@ -55,7 +61,10 @@ export function formatError(
   log: (e: unknown) => void = console.error,
 ): GraphQLFormattedError {
   const original = unwrap(error);
-  if (original instanceof AppError) return { ...formatted, message: original.message, extensions: original.extensions };
+  if (original instanceof AppError) {
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...formatted, message: original.message, extensions };
+  }
   if (original instanceof ArgumentValidationError) {
     const fields: FieldErrors = {};
     for (const failure of original.extensions.validationErrors as { property: string; constraints?: Record<string, string> }[]) {

@@ -3,6 +3,7 @@ import { ConnectionType, PageArgs } from '../../common/connection';
 import { RegionLevelEnum } from '../../common/graphql-enums';
 import { loadRelated } from '../../common/loaders';
 import { Allow, Public } from '../../common/operation-permission';
+import { Cost } from '../../common/query-cost';
 import type { RequestContext } from '../../common/request-context';
 import type { RegionLevel } from '@massline/shared';
 import { Region } from '../regions/region.entity';
@@ -87,6 +88,7 @@ export class ObservationResolver {
 
   @Query(() => String, { description: 'The observations of a filter as CSV, in the import’s columns' })
   @Allow('read', 'Observation')
+  @Cost(10_000) // up to MAX_IMPORT_ROWS rows written out: two exports per request at most
   observationsCsv(
     @Ctx() context: RequestContext,
     @Arg('filter', () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
@@ -107,6 +109,7 @@ export class ObservationResolver {
   }
 
   @Mutation(() => GiniResult, { description: 'Computes the Gini coefficient from household incomes (CSV) and records it' })
+  @Cost(2_000) // parses and sorts up to a million incomes
   @Allow('create', 'Observation')
   computeGiniFromMicrodata(@Ctx() context: RequestContext, @Arg('input', () => GiniFromMicrodataInput) input: GiniFromMicrodataInput) {
     return this.gini.fromMicrodata(context, input);
@@ -234,6 +237,7 @@ export class AssessmentResolver {
     description: 'Skew/kurtosis, correlation and coverage checks of a period’s indicators among the regions of a level',
   })
   @Allow('read', 'Observation')
+  @Cost(2_000) // reads and correlates every observation of a period and level
   statisticalChecks(
     @Ctx() context: RequestContext,
     @Arg('period', () => String) period: string,
