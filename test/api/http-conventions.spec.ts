@@ -13,6 +13,21 @@ describe('HTTP and GraphQL conventions', () => {
   const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
     fetch(`${server.url}/graphql`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
+  it('serves the console with a Content-Security-Policy, no framing, no sniffing, and no source maps', async () => {
+    const page = await fetch(`${server.url}/`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self'.*frame-ancestors 'none'/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    expect((await fetch(`${server.url}${script}`)).status).toBe(200);
+    expect((await fetch(`${server.url}${script}.map`)).status).toBe(404);
+    const api = await post({ query: '{ me { role } }' });
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('answers /healthz', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);

@@ -20,6 +20,7 @@ import { createServices, type Services } from './services';
 import { queryCostPlugin } from './query-cost-plugin';
 import { RateWindow } from './rate-window';
 import { bodyErrors, jsonBody, perAddressLimit, refuse } from './request-limits';
+import { noSourceMaps, securityHeaders } from './security-headers';
 
 export const SESSION_COOKIE = 'massline_session';
 
@@ -63,6 +64,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   const server = http.createServer(app);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders);
   const limiter = new RateWindow(config.apiTokenRequestsPerMinute);
 
   const armor = new ApolloArmor({
@@ -194,6 +196,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   // The console: static files, and index.html for every other GET that asks for a page.
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
+    app.use(noSourceMaps);
     app.use(
       express.static(config.webDist, {
         index: false,
