@@ -1,5 +1,6 @@
 import type { harmony } from '@massline/shared';
 import type { Change } from '../../common/domain-events';
+import type { CreateIndicatorInput } from './dto/harmony.inputs';
 
 /** An observation's figures as the audit log keeps them. */
 export interface ObservationSnapshot {
@@ -16,7 +17,7 @@ type ObservationWritten = ObservationSnapshot & { indicator: string; period: str
 
 /** The events of the harmony module, by type (each named after the audit action it leaves). */
 export interface HarmonyEvents {
-  'indicator.create': Change<null, object>;
+  'indicator.create': Change<null, CreateIndicatorInput>;
   'observation.record': Change<null, ObservationWritten>;
   'observation.correct': Change<ObservationSnapshot, ObservationWritten>;
   /** One event for a whole CSV import: `periods` are those of its rows. */
