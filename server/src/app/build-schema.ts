@@ -3,33 +3,13 @@ import { buildSchema, type ContainerType } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { operationPermissions, type OperationPermission } from '../common/operation-permission';
-import { ApiTokenResolver, OrganizationResolver, SessionResolver, UserResolver } from '../modules/accounts/account.resolver';
-import { AuditResolver } from '../modules/audit/audit.resolver';
-import { RegionResolver } from '../modules/regions/region.resolver';
-import {
-  AlertResolver,
-  AssessmentResolver,
-  IndicatorResolver,
-  MethodologyResolver,
-  ObservationResolver,
-} from '../modules/harmony/harmony.resolver';
+import { MANIFESTS } from './modules';
 import type { Services } from './services';
 
-/** Every resolver class of the API, each built with the services it needs. */
-function resolverInstances(services: Services): [Function, object][] {
-  return [
-    [SessionResolver, new SessionResolver(services.auth, services.users)],
-    [UserResolver, new UserResolver(services.users)],
-    [OrganizationResolver, new OrganizationResolver(services.organizations)],
-    [ApiTokenResolver, new ApiTokenResolver(services.apiTokens)],
-    [RegionResolver, new RegionResolver(services.regions)],
-    [AuditResolver, new AuditResolver(services.audit)],
-    [IndicatorResolver, new IndicatorResolver(services.harmony.indicators)],
-    [ObservationResolver, new ObservationResolver(services.harmony.observations, services.harmony.gini)],
-    [MethodologyResolver, new MethodologyResolver(services.harmony.methodology)],
-    [AssessmentResolver, new AssessmentResolver(services.harmony.assessments, services.harmony.sensitivity)],
-    [AlertResolver, new AlertResolver(services.harmony.alerts)],
-  ];
+/** Every resolver class of the API (its module's manifest lists it), each built with its module's services. */
+function resolverInstances(services: Services): Map<Function, object> {
+  const byModule: Record<string, unknown> = services;
+  return new Map(MANIFESTS.flatMap((module) => module.resolvers.map((binding) => [binding.type, binding.create(byModule[module.name])])));
 }
 
 export interface BuiltSchema {
@@ -38,7 +18,7 @@ export interface BuiltSchema {
 }
 
 export async function buildAppSchema(services: Services): Promise<BuiltSchema> {
-  const instances = new Map(resolverInstances(services));
+  const instances = resolverInstances(services);
   const resolvers = [...instances.keys()] as [Function, ...Function[]];
   // Refuses to build if any operation lacks a permission declaration.
   const permissions = operationPermissions(resolvers);

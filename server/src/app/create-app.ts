@@ -7,15 +7,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { abilityFor } from '@massline/shared';
 import { formatError } from '../common/app-error';
-import { createLoaders } from '../common/loaders';
+import type { Loaders } from '../common/loaders';
 import type { RequestContext } from '../common/request-context';
-import { ANONYMOUS_AUTHENTICATION, type Authentication } from '../modules/accounts/auth.service';
+import { ANONYMOUS_AUTHENTICATION, type Authentication } from '../modules/accounts/accounts.module';
 import { buildAppSchema, type BuiltSchema } from './build-schema';
 import type { Config } from './config';
+import { MANIFESTS } from './modules';
 import { createServices, type Services } from './services';
 import { queryCostPlugin } from './query-cost-plugin';
 import { RateWindow } from './rate-window';
@@ -23,6 +24,11 @@ import { bodyErrors, jsonBody, perAddressLimit, refuse } from './request-limits'
 import { noSourceMaps, securityHeaders } from './security-headers';
 
 export const SESSION_COOKIE = 'massline_session';
+
+/** One request's batch loaders: every module's part. */
+function createLoaders(em: EntityManager): Loaders {
+  return Object.assign({}, ...MANIFESTS.map((module) => module.loaders?.(em) ?? {})) as Loaders;
+}
 
 export interface App {
   server: http.Server;
@@ -122,7 +128,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
       const authorization = req.get('authorization');
       if (authorization) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-        const found = match ? await services.auth.authenticateToken(em, match[1]) : null;
+        const found = match ? await services.accounts.auth.authenticateToken(em, match[1]) : null;
         if (!found) return refuse(res, 401, 'UNAUTHENTICATED', 'INVALID_API_TOKEN', 'Invalid, revoked or expired API token');
         if (!limiter.take(found.tokenId)) {
           res.setHeader('retry-after', String(limiter.retryAfterSeconds(found.tokenId)));
@@ -139,7 +145,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
       }
       const secret = readCookie(req.headers.cookie, SESSION_COOKIE);
       if (secret) {
-        const found = await services.auth.authenticateSession(em, secret);
+        const found = await services.accounts.auth.authenticateSession(em, secret);
         if (found) {
           state.authentication = found;
           state.sessionSecret = secret;

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
+import { MANIFESTS } from './modules';
 
 /**
  * Two database roles. The OWNER (the embedded cluster's superuser, DATABASE_OWNER_URL, or DATABASE_URL
@@ -11,16 +12,17 @@ import { Client } from 'pg';
  * the grants against the application's.
  */
 
-/** Tables the runtime role may only read and append to. */
-export const APPEND_ONLY_TABLES = ['audit_entry', 'observation_revision'] as const;
+/** Tables the runtime role may only read and append to, as the modules declare them. */
+export const APPEND_ONLY_TABLES: readonly string[] = MANIFESTS.flatMap((module) => module.appendOnlyTables ?? []);
 
 /**
  * Tables whose rows are immutable but for a few columns the application moves (a methodology version is
  * activated): INSERT and SELECT, and UPDATE of these columns only; never DELETE.
  */
-export const GUARDED_COLUMNS: Record<string, readonly string[]> = {
-  methodology_version: ['active', 'activated_at'],
-};
+export const GUARDED_COLUMNS: Readonly<Record<string, readonly string[]>> = Object.assign(
+  {},
+  ...MANIFESTS.map((module) => module.guardedColumns ?? {}),
+);
 
 /** Tables the runtime role has no business with at all. */
 const OWNER_ONLY_TABLES = ['mikro_orm_migrations'];

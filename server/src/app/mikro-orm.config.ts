@@ -1,40 +1,34 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { ApiToken } from '../modules/accounts/api-token.entity';
-import { Organization } from '../modules/accounts/organization.entity';
-import { Session } from '../modules/accounts/session.entity';
-import { SignInThrottle } from '../modules/accounts/sign-in-throttle.entity';
-import { User } from '../modules/accounts/user.entity';
-import { AuditEntry } from '../modules/audit/audit-entry.entity';
-import { RegionStatistics } from '../modules/regions/region-statistics.entity';
-import { Region } from '../modules/regions/region.entity';
-import { Alert } from '../modules/harmony/alert.entity';
-import { Assessment } from '../modules/harmony/assessment.entity';
-import { Indicator } from '../modules/harmony/indicator.entity';
-import { MethodologyVersion } from '../modules/harmony/methodology-version.entity';
-import { ObservationRevision } from '../modules/harmony/observation-revision.entity';
-import { Observation } from '../modules/harmony/observation.entity';
-import { migrationsList } from '../migrations';
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126000000Foundation } from '../migrations/Migration20261126000000Foundation';
+import { Migration20261129000000DatabaseTime } from '../migrations/Migration20261129000000DatabaseTime';
+import { MANIFESTS } from './modules';
 
-export const ENTITIES = [
-  Region,
-  RegionStatistics,
-  Organization,
-  User,
-  Session,
-  ApiToken,
-  SignInThrottle,
-  AuditEntry,
-  Indicator,
-  Observation,
-  ObservationRevision,
-  MethodologyVersion,
-  Assessment,
-  Alert,
+/** Every entity of every module. */
+export const ENTITIES = MANIFESTS.flatMap((module) => module.entities);
+
+/**
+ * The platform's own migrations: the first, older than the modules, made the tables of regions, accounts
+ * and audit at once (and the audit log's write protection), so it belongs to none of them; the database
+ * clock for history (`stamp_database_time`) serves every module. Every other migration is listed by the
+ * manifest of the module whose tables it changes.
+ */
+const PLATFORM_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261126000000Foundation', class: Migration20261126000000Foundation },
+  { name: 'Migration20261129000000DatabaseTime', class: Migration20261129000000DatabaseTime },
 ];
 
 /**
- * Entities are listed, not discovered from folders, and migrations are imported classes: the same
+ * Every migration, by name (its timestamp): MikroORM records them by name and applies them in this
+ * order, whatever module they belong to.
+ */
+export const MIGRATIONS: MigrationObject[] = [...PLATFORM_MIGRATIONS, ...MANIFESTS.flatMap((module) => module.migrations)].sort((a, b) =>
+  a.name.localeCompare(b.name),
+);
+
+/**
+ * Entities are listed (by the module manifests), not discovered from folders, and migrations are imported classes: the same
  * configuration works from TypeScript sources (tests) and from the compiled server.
  */
 export function ormConfig(clientUrl: string, options: { logSql?: boolean; poolMax?: number } = {}): Options {
@@ -42,7 +36,7 @@ export function ormConfig(clientUrl: string, options: { logSql?: boolean; poolMa
     clientUrl,
     entities: ENTITIES,
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: options.logSql ?? false,
     pool: { min: 0, max: options.poolMax ?? 10 },
     // Entities are never loaded implicitly into another request: one fork per request.

@@ -1,44 +1,26 @@
+import { EventBus } from '../common/domain-events';
 import type { Config } from './config';
-import { DomainEvents } from '../common/domain-events';
-import { ApiTokenService } from '../modules/accounts/api-token.service';
-import { AuthService } from '../modules/accounts/auth.service';
-import { OrganizationService } from '../modules/accounts/organization.service';
-import { UserService } from '../modules/accounts/user.service';
-import { AuditService } from '../modules/audit/audit.service';
-import { RegionService } from '../modules/regions/region.service';
-import { AlertService } from '../modules/harmony/alert.service';
-import { AssessmentService } from '../modules/harmony/assessment.service';
-import { GiniService } from '../modules/harmony/gini.service';
-import { IndicatorService } from '../modules/harmony/indicator.service';
-import { MethodologyService } from '../modules/harmony/methodology.service';
-import { ObservationService } from '../modules/harmony/observation.service';
-import { SensitivityService } from '../modules/harmony/sensitivity.service';
+import { MANIFESTS, type MODULES } from './modules';
 
-/** The services, created once per server; stateless but for configuration and the event bus. */
-export function createServices(config: Config) {
-  const events = new DomainEvents();
-  // The audit module subscribes first, so every other listener sees an audited change.
-  const audit = new AuditService(events);
-  const observations = new ObservationService(events);
-  const assessments = new AssessmentService(events);
-  return {
-    events,
-    audit,
-    auth: new AuthService(config, events),
-    users: new UserService(events),
-    organizations: new OrganizationService(events),
-    apiTokens: new ApiTokenService(events),
-    regions: new RegionService(events),
-    harmony: {
-      indicators: new IndicatorService(events),
-      observations,
-      gini: new GiniService(observations),
-      methodology: new MethodologyService(events),
-      assessments,
-      alerts: new AlertService(events),
-      sensitivity: new SensitivityService(assessments),
-    },
-  };
+/** The services of every module, by module name, and the event bus they publish through. */
+export type Services = { events: EventBus } & {
+  [M in (typeof MODULES)[number] as M['name']]: ReturnType<M['createServices']>;
+};
+
+/**
+ * The services, created once per server, module by module in MODULES order; stateless but for
+ * configuration and the event bus, on which each module's listeners are registered.
+ */
+export function createServices(config: Config): Services {
+  const events = new EventBus();
+  const services: Record<string, unknown> = { events };
+  for (const module of MANIFESTS) {
+    for (const dependency of module.dependsOn ?? []) {
+      if (!(dependency in services)) throw new Error(`Module ${module.name} needs ${dependency}, which must come before it in MODULES`);
+    }
+    const created = module.createServices({ config, events }, services);
+    services[module.name] = created;
+    for (const listener of module.listeners?.(created) ?? []) events.register(listener);
+  }
+  return services as Services;
 }
-
-export type Services = ReturnType<typeof createServices>;

@@ -1,10 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The times that make history are the database's, not the client's: when an audit entry happened, when
- * an observation's value was replaced, when a methodology version was made. A trigger sets them at
- * insert, whatever the client sent, so a back-dated row cannot be written (the runtime role cannot
- * drop or disable the trigger: it owns no table).
+ * The times that make history are the database's, not the client's. `stamp_database_time(column)` sets a
+ * column to the database's clock at insert, whatever the client sent, so a back-dated row cannot be
+ * written (the runtime role cannot drop or disable the trigger: it owns no table). The audit log's
+ * `occurred_at` is stamped here; modules stamp their own history tables in their migrations.
  */
 export class Migration20261129000000DatabaseTime extends Migration {
   override async up(): Promise<void> {
@@ -25,8 +25,4 @@ export class Migration20261129000000DatabaseTime extends Migration {
   }
 }
 
-const STAMPED = [
-  ['audit_entry', 'occurred_at'],
-  ['observation_revision', 'replaced_at'],
-  ['methodology_version', 'created_at'],
-] as const;
+const STAMPED = [['audit_entry', 'occurred_at']] as const;

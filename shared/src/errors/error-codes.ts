@@ -5,18 +5,13 @@
  * and `extensions.reason` (the precise module code, which the console translates). The map from reason
  * to API code is exhaustive by construction: adding a reason without its API code does not compile.
  */
-export const API_ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'TOO_MANY_REQUESTS',
-  'INTERNAL_SERVER_ERROR',
-] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+import type { ApiErrorCode } from './api-error-codes';
+import { SHARED_MODULES } from '../modules';
 
-export const ERROR_REASONS = {
+export { API_ERROR_CODES, type ApiErrorCode } from './api-error-codes';
+
+/** The reasons of the platform itself: authentication, authorization, generic input. */
+const PLATFORM_ERROR_REASONS = {
   // authentication and authorization
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   INVALID_CREDENTIALS: 'UNAUTHENTICATED',
@@ -36,35 +31,15 @@ export const ERROR_REASONS = {
   REQUEST_TOO_LARGE: 'BAD_USER_INPUT',
   MALFORMED_REQUEST: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
-  // regions
-  REGION_CODE_TAKEN: 'CONFLICT',
-  REGION_LEVEL_INVALID: 'BAD_USER_INPUT',
-  // accounts
-  EMAIL_TAKEN: 'CONFLICT',
-  WEAK_PASSWORD: 'BAD_USER_INPUT',
-  ROLE_REGION_MISMATCH: 'BAD_USER_INPUT',
-  USER_ALREADY_IN_STATE: 'CONFLICT',
-  ORGANIZATION_ALREADY_IN_STATE: 'CONFLICT',
-  CANNOT_DEACTIVATE_SELF: 'CONFLICT',
-  CITIZEN_ALREADY_REVIEWED: 'CONFLICT',
-  NOT_A_CITIZEN: 'BAD_USER_INPUT',
-  API_TOKEN_ALREADY_REVOKED: 'CONFLICT',
-  // audit
-  AUDIT_LOG_APPEND_ONLY: 'FORBIDDEN',
-  // harmony index
-  INDICATOR_CODE_TAKEN: 'CONFLICT',
-  UNKNOWN_INDICATOR: 'BAD_USER_INPUT',
-  INVALID_OBSERVATION: 'BAD_USER_INPUT',
-  MISSING_POPULATION: 'BAD_USER_INPUT',
-  INVALID_CSV: 'BAD_USER_INPUT',
-  INVALID_METHODOLOGY: 'BAD_USER_INPUT',
-  INVALID_GINI_INPUT: 'BAD_USER_INPUT',
-  METHODOLOGY_ALREADY_ACTIVE: 'CONFLICT',
-  NO_ACTIVE_METHODOLOGY: 'CONFLICT',
-  ALERT_TRANSITION_INVALID: 'CONFLICT',
-  NOTHING_TO_PUBLISH: 'CONFLICT',
-  TOO_MANY_SENSITIVITY_RUNS: 'TOO_MANY_REQUESTS',
 } as const satisfies Record<string, ApiErrorCode>;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** The platform's reasons, then each module's (`shared/src/domain/<module>/error-reasons.ts`), in SHARED_MODULES order. */
+export const ERROR_REASONS = SHARED_MODULES.reduce<Record<string, ApiErrorCode>>(
+  (reasons, module) => ({ ...reasons, ...module.errorReasons }),
+  { ...PLATFORM_ERROR_REASONS },
+) as typeof PLATFORM_ERROR_REASONS & UnionToIntersection<(typeof SHARED_MODULES)[number]['errorReasons']>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;
 

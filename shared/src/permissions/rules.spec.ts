@@ -80,3 +80,19 @@ describe('permission rules', () => {
     expect(ability.can('manage', inXihe('User'))).toBe(false);
   });
 });
+
+describe('the rules of each kind of principal', () => {
+  it('are exactly these, as the console receives them', () => {
+    const principals: Record<string, Principal> = {
+      anonymous: { kind: 'ANONYMOUS' },
+      'token REGIONS': { kind: 'API_TOKEN', id: 't', role: 'THIRD_PARTY', scopes: ['REGIONS'] },
+      'token REGIONS HARMONY': { kind: 'API_TOKEN', id: 't', role: 'THIRD_PARTY', scopes: ['REGIONS', 'HARMONY'] },
+      'root organization': user('ORGANIZATION', '/88/'),
+      'county organization': user('ORGANIZATION', DONGSHAN),
+      auditor: user('AUDITOR', '/88/8801/'),
+      citizen: user('CITIZEN', `${DONGSHAN}880101001/`, 'c1'),
+    };
+    const rules = Object.entries(principals).map(([name, principal]) => `${name}: ${JSON.stringify(defineRulesFor(principal))}`);
+    expect(rules.join('\n')).toMatchSnapshot();
+  });
+});

@@ -1,3 +1,5 @@
+import { SHARED_MODULES } from '../modules';
+
 /** The permission vocabulary: roles, actions and subjects, shared by the server's guards and the console. */
 export const ROLES = ['ORGANIZATION', 'CITIZEN', 'AUDITOR', 'THIRD_PARTY'] as const;
 export type Role = (typeof ROLES)[number];
@@ -9,25 +11,18 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const ACTIONS = ['manage', 'create', 'read', 'update', 'deactivate', 'verify', 'revoke', 'publish'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = [
-  'Region',
-  'Organization',
-  'User',
-  'ApiToken',
-  'AuditEntry',
-  // harmony index
-  'Indicator',
-  'Observation',
-  'MethodologyVersion',
-  'Assessment',
-  'Alert',
-  'SensitivityRun',
-] as const;
-export type SubjectName = (typeof SUBJECTS)[number];
+type ModulePermissionsOf = (typeof SHARED_MODULES)[number]['permissions'];
+type ScopesOf<P> = P extends { scopes: readonly (infer Scope)[] } ? Scope : never;
+
+/** Every module's subjects (`shared/src/domain/<module>/permissions.ts`), in SHARED_MODULES order. */
+export const SUBJECTS: readonly SubjectName[] = SHARED_MODULES.flatMap((module) => module.permissions.subjects);
+export type SubjectName = ModulePermissionsOf['subjects'][number];
 
 /** What an API token may read. Each scope opens the public subjects of one part of the platform. */
-export const API_SCOPES = ['REGIONS', 'HARMONY'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+export const API_SCOPES: readonly ApiScope[] = SHARED_MODULES.flatMap((module) =>
+  'scopes' in module.permissions ? module.permissions.scopes : [],
+);
+export type ApiScope = ScopesOf<ModulePermissionsOf>;
 
 /** A public read: a subject, and the condition that makes a record of it public (none = all are). */
 export interface PublicRead {
@@ -36,16 +31,23 @@ export interface PublicRead {
 }
 
 /** What is public, by part of the platform. Anonymous visitors and citizens read all of it; a token, its scopes'. */
-export const PUBLIC_READS_BY_SCOPE: Record<ApiScope, readonly PublicRead[]> = {
-  REGIONS: [{ subject: 'Region' }, { subject: 'Organization' }],
-  HARMONY: [{ subject: 'Indicator' }, { subject: 'MethodologyVersion' }, { subject: 'Assessment', conditions: { published: true } }],
-};
+export const PUBLIC_READS_BY_SCOPE: Record<ApiScope, readonly PublicRead[]> = (() => {
+  const byScope: Record<string, PublicRead[]> = Object.fromEntries(API_SCOPES.map((scope) => [scope, []]));
+  for (const { name, permissions } of SHARED_MODULES) {
+    if (!('publicReads' in permissions)) continue;
+    for (const [scope, reads] of Object.entries(permissions.publicReads)) {
+      if (!byScope[scope]) throw new Error(`${name}: public reads under ${scope}, which no module declares as a scope`);
+      byScope[scope].push(...reads);
+    }
+  }
+  return byScope;
+})();
 
 /** Fields that no rule ever opens, whoever asks. The API has no field for them either. */
-export const SECRET_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
-  User: ['passwordHash'],
-  ApiToken: ['secretHash'],
-};
+export const SECRET_FIELDS: Partial<Record<SubjectName, readonly string[]>> = SHARED_MODULES.reduce(
+  (fields, { permissions }) => ({ ...fields, ...('secretFields' in permissions ? permissions.secretFields : {}) }),
+  {},
+);
 
 export const CITIZEN_STATUSES = ['UNVERIFIED', 'VERIFIED', 'REJECTED'] as const;
 export type CitizenStatus = (typeof CITIZEN_STATUSES)[number];

@@ -4,7 +4,8 @@ import { scoped, type Filter } from '../../common/ability-filter';
 import { containsPattern, startsWithPattern } from '../../common/text-search';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { inTransaction, type EventPublisher } from '../../common/domain-events';
+import type { AccountsEvents } from './accounts.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import { Region } from '../regions/region.entity';
@@ -24,7 +25,7 @@ const tokenSnapshot = (token: ApiToken) => ({
 
 /** API tokens of third parties, issued by an organization for its jurisdiction. */
 export class ApiTokenService {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(private readonly events: EventPublisher<AccountsEvents>) {}
 
   list(context: RequestContext, page: PageArgs, { filter, orderBy }: ApiTokenListArgs): Promise<Connection<ApiToken>> {
     const requested: Filter = {};

@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@massline/shared';
 import type { Config } from '../../app/config';
 import { AppError } from '../../common/app-error';
-import type { DomainEvents } from '../../common/domain-events';
+import type { EventPublisher } from '../../common/domain-events';
+import type { AccountsEvents } from './accounts.events';
 import type { RequestContext } from '../../common/request-context';
 import { Region } from '../regions/region.entity';
 import { ApiToken } from './api-token.entity';
@@ -33,7 +34,7 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 export class AuthService {
   constructor(
     private readonly config: Config,
-    private readonly events: DomainEvents,
+    private readonly events: EventPublisher<AccountsEvents>,
   ) {}
 
   async signIn(context: RequestContext, input: SignInInput): Promise<User> {
@@ -79,7 +80,7 @@ export class AuthService {
     );
   }
 
-  private async openSession(context: RequestContext, user: User, action: string): Promise<void> {
+  private async openSession(context: RequestContext, user: User, action: 'user.sign-in'): Promise<void> {
     const secret = randomSecret();
     const ttlSeconds = this.config.sessionTtlHours * 3600;
     await context.em.transactional(async (em) => {
@@ -92,14 +93,16 @@ export class AuthService {
       });
       await em.flush();
       const actor = { ...context, principal: principalOfUser(user), actorLabel: user.email };
-      await this.events.publish(em, actor, {
-        action,
-        subjectType: 'User',
-        subjectId: user.id,
-        regionPath: user.region.path,
-        before: null,
-        after: { email: user.email, role: user.role },
-      });
+      await this.events.publish(em, actor, [
+        {
+          action,
+          subjectType: 'User',
+          subjectId: user.id,
+          regionPath: user.region.path,
+          before: null,
+          after: { email: user.email, role: user.role },
+        },
+      ]);
     });
     context.cookies.setSession(secret, ttlSeconds);
   }
@@ -130,14 +133,16 @@ export class AuthService {
       });
       await tem.flush();
       const actor = { ...context, principal: principalOfUser(created), actorLabel: created.email };
-      await this.events.publish(tem, actor, {
-        action: 'citizen.register',
-        subjectType: 'User',
-        subjectId: created.id,
-        regionPath: region.path,
-        before: null,
-        after: userSnapshot(created),
-      });
+      await this.events.publish(tem, actor, [
+        {
+          action: 'citizen.register',
+          subjectType: 'User',
+          subjectId: created.id,
+          regionPath: region.path,
+          before: null,
+          after: userSnapshot(created),
+        },
+      ]);
       return created;
     });
     await this.openSession(context, user, 'user.sign-in');

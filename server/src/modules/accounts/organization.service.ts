@@ -1,7 +1,8 @@
 import { scoped, type Filter } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { inTransaction, type EventPublisher } from '../../common/domain-events';
+import type { AccountsEvents } from './accounts.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import { containsPattern, startsWithPattern } from '../../common/text-search';
@@ -14,7 +15,7 @@ import { User } from './user.entity';
 
 /** Party organizations: public to read (a granting body is named in the open), created within a jurisdiction. */
 export class OrganizationService {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(private readonly events: EventPublisher<AccountsEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: OrganizationListArgs): Promise<Connection<Organization>> {
     const requested: Filter = {};

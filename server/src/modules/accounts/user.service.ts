@@ -2,7 +2,8 @@ import type { QueryOrderMap } from '@mikro-orm/core';
 import { scoped, type Filter } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { inTransaction, type EventPublisher } from '../../common/domain-events';
+import type { AccountsEvents } from './accounts.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import { containsPattern, startsWithPattern } from '../../common/text-search';
@@ -24,7 +25,7 @@ const ORDER_COLUMNS: Record<UserOrderField, keyof User> = {
 
 /** Users of a jurisdiction: listing, creation, deactivation, and verification of citizens' residence. */
 export class UserService {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(private readonly events: EventPublisher<AccountsEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: UserListArgs): Promise<Connection<User>> {
     const requested: Filter = {};

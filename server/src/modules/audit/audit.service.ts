@@ -4,7 +4,7 @@ import { IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { scoped, type Filter } from '../../common/ability-filter';
 import { OrderType, paginate, type Connection, type PageArgs } from '../../common/connection';
-import type { DomainEvent, DomainEvents } from '../../common/domain-events';
+import type { DomainEvent } from '../../common/domain-events';
 import type { RequestContext } from '../../common/request-context';
 import { Region } from '../regions/region.entity';
 import { AuditEntry } from './audit-entry.entity';
@@ -53,11 +53,8 @@ export class AuditEntryListArgs {
  * by organizations for their jurisdiction, newest first. Nobody edits it; the database refuses to.
  */
 export class AuditService {
-  constructor(events: DomainEvents) {
-    events.subscribe((em, context, event) => this.record(em, context, event));
-  }
-
-  private async record(em: EntityManager, context: RequestContext, event: DomainEvent): Promise<void> {
+  /** Records one event: the audit module's listener (audit.module.ts), first of all. */
+  async record(em: EntityManager, context: RequestContext, event: DomainEvent): Promise<void> {
     const { principal } = context;
     await em.insert(AuditEntry, {
       id: randomUUID(),

@@ -1,7 +1,8 @@
 import { scoped, type Filter } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { inTransaction, type EventPublisher } from '../../common/domain-events';
+import type { HarmonyEvents } from './harmony.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import { startsWithPattern } from '../../common/text-search';
@@ -16,7 +17,7 @@ const NEXT: Record<AlertStatus, readonly AlertStatus[]> = { OPEN: ['ACKNOWLEDGED
 
 /** Prompts and warnings: raised by the recomputation, acknowledged and resolved by organizations. */
 export class AlertService {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(private readonly events: EventPublisher<HarmonyEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: AlertListArgs): Promise<Connection<Alert>> {
     const requested: Filter = {};

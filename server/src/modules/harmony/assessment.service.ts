@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { scoped, type Filter } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import { checkPageSize, decodeCursor, emptyConnection, toConnection, type Connection, type PageArgs } from '../../common/connection';
-import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { inTransaction, type EventPublisher } from '../../common/domain-events';
+import type { HarmonyEvents } from './harmony.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import { sql } from '../../common/sql';
@@ -92,7 +93,7 @@ function toView(row: AssessmentRow): AssessmentView {
  * jurisdiction's. Publication is by period and region subtree.
  */
 export class AssessmentService {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(private readonly events: EventPublisher<HarmonyEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: AssessmentListArgs): Promise<Connection<AssessmentView>> {
     checkPageSize(page.first);

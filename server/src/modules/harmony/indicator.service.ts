@@ -1,7 +1,8 @@
 import { harmony } from '@massline/shared';
 import { AppError } from '../../common/app-error';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { inTransaction, type EventPublisher } from '../../common/domain-events';
+import type { HarmonyEvents } from './harmony.events';
 import { scoped } from '../../common/ability-filter';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
@@ -10,7 +11,7 @@ import { Indicator } from './indicator.entity';
 
 /** The indicator catalogue: public; the root organization adds indicators (the seven defaults are built in). */
 export class IndicatorService {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(private readonly events: EventPublisher<HarmonyEvents>) {}
 
   list(context: RequestContext, page: PageArgs): Promise<Connection<Indicator>> {
     return paginate(context.em, Indicator, scoped(context.ability, 'read', 'Indicator', {}), page, {

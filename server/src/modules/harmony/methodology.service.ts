@@ -2,7 +2,8 @@ import { harmony } from '@massline/shared';
 import { AppError, notFound } from '../../common/app-error';
 import { scoped } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { inTransaction, type EventPublisher } from '../../common/domain-events';
+import type { HarmonyEvents } from './harmony.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import { sql } from '../../common/sql';
@@ -21,7 +22,7 @@ import { MethodologyVersion } from './methodology-version.entity';
  * published under the previous version are published under the new one.
  */
 export class MethodologyService {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(private readonly events: EventPublisher<HarmonyEvents>) {}
 
   list(context: RequestContext, page: PageArgs): Promise<Connection<MethodologyVersion>> {
     return paginate(context.em, MethodologyVersion, scoped(context.ability, 'read', 'MethodologyVersion', {}), page, { version: 'desc' });

@@ -5,14 +5,15 @@ import { scoped, type Filter } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
 import { CsvSyntaxError, parseCsv, toCsv } from '../../common/csv';
-import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { changeInTransaction, type DomainEvent, type EventPublisher } from '../../common/domain-events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import { sql } from '../../common/sql';
 import { startsWithPattern } from '../../common/text-search';
 import { User } from '../accounts/user.entity';
 import { Region } from '../regions/region.entity';
-import { loadVersion, periodsAffectedBy, recomputeAssessments } from './assessment-store';
+import { RECOMPUTED_PERIODS } from './assessment-recomputation.listener';
+import type { HarmonyEvents } from './harmony.events';
 import type { QueryOrderMap } from '@mikro-orm/core';
 import type { ObservationFilter, ObservationListArgs, RecordObservationInput } from './dto/harmony.inputs';
 import type { ObservationImportReport } from './dto/harmony.outputs';
@@ -60,7 +61,7 @@ const snapshot = (o: {
  * transaction.
  */
 export class ObservationService {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(private readonly events: EventPublisher<HarmonyEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: ObservationListArgs): Promise<Connection<Observation>> {
     const requested = await this.requestedFilter(context.em, filter);
@@ -315,11 +316,11 @@ export class ObservationService {
   private async writeAndRecompute(
     context: RequestContext,
     writes: ObservationWrite[],
-    summary: { action: string; rows: number } | null,
+    summary: { action: 'observation.import'; rows: number } | null,
     written: Observation[] = [],
   ): Promise<{ recomputedPeriods: string[]; corrected: number }> {
     const periods = [...new Set(writes.map((w) => w.period))];
-    return inTransaction(this.events, context, async (em) => {
+    const { result, outcomes } = await changeInTransaction(this.events, context, async (em) => {
       const existing = await em.find(
         Observation,
         {
@@ -331,7 +332,7 @@ export class ObservationService {
       );
       const byKey = new Map(existing.map((o) => [`${o.region.id}|${o.period}|${o.indicator.id}`, o]));
       const enteredBy = context.principal.kind === 'USER' ? await em.findOne(User, { id: context.principal.id }) : null;
-      const events = [];
+      const events: DomainEvent<HarmonyEvents>[] = [];
       let corrected = 0;
       for (const w of writes) {
         const current = byKey.get(`${w.region.id}|${w.period}|${w.indicator.id}`);
@@ -393,11 +394,10 @@ export class ObservationService {
           },
         });
       }
-      const version = await loadVersion(em, null);
-      const recomputed = version ? await periodsAffectedBy(em, periods) : [];
-      if (version) await recomputeAssessments(em, version, recomputed);
-      return { result: { recomputedPeriods: recomputed, corrected }, events };
+      return { result: { corrected }, events };
     });
+    // The recomputation listens to these events (assessment-recomputation.listener.ts) and says which periods it did.
+    return { recomputedPeriods: outcomes.get(RECOMPUTED_PERIODS) ?? [], corrected: result.corrected };
   }
 }
 

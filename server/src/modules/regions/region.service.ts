@@ -2,7 +2,8 @@ import { childLevelOf, parsePeriod, regionPath, InvalidPeriodError } from '@mass
 import type { QueryOrderMap } from '@mikro-orm/core';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { inTransaction, type DomainEvents } from '../../common/domain-events';
+import { inTransaction, type EventPublisher } from '../../common/domain-events';
+import type { RegionsEvents } from './regions.events';
 import { scoped, type Filter } from '../../common/ability-filter';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
@@ -13,7 +14,7 @@ import { Region } from './region.entity';
 
 /** The region tree and its per-period population and households. */
 export class RegionService {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(private readonly events: EventPublisher<RegionsEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: RegionListArgs): Promise<Connection<Region>> {
     const requested: Filter = {};

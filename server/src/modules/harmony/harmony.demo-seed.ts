@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { harmony } from '@massline/shared';
-import { sql } from '../common/sql';
-import { loadVersion, observedPeriods, recomputeAssessments } from '../modules/harmony/assessment-store';
-import { seededRandom } from './seeded-random';
+import { sql } from '../../common/sql';
+import { loadVersion, observedPeriods, recomputeAssessments } from './assessment-store';
+import { seededRandom } from '../../seeders/seeded-random';
 
 /**
  * Quarterly observations of the seven indicators for every city, county and township of the demo

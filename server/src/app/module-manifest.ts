@@ -1,0 +1,61 @@
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus, EventListener } from '../common/domain-events';
+import type { Loaders } from '../common/loaders';
+import type { Config } from './config';
+
+/** What every module's services factory is given by the app. */
+export interface ModulePlatform {
+  config: Config;
+  /** The one event bus: services publish through it (typed as their module's `EventPublisher`). */
+  events: EventBus;
+}
+
+/** A resolver class of the API and how to build it from its module's services. */
+export interface ResolverBinding<S> {
+  type: Function;
+  create(services: S): object;
+}
+
+export function resolver<S, C extends abstract new (...args: never[]) => object>(
+  type: C,
+  create: (services: S) => InstanceType<C>,
+): ResolverBinding<S> {
+  return { type, create };
+}
+
+/**
+ * Everything the app needs of one module, listed once in the module's `<name>.module.ts` and folded by
+ * the app over `MODULES` (app/modules.ts): the ORM's entities, the schema's resolvers, the services, the
+ * event listeners, the per-request loaders, the migrations and the demo seed step.
+ */
+export interface ModuleManifest<Name extends string = string, S = unknown, Dependencies = unknown> {
+  name: Name;
+  /** The modules whose services `createServices` takes (each earlier in MODULES; the fold checks it). */
+  dependsOn?: readonly string[];
+  /** Every entity of the module (a `*.entity.ts` left out fails app/modules.spec.ts). */
+  entities: readonly EntityClass<object>[];
+  /** The module's services, created once per server. `dependencies` holds the services of `dependsOn`. */
+  createServices(platform: ModulePlatform, dependencies: Dependencies): S;
+  /** Every `@Resolver` class of the module (one left out fails app/modules.spec.ts). */
+  resolvers: readonly ResolverBinding<S>[];
+  /** The module's event listeners; the bus runs them by phase, then in MODULES and list order. */
+  listeners?(services: S): readonly EventListener[];
+  /** The module's part of each request's `Loaders`. */
+  loaders?(em: EntityManager): Partial<Loaders>;
+  /** The module's migrations; the app runs every module's by name (their timestamp), whatever the module. */
+  migrations: readonly MigrationObject[];
+  /** Tables the server's runtime role may only read and append to: SELECT and INSERT (app/database-roles.ts). */
+  appendOnlyTables?: readonly string[];
+  /** Tables whose rows are immutable but for these columns: SELECT, INSERT and UPDATE of the columns only. */
+  guardedColumns?: Readonly<Record<string, readonly string[]>>;
+  /** Adds the module's demo data; the steps run in MODULES order, in one transaction. */
+  seedDemo?(em: EntityManager): Promise<void>;
+}
+
+/** A module's manifest, with its name kept as a literal type (it names the module's services). */
+export function defineModule<const Name extends string, S, Dependencies = Record<never, never>>(
+  manifest: ModuleManifest<Name, S, Dependencies>,
+): ModuleManifest<Name, S, Dependencies> {
+  return manifest;
+}

@@ -1,0 +1,16 @@
+import { accountsModule } from '../modules/accounts/accounts.module';
+import { auditModule } from '../modules/audit/audit.module';
+import { harmonyModule } from '../modules/harmony/harmony.module';
+import { regionsModule } from '../modules/regions/regions.module';
+import type { ModuleManifest } from './module-manifest';
+
+/**
+ * Every module of the server, the only list of them. The app folds over it for the ORM's entities and
+ * migrations (mikro-orm.config.ts), the services and event listeners (services.ts: listeners run by
+ * phase, then in this order), the schema's resolvers (build-schema.ts), the request loaders and the demo
+ * seed (steps in this order). A module comes after the modules it depends on.
+ */
+export const MODULES = [regionsModule, accountsModule, auditModule, harmonyModule] as const;
+
+/** The same list, as manifests of any module: what the folds iterate. */
+export const MANIFESTS: readonly ModuleManifest[] = MODULES;

@@ -1,0 +1,45 @@
+import { defineModule, resolver } from '../../app/module-manifest';
+import { accountLoaders } from './account.loaders';
+import { seedDemoAccounts } from './account.demo-seed';
+import { ApiTokenResolver, OrganizationResolver, SessionResolver, UserResolver } from './account.resolver';
+import { ApiToken } from './api-token.entity';
+import { ApiTokenService } from './api-token.service';
+import { AuthService } from './auth.service';
+import { Organization } from './organization.entity';
+import { OrganizationService } from './organization.service';
+import { Session } from './session.entity';
+import { SignInThrottle } from './sign-in-throttle.entity';
+import { User } from './user.entity';
+import { UserService } from './user.service';
+
+// The app authenticates every request before GraphQL runs (app/create-app.ts).
+export { ANONYMOUS_AUTHENTICATION, type Authentication } from './auth.service';
+
+export interface AccountsServices {
+  auth: AuthService;
+  users: UserService;
+  organizations: OrganizationService;
+  apiTokens: ApiTokenService;
+}
+
+/** Accounts: users, organizations, sessions and API tokens; who may sign in, and as what. */
+export const accountsModule = defineModule({
+  name: 'accounts',
+  entities: [Organization, User, Session, ApiToken, SignInThrottle],
+  createServices: ({ config, events }): AccountsServices => ({
+    auth: new AuthService(config, events),
+    users: new UserService(events),
+    organizations: new OrganizationService(events),
+    apiTokens: new ApiTokenService(events),
+  }),
+  resolvers: [
+    resolver(SessionResolver, (s: AccountsServices) => new SessionResolver(s.auth, s.users)),
+    resolver(UserResolver, (s: AccountsServices) => new UserResolver(s.users)),
+    resolver(OrganizationResolver, (s: AccountsServices) => new OrganizationResolver(s.organizations)),
+    resolver(ApiTokenResolver, (s: AccountsServices) => new ApiTokenResolver(s.apiTokens)),
+  ],
+  loaders: accountLoaders,
+  // The accounts' tables are created by the platform's Foundation migration (server/src/migrations).
+  migrations: [],
+  seedDemo: seedDemoAccounts,
+});

@@ -1,0 +1,37 @@
+import type { harmony } from '@massline/shared';
+import type { Change } from '../../common/domain-events';
+import type { CreateIndicatorInput } from './dto/harmony.inputs';
+
+/** An observation's figures as the audit log keeps them. */
+export interface ObservationSnapshot {
+  value: number;
+  rawCount: number | null;
+  rawTotal: number | null;
+  method: string;
+  source: string | null;
+  revision: number;
+}
+
+/** Where an observation was written: what the recomputation reads. */
+type ObservationWritten = ObservationSnapshot & { indicator: string; period: string };
+
+/** The events of the harmony module, by type (each named after the audit action it leaves). */
+export interface HarmonyEvents {
+  'indicator.create': Change<null, CreateIndicatorInput>;
+  'observation.record': Change<null, ObservationWritten>;
+  'observation.correct': Change<ObservationSnapshot, ObservationWritten>;
+  /** One event for a whole CSV import: `periods` are those of its rows. */
+  'observation.import': Change<null, { rows: number; periods: string[]; keys: string[] }>;
+  'methodology.create': Change<
+    null,
+    { version: number; settings: harmony.MethodologySettings; alertRules: harmony.AlertRule[]; winsorise: boolean }
+  >;
+  'methodology.activate': Change<{ active: number | null }, { active: number }>;
+  'methodology.recompute': Change<null, { version: number; periods: string[]; assessments: number }>;
+  'assessment.publish': Change<null, { period: string; published: number }>;
+  'alert.acknowledge': Change<{ status: string }, { status: string; note?: string }>;
+  'alert.resolve': Change<{ status: string }, { status: string; note?: string }>;
+}
+
+/** The events after which the active methodology's assessments are recomputed. */
+export const OBSERVATION_CHANGES = ['observation.record', 'observation.correct', 'observation.import'] as const;

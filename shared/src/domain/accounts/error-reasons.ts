@@ -1,0 +1,14 @@
+import type { ApiErrorCode } from '../../errors/api-error-codes';
+
+/** Why the accounts module refuses a request, each with its API code. */
+export const ACCOUNTS_ERROR_REASONS = {
+  EMAIL_TAKEN: 'CONFLICT',
+  WEAK_PASSWORD: 'BAD_USER_INPUT',
+  ROLE_REGION_MISMATCH: 'BAD_USER_INPUT',
+  USER_ALREADY_IN_STATE: 'CONFLICT',
+  ORGANIZATION_ALREADY_IN_STATE: 'CONFLICT',
+  CANNOT_DEACTIVATE_SELF: 'CONFLICT',
+  CITIZEN_ALREADY_REVIEWED: 'CONFLICT',
+  NOT_A_CITIZEN: 'BAD_USER_INPUT',
+  API_TOKEN_ALREADY_REVOKED: 'CONFLICT',
+} as const satisfies Record<string, ApiErrorCode>;

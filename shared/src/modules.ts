@@ -1,0 +1,20 @@
+import { ACCOUNTS_ERROR_REASONS } from './domain/accounts/error-reasons';
+import { ACCOUNTS_PERMISSIONS } from './domain/accounts/permissions';
+import { AUDIT_ERROR_REASONS } from './domain/audit/error-reasons';
+import { AUDIT_PERMISSIONS } from './domain/audit/permissions';
+import { HARMONY_ERROR_REASONS } from './domain/harmony/error-reasons';
+import { HARMONY_PERMISSIONS } from './domain/harmony/permissions';
+import { REGIONS_ERROR_REASONS } from './domain/regions/error-reasons';
+import { REGIONS_PERMISSIONS } from './domain/regions/permissions';
+
+/**
+ * What each module of the platform puts in the shared vocabulary: its permission subjects and rules,
+ * and its error reasons. The only list of them in shared/: the permission vocabulary, the rules and
+ * ERROR_REASONS fold over it, in this order (the server's MODULES order).
+ */
+export const SHARED_MODULES = [
+  { name: 'regions', permissions: REGIONS_PERMISSIONS, errorReasons: REGIONS_ERROR_REASONS },
+  { name: 'accounts', permissions: ACCOUNTS_PERMISSIONS, errorReasons: ACCOUNTS_ERROR_REASONS },
+  { name: 'audit', permissions: AUDIT_PERMISSIONS, errorReasons: AUDIT_ERROR_REASONS },
+  { name: 'harmony', permissions: HARMONY_PERMISSIONS, errorReasons: HARMONY_ERROR_REASONS },
+] as const;
