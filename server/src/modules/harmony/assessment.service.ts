@@ -13,7 +13,7 @@ import { Assessment } from './assessment.entity';
 import { unpackFigures } from './assessment-figures';
 import type { AssessmentListArgs, AssessmentOrderField } from './dto/harmony.inputs';
 import type { AssessmentView, StatisticalChecks } from './dto/harmony.outputs';
-import { periodCode } from './harmony-errors';
+import { periodCode } from '../../common/period';
 import { MethodologyVersion } from './methodology-version.entity';
 
 interface AssessmentRow {

@@ -7,7 +7,8 @@ import { Region } from '../regions/region.entity';
 import type { GiniFromMicrodataInput, GiniFromSharesInput } from './dto/harmony.inputs';
 import type { GiniResult } from './dto/harmony.outputs';
 import type { ObservationMethod } from './harmony-enums';
-import { harmonyInputError, periodCode } from './harmony-errors';
+import { periodCode } from '../../common/period';
+import { harmonyInputError } from './harmony-errors';
 import { Indicator } from './indicator.entity';
 import type { ObservationService } from './observation.service';
 

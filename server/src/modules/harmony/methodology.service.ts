@@ -8,7 +8,7 @@ import type { RequestContext } from '../../common/request-context';
 import { sql } from '../../common/sql';
 import { User } from '../accounts/user.entity';
 import { loadVersion, observedPeriods, recomputeAssessments } from './assessment-store';
-import { periodCode } from './harmony-errors';
+import { periodCode } from '../../common/period';
 import type { CreateMethodologyVersionInput } from './dto/harmony.inputs';
 import { harmonyInputError } from './harmony-errors';
 import { Indicator } from './indicator.entity';

@@ -7,7 +7,7 @@ import { authorize } from '../../common/operation-permission';
 import type { AssessmentService } from './assessment.service';
 import type { RegionSummary, SensitivityRun } from './dto/harmony.outputs';
 import type { SensitivityRunInput } from './dto/harmony.inputs';
-import { periodCode } from './harmony-errors';
+import { periodCode } from '../../common/period';
 import { MethodologyVersion } from './methodology-version.entity';
 
 /**
