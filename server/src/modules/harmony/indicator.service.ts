@@ -1,23 +1,20 @@
 import { harmony } from '@massline/shared';
 import { AppError } from '../../common/app-error';
-import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type DomainEvents } from '../../common/domain-events';
 import { scoped } from '../../common/ability-filter';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import type { CreateIndicatorInput } from './dto/harmony.inputs';
 import { Indicator } from './indicator.entity';
+import { IndicatorRepository } from './indicator.repository';
 
 /** The indicator catalogue: public; the root organization adds indicators (the seven defaults are built in). */
 export class IndicatorService {
   constructor(private readonly events: DomainEvents) {}
 
   list(context: RequestContext, page: PageArgs): Promise<Connection<Indicator>> {
-    return paginate(context.em, Indicator, scoped(context.ability, 'read', 'Indicator', {}), page, {
-      builtIn: 'desc',
-      createdAt: 'asc',
-      code: 'asc',
-    });
+    return new IndicatorRepository(context.em).page(scoped(context.ability, 'read', 'Indicator', {}), page);
   }
 
   async create(context: RequestContext, input: CreateIndicatorInput): Promise<Indicator> {
@@ -29,7 +26,7 @@ export class IndicatorService {
       throw new AppError('INVALID_METHODOLOGY', message, { goalpostUpper: message });
     }
     if (redLine) throw new AppError('INVALID_METHODOLOGY', 'The red line must be a number', { redLine: 'Not a number' });
-    if (await context.em.count(Indicator, { code: input.code })) {
+    if (await new IndicatorRepository(context.em).codeTaken(input.code)) {
       throw new AppError('INDICATOR_CODE_TAKEN', `Indicator ${input.code} exists`, { code: 'Already used' });
     }
     return inTransaction(this.events, context, async (em) => {

@@ -5,11 +5,8 @@ import { paginate, type Connection, type PageArgs } from '../../common/connectio
 import { orderFor } from '../../common/list-order';
 import { sql } from '../../common/sql';
 import { withinSubtree } from '../../common/subtree';
-import { User } from '../accounts/user.entity';
-import { Region } from '../regions/region.entity';
 import type { ObservationFilter, ObservationOrder } from './dto/harmony.inputs';
 import { periodCode } from '../../common/period';
-import { Indicator } from './indicator.entity';
 import { ObservationRevision } from './observation-revision.entity';
 import { Observation } from './observation.entity';
 
@@ -63,27 +60,6 @@ export class ObservationRepository {
 
   revisionsOf(observationId: string): Promise<ObservationRevision[]> {
     return this.em.find(ObservationRevision, { observation: observationId }, { orderBy: { revision: 'desc' } });
-  }
-
-  region(id: string): Promise<Region | null> {
-    return this.em.findOne(Region, { id });
-  }
-
-  regionsByCode(codes: string[]): Promise<Region[]> {
-    return this.em.find(Region, { code: { $in: codes } });
-  }
-
-  indicator(code: string): Promise<Indicator | null> {
-    return this.em.findOne(Indicator, { code });
-  }
-
-  indicators(): Promise<Indicator[]> {
-    return this.em.find(Indicator, {});
-  }
-
-  /** The user who enters values, as the entity the observation refers to. */
-  enteredBy(userId: string): Promise<User | null> {
-    return this.em.findOne(User, { id: userId });
   }
 
   /** The current observations of every combination of the regions, periods and indicators given. */

@@ -6,6 +6,8 @@ import { toCsv } from '../../common/csv';
 import { inTransaction, type DomainEvents } from '../../common/domain-events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
+import { UserRepository } from '../accounts/user.repository';
+import { RegionRepository } from '../regions/region.repository';
 import { loadVersion, periodsAffectedBy, recomputeAssessments } from './assessment-store';
 import type { ObservationFilter, ObservationListArgs, RecordObservationInput } from './dto/harmony.inputs';
 import type { ObservationImportReport } from './dto/harmony.outputs';
@@ -21,6 +23,7 @@ import {
   rejected,
   type ObservationWrite,
 } from './observation-import';
+import { IndicatorRepository } from './indicator.repository';
 import { ObservationRepository } from './observation.repository';
 import { ObservationRevision } from './observation-revision.entity';
 import { Observation } from './observation.entity';
@@ -68,10 +71,10 @@ export class ObservationService {
   async record(context: RequestContext, input: RecordObservationInput): Promise<Observation> {
     const observations = new ObservationRepository(context.em);
     const period = periodCode(input.period);
-    const region = await observations.region(input.regionId);
+    const region = await new RegionRepository(context.em).findById(input.regionId);
     if (!region) throw invalidInput({ regionId: 'No such region' });
     authorize(context, 'create', 'Observation', { region }, 'regionId');
-    const indicator = await observations.indicator(input.indicatorCode);
+    const indicator = await new IndicatorRepository(context.em).findByCode(input.indicatorCode);
     if (!indicator) throw new AppError('UNKNOWN_INDICATOR', `No indicator ${input.indicatorCode}`, { indicatorCode: 'No such indicator' });
     const denominators = await observations.denominators([region.id], [period]);
     let computed: { value: number; method: 'DIRECT' | 'FROM_COUNT' };
@@ -106,8 +109,8 @@ export class ObservationService {
     const { rows } = table;
     const observations = new ObservationRepository(context.em);
     const regionCodes = [...new Set(rows.map((row) => table.cell(row, 'region_code')))];
-    const regions = new Map((await observations.regionsByCode(regionCodes)).map((r) => [r.code, r]));
-    const indicators = new Map((await observations.indicators()).map((i) => [i.code, i]));
+    const regions = new Map((await new RegionRepository(context.em).findByCodes(regionCodes)).map((r) => [r.code, r]));
+    const indicators = new Map((await new IndicatorRepository(context.em).all()).map((i) => [i.code, i]));
     const denominators = await observations.denominators(
       [...regions.values()].map((r) => r.id),
       importPeriods(table),
@@ -162,7 +165,7 @@ export class ObservationService {
         ...new Set(writes.map((w) => w.indicator.id)),
       ]);
       const byKey = new Map(existing.map((o) => [`${o.region.id}|${o.period}|${o.indicator.id}`, o]));
-      const enteredBy = context.principal.kind === 'USER' ? await observations.enteredBy(context.principal.id) : null;
+      const enteredBy = context.principal.kind === 'USER' ? await new UserRepository(em).findById(context.principal.id) : null;
       const events = [];
       let corrected = 0;
       for (const w of writes) {

@@ -51,6 +51,15 @@ export class RegionRepository {
     return this.em.findOne(Region, { id });
   }
 
+  findByCodes(codes: string[]): Promise<Region[]> {
+    return this.em.find(Region, { code: { $in: codes } });
+  }
+
+  /** A region that must exist (the principal's own): its absence is a fault, not the caller's mistake. */
+  getById(id: string): Promise<Region> {
+    return this.em.findOneOrFail(Region, { id });
+  }
+
   async codeTaken(code: string): Promise<boolean> {
     return (await this.em.count(Region, { code })) > 0;
   }
