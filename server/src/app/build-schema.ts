@@ -3,16 +3,17 @@ import { buildSchema, type ContainerType } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { operationPermissions, type OperationPermission } from '../common/operation-permission';
-import { ApiTokenResolver, OrganizationResolver, SessionResolver, UserResolver } from '../modules/accounts/account.resolver';
+import { ApiTokenResolver } from '../modules/accounts/api-token.resolver';
+import { OrganizationResolver } from '../modules/accounts/organization.resolver';
+import { SessionResolver } from '../modules/accounts/session.resolver';
+import { UserResolver } from '../modules/accounts/user.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { AlertResolver } from '../modules/harmony/alert.resolver';
+import { AssessmentResolver } from '../modules/harmony/assessment.resolver';
+import { IndicatorResolver } from '../modules/harmony/indicator.resolver';
+import { MethodologyResolver } from '../modules/harmony/methodology.resolver';
+import { ObservationResolver } from '../modules/harmony/observation.resolver';
 import { RegionResolver } from '../modules/regions/region.resolver';
-import {
-  AlertResolver,
-  AssessmentResolver,
-  IndicatorResolver,
-  MethodologyResolver,
-  ObservationResolver,
-} from '../modules/harmony/harmony.resolver';
 import type { Services } from './services';
 
 /** Every resolver class of the API, each built with the services it needs. */
