@@ -13,10 +13,10 @@ import type { AssessmentView, StatisticalChecks } from './dto/harmony.outputs';
 import { MethodologyRepository } from './methodology.repository';
 
 /**
- * Assessments: the dashboard's hot read path. Served as plain rows (QueryBuilder, no entity hydration):
- * a page costs two statements — the page and its count — whatever its length. The caller's permissions
- * are in the WHERE clause: the public sees published figures, organizations and auditors their
- * jurisdiction's. Publication is by period and region subtree.
+ * Assessments: the dashboard's hot read path, served as plain rows by AssessmentRepository (two statements
+ * a page, whatever its length). The caller's permissions are in the WHERE clause: the public sees
+ * published figures, organizations and auditors their jurisdiction's. Publication is by period and
+ * region subtree.
  */
 export class AssessmentService {
   constructor(private readonly events: DomainEvents) {}
