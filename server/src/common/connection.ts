@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import { SortDirectionEnum, type SortDirection } from './graphql-enums';
+import { asEnum, SortDirectionEnum, type SortDirection } from './graphql-enums';
 import { AppError } from './app-error';
 import type { Filter } from './ability-filter';
 
@@ -116,7 +116,7 @@ export async function paginate<T extends object>(
 
 /** `<Name>Order { field: <Name>OrderField, direction }` for a list, from its sortable fields. */
 export function OrderType<F extends string>(name: string, fields: readonly F[]) {
-  const fieldEnum = Object.fromEntries(fields.map((f) => [f, f])) as { [K in F]: K };
+  const fieldEnum = asEnum(fields);
   registerEnumType(fieldEnum, { name: `${name}OrderField` });
   @InputType(`${name}Order`)
   class Order {

@@ -1,8 +1,11 @@
 import { API_SCOPES, CITIZEN_STATUSES, REGION_LEVELS, USER_ROLES, ROLES } from '@massline/shared';
 import { registerEnumType } from 'type-graphql';
 
-/** The shared string unions, as GraphQL enums (type-graphql wants an object per enum). */
-const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+/**
+ * A list of values as the object type-graphql wants for an enum (`{ A: 'A', … }`). The one helper for
+ * every GraphQL enum: the lists themselves live in shared, where server and console read them.
+ */
+export const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const RegionLevelEnum = asEnum(REGION_LEVELS);
 export const UserRoleEnum = asEnum(USER_ROLES);

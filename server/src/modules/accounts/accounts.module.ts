@@ -1,7 +1,10 @@
 import { defineModule, resolver } from '../../app/module-manifest';
 import { accountLoaders } from './account.loaders';
 import { seedDemoAccounts } from './account.demo-seed';
-import { ApiTokenResolver, OrganizationResolver, SessionResolver, UserResolver } from './account.resolver';
+import { ApiTokenResolver } from './api-token.resolver';
+import { OrganizationResolver } from './organization.resolver';
+import { SessionResolver } from './session.resolver';
+import { UserResolver } from './user.resolver';
 import { ApiToken } from './api-token.entity';
 import { ApiTokenService } from './api-token.service';
 import { AuthService } from './auth.service';

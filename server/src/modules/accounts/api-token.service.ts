@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { QueryOrder, QueryOrderMap } from '@mikro-orm/core';
-import { scoped, type Filter } from '../../common/ability-filter';
-import { containsPattern, startsWithPattern } from '../../common/text-search';
+import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
-import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
-import { Region } from '../regions/region.entity';
+import { RegionRepository } from '../regions/region.repository';
 import { ApiToken } from './api-token.entity';
+import { ApiTokenRepository } from './api-token.repository';
 import type { ApiTokenListArgs, CreateApiTokenInput } from './dto/account.inputs';
 import { randomSecret, sha256 } from './password';
 import { User } from './user.entity';
@@ -28,24 +27,8 @@ export class ApiTokenService {
   constructor(private readonly events: EventPublisher<AccountsEvents>) {}
 
   list(context: RequestContext, page: PageArgs, { filter, orderBy }: ApiTokenListArgs): Promise<Connection<ApiToken>> {
-    const requested: Filter = {};
-    if (filter?.search)
-      requested.$or = [
-        { name: { $ilike: containsPattern(filter.search) } },
-        { prefix: { $like: startsWithPattern(filter.search.trim()) } },
-      ];
-    if (filter?.revoked === true) requested.revokedAt = { $ne: null };
-    if (filter?.revoked === false) requested.revokedAt = null;
-    const column = orderBy?.field === 'NAME' ? 'name' : orderBy?.field === 'LAST_USED_AT' ? 'lastUsedAt' : 'createdAt';
-    const direction = `${(orderBy?.direction ?? 'DESC').toLowerCase()} nulls last` as QueryOrder;
-    return paginate(
-      context.em,
-      ApiToken,
-      scoped(context.ability, 'read', 'ApiToken', requested),
-      page,
-      { [column]: direction } as QueryOrderMap<ApiToken>,
-      ['region', 'createdBy'],
-    );
+    const tokens = new ApiTokenRepository(context.em);
+    return tokens.page(scoped(context.ability, 'read', 'ApiToken', tokens.requestedFilter(filter)), page, orderBy);
   }
 
   /** Creates a token and returns its secret: the only time anybody sees it. */
@@ -53,7 +36,7 @@ export class ApiTokenService {
     const { principal } = context;
     if (principal.kind !== 'USER') throw new AppError('FORBIDDEN', 'Only organization staff issue API tokens');
     if (input.expiresAt && input.expiresAt <= new Date()) throw invalidInput({ expiresAt: 'Must be in the future' });
-    const region = await context.em.findOneOrFail(Region, { id: principal.regionId });
+    const region = await new RegionRepository(context.em).getById(principal.regionId);
     authorize(context, 'create', 'ApiToken', { region });
     const prefix = randomBytes(4).toString('hex');
     const secret = `ml_${prefix}_${randomSecret()}`;
@@ -87,7 +70,7 @@ export class ApiTokenService {
   }
 
   async revoke(context: RequestContext, id: string): Promise<ApiToken> {
-    const token = await context.em.findOne(ApiToken, { id }, { populate: ['region', 'createdBy'] });
+    const token = await new ApiTokenRepository(context.em).findWithRelations(id);
     if (!token) throw notFound('API token');
     authorize(context, 'revoke', 'ApiToken', token);
     if (token.revokedAt) throw new AppError('API_TOKEN_ALREADY_REVOKED', 'This token is already revoked');

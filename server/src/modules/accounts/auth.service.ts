@@ -6,12 +6,15 @@ import { AppError } from '../../common/app-error';
 import type { EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import type { RequestContext } from '../../common/request-context';
-import { Region } from '../regions/region.entity';
-import { ApiToken } from './api-token.entity';
+import { RegionRepository } from '../regions/region.repository';
+import { ApiTokenRepository } from './api-token.repository';
 import { decoyPasswordHash, hashPassword, randomSecret, sha256, verifyPassword } from './password';
 import { principalOfToken, principalOfUser, userSnapshot } from './principal';
 import { Session } from './session.entity';
+import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { User } from './user.entity';
+import { UserRepository } from './user.repository';
+import { SessionRepository } from './session.repository';
 import type { RegisterCitizenInput, SignInInput } from './dto/account.inputs';
 
 export interface Authentication {
@@ -40,44 +43,25 @@ export class AuthService {
   async signIn(context: RequestContext, input: SignInInput): Promise<User> {
     const { em } = context;
     const key = normalizeEmail(input.email);
-    const connection = em.getConnection();
-    const [throttle] = await connection.execute<{ failures: number; locked: boolean; in_window: boolean }[]>(
-      `select failures, coalesce(locked_until > now(), false) as locked,
-              window_started_at > now() - make_interval(mins => ?) as in_window
-         from sign_in_throttle where key = ?`,
-      [this.config.signIn.windowMinutes, key],
-    );
+    const throttles = new SignInThrottleRepository(em);
+    const throttle = await throttles.state(key, this.config.signIn.windowMinutes);
     if (throttle?.locked) throw new AppError('SIGN_IN_LOCKED', 'Too many failed attempts: try again later');
     if (throttle?.in_window && throttle.failures >= this.config.signIn.slowAfterFailures) {
       await new Promise((resolve) => setTimeout(resolve, this.config.signIn.delayMs));
     }
 
-    const user = await em.findOne(User, { email: key }, { populate: ['region', 'organization', 'passwordHash'] });
+    const user = await new UserRepository(em).findForSignIn(key);
     const passwordOk = user
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyPassword(await decoyPasswordHash(), input.password);
     const organizationActive = !user?.organization || user.organization.active;
     if (!user || !user.active || !organizationActive || !passwordOk) {
-      await this.recordFailure(em, key);
+      await throttles.recordFailure(key, this.config.signIn);
       throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     }
-    await connection.execute('delete from sign_in_throttle where key = ?', [key]);
+    await throttles.clear(key);
     await this.openSession(context, user, 'user.sign-in');
     return user;
-  }
-
-  private async recordFailure(em: EntityManager, key: string): Promise<void> {
-    const { windowMinutes, lockAfterFailures, lockMinutes } = this.config.signIn;
-    // One statement, so that concurrent failures cannot lose a count.
-    await em.getConnection().execute(
-      `insert into sign_in_throttle as t (key, failures, window_started_at) values (?, 1, now())
-       on conflict (key) do update set
-         failures = case when t.window_started_at < now() - make_interval(mins => ?) then 1 else t.failures + 1 end,
-         window_started_at = case when t.window_started_at < now() - make_interval(mins => ?) then now() else t.window_started_at end,
-         locked_until = case when t.window_started_at >= now() - make_interval(mins => ?) and t.failures + 1 >= ?
-                             then now() + make_interval(mins => ?) else t.locked_until end`,
-      [key, windowMinutes, windowMinutes, windowMinutes, lockAfterFailures, lockMinutes],
-    );
   }
 
   private async openSession(context: RequestContext, user: User, action: 'user.sign-in'): Promise<void> {
@@ -109,7 +93,7 @@ export class AuthService {
 
   async signOut(context: RequestContext): Promise<boolean> {
     const secret = context.cookies.sessionSecret;
-    if (secret) await context.em.nativeDelete(Session, { idHash: sha256(secret) });
+    if (secret) await new SessionRepository(context.em).deleteByHash(sha256(secret));
     context.cookies.clearSession();
     return true;
   }
@@ -117,9 +101,9 @@ export class AuthService {
   async registerCitizen(context: RequestContext, input: RegisterCitizenInput): Promise<User> {
     const { em } = context;
     const email = normalizeEmail(input.email);
-    const region = await em.findOne(Region, { id: input.regionId });
+    const region = await new RegionRepository(em).findById(input.regionId);
     if (!region) throw new AppError('INVALID_INPUT', 'No such region', { regionId: 'No such region' });
-    if (await em.count(User, { email }))
+    if (await new UserRepository(em).emailTaken(email))
       throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
     const passwordHash = await hashPassword(input.password);
     const user = await em.transactional(async (tem) => {
@@ -151,11 +135,7 @@ export class AuthService {
 
   /** The signed-in user behind a session cookie, or null if it is unknown, expired or deactivated. */
   async authenticateSession(em: EntityManager, secret: string): Promise<Authentication | null> {
-    const session = await em.findOne(
-      Session,
-      { idHash: sha256(secret), expiresAt: { $gt: new Date() } },
-      { populate: ['user.region', 'user.organization'] },
-    );
+    const session = await new SessionRepository(em).findLive(sha256(secret));
     if (!session || !session.user.active || (session.user.organization && !session.user.organization.active)) return null;
     return { principal: principalOfUser(session.user), actorLabel: session.user.email };
   }
@@ -164,14 +144,15 @@ export class AuthService {
   async authenticateToken(em: EntityManager, credential: string): Promise<(Authentication & { tokenId: string }) | null> {
     const match = TOKEN_PATTERN.exec(credential);
     if (!match) return null;
-    const token = await em.findOne(ApiToken, { prefix: match[1] });
+    const tokens = new ApiTokenRepository(em);
+    const token = await tokens.findByPrefix(match[1]);
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= new Date())) return null;
     const expected = Buffer.from(token.secretHash, 'hex');
     const given = Buffer.from(sha256(credential), 'hex');
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     // Last use is kept to the minute: no write on every request of a busy client.
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
-      await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
+      await tokens.touch(token.id);
     }
     return { principal: principalOfToken(token), actorLabel: token.name, tokenId: token.id };
   }

@@ -1,46 +1,36 @@
-import { scoped, type Filter } from '../../common/ability-filter';
+import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
-import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
-import { containsPattern, startsWithPattern } from '../../common/text-search';
-import { Region } from '../regions/region.entity';
-import type { QueryOrderMap } from '@mikro-orm/core';
+import { RegionRepository } from '../regions/region.repository';
 import type { CreateOrganizationInput, OrganizationListArgs } from './dto/account.inputs';
 import { Organization } from './organization.entity';
-import { Session } from './session.entity';
-import { User } from './user.entity';
+import { OrganizationRepository } from './organization.repository';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
 
 /** Party organizations: public to read (a granting body is named in the open), created within a jurisdiction. */
 export class OrganizationService {
   constructor(private readonly events: EventPublisher<AccountsEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: OrganizationListArgs): Promise<Connection<Organization>> {
-    const requested: Filter = {};
-    if (filter?.search) requested.name = { $ilike: containsPattern(filter.search) };
-    if (typeof filter?.active === 'boolean') requested.active = filter.active;
-    if (filter?.regionId) {
-      const region = await context.em.findOne(Region, { id: filter.regionId }, { fields: ['path'] });
-      if (!region) return paginate(context.em, Organization, null, page, {});
-      requested.region = { path: { $like: startsWithPattern(region.path) } };
-    }
-    const order = {
-      [orderBy?.field === 'CREATED_AT' ? 'createdAt' : 'name']: (orderBy?.direction ?? 'ASC').toLowerCase(),
-    } as QueryOrderMap<Organization>;
-    return paginate(context.em, Organization, scoped(context.ability, 'read', 'Organization', requested), page, order, ['region']);
+    const organizations = new OrganizationRepository(context.em);
+    const requested = await organizations.requestedFilter(filter);
+    return organizations.page(requested && scoped(context.ability, 'read', 'Organization', requested), page, orderBy);
   }
 
   async get(context: RequestContext, id: string): Promise<Organization> {
-    const organization = await context.em.findOne(Organization, { id }, { populate: ['region'] });
+    const organization = await new OrganizationRepository(context.em).findWithRegion(id);
     if (!organization) throw notFound('Organization');
     authorize(context, 'read', 'Organization', organization);
     return organization;
   }
 
   async create(context: RequestContext, input: CreateOrganizationInput): Promise<Organization> {
-    const region = await context.em.findOne(Region, { id: input.regionId });
+    const region = await new RegionRepository(context.em).findById(input.regionId);
     if (!region) throw invalidInput({ regionId: 'No such region' });
     authorize(context, 'create', 'Organization', { region }, 'regionId');
     return inTransaction(this.events, context, async (em) => {
@@ -79,8 +69,7 @@ export class OrganizationService {
       const managed = em.merge(organization);
       managed.active = active;
       if (!active) {
-        const staff = await em.find(User, { organization: organization.id }, { fields: ['id'] });
-        if (staff.length > 0) await em.nativeDelete(Session, { user: { $in: staff.map((u) => u.id) } });
+        await new SessionRepository(em).deleteForUsers(await new UserRepository(em).staffIds(organization.id));
       }
       return {
         result: managed,

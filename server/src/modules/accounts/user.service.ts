@@ -1,52 +1,33 @@
-import type { QueryOrderMap } from '@mikro-orm/core';
-import { scoped, type Filter } from '../../common/ability-filter';
+import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
-import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
-import { containsPattern, startsWithPattern } from '../../common/text-search';
-import { Region } from '../regions/region.entity';
+import { RegionRepository } from '../regions/region.repository';
 import { normalizeEmail } from './auth.service';
-import type { CreateUserInput, ReviewCitizenInput, UserListArgs, UserOrderField } from './dto/account.inputs';
-import { Organization } from './organization.entity';
+import type { CreateUserInput, ReviewCitizenInput, UserListArgs } from './dto/account.inputs';
+import type { Organization } from './organization.entity';
+import { OrganizationRepository } from './organization.repository';
 import { hashPassword } from './password';
 import { userSnapshot } from './principal';
-import { Session } from './session.entity';
+import { SessionRepository } from './session.repository';
 import { User } from './user.entity';
-
-const ORDER_COLUMNS: Record<UserOrderField, keyof User> = {
-  EMAIL: 'email',
-  DISPLAY_NAME: 'displayName',
-  CREATED_AT: 'createdAt',
-  ROLE: 'role',
-};
+import { UserRepository } from './user.repository';
 
 /** Users of a jurisdiction: listing, creation, deactivation, and verification of citizens' residence. */
 export class UserService {
   constructor(private readonly events: EventPublisher<AccountsEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: UserListArgs): Promise<Connection<User>> {
-    const requested: Filter = {};
-    if (filter?.search) {
-      const pattern = containsPattern(filter.search);
-      requested.$or = [{ email: { $ilike: pattern } }, { displayName: { $ilike: pattern } }];
-    }
-    if (filter?.role) requested.role = filter.role;
-    if (filter?.citizenStatus) requested.citizenStatus = filter.citizenStatus;
-    if (typeof filter?.active === 'boolean') requested.active = filter.active;
-    if (filter?.regionId) {
-      const region = await context.em.findOne(Region, { id: filter.regionId }, { fields: ['path'] });
-      if (!region) return paginate(context.em, User, null, page, {});
-      requested.region = { path: { $like: startsWithPattern(region.path) } };
-    }
-    const order = { [ORDER_COLUMNS[orderBy?.field ?? 'CREATED_AT']]: (orderBy?.direction ?? 'DESC').toLowerCase() } as QueryOrderMap<User>;
-    return paginate(context.em, User, scoped(context.ability, 'read', 'User', requested), page, order, ['region', 'organization']);
+    const users = new UserRepository(context.em);
+    const requested = await users.requestedFilter(filter);
+    return users.page(requested && scoped(context.ability, 'read', 'User', requested), page, orderBy);
   }
 
   async get(context: RequestContext, id: string): Promise<User> {
-    const user = await context.em.findOne(User, { id }, { populate: ['region', 'organization'] });
+    const user = await new UserRepository(context.em).findWithRelations(id);
     if (!user) throw notFound('User');
     authorize(context, 'read', 'User', user);
     return user;
@@ -54,12 +35,12 @@ export class UserService {
 
   async create(context: RequestContext, input: CreateUserInput): Promise<User> {
     const { em } = context;
-    const region = await em.findOne(Region, { id: input.regionId });
+    const region = await new RegionRepository(em).findById(input.regionId);
     if (!region) throw invalidInput({ regionId: 'No such region' });
     let organization: Organization | null = null;
     if (input.role === 'ORGANIZATION') {
       if (!input.organizationId) throw invalidInput({ organizationId: 'Organization staff belong to an organization' });
-      organization = await em.findOne(Organization, { id: input.organizationId }, { populate: ['region'] });
+      organization = await new OrganizationRepository(em).findWithRegion(input.organizationId);
       if (!organization) throw invalidInput({ organizationId: 'No such organization' });
       if (organization.region.id !== region.id) {
         throw new AppError('ROLE_REGION_MISMATCH', "Organization staff have their organization's region as jurisdiction", {
@@ -74,7 +55,7 @@ export class UserService {
     // Checked as an instance: the new user's region must be inside the caller's jurisdiction.
     authorize(context, 'create', 'User', { region }, 'regionId');
     const email = normalizeEmail(input.email);
-    if (await em.count(User, { email }))
+    if (await new UserRepository(em).emailTaken(email))
       throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
     const passwordHash = await hashPassword(input.password);
 
@@ -120,7 +101,7 @@ export class UserService {
       managed.active = active;
       managed.deactivatedAt = active ? null : new Date();
       // A deactivated user is signed out everywhere at once.
-      if (!active) await tem.nativeDelete(Session, { user: user.id });
+      if (!active) await new SessionRepository(tem).deleteForUsers([user.id]);
       return {
         result: managed,
         events: [

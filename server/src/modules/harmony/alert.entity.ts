@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
-import type { harmony } from '@massline/shared';
+import { harmony } from '@massline/shared';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../regions/region.entity';
@@ -32,7 +32,7 @@ export class Alert {
   @Field(() => String)
   period!: string;
 
-  @Enum({ items: () => Object.values(AlertKindEnum) })
+  @Enum({ items: () => harmony.ALERT_KINDS })
   @Field(() => AlertKindEnum)
   kind!: harmony.AlertKind;
 
@@ -44,7 +44,7 @@ export class Alert {
   @Field(() => GraphQLJSON, { description: 'The figures that raised it' })
   details!: Record<string, number | string | null>;
 
-  @Enum({ items: () => Object.values(AlertStatusEnum), default: 'OPEN' })
+  @Enum({ items: () => harmony.ALERT_STATUSES, default: 'OPEN' })
   @Field(() => AlertStatusEnum)
   status: AlertStatus = 'OPEN';
 

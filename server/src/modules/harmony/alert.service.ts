@@ -1,16 +1,14 @@
-import { scoped, type Filter } from '../../common/ability-filter';
+import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
-import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { HarmonyEvents } from './harmony.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
-import { startsWithPattern } from '../../common/text-search';
-import { Region } from '../regions/region.entity';
-import { Alert } from './alert.entity';
+import type { Alert } from './alert.entity';
+import { AlertRepository } from './alert.repository';
 import type { AlertListArgs } from './dto/harmony.inputs';
 import type { AlertStatus } from './harmony-enums';
-import { periodCode } from './harmony-errors';
 
 /** Which status may follow which: open → acknowledged → resolved (an open alert may be resolved at once). */
 const NEXT: Record<AlertStatus, readonly AlertStatus[]> = { OPEN: ['ACKNOWLEDGED', 'RESOLVED'], ACKNOWLEDGED: ['RESOLVED'], RESOLVED: [] };
@@ -20,28 +18,13 @@ export class AlertService {
   constructor(private readonly events: EventPublisher<HarmonyEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: AlertListArgs): Promise<Connection<Alert>> {
-    const requested: Filter = {};
-    // Alerts belong to the version that raised them: by default, the active one's.
-    requested.methodologyVersion = filter?.methodologyVersionId ?? { active: true };
-    if (filter?.status) requested.status = filter.status;
-    if (filter?.period) requested.period = periodCode(filter.period);
-    if (filter?.withinId) {
-      const within = await context.em.findOne(Region, { id: filter.withinId }, { fields: ['path'] });
-      if (!within) return paginate(context.em, Alert, null, page, {});
-      requested.region = { path: { $like: startsWithPattern(within.path) } };
-    }
-    const direction = (orderBy?.direction ?? 'DESC').toLowerCase() as 'asc' | 'desc';
-    const order =
-      orderBy?.field === 'PERIOD'
-        ? { period: direction }
-        : orderBy?.field === 'STATUS'
-          ? { status: direction, raisedAt: 'desc' as const }
-          : { raisedAt: direction, period: 'desc' as const };
-    return paginate(context.em, Alert, scoped(context.ability, 'read', 'Alert', requested), page, order, ['region', 'methodologyVersion']);
+    const alerts = new AlertRepository(context.em);
+    const requested = await alerts.requestedFilter(filter);
+    return alerts.page(requested && scoped(context.ability, 'read', 'Alert', requested), page, orderBy);
   }
 
   async transition(context: RequestContext, id: string, to: AlertStatus, note: string | null): Promise<Alert> {
-    const alert = await context.em.findOne(Alert, { id }, { populate: ['region', 'methodologyVersion'] });
+    const alert = await new AlertRepository(context.em).findWithRegion(id);
     if (!alert) throw notFound('Alert');
     authorize(context, 'update', 'Alert', alert);
     if (!NEXT[alert.status].includes(to))

@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property, type Rel } from '@mikro-orm/core';
-import type { harmony } from '@massline/shared';
+import { harmony } from '@massline/shared';
 import { Region } from '../regions/region.entity';
-import { AssessmentMethodEnum, GradeEnum, type AssessmentMethod } from './harmony-enums';
+import type { AssessmentMethod } from './harmony-enums';
 import { MethodologyVersion } from './methodology-version.entity';
 
 /**
@@ -34,7 +34,7 @@ export class Assessment {
   @Property({ type: 'double', nullable: true })
   index?: number | null;
 
-  @Enum({ items: () => Object.values(GradeEnum), nullable: true })
+  @Enum({ items: () => harmony.GRADE_CODES, nullable: true })
   grade?: harmony.GradeCode | null;
 
   @Property({ type: 'double' })
@@ -43,7 +43,7 @@ export class Assessment {
   @Property({ type: 'boolean' })
   complete!: boolean;
 
-  @Enum({ items: () => Object.values(AssessmentMethodEnum) })
+  @Enum({ items: () => harmony.ASSESSMENT_METHODS })
   method!: AssessmentMethod;
 
   @Property({ type: 'integer', nullable: true })

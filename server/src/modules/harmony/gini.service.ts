@@ -3,12 +3,15 @@ import { AppError, invalidInput } from '../../common/app-error';
 import { CsvSyntaxError, parseCsv } from '../../common/csv';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
-import { Region } from '../regions/region.entity';
+import type { Region } from '../regions/region.entity';
+import { RegionRepository } from '../regions/region.repository';
 import type { GiniFromMicrodataInput, GiniFromSharesInput } from './dto/harmony.inputs';
 import type { GiniResult } from './dto/harmony.outputs';
 import type { ObservationMethod } from './harmony-enums';
-import { harmonyInputError, periodCode } from './harmony-errors';
-import { Indicator } from './indicator.entity';
+import { periodCode } from '../../common/period';
+import { harmonyInputError } from './harmony-errors';
+import type { Indicator } from './indicator.entity';
+import { IndicatorRepository } from './indicator.repository';
 import type { ObservationService } from './observation.service';
 
 /**
@@ -89,10 +92,10 @@ export class GiniService {
 
   private async target(context: RequestContext, input: { regionId: string; period: string }) {
     const period = periodCode(input.period);
-    const region = await context.em.findOne(Region, { id: input.regionId });
+    const region = await new RegionRepository(context.em).findById(input.regionId);
     if (!region) throw invalidInput({ regionId: 'No such region' });
     authorize(context, 'create', 'Observation', { region }, 'regionId');
-    const indicator = await context.em.findOneOrFail(Indicator, { code: 'GINI' });
+    const indicator = await new IndicatorRepository(context.em).getByCode('GINI');
     return { region, period, indicator };
   }
 

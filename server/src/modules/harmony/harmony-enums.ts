@@ -1,35 +1,24 @@
+import { harmony } from '@massline/shared';
 import { registerEnumType } from 'type-graphql';
+import { asEnum } from '../../common/graphql-enums';
 
-const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-
-export const IndicatorDirectionEnum = asEnum(['LOWER_IS_BETTER', 'HIGHER_IS_BETTER'] as const);
-export const RateBasisEnum = asEnum([
-  'NONE',
-  'PER_1K_RESIDENTS',
-  'PER_10K_RESIDENTS',
-  'PER_100K_RESIDENTS',
-  'PER_1K_HOUSEHOLDS',
-  'PERCENT',
-] as const);
-export const ObservationMethodEnum = asEnum([
-  'DIRECT',
-  'FROM_COUNT',
-  'GINI_MICRODATA',
-  'GINI_LORENZ_QUADRATIC',
-  'GINI_LINEAR_INTERPOLATION',
-  'FROM_CAMPAIGNS',
-] as const);
-export type ObservationMethod = keyof typeof ObservationMethodEnum;
-export const NormalizationKindEnum = asEnum(['GOALPOSTS', 'MIN_MAX', 'Z_SCORE'] as const);
-export const AggregationMethodEnum = asEnum(['ARITHMETIC', 'GEOMETRIC'] as const);
-export const GradeEnum = asEnum(['HARMONIOUS', 'BASICALLY_HARMONIOUS', 'ATTENTION', 'WARNING'] as const);
-export const AssessmentMethodEnum = asEnum(['DIRECT', 'ROLLED_UP'] as const);
-export type AssessmentMethod = keyof typeof AssessmentMethodEnum;
-export const AlertKindEnum = asEnum(['INDEX_BELOW', 'FALL_SINCE_PREVIOUS', 'RED_LINE'] as const);
-export const AlertStatusEnum = asEnum(['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const);
-export type AlertStatus = keyof typeof AlertStatusEnum;
-export const SensitivityStatusEnum = asEnum(['RUNNING', 'DONE', 'FAILED'] as const);
-export type SensitivityStatus = keyof typeof SensitivityStatusEnum;
+/** The harmony vocabulary as GraphQL enums, from shared's lists (the entities' columns use the same lists). */
+export const IndicatorDirectionEnum = asEnum(harmony.INDICATOR_DIRECTIONS);
+export const RateBasisEnum = asEnum(harmony.RATE_BASES);
+export const ObservationMethodEnum = asEnum(harmony.OBSERVATION_METHODS);
+export type ObservationMethod = harmony.ObservationMethod;
+export const NormalizationKindEnum = asEnum(harmony.NORMALIZATION_KINDS);
+export const AggregationMethodEnum = asEnum(harmony.AGGREGATION_METHODS);
+export const GradeEnum = asEnum(harmony.GRADE_CODES);
+export const AssessmentMethodEnum = asEnum(harmony.ASSESSMENT_METHODS);
+export type AssessmentMethod = harmony.AssessmentMethod;
+export const AlertKindEnum = asEnum(harmony.ALERT_KINDS);
+export const AlertStatusEnum = asEnum(harmony.ALERT_STATUSES);
+export type AlertStatus = harmony.AlertStatus;
+/** A sensitivity run's state: the server's job, not a domain concept, so its list lives here. */
+export const SENSITIVITY_STATUSES = ['RUNNING', 'DONE', 'FAILED'] as const;
+export const SensitivityStatusEnum = asEnum(SENSITIVITY_STATUSES);
+export type SensitivityStatus = (typeof SENSITIVITY_STATUSES)[number];
 
 registerEnumType(IndicatorDirectionEnum, { name: 'IndicatorDirection' });
 registerEnumType(RateBasisEnum, { name: 'RateBasis' });

@@ -1,4 +1,4 @@
-import { harmony, InvalidPeriodError, parsePeriod } from '@massline/shared';
+import { harmony } from '@massline/shared';
 import { AppError } from '../../common/app-error';
 
 /** A refusal of the shared maths, as the API's coded error (BAD_USER_INPUT), blaming `field` if given. */
@@ -9,14 +9,4 @@ export function harmonyInputError(
 ): never {
   if (harmony.isHarmonyMathError(error)) throw new AppError(reason, error.message, field ? { [field]: error.message } : undefined);
   throw error;
-}
-
-/** The canonical code of a period, or INVALID_PERIOD on `field`. */
-export function periodCode(input: string, field = 'period'): string {
-  try {
-    return parsePeriod(input).code;
-  } catch (error) {
-    if (error instanceof InvalidPeriodError) throw new AppError('INVALID_PERIOD', error.message, { [field]: error.message });
-    throw error;
-  }
 }

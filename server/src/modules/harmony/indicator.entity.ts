@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { harmony } from '@massline/shared';
+import { harmony } from '@massline/shared';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { IndicatorDirectionEnum, RateBasisEnum } from './harmony-enums';
-
-export const INDICATOR_DIRECTIONS = ['LOWER_IS_BETTER', 'HIGHER_IS_BETTER'] as const;
-export const RATE_BASES = ['NONE', 'PER_1K_RESIDENTS', 'PER_10K_RESIDENTS', 'PER_100K_RESIDENTS', 'PER_1K_HOUSEHOLDS', 'PERCENT'] as const;
 
 /** An indicator of the harmony index: what is measured, in which unit, which way is better. */
 @Entity({ tableName: 'indicator' })
@@ -37,11 +34,11 @@ export class Indicator {
   @Field(() => String)
   unitZh!: string;
 
-  @Enum({ items: () => INDICATOR_DIRECTIONS })
+  @Enum({ items: () => harmony.INDICATOR_DIRECTIONS })
   @Field(() => IndicatorDirectionEnum)
   direction!: harmony.IndicatorDirection;
 
-  @Enum({ items: () => RATE_BASES })
+  @Enum({ items: () => harmony.RATE_BASES })
   @Field(() => RateBasisEnum, { description: 'How a raw count becomes the value, with the population or households of the period' })
   rateBasis!: harmony.RateBasis;
 

@@ -1,6 +1,6 @@
 import { harmony } from '@massline/shared';
 import { AppError } from '../../common/app-error';
-import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { HarmonyEvents } from './harmony.events';
 import { scoped } from '../../common/ability-filter';
@@ -8,17 +8,14 @@ import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import type { CreateIndicatorInput } from './dto/harmony.inputs';
 import { Indicator } from './indicator.entity';
+import { IndicatorRepository } from './indicator.repository';
 
 /** The indicator catalogue: public; the root organization adds indicators (the seven defaults are built in). */
 export class IndicatorService {
   constructor(private readonly events: EventPublisher<HarmonyEvents>) {}
 
   list(context: RequestContext, page: PageArgs): Promise<Connection<Indicator>> {
-    return paginate(context.em, Indicator, scoped(context.ability, 'read', 'Indicator', {}), page, {
-      builtIn: 'desc',
-      createdAt: 'asc',
-      code: 'asc',
-    });
+    return new IndicatorRepository(context.em).page(scoped(context.ability, 'read', 'Indicator', {}), page);
   }
 
   async create(context: RequestContext, input: CreateIndicatorInput): Promise<Indicator> {
@@ -30,7 +27,7 @@ export class IndicatorService {
       throw new AppError('INVALID_METHODOLOGY', message, { goalpostUpper: message });
     }
     if (redLine) throw new AppError('INVALID_METHODOLOGY', 'The red line must be a number', { redLine: 'Not a number' });
-    if (await context.em.count(Indicator, { code: input.code })) {
+    if (await new IndicatorRepository(context.em).codeTaken(input.code)) {
       throw new AppError('INDICATOR_CODE_TAKEN', `Indicator ${input.code} exists`, { code: 'Already used' });
     }
     return inTransaction(this.events, context, async (em) => {

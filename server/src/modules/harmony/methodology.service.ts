@@ -1,19 +1,19 @@
 import { harmony } from '@massline/shared';
 import { AppError, notFound } from '../../common/app-error';
 import { scoped } from '../../common/ability-filter';
-import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { HarmonyEvents } from './harmony.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
-import { sql } from '../../common/sql';
 import { User } from '../accounts/user.entity';
 import { loadVersion, observedPeriods, recomputeAssessments } from './assessment-store';
-import { periodCode } from './harmony-errors';
+import { periodCode } from '../../common/period';
 import type { CreateMethodologyVersionInput } from './dto/harmony.inputs';
 import { harmonyInputError } from './harmony-errors';
-import { Indicator } from './indicator.entity';
+import { IndicatorRepository } from './indicator.repository';
 import { MethodologyVersion } from './methodology-version.entity';
+import { MethodologyRepository } from './methodology.repository';
 
 /**
  * Methodology versions: public to read (any figure can be traced to the method that made it), created
@@ -25,11 +25,11 @@ export class MethodologyService {
   constructor(private readonly events: EventPublisher<HarmonyEvents>) {}
 
   list(context: RequestContext, page: PageArgs): Promise<Connection<MethodologyVersion>> {
-    return paginate(context.em, MethodologyVersion, scoped(context.ability, 'read', 'MethodologyVersion', {}), page, { version: 'desc' });
+    return new MethodologyRepository(context.em).page(scoped(context.ability, 'read', 'MethodologyVersion', {}), page);
   }
 
   async get(context: RequestContext, id: string | null): Promise<MethodologyVersion> {
-    const version = await context.em.findOne(MethodologyVersion, id ? { id } : { active: true });
+    const version = await new MethodologyRepository(context.em).findByIdOrActive(id);
     if (!version) throw id ? notFound('Methodology version') : new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');
     authorize(context, 'read', 'MethodologyVersion', version);
     return version;
@@ -38,7 +38,7 @@ export class MethodologyService {
   /** Builds, validates and stores a new version (and activates it if asked). */
   async create(context: RequestContext, input: CreateMethodologyVersionInput): Promise<MethodologyVersion> {
     authorize(context, 'create', 'MethodologyVersion', {});
-    const catalogue = new Map((await context.em.find(Indicator, {})).map((indicator) => [indicator.code, indicator]));
+    const catalogue = new Map((await new IndicatorRepository(context.em).all()).map((indicator) => [indicator.code, indicator]));
     const indicators: harmony.IndicatorSetting[] = input.indicators.map((setting, i) => {
       const indicator = catalogue.get(setting.code);
       if (!indicator)
@@ -74,9 +74,7 @@ export class MethodologyService {
       harmonyInputError(error, undefined, 'INVALID_METHODOLOGY');
     }
     const created = await inTransaction(this.events, context, async (em) => {
-      const [{ next }] = await em
-        .getConnection()
-        .execute<{ next: number }[]>('select coalesce(max(version), 0) + 1 as next from methodology_version');
+      const next = await new MethodologyRepository(em).nextVersionNumber();
       const version = em.create(MethodologyVersion, {
         version: next,
         name: input.name.trim(),
@@ -109,7 +107,8 @@ export class MethodologyService {
     authorize(context, 'update', 'MethodologyVersion', version);
     if (version.active) throw new AppError('METHODOLOGY_ALREADY_ACTIVE', `Version ${version.version} is already active`);
     return inTransaction(this.events, context, async (em) => {
-      const previous = await em.findOne(MethodologyVersion, { active: true });
+      const versions = new MethodologyRepository(em);
+      const previous = await versions.findActive();
       if (previous) {
         previous.active = false;
         await em.flush();
@@ -122,15 +121,7 @@ export class MethodologyService {
       await recomputeAssessments(em, row!, await observedPeriods(em));
       // What was published stays published: the public dashboard follows the active method at once
       // (every figure names its version, so the change of method is itself in the open).
-      if (previous) {
-        await sql(
-          em,
-          `update assessment a set published = true from assessment p
-            where p.methodology_version_id = ? and p.published and a.methodology_version_id = ?
-              and a.region_id = p.region_id and a.period = p.period`,
-          [previous.id, managed.id],
-        );
-      }
+      if (previous) await versions.carryPublication(previous.id, managed.id);
       return {
         result: managed,
         events: [

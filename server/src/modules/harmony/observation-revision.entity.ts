@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { harmony } from '@massline/shared';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ObservationMethodEnum, type ObservationMethod } from './harmony-enums';
 import { Observation } from './observation.entity';
@@ -33,7 +34,7 @@ export class ObservationRevision {
   @Field(() => Float, { nullable: true })
   rawTotal?: number | null;
 
-  @Enum({ items: () => Object.values(ObservationMethodEnum) })
+  @Enum({ items: () => harmony.OBSERVATION_METHODS })
   @Field(() => ObservationMethodEnum)
   method!: ObservationMethod;
 

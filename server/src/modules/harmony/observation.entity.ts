@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { harmony } from '@massline/shared';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity';
 import { Region } from '../regions/region.entity';
@@ -42,7 +43,7 @@ export class Observation {
   @Field(() => Float, { nullable: true, description: 'For percentages: the total the count is out of' })
   rawTotal?: number | null;
 
-  @Enum({ items: () => Object.values(ObservationMethodEnum) })
+  @Enum({ items: () => harmony.OBSERVATION_METHODS })
   @Field(() => ObservationMethodEnum)
   method!: ObservationMethod;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { harmony } from '@massline/shared';
 import { AppError, invalidInput } from '../../common/app-error';
@@ -7,8 +8,9 @@ import { authorize } from '../../common/operation-permission';
 import type { AssessmentService } from './assessment.service';
 import type { RegionSummary, SensitivityRun } from './dto/harmony.outputs';
 import type { SensitivityRunInput } from './dto/harmony.inputs';
-import { periodCode } from './harmony-errors';
-import { MethodologyVersion } from './methodology-version.entity';
+import { periodCode } from '../../common/period';
+import { MethodologyRepository } from './methodology.repository';
+import type { SensitivityWorkerData, SensitivityWorkerMessage } from './sensitivity.worker';
 
 /**
  * Monte Carlo perturbation of the weights (OECD/JRC Handbook, uncertainty analysis): how robust each
@@ -19,19 +21,21 @@ import { MethodologyVersion } from './methodology-version.entity';
 const KEEP_MS = 60 * 60 * 1000;
 const MAX_RUNNING = 4;
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { harmony } = require(workerData.shared);
-try {
-  const result = harmony.weightSensitivity(workerData.input, {
-    ...workerData.options,
-    onProgress: (done, total) => parentPort.postMessage({ progress: done / total }),
-  });
-  parentPort.postMessage({ result });
-} catch (error) {
-  parentPort.postMessage({ error: error && error.message ? error.message : String(error) });
+/**
+ * How to start the worker: the compiled module next to this one (server/dist, `npm start`), or, when the
+ * server runs from its TypeScript sources (vitest, `npm run dev`), the .ts module compiled on load by
+ * @swc-node/register as the server itself is.
+ */
+function workerEntry(): { filename: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } {
+  if (extname(__filename) !== '.ts') return { filename: join(__dirname, 'sensitivity.worker.js') };
+  const register = ['-r', '@swc-node/register'];
+  const inherited = process.execArgv.includes('@swc-node/register') ? process.execArgv : [...process.execArgv, ...register];
+  return {
+    filename: join(__dirname, 'sensitivity.worker.ts'),
+    execArgv: inherited,
+    env: { ...process.env, SWC_NODE_PROJECT: process.env.SWC_NODE_PROJECT ?? join(__dirname, '../../../tsconfig.json') },
+  };
 }
-`;
 
 interface Job extends SensitivityRun {
   ownerKey: string;
@@ -49,7 +53,7 @@ export class SensitivityService {
       throw new AppError('TOO_MANY_SENSITIVITY_RUNS', `At most ${MAX_RUNNING} runs at a time: wait for one to finish`);
     }
     const period = periodCode(input.period);
-    const version = await context.em.findOne(MethodologyVersion, { active: true });
+    const version = await new MethodologyRepository(context.em).findActive();
     if (!version) throw new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');
     // The regions compared: the children of the parent that the caller may see, with their scores.
     const page = await this.assessments.list(
@@ -76,32 +80,30 @@ export class SensitivityService {
       startedAt: new Date(),
     };
     this.jobs.set(job.id, job);
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        shared: require.resolve('@massline/shared'),
-        input: {
-          regions: rows.map((row) => row.region.id),
-          weights: version.settings.indicators.map((indicator) => indicator.weight),
-          scores: rows.map((row) => codes.map((code) => row.scores.find((score) => score.code === code)?.normalizedScore ?? null)),
-        },
-        options: {
-          runs: job.runs,
-          perturbation: job.perturbation,
-          seed: job.seed,
-          aggregation: job.aggregation,
-          progressEvery: Math.max(1, Math.floor(job.runs / 50)),
-        },
+    const { filename, ...entry } = workerEntry();
+    const workerData: SensitivityWorkerData = {
+      input: {
+        regions: rows.map((row) => row.region.id),
+        weights: version.settings.indicators.map((indicator) => indicator.weight),
+        scores: rows.map((row) => codes.map((code) => row.scores.find((score) => score.code === code)?.normalizedScore ?? null)),
       },
-    });
-    worker.on('message', (message: { progress?: number; result?: harmony.WeightSensitivityResult; error?: string }) => {
-      if (message.progress !== undefined) job.progress = message.progress;
-      if (message.result) {
+      options: {
+        runs: job.runs,
+        perturbation: job.perturbation,
+        seed: job.seed,
+        aggregation: job.aggregation,
+        progressEvery: Math.max(1, Math.floor(job.runs / 50)),
+      },
+    };
+    const worker = new Worker(filename, { ...entry, workerData });
+    worker.on('message', (message: SensitivityWorkerMessage) => {
+      if ('progress' in message) job.progress = message.progress;
+      if ('result' in message) {
         job.regions = message.result.regions.map((interval) => ({ ...interval, region: regions.get(interval.region)! }));
         job.progress = 1;
         job.status = 'DONE';
       }
-      if (message.error) {
+      if ('error' in message) {
         job.status = 'FAILED';
         job.error = message.error;
       }

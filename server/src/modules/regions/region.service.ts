@@ -1,59 +1,44 @@
-import { childLevelOf, parsePeriod, regionPath, InvalidPeriodError } from '@massline/shared';
-import type { QueryOrderMap } from '@mikro-orm/core';
+import { childLevelOf, regionPath } from '@massline/shared';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
-import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import type { Connection, PageArgs } from '../../common/connection';
+import { scoped } from '../../common/ability-filter';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { RegionsEvents } from './regions.events';
-import { scoped, type Filter } from '../../common/ability-filter';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
-import { containsPattern, startsWithPattern } from '../../common/text-search';
+import { periodCode } from '../../common/period';
 import type { CreateRegionInput, RegionListArgs, SetRegionStatisticsInput } from './dto/region.inputs';
 import { RegionStatistics } from './region-statistics.entity';
 import { Region } from './region.entity';
+import { RegionRepository } from './region.repository';
 
 /** The region tree and its per-period population and households. */
 export class RegionService {
   constructor(private readonly events: EventPublisher<RegionsEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: RegionListArgs): Promise<Connection<Region>> {
-    const requested: Filter = {};
-    if (filter?.parentId !== undefined) requested.parent = filter.parentId;
-    if (filter?.level) requested.level = filter.level;
-    if (filter?.search) {
-      const pattern = containsPattern(filter.search);
-      requested.$or = [
-        { name: { $ilike: pattern } },
-        { nameEn: { $ilike: pattern } },
-        { code: { $like: startsWithPattern(filter.search.trim()) } },
-      ];
-    }
-    if (filter?.withinId) {
-      const within = await context.em.findOne(Region, { id: filter.withinId }, { fields: ['path'] });
-      if (!within) return paginate(context.em, Region, null, page, {});
-      requested.path = { $like: startsWithPattern(within.path) };
-    }
-    const column = orderBy?.field === 'NAME' ? 'nameEn' : orderBy?.field === 'LEVEL' ? 'path' : 'code';
-    const order = { [column]: (orderBy?.direction ?? 'ASC').toLowerCase() } as QueryOrderMap<Region>;
-    return paginate(context.em, Region, scoped(context.ability, 'read', 'Region', requested), page, order);
+    const regions = new RegionRepository(context.em);
+    const requested = await regions.requestedFilter(filter);
+    return regions.page(requested && scoped(context.ability, 'read', 'Region', requested), page, orderBy);
   }
 
   async get(context: RequestContext, id: string): Promise<Region> {
-    const region = await context.em.findOne(Region, { id });
+    const region = await new RegionRepository(context.em).findById(id);
     if (!region) throw notFound('Region');
     authorize(context, 'read', 'Region', region);
     return region;
   }
 
   async create(context: RequestContext, input: CreateRegionInput): Promise<Region> {
-    const parent = await context.em.findOne(Region, { id: input.parentId });
+    const regions = new RegionRepository(context.em);
+    const parent = await regions.findById(input.parentId);
     if (!parent) throw invalidInput({ parentId: 'No such region' });
     const level = childLevelOf(parent.level);
     if (!level)
       throw new AppError('REGION_LEVEL_INVALID', 'A township has no regions under it', { parentId: 'A township cannot have children' });
     const path = regionPath(parent.path, input.code);
     authorize(context, 'create', 'Region', { path }, 'parentId');
-    if (await context.em.count(Region, { code: input.code })) {
+    if (await regions.codeTaken(input.code)) {
       throw new AppError('REGION_CODE_TAKEN', `Code ${input.code} is already used`, { code: 'Already used' });
     }
     return inTransaction(this.events, context, async (em) => {
@@ -76,18 +61,12 @@ export class RegionService {
   }
 
   async setStatistics(context: RequestContext, input: SetRegionStatisticsInput): Promise<RegionStatistics> {
-    let period: string;
-    try {
-      period = parsePeriod(input.period).code;
-    } catch (error) {
-      if (error instanceof InvalidPeriodError) throw new AppError('INVALID_PERIOD', error.message, { period: error.message });
-      throw error;
-    }
+    const period = periodCode(input.period);
     if (input.households > input.population) throw invalidInput({ households: 'Cannot exceed the population' });
     const region = await this.get(context, input.regionId);
     authorize(context, 'update', 'Region', region);
     return inTransaction(this.events, context, async (em) => {
-      const existing = await em.findOne(RegionStatistics, { region, period });
+      const existing = await new RegionRepository(em).statistics(region, period);
       const before = existing ? { population: existing.population, households: existing.households } : null;
       const statistics =
         existing ?? em.create(RegionStatistics, { region, period, population: input.population, households: input.households });

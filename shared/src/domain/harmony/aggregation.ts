@@ -15,7 +15,8 @@
 import { nullIfMissing } from './columns';
 import { HarmonyMathError, requireFinite, requireThreshold, requireUniqueCodes } from './errors';
 
-export type AggregationMethod = 'ARITHMETIC' | 'GEOMETRIC';
+export const AGGREGATION_METHODS = ['ARITHMETIC', 'GEOMETRIC'] as const;
+export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
 
 /** PRODUCT.md: "coverage below 65 %" is flagged; an assessment below it is incomplete. */
 export const DEFAULT_COVERAGE_THRESHOLD = 0.65;

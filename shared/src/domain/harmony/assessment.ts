@@ -27,6 +27,8 @@ export type NormalizationSetting =
   | { readonly kind: 'Z_SCORE' };
 
 export type NormalizationKind = NormalizationSetting['kind'];
+/** Every kind of normalization, in the order the API lists them. */
+export const NORMALIZATION_KINDS: readonly NormalizationKind[] = ['GOALPOSTS', 'MIN_MAX', 'Z_SCORE'];
 
 export interface IndicatorSetting {
   readonly code: string;

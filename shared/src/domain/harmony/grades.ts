@@ -5,7 +5,8 @@
 import { HarmonyMathError, requireFinite } from './errors';
 import type { LocalizedText } from './indicators';
 
-export type GradeCode = 'HARMONIOUS' | 'BASICALLY_HARMONIOUS' | 'ATTENTION' | 'WARNING';
+export const GRADE_CODES = ['HARMONIOUS', 'BASICALLY_HARMONIOUS', 'ATTENTION', 'WARNING'] as const;
+export type GradeCode = (typeof GRADE_CODES)[number];
 
 export interface GradeBand<Code extends string = GradeCode> {
   readonly code: Code;

@@ -159,3 +159,11 @@ export {
   type TriggeredAlert,
 } from './alerts';
 export { observationValue, valueRange, type IndicatorShape, type ObservationInput } from './observation-rules';
+// The value lists of the vocabulary: the server's GraphQL enums and database enums are derived from them.
+export { INDICATOR_DIRECTIONS, RATE_BASES } from './indicators';
+export { AGGREGATION_METHODS } from './aggregation';
+export { NORMALIZATION_KINDS } from './assessment';
+export { GRADE_CODES } from './grades';
+export { ASSESSMENT_METHODS, type AssessmentMethod } from './rollup';
+export { ALERT_KINDS, ALERT_STATUSES, type AlertStatus } from './alerts';
+export { OBSERVATION_METHODS, type ObservationMethod } from './observation-rules';

@@ -10,10 +10,12 @@
  */
 import { HarmonyMathError, requireFinite, requireNonNegative } from './errors';
 
-export type IndicatorDirection = 'LOWER_IS_BETTER' | 'HIGHER_IS_BETTER';
+export const INDICATOR_DIRECTIONS = ['LOWER_IS_BETTER', 'HIGHER_IS_BETTER'] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 
 /** How a raw count becomes the rate the indicator is defined on. */
-export type RateBasis = 'NONE' | 'PER_1K_RESIDENTS' | 'PER_10K_RESIDENTS' | 'PER_100K_RESIDENTS' | 'PER_1K_HOUSEHOLDS' | 'PERCENT';
+export const RATE_BASES = ['NONE', 'PER_1K_RESIDENTS', 'PER_10K_RESIDENTS', 'PER_100K_RESIDENTS', 'PER_1K_HOUSEHOLDS', 'PERCENT'] as const;
+export type RateBasis = (typeof RATE_BASES)[number];
 
 export type DefaultIndicatorCode =
   'GINI' | 'PETITIONS' | 'MASS_INCIDENTS' | 'HOT_ISSUES' | 'PARTY_APPLICATIONS' | 'CADRE_TRUST' | 'PAPER_SUBSCRIPTIONS';

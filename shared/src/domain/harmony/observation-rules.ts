@@ -6,6 +6,17 @@
 import { HarmonyMathError } from './errors';
 import { rateFromCount, type RateBasis, type RateDenominators } from './indicators';
 
+/** How a value was obtained: entered, from a raw count and the population, or computed (Gini, campaigns). */
+export const OBSERVATION_METHODS = [
+  'DIRECT',
+  'FROM_COUNT',
+  'GINI_MICRODATA',
+  'GINI_LORENZ_QUADRATIC',
+  'GINI_LINEAR_INTERPOLATION',
+  'FROM_CAMPAIGNS',
+] as const;
+export type ObservationMethod = (typeof OBSERVATION_METHODS)[number];
+
 export interface ObservationInput {
   readonly value?: number | null;
   readonly rawCount?: number | null;

@@ -5,6 +5,10 @@
 import { HarmonyMathError, requireFinite, requireThreshold, requireUniqueCodes } from './errors';
 import { DEFAULT_COVERAGE_THRESHOLD } from './aggregation';
 
+/** An assessment from a region's own observations, or rolled up from its children by population. */
+export const ASSESSMENT_METHODS = ['DIRECT', 'ROLLED_UP'] as const;
+export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
+
 export interface ChildIndex {
   readonly code: string;
   /** The child's index for the period, or null when it has none. */

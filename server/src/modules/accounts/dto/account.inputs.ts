@@ -2,7 +2,14 @@ import { IsEmail, IsOptional, Length, MaxLength, MinLength, ArrayNotEmpty, Array
 import { API_SCOPES, type ApiScope, type UserRole } from '@massline/shared';
 import { Field, ID, InputType, ArgsType } from 'type-graphql';
 import { OrderType } from '../../../common/connection';
-import { ApiScopeEnum, SortDirectionEnum, UserRoleEnum, type SortDirection, CitizenStatusEnum } from '../../../common/graphql-enums';
+import {
+  asEnum,
+  ApiScopeEnum,
+  SortDirectionEnum,
+  UserRoleEnum,
+  type SortDirection,
+  CitizenStatusEnum,
+} from '../../../common/graphql-enums';
 import { MIN_PASSWORD_LENGTH } from '../password';
 import type { CitizenStatus } from '@massline/shared';
 import { registerEnumType } from 'type-graphql';
@@ -65,7 +72,7 @@ export class CreateUserInput {
   organizationId?: string | null;
 }
 
-export const CitizenDecisionEnum = { VERIFY: 'VERIFY', REJECT: 'REJECT' } as const;
+export const CitizenDecisionEnum = asEnum(['VERIFY', 'REJECT'] as const);
 export type CitizenDecision = keyof typeof CitizenDecisionEnum;
 registerEnumType(CitizenDecisionEnum, { name: 'CitizenDecision' });
 
@@ -83,7 +90,7 @@ export class ReviewCitizenInput {
   reason?: string | null;
 }
 
-export const UserOrderFieldEnum = { EMAIL: 'EMAIL', DISPLAY_NAME: 'DISPLAY_NAME', CREATED_AT: 'CREATED_AT', ROLE: 'ROLE' } as const;
+export const UserOrderFieldEnum = asEnum(['EMAIL', 'DISPLAY_NAME', 'CREATED_AT', 'ROLE'] as const);
 export type UserOrderField = keyof typeof UserOrderFieldEnum;
 registerEnumType(UserOrderFieldEnum, { name: 'UserOrderField' });
 
@@ -149,7 +156,7 @@ export class OrganizationFilter {
   regionId?: string | null;
 }
 
-export const OrganizationOrderFieldEnum = { NAME: 'NAME', CREATED_AT: 'CREATED_AT' } as const;
+export const OrganizationOrderFieldEnum = asEnum(['NAME', 'CREATED_AT'] as const);
 export type OrganizationOrderField = keyof typeof OrganizationOrderFieldEnum;
 registerEnumType(OrganizationOrderFieldEnum, { name: 'OrganizationOrderField' });
 

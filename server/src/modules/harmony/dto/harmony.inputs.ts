@@ -2,7 +2,7 @@ import { IsOptional, Length, Matches, MaxLength, Max, Min, ArrayMaxSize, ArrayMi
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { harmony } from '@massline/shared';
 import { OrderType } from '../../../common/connection';
-import { SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
+import { asEnum, SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
 import {
   AggregationMethodEnum,
   AlertKindEnum,
@@ -126,13 +126,7 @@ export class CreateMethodologyVersionInput {
   @Field(() => Boolean, { nullable: true, description: 'Make it the active version at once' }) activate?: boolean | null;
 }
 
-export const AssessmentOrderFieldEnum = {
-  RANK: 'RANK',
-  INDEX: 'INDEX',
-  REGION_CODE: 'REGION_CODE',
-  PERIOD: 'PERIOD',
-  CHANGE: 'CHANGE',
-} as const;
+export const AssessmentOrderFieldEnum = asEnum(['RANK', 'INDEX', 'REGION_CODE', 'PERIOD', 'CHANGE'] as const);
 export type AssessmentOrderField = keyof typeof AssessmentOrderFieldEnum;
 registerEnumType(AssessmentOrderFieldEnum, { name: 'AssessmentOrderField' });
 

@@ -2,7 +2,7 @@ import { IsOptional, Length, Matches, MaxLength, Max, Min } from 'class-validato
 import type { RegionLevel } from '@massline/shared';
 import { REGION_CODE_PATTERN } from '@massline/shared';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { RegionLevelEnum, SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
+import { asEnum, RegionLevelEnum, SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
 
 @InputType()
 export class RegionFilter {
@@ -21,7 +21,7 @@ export class RegionFilter {
   search?: string | null;
 }
 
-export const RegionOrderFieldEnum = { CODE: 'CODE', NAME: 'NAME', LEVEL: 'LEVEL' } as const;
+export const RegionOrderFieldEnum = asEnum(['CODE', 'NAME', 'LEVEL'] as const);
 export type RegionOrderField = keyof typeof RegionOrderFieldEnum;
 registerEnumType(RegionOrderFieldEnum, { name: 'RegionOrderField' });
 

@@ -1,0 +1,16 @@
+import { InvalidPeriodError, parsePeriod } from '@massline/shared';
+import { AppError } from './app-error';
+
+/**
+ * The canonical code of a period given by a caller, or the coded refusal INVALID_PERIOD on `field`: the one
+ * way the server reads a period (shared's `parsePeriod`), whatever the module and whether it arrives as an
+ * argument or as a CSV cell.
+ */
+export function periodCode(input: string, field = 'period'): string {
+  try {
+    return parsePeriod(input).code;
+  } catch (error) {
+    if (error instanceof InvalidPeriodError) throw new AppError('INVALID_PERIOD', error.message, { [field]: error.message });
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Filter } from '../../common/ability-filter';
+import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { orderFor } from '../../common/list-order';
+import { containsPattern, startsWithPattern } from '../../common/text-search';
+import { ApiToken } from './api-token.entity';
+import type { ApiTokenFilter, ApiTokenOrder } from './dto/account.inputs';
+
+/** The query side of API tokens, on the entity manager it is given. */
+export class ApiTokenRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  requestedFilter(filter: ApiTokenFilter | null | undefined): Filter {
+    const requested: Filter = {};
+    if (filter?.search)
+      requested.$or = [
+        { name: { $ilike: containsPattern(filter.search) } },
+        { prefix: { $like: startsWithPattern(filter.search.trim()) } },
+      ];
+    if (filter?.revoked === true) requested.revokedAt = { $ne: null };
+    if (filter?.revoked === false) requested.revokedAt = null;
+    return requested;
+  }
+
+  /** A page of tokens, the newest first unless asked otherwise; a token never used sorts last either way. */
+  page(where: Filter | null, page: PageArgs, orderBy: ApiTokenOrder | null | undefined): Promise<Connection<ApiToken>> {
+    const order = orderFor<ApiTokenOrder['field'], ApiToken>(
+      orderBy,
+      { field: 'CREATED_AT', direction: 'DESC' },
+      {
+        NAME: (direction) => ({ name: `${direction} nulls last` }),
+        CREATED_AT: (direction) => ({ createdAt: `${direction} nulls last` }),
+        LAST_USED_AT: (direction) => ({ lastUsedAt: `${direction} nulls last` }),
+      },
+    );
+    return paginate(this.em, ApiToken, where, page, order, ['region', 'createdBy']);
+  }
+
+  findWithRelations(id: string): Promise<ApiToken | null> {
+    return this.em.findOne(ApiToken, { id }, { populate: ['region', 'createdBy'] });
+  }
+
+  findByPrefix(prefix: string): Promise<ApiToken | null> {
+    return this.em.findOne(ApiToken, { prefix });
+  }
+
+  /** Records that a token was used now (one statement, no entity). */
+  async touch(id: string): Promise<void> {
+    await this.em.nativeUpdate(ApiToken, { id }, { lastUsedAt: new Date() });
+  }
+}

@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { loadRelated } from '../../common/loaders';
+import { Allow, Public } from '../../common/operation-permission';
+import type { RequestContext } from '../../common/request-context';
+import { Region } from '../regions/region.entity';
+import { CreateOrganizationInput, OrganizationListArgs } from './dto/account.inputs';
+import { Organization } from './organization.entity';
+import { OrganizationService } from './organization.service';
+
+export const OrganizationConnection = ConnectionType(Organization, 'Organization');
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  constructor(private readonly service: OrganizationService) {}
+
+  @Query(() => OrganizationConnection, { description: 'Party organizations, public' })
+  @Public()
+  organizations(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: OrganizationListArgs) {
+    return this.service.list(context, page, args);
+  }
+
+  @Query(() => Organization)
+  @Public()
+  organization(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.get(context, id);
+  }
+
+  @Mutation(() => Organization)
+  @Allow('create', 'Organization')
+  createOrganization(@Ctx() context: RequestContext, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
+    return this.service.create(context, input);
+  }
+
+  @Mutation(() => Organization, { description: 'Deactivates an organization: its staff are signed out and cannot sign in' })
+  @Allow('deactivate', 'Organization')
+  deactivateOrganization(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.setActive(context, id, false);
+  }
+
+  @Mutation(() => Organization)
+  @Allow('deactivate', 'Organization')
+  reactivateOrganization(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.setActive(context, id, true);
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() organization: Organization, @Ctx() context: RequestContext) {
+    return loadRelated(context.loaders.regions, organization.region);
+  }
+}

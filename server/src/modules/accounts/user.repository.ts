@@ -1,0 +1,68 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Filter } from '../../common/ability-filter';
+import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { orderFor } from '../../common/list-order';
+import { withinSubtree } from '../../common/subtree';
+import { containsPattern } from '../../common/text-search';
+import type { UserFilter, UserOrder } from './dto/account.inputs';
+import { User } from './user.entity';
+
+/** The query side of users, on the entity manager it is given. */
+export class UserRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The filter a caller asked for (null: a region that does not exist, so nothing matches). */
+  async requestedFilter(filter: UserFilter | null | undefined): Promise<Filter | null> {
+    const requested: Filter = {};
+    if (filter?.search) {
+      const pattern = containsPattern(filter.search);
+      requested.$or = [{ email: { $ilike: pattern } }, { displayName: { $ilike: pattern } }];
+    }
+    if (filter?.role) requested.role = filter.role;
+    if (filter?.citizenStatus) requested.citizenStatus = filter.citizenStatus;
+    if (typeof filter?.active === 'boolean') requested.active = filter.active;
+    if (filter?.regionId) {
+      const within = await withinSubtree(this.em, filter.regionId);
+      if (!within) return null;
+      requested.region = within;
+    }
+    return requested;
+  }
+
+  /** A page of users, the newest first unless asked otherwise. */
+  page(where: Filter | null, page: PageArgs, orderBy: UserOrder | null | undefined): Promise<Connection<User>> {
+    const order = orderFor<UserOrder['field'], User>(
+      orderBy,
+      { field: 'CREATED_AT', direction: 'DESC' },
+      {
+        EMAIL: (direction) => ({ email: direction }),
+        DISPLAY_NAME: (direction) => ({ displayName: direction }),
+        CREATED_AT: (direction) => ({ createdAt: direction }),
+        ROLE: (direction) => ({ role: direction }),
+      },
+    );
+    return paginate(this.em, User, where, page, order, ['region', 'organization']);
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.em.findOne(User, { id });
+  }
+
+  findWithRelations(id: string): Promise<User | null> {
+    return this.em.findOne(User, { id }, { populate: ['region', 'organization'] });
+  }
+
+  /** The account of an e-mail address, with what signing in checks (its password hash is not loaded otherwise). */
+  findForSignIn(email: string): Promise<User | null> {
+    return this.em.findOne(User, { email }, { populate: ['region', 'organization', 'passwordHash'] });
+  }
+
+  async emailTaken(email: string): Promise<boolean> {
+    return (await this.em.count(User, { email })) > 0;
+  }
+
+  /** The ids of an organization's staff. */
+  async staffIds(organizationId: string): Promise<string[]> {
+    return (await this.em.find(User, { organization: organizationId }, { fields: ['id'] })).map((user) => user.id);
+  }
+}

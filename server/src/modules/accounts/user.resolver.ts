@@ -1,0 +1,63 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { loadRelated } from '../../common/loaders';
+import { Allow } from '../../common/operation-permission';
+import type { RequestContext } from '../../common/request-context';
+import { Region } from '../regions/region.entity';
+import { CreateUserInput, ReviewCitizenInput, UserListArgs } from './dto/account.inputs';
+import { Organization } from './organization.entity';
+import { User } from './user.entity';
+import { UserService } from './user.service';
+
+export const UserConnection = ConnectionType(User, 'User');
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(private readonly service: UserService) {}
+
+  @Query(() => UserConnection, { description: 'Users of your jurisdiction' })
+  @Allow('read', 'User')
+  users(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: UserListArgs) {
+    return this.service.list(context, page, args);
+  }
+
+  @Query(() => User)
+  @Allow('read', 'User')
+  user(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.get(context, id);
+  }
+
+  @Mutation(() => User)
+  @Allow('create', 'User')
+  createUser(@Ctx() context: RequestContext, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
+    return this.service.create(context, input);
+  }
+
+  @Mutation(() => User, { description: 'Deactivates a user and ends their sessions' })
+  @Allow('deactivate', 'User')
+  deactivateUser(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.setActive(context, id, false);
+  }
+
+  @Mutation(() => User)
+  @Allow('deactivate', 'User')
+  reactivateUser(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.setActive(context, id, true);
+  }
+
+  @Mutation(() => User, { description: "Verifies or rejects a citizen's residence" })
+  @Allow('verify', 'User')
+  reviewCitizen(@Ctx() context: RequestContext, @Arg('input', () => ReviewCitizenInput) input: ReviewCitizenInput) {
+    return this.service.reviewCitizen(context, input);
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() user: User, @Ctx() context: RequestContext) {
+    return loadRelated(context.loaders.regions, user.region);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() user: User, @Ctx() context: RequestContext) {
+    return loadRelated(context.loaders.organizations, user.organization);
+  }
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Filter } from '../../common/ability-filter';
+import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { orderFor } from '../../common/list-order';
+import { Region } from '../regions/region.entity';
+import { AuditEntry } from './audit-entry.entity';
+import type { AuditEntryFilter, AuditEntryOrder } from './audit.service';
+
+/** An audit entry as it is written: everything but its id and time. */
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'occurredAt'>;
+
+/** The query side of the audit log, on the entity manager it is given (the change's transaction, when writing). */
+export class AuditEntryRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Appends an entry (one insert, no entity in the identity map). */
+  async append(entry: NewAuditEntry): Promise<void> {
+    await this.em.insert(AuditEntry, { id: randomUUID(), ...entry });
+  }
+
+  /** The path of the root region (the first created), the jurisdiction of platform-wide changes. */
+  async rootPath(): Promise<string | null> {
+    const root = await this.em.findOne(Region, { parent: null }, { fields: ['path'], orderBy: { createdAt: 'asc' } });
+    return root?.path ?? null;
+  }
+
+  requestedFilter(filter: AuditEntryFilter | null | undefined): Filter {
+    const requested: Filter = {};
+    if (filter?.action) requested.action = filter.action;
+    if (filter?.subjectType) requested.subjectType = filter.subjectType;
+    if (filter?.subjectId) requested.subjectId = filter.subjectId;
+    if (filter?.actorId) requested.actorId = filter.actorId;
+    if (filter?.from || filter?.to) {
+      requested.occurredAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+    }
+    return requested;
+  }
+
+  /** A page of entries, the newest first unless asked otherwise. */
+  page(where: Filter | null, page: PageArgs, orderBy: AuditEntryOrder | null | undefined): Promise<Connection<AuditEntry>> {
+    const order = orderFor<AuditEntryOrder['field'], AuditEntry>(
+      orderBy,
+      { field: 'OCCURRED_AT', direction: 'DESC' },
+      {
+        OCCURRED_AT: (direction) => ({ occurredAt: direction }),
+        ACTION: (direction) => ({ action: direction, occurredAt: 'desc' }),
+      },
+    );
+    return paginate(this.em, AuditEntry, where, page, order);
+  }
+}

@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Filter } from '../../common/ability-filter';
+import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { orderFor } from '../../common/list-order';
+import { withinSubtree } from '../../common/subtree';
+import { Alert } from './alert.entity';
+import type { AlertFilter, AlertOrder } from './dto/harmony.inputs';
+import { periodCode } from '../../common/period';
+
+/** The query side of alerts, on the entity manager it is given. */
+export class AlertRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The filter a caller asked for (null: a region that does not exist, so nothing matches). */
+  async requestedFilter(filter: AlertFilter | null | undefined): Promise<Filter | null> {
+    const requested: Filter = {};
+    // Alerts belong to the version that raised them: by default, the active one's.
+    requested.methodologyVersion = filter?.methodologyVersionId ?? { active: true };
+    if (filter?.status) requested.status = filter.status;
+    if (filter?.period) requested.period = periodCode(filter.period);
+    if (filter?.withinId) {
+      const within = await withinSubtree(this.em, filter.withinId);
+      if (!within) return null;
+      requested.region = within;
+    }
+    return requested;
+  }
+
+  /** A page of alerts, the latest raised first unless asked otherwise. */
+  page(where: Filter | null, page: PageArgs, orderBy: AlertOrder | null | undefined): Promise<Connection<Alert>> {
+    const order = orderFor<AlertOrder['field'], Alert>(
+      orderBy,
+      { field: 'RAISED_AT', direction: 'DESC' },
+      {
+        RAISED_AT: (direction) => ({ raisedAt: direction, period: 'desc' }),
+        PERIOD: (direction) => ({ period: direction }),
+        STATUS: (direction) => ({ status: direction, raisedAt: 'desc' }),
+      },
+    );
+    return paginate(this.em, Alert, where, page, order, ['region', 'methodologyVersion']);
+  }
+
+  findWithRegion(id: string): Promise<Alert | null> {
+    return this.em.findOne(Alert, { id }, { populate: ['region', 'methodologyVersion'] });
+  }
+}

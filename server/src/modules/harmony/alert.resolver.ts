@@ -1,0 +1,49 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { loadRelated } from '../../common/loaders';
+import { Allow } from '../../common/operation-permission';
+import type { RequestContext } from '../../common/request-context';
+import { Region } from '../regions/region.entity';
+import { Alert } from './alert.entity';
+import { AlertService } from './alert.service';
+import { AlertListArgs } from './dto/harmony.inputs';
+
+export const AlertConnection = ConnectionType(Alert, 'Alert');
+
+@Resolver(() => Alert)
+export class AlertResolver {
+  constructor(private readonly service: AlertService) {}
+
+  @Query(() => AlertConnection, { description: 'Prompts and warnings of your jurisdiction, newest first' })
+  @Allow('read', 'Alert')
+  alerts(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: AlertListArgs) {
+    return this.service.list(context, page, args);
+  }
+
+  @Mutation(() => Alert)
+  @Allow('update', 'Alert')
+  acknowledgeAlert(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.transition(context, id, 'ACKNOWLEDGED', null);
+  }
+
+  @Mutation(() => Alert)
+  @Allow('update', 'Alert')
+  resolveAlert(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string, @Arg('note', () => String) note: string) {
+    return this.service.transition(context, id, 'RESOLVED', note);
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() alert: Alert, @Ctx() context: RequestContext) {
+    return loadRelated(context.loaders.regions, alert.region);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  indicatorCode(@Root() alert: Alert): string | null {
+    return alert.indicatorCode || null;
+  }
+
+  @FieldResolver(() => Int, { description: 'The methodology version whose rules raised it' })
+  methodologyVersion(@Root() alert: Alert): number {
+    return alert.methodologyVersion.version;
+  }
+}

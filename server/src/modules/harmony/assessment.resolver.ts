@@ -1,0 +1,65 @@
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { RegionLevelEnum } from '../../common/graphql-enums';
+import { Cost } from '../../common/query-cost';
+import { Allow, Public } from '../../common/operation-permission';
+import type { RequestContext } from '../../common/request-context';
+import type { RegionLevel } from '@massline/shared';
+import { AssessmentService } from './assessment.service';
+import { AssessmentListArgs, SensitivityRunInput } from './dto/harmony.inputs';
+import { AssessmentView, SensitivityRun, StatisticalChecks } from './dto/harmony.outputs';
+import { SensitivityService } from './sensitivity.service';
+
+export const AssessmentConnection = ConnectionType(AssessmentView, 'Assessment');
+
+@Resolver(() => AssessmentView)
+export class AssessmentResolver {
+  constructor(
+    private readonly service: AssessmentService,
+    private readonly sensitivity: SensitivityService,
+  ) {}
+
+  @Query(() => AssessmentConnection, {
+    description: 'Harmony index assessments: published ones for everybody, all of your jurisdiction for its organization and auditors',
+  })
+  @Public()
+  assessments(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: AssessmentListArgs) {
+    return this.service.list(context, page, args);
+  }
+
+  @Query(() => StatisticalChecks, {
+    description: 'Skew/kurtosis, correlation and coverage checks of a period’s indicators among the regions of a level',
+  })
+  @Allow('read', 'Observation')
+  @Cost(2_000) // reads and correlates every observation of a period and level
+  statisticalChecks(
+    @Ctx() context: RequestContext,
+    @Arg('period', () => String) period: string,
+    @Arg('level', () => RegionLevelEnum) level: RegionLevel,
+    @Arg('methodologyVersionId', () => ID, { nullable: true }) versionId: string | null,
+  ) {
+    return this.service.checks(context, period, level, versionId);
+  }
+
+  @Mutation(() => Int, { description: 'Publishes the active version’s assessments of a period in a region’s subtree; returns how many' })
+  @Allow('publish', 'Assessment')
+  publishAssessments(
+    @Ctx() context: RequestContext,
+    @Arg('period', () => String) period: string,
+    @Arg('regionId', () => ID) regionId: string,
+  ) {
+    return this.service.publish(context, period, regionId);
+  }
+
+  @Query(() => SensitivityRun, { nullable: true, description: 'A sensitivity run you started' })
+  @Allow('read', 'SensitivityRun')
+  sensitivityRun(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.sensitivity.get(context, id);
+  }
+
+  @Mutation(() => SensitivityRun, { description: 'Starts a Monte Carlo perturbation of the weights; poll sensitivityRun for progress' })
+  @Allow('create', 'SensitivityRun')
+  startSensitivityRun(@Ctx() context: RequestContext, @Arg('input', () => SensitivityRunInput) input: SensitivityRunInput) {
+    return this.sensitivity.start(context, input);
+  }
+}
