@@ -2,4 +2,5 @@ export * from './errors';
 export * from './permissions';
 export * from './domain/period';
 export * from './domain/region';
+export * from './domain/text';
 export * as harmony from './domain/harmony';

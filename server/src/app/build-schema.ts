@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { normalizeInputs } from '../common/input-normalization';
 import { operationPermissions, type OperationPermission } from '../common/operation-permission';
 import { MANIFESTS } from './modules';
 import type { Services } from './services';
@@ -27,6 +28,8 @@ export async function buildAppSchema(services: Services): Promise<BuiltSchema> {
     resolvers,
     container,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    // Every argument of every operation passes the one input layer before it is converted and validated.
+    globalMiddlewares: [normalizeInputs],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });

@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { harmony, type AppAbility } from '@massline/shared';
+import { harmony, parseDecimal, type AppAbility } from '@massline/shared';
 import { AppError, invalidInput } from '../../common/app-error';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../common/csv';
 import type { Region } from '../regions/region.entity';
@@ -172,7 +172,7 @@ function checkRow(table: ImportTable, row: CsvRecord, references: ImportReferenc
 
 function numberCell(text: string, name: string): number | null {
   if (text === '') return null;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new AppError('INVALID_OBSERVATION', `${name} "${text}" is not a number`, { [name]: 'Not a number' });
+  const value = parseDecimal(text);
+  if (value === null) throw new AppError('INVALID_OBSERVATION', `${name} "${text}" is not a number`, { [name]: 'Not a number' });
   return value;
 }

@@ -48,6 +48,11 @@ export function observationValue(
   const hasValue = input.value !== null && input.value !== undefined;
   const hasCount = input.rawCount !== null && input.rawCount !== undefined;
   if (hasValue === hasCount) throw new HarmonyMathError('INVALID_OPTION', 'give either a value or a raw count, not both and not neither');
+  const hasTotal = input.rawTotal !== null && input.rawTotal !== undefined;
+  if (hasTotal && !hasCount) throw new HarmonyMathError('INVALID_OPTION', 'a raw total goes with a raw count');
+  if (hasTotal && (!Number.isInteger(input.rawTotal) || (input.rawTotal as number) <= 0)) {
+    throw new HarmonyMathError('INVALID_OPTION', `a raw total is a whole number above 0, got ${input.rawTotal}`);
+  }
   let value: number;
   let method: 'DIRECT' | 'FROM_COUNT';
   if (hasValue) {

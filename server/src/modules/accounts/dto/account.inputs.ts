@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, Length, MaxLength, MinLength, ArrayNotEmpty, ArrayUnique } from 'class-validator';
+import { IsEmail, IsOptional, Length, Matches, MaxLength, MinLength, ArrayNotEmpty, ArrayUnique } from 'class-validator';
 import { API_SCOPES, type ApiScope, type UserRole } from '@massline/shared';
 import { Field, ID, InputType, ArgsType } from 'type-graphql';
 import { OrderType } from '../../../common/connection';
@@ -14,6 +14,9 @@ import { MIN_PASSWORD_LENGTH } from '../password';
 import type { CitizenStatus } from '@massline/shared';
 import { registerEnumType } from 'type-graphql';
 
+/** ASCII only: a look-alike letter (Cyrillic "о" for "o") would make a second account that reads as the first. */
+const ASCII_EMAIL = /^[!-~]+$/;
+
 @InputType()
 export class SignInInput {
   @Field(() => String)
@@ -28,7 +31,8 @@ export class SignInInput {
 @InputType({ description: 'A resident registers; an organization of the region then verifies the residence' })
 export class RegisterCitizenInput {
   @Field(() => String)
-  @IsEmail({}, { message: 'Not an e-mail address' })
+  @IsEmail({ allow_utf8_local_part: false }, { message: 'Not an e-mail address' })
+  @Matches(ASCII_EMAIL, { message: 'An e-mail address in ASCII (an international domain in its xn-- form)' })
   @MaxLength(254)
   email!: string;
 
@@ -48,7 +52,8 @@ export class RegisterCitizenInput {
 @InputType()
 export class CreateUserInput {
   @Field(() => String)
-  @IsEmail({}, { message: 'Not an e-mail address' })
+  @IsEmail({ allow_utf8_local_part: false }, { message: 'Not an e-mail address' })
+  @Matches(ASCII_EMAIL, { message: 'An e-mail address in ASCII (an international domain in its xn-- form)' })
   @MaxLength(254)
   email!: string;
 

@@ -1,0 +1,41 @@
+import type { MiddlewareFn } from 'type-graphql';
+import { normalizeText, textProblem, TEXT_PROBLEM_MESSAGES } from '@massline/shared';
+import { AppError } from './app-error';
+
+/** Secrets are taken exactly as typed: white space around a password is part of it. */
+const KEEP_AS_TYPED = /password/i;
+
+/**
+ * One input layer for every operation (a type-graphql global middleware, so it runs before the
+ * arguments are converted and validated): every string is composed (NFC) and trimmed — so a name of
+ * spaces is an empty name, which the input's own length rule refuses — and refused with a coded
+ * BAD_USER_INPUT if it holds control characters, direction overrides or broken Unicode; every number
+ * must be finite (a literal `1e400` is Infinity to graphql-js).
+ */
+export const normalizeInputs: MiddlewareFn = ({ args }, next) => {
+  for (const [name, value] of Object.entries(args)) args[name] = clean(value, name, name);
+  return next();
+};
+
+function clean(value: unknown, field: string, path: string): unknown {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    if (problem) throw refused(field, path, TEXT_PROBLEM_MESSAGES[problem]);
+    return normalizeText(value, { trim: !KEEP_AS_TYPED.test(field) });
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw refused(field, path, 'must be a finite number');
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item, index) => clean(item, field, `${path}[${index}]`));
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const [key, inner] of Object.entries(record)) record[key] = clean(inner, key, `${path}.${key}`);
+    return record;
+  }
+  return value;
+}
+
+function refused(field: string, path: string, message: string): AppError {
+  return new AppError('INVALID_INPUT', `${path} ${message}`, { [field]: message.charAt(0).toUpperCase() + message.slice(1) });
+}
