@@ -4,7 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
@@ -25,7 +25,7 @@ const PAGE_SIZE = 25;
 
 /** Prompts and warnings of the jurisdiction: organizations acknowledge and resolve them; auditors read. */
 export function AlertsPage() {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t, regionName, formatDateTime } = i18n;
   const { user } = useSession();
   const catalogue = useIndicatorCatalogue();
@@ -160,7 +160,7 @@ export function AlertsPage() {
 
 /** Acknowledge, or resolve with a note: only where the ability allows it (never for auditors). */
 function AlertActions({ alert }: { alert: AlertRow }) {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t } = i18n;
   const ability = useAppAbility();
   const acknowledge = useApiMutation(AcknowledgeAlertMutation);

@@ -1,6 +1,6 @@
 import { harmony } from '@massline/shared';
 import type { VariablesOf } from '../../app/graphql';
-import type { I18n } from '../../app/i18n/i18n-provider';
+import type { HarmonyI18n } from './harmony-i18n';
 import type { CreateIndicatorMutation } from './indicator.operations';
 
 /** The new-indicator form's state: text as typed, turned into numbers only when checked and sent. */
@@ -56,7 +56,7 @@ function parseNumber(text: string): number | null {
 }
 
 /** What must be fixed before sending (the shared rules), keyed like the input's fields and the server's `extensions.fields`. */
-export function indicatorProblems(draft: IndicatorDraft, t: I18n['t']): Record<string, string> {
+export function indicatorProblems(draft: IndicatorDraft, t: HarmonyI18n['t']): Record<string, string> {
   const redLine = draft.redLine.trim() ? (parseNumber(draft.redLine) ?? Number.NaN) : null;
   const found = harmony.indicatorProblems({
     ...draft,

@@ -1,6 +1,6 @@
 import { isPeriod } from '@massline/shared';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField, FormNotice } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
@@ -25,7 +25,7 @@ function parseNumber(text: string): number | null {
  * Recording a value that exists corrects it (the old one is kept as a revision).
  */
 export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCatalogue; periods: readonly string[] }) {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t, locale, regionName } = i18n;
   const { user } = useSession();
   const [region, setRegion] = useState<RegionOption | null>(null);
@@ -101,7 +101,7 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
             <RegionSelect control={control} value={region} onChange={setRegion} withinId={user?.region.id} testId="observation-region" />
           )}
         </FormField>
-        <FormField label={t('harmony.period')} hint={t('regions.periodHint')} error={fields.period}>
+        <FormField label={t('harmony.period')} hint={t('form.periodHint')} error={fields.period}>
           {(control) => (
             <>
               <input
