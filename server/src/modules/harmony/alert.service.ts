@@ -1,3 +1,4 @@
+import { harmony } from '@massline/shared';
 import { scoped, type Filter } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
@@ -10,9 +11,6 @@ import { Alert } from './alert.entity';
 import type { AlertListArgs } from './dto/harmony.inputs';
 import type { AlertStatus } from './harmony-enums';
 import { periodCode } from './harmony-errors';
-
-/** Which status may follow which: open → acknowledged → resolved (an open alert may be resolved at once). */
-const NEXT: Record<AlertStatus, readonly AlertStatus[]> = { OPEN: ['ACKNOWLEDGED', 'RESOLVED'], ACKNOWLEDGED: ['RESOLVED'], RESOLVED: [] };
 
 /** Prompts and warnings: raised by the recomputation, acknowledged and resolved by organizations. */
 export class AlertService {
@@ -43,7 +41,8 @@ export class AlertService {
     const alert = await context.em.findOne(Alert, { id }, { populate: ['region', 'methodologyVersion'] });
     if (!alert) throw notFound('Alert');
     authorize(context, 'update', 'Alert', alert);
-    if (!NEXT[alert.status].includes(to))
+    // Which status may follow which is shared's transition table, the one the console's buttons follow.
+    if (!harmony.canAlertBecome(alert.status, to))
       throw new AppError('ALERT_TRANSITION_INVALID', `An alert that is ${alert.status.toLowerCase()} cannot become ${to.toLowerCase()}`);
     const resolution = note?.trim() ?? '';
     if (to === 'RESOLVED' && !resolution) throw invalidInput({ note: 'Say how it was resolved' });

@@ -53,6 +53,7 @@ export {
   normalizeMinMax,
   normalizeZScore,
   SCALE_BOUNDS,
+  goalpostsProblems,
   validateGoalposts,
   zScore,
   zScoreOnScale,
@@ -71,6 +72,7 @@ export {
   DEFAULT_COVERAGE_THRESHOLD,
   GEOMETRIC_MINIMUM_SCORE,
   validateWeights,
+  weightsProblems,
   WEIGHT_SUM_TOLERANCE,
   type AggregationMethod,
   type AggregationOptions,
@@ -78,7 +80,16 @@ export {
   type IndicatorContribution,
   type WeightedScore,
 } from './aggregation';
-export { DEFAULT_GRADE_BANDS, GRADE_NAMES, gradeFor, gradeWithin, validateGradeBands, type GradeBand, type GradeCode } from './grades';
+export {
+  DEFAULT_GRADE_BANDS,
+  GRADE_NAMES,
+  gradeBandsProblems,
+  gradeFor,
+  gradeWithin,
+  validateGradeBands,
+  type GradeBand,
+  type GradeCode,
+} from './grades';
 export {
   changeAgainstPrevious,
   rankAmongSiblings,
@@ -134,6 +145,7 @@ export {
   defaultMethodologySettings,
   prepareMethodology,
   scaleFor,
+  methodologySettingsProblems,
   validateMethodologySettings,
   type AssessmentResult,
   type AssessmentTable,
@@ -152,10 +164,22 @@ export {
 export {
   DEFAULT_ALERT_RULES,
   evaluateAlertRules,
+  alertRulesProblems,
   validateAlertRules,
   type AlertInput,
   type AlertKind,
   type AlertRule,
   type TriggeredAlert,
 } from './alerts';
+export { throwFirstProblem, type RuleProblem } from './rule-problems';
+export {
+  ALERT_ACTIONS,
+  ALERT_STATUSES,
+  ALERT_TRANSITIONS,
+  alertActionsFrom,
+  canAlertBecome,
+  nextAlertStatus,
+  type AlertAction,
+  type AlertStatus,
+} from './alert-transitions';
 export { observationValue, valueRange, type IndicatorShape, type ObservationInput } from './observation-rules';
