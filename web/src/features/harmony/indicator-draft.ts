@@ -1,5 +1,6 @@
 import { harmony } from '@massline/shared';
 import type { VariablesOf } from '../../app/graphql';
+import { numberOrNaN, parseNumber } from '../../lib/parse-number';
 import type { HarmonyI18n } from './harmony-i18n';
 import type { CreateIndicatorMutation } from './indicator.operations';
 
@@ -47,17 +48,9 @@ export const EMPTY_INDICATOR_DRAFT: IndicatorDraft = {
   redLine: '',
 };
 
-/** A finite number, or null for empty or anything else (an <input type="number"> gives '' for bad text). */
-function parseNumber(text: string): number | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
-}
-
 /** What must be fixed before sending (the shared rules), keyed like the input's fields and the server's `extensions.fields`. */
 export function indicatorProblems(draft: IndicatorDraft, t: HarmonyI18n['t']): Record<string, string> {
-  const redLine = draft.redLine.trim() ? (parseNumber(draft.redLine) ?? Number.NaN) : null;
+  const redLine = draft.redLine.trim() ? numberOrNaN(draft.redLine) : null;
   const found = harmony.indicatorProblems({
     ...draft,
     goalpostLower: parseNumber(draft.goalpostLower),

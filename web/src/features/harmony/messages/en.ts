@@ -133,6 +133,8 @@ export const harmonyEn = {
   'harmony.form.wholeNumber': 'A whole number, 0 or more',
   'harmony.form.positiveNumber': 'A number above 0',
   'harmony.form.countAboveTotal': 'The count cannot exceed the total',
+  'harmony.form.range': 'A number from {min} to {max}',
+  'harmony.form.atLeast': 'A number, {min} or more',
   'harmony.form.recorded': 'Recorded: {indicator} of {region}, {period} = {value}.',
   'harmony.form.corrected': 'Corrected: {indicator} of {region}, {period} = {value} (revision {revision}; the earlier value is kept).',
   'harmony.revisions.column': 'Revisions',
