@@ -79,4 +79,37 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
     expect(operations.some((body) => /\busers\s*\(/.test(body))).toBe(false);
     await page.context().close();
   });
+  it('groups the navigation in menus that name the current page, open with the keyboard and close with Escape; phones get one menu button', async () => {
+    const { page, errors } = await openPage(browser);
+    await signIn(page, server.url, 'county@massline.demo');
+    await clickNav(page, 'nav-users');
+    await page.getByTestId('user-row').first().waitFor();
+    const trigger = page.getByTestId('nav-group-administration-trigger');
+    expect(await trigger.textContent()).toContain('Users');
+    expect(await trigger.getAttribute('aria-expanded')).toBe('false');
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    expect(await trigger.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByTestId('nav-audit').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await trigger.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('nav-audit').isVisible()).toBe(false);
+    expect(await trigger.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await page.setViewportSize({ width: 375, height: 740 });
+    const menuButton = page.getByTestId('nav-menu-button');
+    expect(await menuButton.textContent()).toContain('Users');
+    expect(await page.getByTestId('nav-dashboard').isVisible()).toBe(false);
+    await menuButton.click();
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
+    // On a phone every menu's links show at once, under their menu's name.
+    expect(await page.getByTestId('nav-dashboard').isVisible()).toBe(true);
+    expect(await page.getByTestId('nav-audit').isVisible()).toBe(true);
+    await page.getByTestId('nav-audit').click();
+    await page.waitForURL(/\/audit$/);
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+    expect(await menuButton.textContent()).toContain('Audit log');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
