@@ -13,14 +13,11 @@ export interface LazyPage {
 /** Every page is its own chunk (named exports, as everywhere else). */
 export function lazyPage<Module>(load: () => Promise<Module>, pick: (module: Module) => ComponentType): LazyPage {
   let loading: Promise<{ default: ComponentType }> | null = null;
+  // One fetch for both: React.lazy and an early preload() share the promise.
   const fetchOnce = () => (loading ??= load().then((module) => ({ default: pick(module) })));
   return {
-    Component: lazy(() =>
-      fetchOnce().catch((error: unknown) => {
-        loading = null; // a failed fetch is tried again on the next visit
-        throw error;
-      }),
-    ),
+    Component: lazy(fetchOnce),
+    // A failure is the page's to show when it renders (React.lazy rethrows it), not the preload's.
     preload: () => void fetchOnce().catch(() => undefined),
   };
 }

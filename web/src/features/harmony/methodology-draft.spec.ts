@@ -11,13 +11,12 @@ import {
   weightsTotalOne,
   type MethodologyDraft,
 } from './methodology-draft';
-import type { CatalogueIndicator } from './use-harmony-data';
 
 const catalogue = [
   { code: 'A', goalpostLower: 0, goalpostUpper: 100, redLine: null },
   { code: 'B', goalpostLower: 10, goalpostUpper: 0, redLine: 5 },
   { code: 'C', goalpostLower: 1, goalpostUpper: 2, redLine: null },
-] as unknown as CatalogueIndicator[];
+];
 
 /** A fresh draft with A and B ticked at half weight each, and a name. */
 function valid(): MethodologyDraft {

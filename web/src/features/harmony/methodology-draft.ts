@@ -38,7 +38,10 @@ export interface MethodologyDraft {
 const text = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
 
 /** A draft that starts from a version (the active one): every indicator of the catalogue, those of the version ticked. */
-export function draftFrom(version: MethodologyVersion | undefined, catalogue: readonly CatalogueIndicator[]): MethodologyDraft {
+export function draftFrom(
+  version: MethodologyVersion | undefined,
+  catalogue: readonly Pick<CatalogueIndicator, 'code' | 'goalpostLower' | 'goalpostUpper' | 'redLine'>[],
+): MethodologyDraft {
   const settings = new Map(version?.indicators.map((setting) => [setting.code, setting]) ?? []);
   const indexBelow = version?.alertRules.find((rule) => rule.kind === 'INDEX_BELOW');
   const fall = version?.alertRules.find((rule) => rule.kind === 'FALL_SINCE_PREVIOUS');
