@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_STATUSES, alertActionsFrom, canAlertBecome, nextAlertStatus } from './alert-transitions';
+import { alertActionsFrom, canAlertBecome, nextAlertStatus } from './alert-transitions';
+import { ALERT_STATUSES } from './alerts';
 
 describe('the alert transition table', () => {
   it('offers acknowledge and resolve on an open alert, resolve on an acknowledged one, nothing on a resolved one', () => {

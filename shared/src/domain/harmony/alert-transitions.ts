@@ -3,8 +3,7 @@
  * be resolved at once. The server refuses any other move with it; the console offers only the buttons
  * it allows. (Campaigns and grants will get tables of the same shape.)
  */
-export const ALERT_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
-export type AlertStatus = (typeof ALERT_STATUSES)[number];
+import type { AlertStatus } from './alerts';
 
 export const ALERT_ACTIONS = ['ACKNOWLEDGE', 'RESOLVE'] as const;
 export type AlertAction = (typeof ALERT_ACTIONS)[number];

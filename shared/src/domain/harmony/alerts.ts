@@ -15,6 +15,12 @@ export type AlertRule =
   | { readonly kind: 'RED_LINE' };
 
 export type AlertKind = AlertRule['kind'];
+/** Every kind of rule, in the order the API lists them. */
+export const ALERT_KINDS: readonly AlertKind[] = ['INDEX_BELOW', 'FALL_SINCE_PREVIOUS', 'RED_LINE'];
+
+/** Where an alert stands: open → acknowledged → resolved. */
+export const ALERT_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** Warn below the "attention" band, on a fall of more than 5 points, and on every red line. */
 export const DEFAULT_ALERT_RULES: readonly AlertRule[] = Object.freeze([

@@ -4,6 +4,8 @@
  */
 export { HarmonyMathError, isHarmonyMathError, type HarmonyMathErrorCode } from './errors';
 export { missingColumn, nullIfMissing } from './columns';
+export { throwFirstProblem, type RuleProblem } from './rule-problems';
+export { ALERT_ACTIONS, ALERT_TRANSITIONS, alertActionsFrom, canAlertBecome, nextAlertStatus, type AlertAction } from './alert-transitions';
 export {
   indicatorProblems,
   INDICATOR_CODE_PATTERN,
@@ -171,15 +173,6 @@ export {
   type AlertRule,
   type TriggeredAlert,
 } from './alerts';
-export { throwFirstProblem, type RuleProblem } from './rule-problems';
-export {
-  ALERT_ACTIONS,
-  ALERT_STATUSES,
-  ALERT_TRANSITIONS,
-  alertActionsFrom,
-  canAlertBecome,
-  nextAlertStatus,
-  type AlertAction,
-  type AlertStatus,
-} from './alert-transitions';
 export { observationValue, valueRange, type IndicatorShape, type ObservationInput } from './observation-rules';
+// The value lists of the vocabulary: the server's GraphQL enums and database enums are derived from them.
+export { ALERT_KINDS, ALERT_STATUSES, type AlertStatus } from './alerts';
