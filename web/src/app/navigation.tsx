@@ -141,6 +141,9 @@ export function Navigation() {
           // A menu of one page is just its link: nothing to open.
           menu.items.length === 1 ? (
             <li key={menu.group.id} className="nav-single">
+              <span className="nav-group-heading" aria-hidden="true">
+                {t(menu.group.label)}
+              </span>
               <NavItemLink item={menu.items[0]} />
             </li>
           ) : (
