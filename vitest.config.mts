@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import swc from 'unplugin-swc';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
-// One run, four projects: pure domain (shared), server units and schema tests,
-// API end-to-end against a real PostgreSQL (api), and the console in Chromium (browser).
+// One run, five projects: pure domain (shared), the console's rules and registry (web, pure functions in
+// Node), server units and schema tests, API end-to-end against a real PostgreSQL (api), and the console
+// in Chromium (browser).
 const decorators = () => swc.vite({ module: { type: 'es6' } });
 
 export default defineConfig({
@@ -20,6 +22,12 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'shared', include: ['shared/src/**/*.spec.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        // As in web/vite.config.ts: the console compiles shared's TypeScript source.
+        resolve: { alias: { '@massline/shared': fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) } },
+        test: { name: 'web', include: ['web/src/**/*.spec.ts'], environment: 'node' },
       },
       {
         extends: true,

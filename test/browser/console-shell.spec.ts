@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, openPage, signIn } from '../support/browser';
+import { chromiumAvailable, clickNav, launchBrowser, offeredNavLinks, openPage, signIn } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const NAV_LINKS = ['nav-regions', 'nav-users', 'nav-organizations', 'nav-api-tokens', 'nav-audit', 'nav-account'] as const;
@@ -22,11 +22,10 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
     await server?.close();
   });
 
+  /** The links of NAV_LINKS the caller is offered (in a closed menu or not), in NAV_LINKS order. */
   async function visibleNav(page: Page): Promise<string[]> {
-    await page.getByTestId('nav').waitFor();
-    const shown: string[] = [];
-    for (const id of NAV_LINKS) if (await page.getByTestId(id).isVisible()) shown.push(id);
-    return shown;
+    const offered = await offeredNavLinks(page);
+    return NAV_LINKS.filter((id) => offered.includes(id));
   }
 
   it.each([
@@ -52,7 +51,7 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
   it('an organization creates a user, who then appears in the list', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, server.url, 'county@massline.demo');
-    await page.getByTestId('nav-users').click();
+    await clickNav(page, 'nav-users');
     await page.getByTestId('user-row').first().waitFor();
     await page.getByTestId('user-create-open').click();
     await page.getByTestId('user-email').fill('browser-made@massline.test');
@@ -78,6 +77,40 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
     await page.goto(`${server.url}/users`);
     await page.getByTestId('not-allowed').waitFor();
     expect(operations.some((body) => /\busers\s*\(/.test(body))).toBe(false);
+    await page.context().close();
+  });
+  it('groups the navigation in menus that name the current page, open with the keyboard and close with Escape; phones get one menu button', async () => {
+    const { page, errors } = await openPage(browser);
+    await signIn(page, server.url, 'county@massline.demo');
+    await clickNav(page, 'nav-users');
+    await page.getByTestId('user-row').first().waitFor();
+    const trigger = page.getByTestId('nav-group-administration-trigger');
+    expect(await trigger.textContent()).toContain('Users');
+    expect(await trigger.getAttribute('aria-expanded')).toBe('false');
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    expect(await trigger.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByTestId('nav-audit').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await trigger.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('nav-audit').isVisible()).toBe(false);
+    expect(await trigger.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await page.setViewportSize({ width: 375, height: 740 });
+    const menuButton = page.getByTestId('nav-menu-button');
+    expect(await menuButton.textContent()).toContain('Users');
+    expect(await page.getByTestId('nav-dashboard').isVisible()).toBe(false);
+    await menuButton.click();
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
+    // On a phone every menu's links show at once, under their menu's name.
+    expect(await page.getByTestId('nav-dashboard').isVisible()).toBe(true);
+    expect(await page.getByTestId('nav-audit').isVisible()).toBe(true);
+    await page.getByTestId('nav-audit').click();
+    await page.waitForURL(/\/audit$/);
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+    // The router changes the address at once and the page (and the button's label) once the audit log's chunk is in.
+    await expect.poll(() => menuButton.textContent()).toContain('Audit log');
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

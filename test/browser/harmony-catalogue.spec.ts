@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, openPage, signIn } from '../support/browser';
+import { chromiumAvailable, clickNav, launchBrowser, openPage, signIn } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const DEFAULT_CODES = ['GINI', 'PETITIONS', 'MASS_INCIDENTS', 'HOT_ISSUES', 'PARTY_APPLICATIONS', 'CADRE_TRUST', 'PAPER_SUBSCRIPTIONS'];
@@ -27,7 +27,7 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
   it('an anonymous visitor sees the seven built-in indicators, translated, and no form to add one', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/`);
-    await page.getByTestId('nav-indicators').click();
+    await clickNav(page, 'nav-indicators');
     await page.getByTestId('indicators-page').waitFor();
     await page.getByTestId('indicator-row').first().waitFor();
     expect(page.url()).toBe(`${server.url}/harmony/indicators`);
@@ -62,7 +62,7 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
     const { page, errors, operations } = await openPage(browser);
     const sentCreations = () => operations.filter((body) => body.includes('mutation CreateIndicator')).length;
     await signIn(page, server.url, 'province@massline.demo');
-    await page.getByTestId('nav-indicators').click();
+    await clickNav(page, 'nav-indicators');
     await page.getByTestId('indicator-row').first().waitFor();
     await page.getByTestId('indicator-create-open').click();
     const form = page.getByTestId('indicator-form');
@@ -144,7 +144,7 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
       if (route.request().postData()?.includes('mutation RecomputeAssessments')) await released;
       await route.continue();
     });
-    await page.getByTestId('nav-methodology').click();
+    await clickNav(page, 'nav-methodology');
     const activeRow = page.getByTestId('methodology-row').filter({ has: page.getByTestId('methodology-active') });
     await activeRow.waitFor();
     const version = Number((await activeRow.locator('td').first().textContent())?.trim().replace(/^v/, ''));
@@ -186,13 +186,13 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
   it('an organization below the root sees the catalogue and the methodology but can neither add an indicator nor recompute', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, server.url, 'county@massline.demo');
-    await page.getByTestId('nav-indicators').click();
+    await clickNav(page, 'nav-indicators');
     await page.getByTestId('indicator-row').first().waitFor();
     expect(await page.getByTestId('indicator-row').count()).toBeGreaterThanOrEqual(7);
     expect(await page.getByTestId('indicator-create-open').count()).toBe(0);
     expect(await page.getByTestId('indicator-form').count()).toBe(0);
 
-    await page.getByTestId('nav-methodology').click();
+    await clickNav(page, 'nav-methodology');
     await page.getByTestId('methodology-row').first().waitFor();
     expect(await page.getByTestId('methodology-recompute').count()).toBe(0);
     expect(await page.getByTestId('methodology-activate-version').count()).toBe(0);

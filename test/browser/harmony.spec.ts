@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, openPage, signIn } from '../support/browser';
+import { chromiumAvailable, clickNav, launchBrowser, openPage, signIn } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
@@ -59,7 +59,7 @@ describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
 
     const header = 'region_code,period,indicator,value,raw_count,raw_total,source';
     const upload = async (rows: string[]) => {
-      await page.getByTestId('nav-import').click();
+      await clickNav(page, 'nav-import');
       await page
         .getByTestId('import-file')
         .setInputFiles({ name: 'observations.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });

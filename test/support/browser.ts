@@ -55,6 +55,24 @@ export async function openPage(browser: Browser): Promise<WatchedPage> {
   return { page, errors, operations };
 }
 
+/**
+ * Follows a link of the main navigation. Links sit in menus (one per mechanism, one for administration):
+ * open the link's menu first when it is closed, as a reader would.
+ */
+export async function clickNav(page: Page, testId: string): Promise<void> {
+  const link = page.getByTestId(testId);
+  if (!(await link.isVisible())) {
+    await page.getByTestId('nav').locator('.nav-group', { has: link }).getByRole('button').click();
+  }
+  await link.click();
+}
+
+/** The test ids of the navigation's links offered to the caller, in open or closed menus alike. */
+export async function offeredNavLinks(page: Page): Promise<string[]> {
+  await page.getByTestId('nav').waitFor();
+  return page.locator('[data-testid^="nav-"]:is(a)').evaluateAll((links) => links.map((link) => link.getAttribute('data-testid') ?? ''));
+}
+
 /** Signs a demo account in through the console's form. */
 export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ClientProvider } from './app/client-provider';
@@ -12,14 +12,17 @@ if (!root) throw new Error('index.html has no #root');
 
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
-      <ClientProvider>
-        <SessionProvider>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </SessionProvider>
-      </ClientProvider>
-    </I18nProvider>
+    {/* Nothing until the current language's core messages are there (one small chunk): no raw keys. */}
+    <Suspense fallback={null}>
+      <I18nProvider>
+        <ClientProvider>
+          <SessionProvider>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </SessionProvider>
+        </ClientProvider>
+      </I18nProvider>
+    </Suspense>
   </StrictMode>,
 );

@@ -1,8 +1,8 @@
-import { Link, useNavigate } from 'react-router';
+import { Link, NavLink, useNavigate } from 'react-router';
 import { useApiMutation } from '../lib/use-api-mutation';
 import { graphql } from './graphql';
 import { LOCALES, useI18n, type Locale } from './i18n/i18n-provider';
-import { Navigation } from './navigation';
+import { Navigation, useHeaderLinks } from './navigation';
 import { useSession } from './session-provider';
 
 const SignOutMutation = graphql(`
@@ -38,6 +38,7 @@ function SessionBox() {
   const { user, status, sessionChanged } = useSession();
   const navigate = useNavigate();
   const signOut = useApiMutation(SignOutMutation);
+  const links = useHeaderLinks();
 
   if (status !== 'ready') return null;
   if (!user) {
@@ -61,6 +62,11 @@ function SessionBox() {
           {t(`role.${user.role}`)} · {regionName(user.region)}
         </span>
       </div>
+      {links.map((link) => (
+        <NavLink key={link.testId} to={link.to} end={link.end} className="header-link" data-testid={link.testId}>
+          {t(link.label)}
+        </NavLink>
+      ))}
       <button type="button" className="button" data-testid="sign-out" onClick={onSignOut} disabled={signOut.fetching}>
         {t('header.signOut')}
       </button>

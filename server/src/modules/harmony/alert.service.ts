@@ -1,3 +1,4 @@
+import { harmony } from '@massline/shared';
 import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
@@ -9,9 +10,6 @@ import type { Alert } from './alert.entity';
 import { AlertRepository } from './alert.repository';
 import type { AlertListArgs } from './dto/harmony.inputs';
 import type { AlertStatus } from './harmony-enums';
-
-/** Which status may follow which: open → acknowledged → resolved (an open alert may be resolved at once). */
-const NEXT: Record<AlertStatus, readonly AlertStatus[]> = { OPEN: ['ACKNOWLEDGED', 'RESOLVED'], ACKNOWLEDGED: ['RESOLVED'], RESOLVED: [] };
 
 /** Prompts and warnings: raised by the recomputation, acknowledged and resolved by organizations. */
 export class AlertService {
@@ -27,7 +25,8 @@ export class AlertService {
     const alert = await new AlertRepository(context.em).findWithRegion(id);
     if (!alert) throw notFound('Alert');
     authorize(context, 'update', 'Alert', alert);
-    if (!NEXT[alert.status].includes(to))
+    // Which status may follow which is shared's transition table, the one the console's buttons follow.
+    if (!harmony.canAlertBecome(alert.status, to))
       throw new AppError('ALERT_TRANSITION_INVALID', `An alert that is ${alert.status.toLowerCase()} cannot become ${to.toLowerCase()}`);
     const resolution = note?.trim() ?? '';
     if (to === 'RESOLVED' && !resolution) throw invalidInput({ note: 'Say how it was resolved' });

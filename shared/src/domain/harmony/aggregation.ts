@@ -13,7 +13,8 @@
  * applies by default — and the result reports how much of the methodology it stands on.
  */
 import { nullIfMissing } from './columns';
-import { HarmonyMathError, requireFinite, requireThreshold, requireUniqueCodes } from './errors';
+import { HarmonyMathError, isFiniteNumber, requireFinite, requireThreshold, requireUniqueCodes } from './errors';
+import { problem, throwFirstProblem, type RuleProblem } from './rule-problems';
 
 export const AGGREGATION_METHODS = ['ARITHMETIC', 'GEOMETRIC'] as const;
 export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
@@ -60,21 +61,29 @@ export interface AggregationOptions {
   readonly coverageThreshold?: number;
 }
 
-/** Refuses negative or non-finite weights and weights that do not sum to 1 (± 1e-9). */
-export function validateWeights(weights: readonly number[]): void {
-  if (weights.length === 0) throw new HarmonyMathError('EMPTY_INPUT', 'no weights given');
+/**
+ * Negative or non-finite weights, and weights that do not sum to 1 (± 1e-9). Fields: `weights.<position>`
+ * for one weight, `weights` for the list (empty, or its sum; the sum only when every weight is a number).
+ */
+export function weightsProblems(weights: readonly number[]): RuleProblem[] {
+  if (weights.length === 0) return [problem('weights', 'EMPTY_INPUT', 'no weights given')];
+  const problems: RuleProblem[] = [];
   let sum = 0;
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
-    if (typeof weight !== 'number' || !Number.isFinite(weight)) {
-      throw new HarmonyMathError('INVALID_WEIGHTS', `weight ${i + 1} is not a finite number`);
-    }
-    if (weight < 0) throw new HarmonyMathError('INVALID_WEIGHTS', `weight ${i + 1} is negative (${weight})`);
-    sum += weight;
+    if (!isFiniteNumber(weight)) problems.push(problem(`weights.${i}`, 'INVALID_WEIGHTS', `weight ${i + 1} is not a finite number`));
+    else if (weight < 0) problems.push(problem(`weights.${i}`, 'INVALID_WEIGHTS', `weight ${i + 1} is negative (${weight})`));
+    else sum += weight;
   }
-  if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-    throw new HarmonyMathError('INVALID_WEIGHTS', `weights must sum to 1, got ${sum}`);
+  if (problems.length === 0 && Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
+    problems.push(problem('weights', 'INVALID_WEIGHTS', `weights must sum to 1, got ${sum}`));
   }
+  return problems;
+}
+
+/** The throwing form of weightsProblems (the aggregation's). */
+export function validateWeights(weights: readonly number[]): void {
+  throwFirstProblem(weightsProblems(weights));
 }
 
 function validateScores(scores: readonly WeightedScore[], method: AggregationMethod): void {

@@ -2,7 +2,8 @@
  * Prompts and warnings (PRODUCT.md, "Prompts and warnings"): the rules of a methodology, evaluated on
  * one assessment. Pure: the server stores what this returns; the console can preview a rule with it.
  */
-import { HarmonyMathError, requireFinite } from './errors';
+import { isFiniteNumber, notFiniteMessage } from './errors';
+import { problem, throwFirstProblem, type RuleProblem } from './rule-problems';
 import type { GradeCode } from './grades';
 
 export type AlertRule =
@@ -43,22 +44,38 @@ export interface TriggeredAlert {
   readonly details: Readonly<Record<string, number | string | null>>;
 }
 
-export function validateAlertRules(rules: readonly AlertRule[]): void {
+/**
+ * Each rule at most once, thresholds on 0–100 and falls between 0 and 100 points. Field:
+ * `alertRules.<kind>`.
+ */
+export function alertRulesProblems(rules: readonly AlertRule[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
-    if (seen.has(rule.kind)) throw new HarmonyMathError('DUPLICATE_CODE', `alert rule ${rule.kind} appears twice`);
+    const field = `alertRules.${rule.kind}`;
+    if (seen.has(rule.kind)) {
+      problems.push(problem(field, 'DUPLICATE_CODE', `alert rule ${rule.kind} appears twice`));
+      continue;
+    }
     seen.add(rule.kind);
     if (rule.kind === 'INDEX_BELOW') {
-      requireFinite(rule.threshold, 'alert threshold');
-      if (rule.threshold <= 0 || rule.threshold > 100)
-        throw new HarmonyMathError('INVALID_THRESHOLD', 'an index threshold is between 0 and 100');
+      if (!isFiniteNumber(rule.threshold))
+        problems.push(problem(field, 'NON_FINITE_VALUE', notFiniteMessage('alert threshold', rule.threshold)));
+      else if (rule.threshold <= 0 || rule.threshold > 100)
+        problems.push(problem(field, 'INVALID_THRESHOLD', 'an index threshold is between 0 and 100'));
     }
     if (rule.kind === 'FALL_SINCE_PREVIOUS') {
-      requireFinite(rule.points, 'alert fall');
-      if (rule.points <= 0 || rule.points >= 100)
-        throw new HarmonyMathError('INVALID_THRESHOLD', 'a fall is more than 0 and less than 100 points');
+      if (!isFiniteNumber(rule.points)) problems.push(problem(field, 'NON_FINITE_VALUE', notFiniteMessage('alert fall', rule.points)));
+      else if (rule.points <= 0 || rule.points >= 100)
+        problems.push(problem(field, 'INVALID_THRESHOLD', 'a fall is more than 0 and less than 100 points'));
     }
   }
+  return problems;
+}
+
+/** The throwing form of alertRulesProblems (the server's). */
+export function validateAlertRules(rules: readonly AlertRule[]): void {
+  throwFirstProblem(alertRulesProblems(rules));
 }
 
 /** The alerts an assessment raises under the rules, in rule order (one per indicator for red lines). */

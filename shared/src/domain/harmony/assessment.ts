@@ -5,14 +5,23 @@
  */
 import { aggregateRow, DEFAULT_COVERAGE_THRESHOLD, validateWeights, type AggregationMethod } from './aggregation';
 import { nullIfMissing } from './columns';
-import { HarmonyMathError, requireFinite, requireThreshold, requireUniqueCodes } from './errors';
-import { DEFAULT_GRADE_BANDS, gradeWithin, validateGradeBands, type GradeBand, type GradeCode } from './grades';
+import {
+  duplicateCodeMessage,
+  HarmonyMathError,
+  isFiniteNumber,
+  notFiniteMessage,
+  requireFinite,
+  requireUniqueCodes,
+  thresholdMessage,
+} from './errors';
+import { prefixProblems, problem, throwFirstProblem, type RuleProblem } from './rule-problems';
+import { DEFAULT_GRADE_BANDS, gradeBandsProblems, gradeWithin, type GradeBand, type GradeCode } from './grades';
 import { DEFAULT_INDICATORS, isPastRedLine, type IndicatorDirection } from './indicators';
 import {
   goalpostScore,
   minMaxScore,
   minMaxStatistics,
-  validateGoalposts,
+  goalpostsProblems,
   zScoreOnScale,
   zScoreStatistics,
   type MinMaxStatistics,
@@ -105,20 +114,45 @@ export function scaleFor(aggregation: AggregationMethod): NormalizationScale {
   return aggregation === 'GEOMETRIC' ? 'ONE_TO_HUNDRED' : 'ZERO_TO_HUNDRED';
 }
 
-/** Checks a methodology once, so that a bad one is refused before any region is assessed. */
-export function validateMethodologySettings(settings: MethodologySettings): void {
-  if (settings.indicators.length === 0) throw new HarmonyMathError('EMPTY_INPUT', 'a methodology needs indicators');
-  requireUniqueCodes(
-    settings.indicators.map(({ code }) => code),
-    'methodology indicators',
-  );
-  for (const indicator of settings.indicators) {
-    if (indicator.normalization.kind === 'GOALPOSTS') validateGoalposts(indicator.normalization);
-    if (indicator.redLine !== null && indicator.redLine !== undefined) requireFinite(indicator.redLine, `red line of ${indicator.code}`);
+/**
+ * What is wrong with a methodology's settings, the weights aside (the aggregation checks those: see
+ * weightsProblems). Fields: `indicators`, `indicators.<code>` (a duplicate), `indicators.<code>.lower`,
+ * `.upper`, `.redLine`, `gradeBands…` (see gradeBandsProblems), `coverageThreshold`.
+ */
+export function methodologySettingsProblems(settings: MethodologySettings): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (settings.indicators.length === 0) problems.push(problem('indicators', 'EMPTY_INPUT', 'a methodology needs indicators'));
+  const seen = new Set<string>();
+  for (const { code } of settings.indicators) {
+    if (seen.has(code))
+      problems.push(problem(`indicators.${code}`, 'DUPLICATE_CODE', duplicateCodeMessage('methodology indicators', code)));
+    seen.add(code);
   }
-  validateGradeBands(settings.gradeBands ?? DEFAULT_GRADE_BANDS);
-  requireThreshold(settings.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD, 'coverage threshold');
-  // Weights are validated by the aggregation, with the same rule for every caller.
+  for (const indicator of settings.indicators) {
+    if (indicator.normalization.kind === 'GOALPOSTS')
+      problems.push(...prefixProblems(`indicators.${indicator.code}.`, goalpostsProblems(indicator.normalization)));
+    if (indicator.redLine !== null && indicator.redLine !== undefined && !isFiniteNumber(indicator.redLine)) {
+      problems.push(
+        problem(
+          `indicators.${indicator.code}.redLine`,
+          'NON_FINITE_VALUE',
+          notFiniteMessage(`red line of ${indicator.code}`, indicator.redLine),
+        ),
+      );
+    }
+  }
+  problems.push(...gradeBandsProblems(settings.gradeBands ?? DEFAULT_GRADE_BANDS));
+  const coverage = settings.coverageThreshold ?? DEFAULT_COVERAGE_THRESHOLD;
+  if (!isFiniteNumber(coverage))
+    problems.push(problem('coverageThreshold', 'NON_FINITE_VALUE', notFiniteMessage('coverage threshold', coverage)));
+  else if (coverage < 0 || coverage > 1)
+    problems.push(problem('coverageThreshold', 'INVALID_THRESHOLD', thresholdMessage('coverage threshold', coverage)));
+  return problems;
+}
+
+/** Checks a methodology once, so that a bad one is refused before any region is assessed (the throwing form). */
+export function validateMethodologySettings(settings: MethodologySettings): void {
+  throwFirstProblem(methodologySettingsProblems(settings));
 }
 
 /** A methodology validated once and laid out for assessing many regions (the batch path). */

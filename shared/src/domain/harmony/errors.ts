@@ -48,10 +48,27 @@ export function isHarmonyMathError(error: unknown): error is HarmonyMathError {
  * Guards shared by the modules of this folder (not re-exported from the index: they are
  * implementation detail, the public contract is the error codes they raise).
  */
+export function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** The words of a NON_FINITE_VALUE refusal (thrown here, listed by the *Problems() functions). */
+export function notFiniteMessage(what: string, value: unknown): string {
+  return `${what} must be a finite number, got ${String(value)}`;
+}
+
+/** The words of an INVALID_THRESHOLD refusal for a share on [0, 1]. */
+export function thresholdMessage(what: string, value: number): string {
+  return `${what} must lie in [0, 1], got ${value}`;
+}
+
+/** The words of a DUPLICATE_CODE refusal. */
+export function duplicateCodeMessage(what: string, code: string): string {
+  return `${what}: code ${code} appears more than once`;
+}
+
 export function requireFinite(value: number, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new HarmonyMathError('NON_FINITE_VALUE', `${what} must be a finite number, got ${String(value)}`);
-  }
+  if (!isFiniteNumber(value)) throw new HarmonyMathError('NON_FINITE_VALUE', notFiniteMessage(what, value));
   return value;
 }
 
@@ -66,7 +83,7 @@ export function requireNonNegative(value: number, what: string): number {
 export function requireThreshold(value: number, what: string): number {
   requireFinite(value, what);
   if (value < 0 || value > 1) {
-    throw new HarmonyMathError('INVALID_THRESHOLD', `${what} must lie in [0, 1], got ${value}`);
+    throw new HarmonyMathError('INVALID_THRESHOLD', thresholdMessage(what, value));
   }
   return value;
 }
@@ -75,7 +92,7 @@ export function requireUniqueCodes(codes: readonly string[], what: string): void
   const seen = new Set<string>();
   for (const code of codes) {
     if (seen.has(code)) {
-      throw new HarmonyMathError('DUPLICATE_CODE', `${what}: code ${code} appears more than once`);
+      throw new HarmonyMathError('DUPLICATE_CODE', duplicateCodeMessage(what, code));
     }
     seen.add(code);
   }

@@ -2,7 +2,8 @@
  * Grade bands of the harmony index (PRODUCT.md: harmonious / basically harmonious / attention /
  * warning). A band holds every index at or above its minimum and below the next band's minimum.
  */
-import { HarmonyMathError, requireFinite } from './errors';
+import { HarmonyMathError, isFiniteNumber, notFiniteMessage, requireFinite } from './errors';
+import { problem, throwFirstProblem, type RuleProblem } from './rule-problems';
 import type { LocalizedText } from './indicators';
 
 export const GRADE_CODES = ['HARMONIOUS', 'BASICALLY_HARMONIOUS', 'ATTENTION', 'WARNING'] as const;
@@ -38,32 +39,48 @@ const BAND_TOLERANCE = 1e-9;
 /**
  * Bands must be listed from best to worst with strictly descending minimums within [0, 100],
  * unique codes, and the last band starting at 0 so that every index on 0–100 gets a grade.
+ * Fields: `gradeBands` (the list as a whole), `gradeBands.<position>` (one band's minimum or code).
  */
-export function validateGradeBands<Code extends string>(bands: readonly GradeBand<Code>[]): void {
-  if (bands.length === 0) throw new HarmonyMathError('INVALID_GRADE_BANDS', 'at least one grade band is needed');
+export function gradeBandsProblems<Code extends string>(bands: readonly GradeBand<Code>[]): RuleProblem[] {
+  if (bands.length === 0) return [problem('gradeBands', 'INVALID_GRADE_BANDS', 'at least one grade band is needed')];
+  const problems: RuleProblem[] = [];
   const codes = new Set<string>();
   for (let i = 0; i < bands.length; i++) {
     const { code, minimum } = bands[i];
-    requireFinite(minimum, `minimum of band ${code}`);
-    if (minimum < 0 || minimum > 100) {
-      throw new HarmonyMathError('INVALID_GRADE_BANDS', `band ${code}: minimum ${minimum} is outside 0–100`);
-    }
-    if (i > 0 && !(minimum < bands[i - 1].minimum)) {
-      throw new HarmonyMathError(
-        'INVALID_GRADE_BANDS',
-        `bands must be listed best first with strictly descending minimums: ${code} (${minimum}) follows ${bands[i - 1].code} (${bands[i - 1].minimum})`,
+    const field = `gradeBands.${i}`;
+    const previous = i > 0 ? bands[i - 1] : null;
+    if (!isFiniteNumber(minimum)) {
+      problems.push(problem(field, 'NON_FINITE_VALUE', notFiniteMessage(`minimum of band ${code}`, minimum)));
+    } else if (minimum < 0 || minimum > 100) {
+      problems.push(problem(field, 'INVALID_GRADE_BANDS', `band ${code}: minimum ${minimum} is outside 0–100`));
+    } else if (previous && isFiniteNumber(previous.minimum) && !(minimum < previous.minimum)) {
+      problems.push(
+        problem(
+          field,
+          'INVALID_GRADE_BANDS',
+          `bands must be listed best first with strictly descending minimums: ${code} (${minimum}) follows ${previous.code} (${previous.minimum})`,
+        ),
       );
     }
-    if (codes.has(code)) throw new HarmonyMathError('INVALID_GRADE_BANDS', `band ${code} appears twice`);
+    if (codes.has(code)) problems.push(problem(field, 'INVALID_GRADE_BANDS', `band ${code} appears twice`));
     codes.add(code);
   }
   const lowest = bands[bands.length - 1];
   if (lowest.minimum !== 0) {
-    throw new HarmonyMathError(
-      'INVALID_GRADE_BANDS',
-      `the lowest band must start at 0 so that every index has a grade; ${lowest.code} starts at ${lowest.minimum}`,
+    problems.push(
+      problem(
+        'gradeBands',
+        'INVALID_GRADE_BANDS',
+        `the lowest band must start at 0 so that every index has a grade; ${lowest.code} starts at ${lowest.minimum}`,
+      ),
     );
   }
+  return problems;
+}
+
+/** The throwing form of gradeBandsProblems (the server's). */
+export function validateGradeBands<Code extends string>(bands: readonly GradeBand<Code>[]): void {
+  throwFirstProblem(gradeBandsProblems(bands));
 }
 
 /**

@@ -4,6 +4,8 @@
  */
 export { HarmonyMathError, isHarmonyMathError, type HarmonyMathErrorCode } from './errors';
 export { missingColumn, nullIfMissing } from './columns';
+export { throwFirstProblem, type RuleProblem } from './rule-problems';
+export { ALERT_ACTIONS, ALERT_TRANSITIONS, alertActionsFrom, canAlertBecome, nextAlertStatus, type AlertAction } from './alert-transitions';
 export {
   indicatorProblems,
   INDICATOR_CODE_PATTERN,
@@ -53,6 +55,7 @@ export {
   normalizeMinMax,
   normalizeZScore,
   SCALE_BOUNDS,
+  goalpostsProblems,
   validateGoalposts,
   zScore,
   zScoreOnScale,
@@ -71,6 +74,7 @@ export {
   DEFAULT_COVERAGE_THRESHOLD,
   GEOMETRIC_MINIMUM_SCORE,
   validateWeights,
+  weightsProblems,
   WEIGHT_SUM_TOLERANCE,
   type AggregationMethod,
   type AggregationOptions,
@@ -78,7 +82,16 @@ export {
   type IndicatorContribution,
   type WeightedScore,
 } from './aggregation';
-export { DEFAULT_GRADE_BANDS, GRADE_NAMES, gradeFor, gradeWithin, validateGradeBands, type GradeBand, type GradeCode } from './grades';
+export {
+  DEFAULT_GRADE_BANDS,
+  GRADE_NAMES,
+  gradeBandsProblems,
+  gradeFor,
+  gradeWithin,
+  validateGradeBands,
+  type GradeBand,
+  type GradeCode,
+} from './grades';
 export {
   changeAgainstPrevious,
   rankAmongSiblings,
@@ -134,6 +147,7 @@ export {
   defaultMethodologySettings,
   prepareMethodology,
   scaleFor,
+  methodologySettingsProblems,
   validateMethodologySettings,
   type AssessmentResult,
   type AssessmentTable,
@@ -152,6 +166,7 @@ export {
 export {
   DEFAULT_ALERT_RULES,
   evaluateAlertRules,
+  alertRulesProblems,
   validateAlertRules,
   type AlertInput,
   type AlertKind,

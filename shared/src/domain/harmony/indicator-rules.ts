@@ -2,7 +2,7 @@
  * The rules of a new indicator in the catalogue, in one place: the server refuses what breaks them and
  * the console checks them before sending, with the same limits.
  */
-import { validateGoalposts } from './normalization';
+import { goalpostsProblems } from './normalization';
 
 /** Upper case letters, digits and _, starting with a letter (its length is in INDICATOR_TEXT_LENGTHS). */
 export const INDICATOR_CODE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
@@ -49,11 +49,7 @@ export function indicatorProblems(indicator: NewIndicator): Partial<Record<keyof
   if (lower === null || !Number.isFinite(lower)) problems.goalpostLower = 'NOT_A_NUMBER';
   if (upper === null || !Number.isFinite(upper)) problems.goalpostUpper = 'NOT_A_NUMBER';
   else if (lower !== null && Number.isFinite(lower)) {
-    try {
-      validateGoalposts({ lower, upper });
-    } catch {
-      problems.goalpostUpper = 'GOALPOSTS_ORDER';
-    }
+    if (goalpostsProblems({ lower, upper }).length > 0) problems.goalpostUpper = 'GOALPOSTS_ORDER';
   }
   if (indicator.redLine !== null && indicator.redLine !== undefined && !Number.isFinite(indicator.redLine)) problems.redLine = 'RED_LINE';
   return problems;

@@ -10,7 +10,8 @@
  *
  * Missing values (`null`) stay `null`: a missing observation is never a zero (PRODUCT.md).
  */
-import { HarmonyMathError, requireFinite } from './errors';
+import { isFiniteNumber, notFiniteMessage, requireFinite } from './errors';
+import { problem, throwFirstProblem, type RuleProblem } from './rule-problems';
 import type { Goalposts, IndicatorDirection } from './indicators';
 
 /**
@@ -34,15 +35,28 @@ function clamp(value: number, low: number, high: number): number {
   return value < low ? low : value > high ? high : value;
 }
 
-export function validateGoalposts(goalposts: Goalposts): void {
-  requireFinite(goalposts.lower, 'lower goalpost');
-  requireFinite(goalposts.upper, 'upper goalpost');
-  if (!(goalposts.lower < goalposts.upper)) {
-    throw new HarmonyMathError(
-      'INVALID_GOALPOSTS',
-      `the lower goalpost must be below the upper one, got ${goalposts.lower} and ${goalposts.upper}`,
+/** Both goalposts numbers, the lower below the upper. Fields: `lower`, `upper` (the order is the upper's). */
+export function goalpostsProblems(goalposts: Goalposts): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (!isFiniteNumber(goalposts.lower))
+    problems.push(problem('lower', 'NON_FINITE_VALUE', notFiniteMessage('lower goalpost', goalposts.lower)));
+  if (!isFiniteNumber(goalposts.upper))
+    problems.push(problem('upper', 'NON_FINITE_VALUE', notFiniteMessage('upper goalpost', goalposts.upper)));
+  if (problems.length === 0 && !(goalposts.lower < goalposts.upper)) {
+    problems.push(
+      problem(
+        'upper',
+        'INVALID_GOALPOSTS',
+        `the lower goalpost must be below the upper one, got ${goalposts.lower} and ${goalposts.upper}`,
+      ),
     );
   }
+  return problems;
+}
+
+/** The throwing form of goalpostsProblems. */
+export function validateGoalposts(goalposts: Goalposts): void {
+  throwFirstProblem(goalpostsProblems(goalposts));
 }
 
 /**

@@ -51,7 +51,7 @@ export function observationValue(
   const hasTotal = input.rawTotal !== null && input.rawTotal !== undefined;
   if (hasTotal && !hasCount) throw new HarmonyMathError('INVALID_OPTION', 'a raw total goes with a raw count');
   if (hasTotal && (!Number.isInteger(input.rawTotal) || (input.rawTotal as number) <= 0)) {
-    throw new HarmonyMathError('INVALID_OPTION', `a raw total is a whole number above 0, got ${input.rawTotal}`);
+    throw new HarmonyMathError('INVALID_DENOMINATOR', `a raw total is a whole number above 0, got ${input.rawTotal}`);
   }
   let value: number;
   let method: 'DIRECT' | 'FROM_COUNT';

@@ -1,9 +1,9 @@
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 import { useSession } from '../../app/session-provider';
 
 /** Who the signed-in person is, as the server knows them. */
 export function AccountPage() {
-  const { t, regionName } = useI18n();
+  const { t, regionName } = useAccountsI18n();
   const { user } = useSession();
   if (!user) return null; // the route guard lets only signed-in users here
   return (

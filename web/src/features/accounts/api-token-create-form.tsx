@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { VariablesOf } from '../../app/graphql';
-import type { MessageKey } from '../../app/i18n/en';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import type { AccountsMessageKey } from './accounts-i18n';
+import { useAccountsI18n } from './accounts-i18n';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { CreateApiTokenMutation } from './api-token.operations';
@@ -12,12 +12,12 @@ type ApiScope = VariablesOf<typeof CreateApiTokenMutation>['input']['scopes'][nu
  * The scopes offered are those of the API contract (schema.graphql), not of the shared vocabulary, which
  * may run ahead of the schema. A scope added to the schema fails to compile here until it has a label.
  */
-const SCOPE_LABELS: Record<ApiScope, MessageKey> = { REGIONS: 'scope.REGIONS', HARMONY: 'scope.HARMONY' };
+const SCOPE_LABELS: Record<ApiScope, AccountsMessageKey> = { REGIONS: 'scope.REGIONS', HARMONY: 'scope.HARMONY' };
 const API_SCOPES = Object.keys(SCOPE_LABELS).filter((scope): scope is ApiScope => scope in SCOPE_LABELS);
 
 /** Issues a token; its secret is shown here once, and never again (the server keeps only its hash). */
 export function ApiTokenCreateForm({ onClose }: { onClose(): void }) {
-  const { t } = useI18n();
+  const { t } = useAccountsI18n();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>([...API_SCOPES]);
   const [checks, setChecks] = useState<Record<string, string>>({});
@@ -76,7 +76,7 @@ export function ApiTokenCreateForm({ onClose }: { onClose(): void }) {
 }
 
 function SecretOnce({ name, secret, onDone }: { name: string; secret: string; onDone(): void }) {
-  const { t } = useI18n();
+  const { t } = useAccountsI18n();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
     try {

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 import { ConfirmButton } from '../../lib/confirm-button';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
@@ -18,7 +18,7 @@ type ApiTokenRow = ResultOf<typeof ApiTokensQuery>['apiTokens']['edges'][number]
 const PAGE_SIZE = 25;
 
 export function ApiTokensPage() {
-  const { t, tryTranslate, formatDateTime } = useI18n();
+  const { t, tryTranslate, formatDateTime } = useAccountsI18n();
   const ability = useAppAbility();
   const [creating, setCreating] = useState(false);
   const pages = useCursorPages('');
@@ -93,7 +93,7 @@ export function ApiTokensPage() {
 }
 
 function RevokeAction({ token }: { token: ApiTokenRow }) {
-  const i18n = useI18n();
+  const i18n = useAccountsI18n();
   const ability = useAppAbility();
   const revoke = useApiMutation(RevokeApiTokenMutation);
   if (token.revokedAt || !ability.can('revoke', subject('ApiToken', { ...token }))) return null;

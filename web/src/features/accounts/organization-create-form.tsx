@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
@@ -12,7 +12,7 @@ interface OrganizationCreateFormProps {
 }
 
 export function OrganizationCreateForm({ onCreated, onCancel }: OrganizationCreateFormProps) {
-  const { t } = useI18n();
+  const { t } = useAccountsI18n();
   const { user: me } = useSession();
   const [name, setName] = useState('');
   const [region, setRegion] = useState<RegionOption | null>(null);

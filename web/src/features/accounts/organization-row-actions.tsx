@@ -1,6 +1,6 @@
 import { subject } from '@casl/ability';
 import { useAppAbility } from '../../app/access';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 import { useSession } from '../../app/session-provider';
 import { ConfirmButton } from '../../lib/confirm-button';
 import { errorMessage } from '../../lib/error-message';
@@ -13,7 +13,7 @@ interface OrganizationRowActionsProps {
 
 /** Deactivate / reactivate an organization, when the ability allows it on this row. */
 export function OrganizationRowActions({ organization }: OrganizationRowActionsProps) {
-  const i18n = useI18n();
+  const i18n = useAccountsI18n();
   const { t } = i18n;
   const ability = useAppAbility();
   const { user: me } = useSession();

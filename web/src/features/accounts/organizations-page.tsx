@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf, VariablesOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 import { DataTable, pageOf, type Column, type SortState } from '../../lib/data-table';
 import { FormNotice } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
@@ -19,7 +19,7 @@ type ActiveFilter = '' | 'true' | 'false';
 const PAGE_SIZE = 25;
 
 export function OrganizationsPage() {
-  const { t, regionName, formatDate } = useI18n();
+  const { t, regionName, formatDate } = useAccountsI18n();
   const ability = useAppAbility();
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText).trim();

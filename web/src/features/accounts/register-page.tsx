@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
@@ -9,7 +9,7 @@ import { RegisterCitizenMutation } from './session.operations';
 
 /** A resident registers, is signed in at once, and waits for an organization to verify the residence. */
 export function RegisterPage() {
-  const { t } = useI18n();
+  const { t } = useAccountsI18n();
   const { user, sessionChanged } = useSession();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
@@ -8,7 +8,7 @@ import { safeNext } from './safe-next';
 import { SignInMutation } from './session.operations';
 
 export function SignInPage() {
-  const { t } = useI18n();
+  const { t } = useAccountsI18n();
   const { user, sessionChanged } = useSession();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();

@@ -1,7 +1,7 @@
 import { USER_ROLES, type UserRole } from '@massline/shared';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
@@ -14,7 +14,7 @@ interface UserCreateFormProps {
 }
 
 export function UserCreateForm({ onCreated, onCancel }: UserCreateFormProps) {
-  const { t, regionName } = useI18n();
+  const { t, regionName } = useAccountsI18n();
   const { user: me } = useSession();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');

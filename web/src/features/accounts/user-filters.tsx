@@ -1,5 +1,5 @@
 import { CITIZEN_STATUSES, USER_ROLES, type CitizenStatus, type UserRole } from '@massline/shared';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 
 export interface UserFilterValues {
   search: string;
@@ -11,7 +11,7 @@ export interface UserFilterValues {
 const pick = <T extends string>(options: readonly T[], value: string): T | '' => options.find((option) => option === value) ?? '';
 
 export function UserFilters({ values, onChange }: { values: UserFilterValues; onChange(values: UserFilterValues): void }) {
-  const { t } = useI18n();
+  const { t } = useAccountsI18n();
   return (
     <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
       <label className="filter">

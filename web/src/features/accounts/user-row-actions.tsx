@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { useState } from 'react';
 import { useAppAbility } from '../../app/access';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 import { useSession } from '../../app/session-provider';
 import { ConfirmButton } from '../../lib/confirm-button';
 import { errorMessage } from '../../lib/error-message';
@@ -11,7 +11,7 @@ import type { UserRow } from './users-page';
 
 /** Deactivate / reactivate, verify / reject: each button only when the ability allows it on this row. */
 export function UserRowActions({ user }: { user: UserRow }) {
-  const i18n = useI18n();
+  const i18n = useAccountsI18n();
   const { t } = i18n;
   const ability = useAppAbility();
   const { user: me } = useSession();

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf, VariablesOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAccountsI18n } from './accounts-i18n';
 import { DataTable, pageOf, type Column, type SortState } from '../../lib/data-table';
 import { FormNotice } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
@@ -31,7 +31,7 @@ function toFilterInput(values: UserFilterValues, search: string): UserFilterInpu
 }
 
 export function UsersPage() {
-  const { t, regionName, formatDateTime } = useI18n();
+  const { t, regionName, formatDateTime } = useAccountsI18n();
   const ability = useAppAbility();
   const [filters, setFilters] = useState<UserFilterValues>(EMPTY_FILTERS);
   const search = useDebouncedValue(filters.search);

@@ -1,6 +1,6 @@
 import { SUBJECTS } from '@massline/shared';
 import { useId } from 'react';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAuditI18n } from './audit-i18n';
 
 export interface AuditFilterValues {
   action: string;
@@ -22,7 +22,7 @@ export function dayStart(day: string, plusDays = 0): string | null {
 }
 
 export function AuditFilters({ values, onChange }: { values: AuditFilterValues; onChange(values: AuditFilterValues): void }) {
-  const { t } = useI18n();
+  const { t } = useAuditI18n();
   const subjectsListId = useId();
   const set = (key: keyof AuditFilterValues) => (event: { target: { value: string } }) =>
     onChange({ ...values, [key]: event.target.value });

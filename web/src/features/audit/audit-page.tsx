@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useAuditI18n } from './audit-i18n';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { ErrorState, Loading } from '../../lib/states';
 import { useCursorPages } from '../../lib/use-cursor-pages';
@@ -19,7 +19,7 @@ function toJson(value: unknown): string {
 
 /** The audit log of the caller's jurisdiction, newest first (the server's order). Read-only, for everyone. */
 export function AuditPage() {
-  const { t, tryTranslate, formatDateTime } = useI18n();
+  const { t, tryTranslate, formatDateTime } = useAuditI18n();
   const [filters, setFilters] = useState<AuditFilterValues>(EMPTY_AUDIT_FILTERS);
   const typed = useDebouncedValue(filters);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());

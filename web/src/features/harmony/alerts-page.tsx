@@ -1,10 +1,10 @@
 import { subject } from '@casl/ability';
-import { isPeriod } from '@massline/shared';
+import { harmony, isPeriod } from '@massline/shared';
 import { useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
@@ -18,19 +18,18 @@ import { describeAlert } from './harmony-format';
 import { useIndicatorCatalogue } from './use-harmony-data';
 
 type AlertRow = ResultOf<typeof AlertsQuery>['alerts']['edges'][number]['node'];
-const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
-type AlertStatus = (typeof STATUSES)[number];
+const STATUSES = harmony.ALERT_STATUSES;
 
 const PAGE_SIZE = 25;
 
 /** Prompts and warnings of the jurisdiction: organizations acknowledge and resolve them; auditors read. */
 export function AlertsPage() {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t, regionName, formatDateTime } = i18n;
   const { user } = useSession();
   const catalogue = useIndicatorCatalogue();
   const regionInputId = useId();
-  const [status, setStatus] = useState<AlertStatus | ''>('OPEN');
+  const [status, setStatus] = useState<harmony.AlertStatus | ''>('OPEN');
   const [periodText, setPeriodText] = useState('');
   const [region, setRegion] = useState<RegionOption | null>(null);
   const typedPeriod = useDebouncedValue(periodText.trim());
@@ -158,9 +157,12 @@ export function AlertsPage() {
   );
 }
 
-/** Acknowledge, or resolve with a note: only where the ability allows it (never for auditors). */
+/**
+ * Acknowledge, or resolve with a note: the actions shared's transition table allows from the alert's
+ * status (the server refuses the others), and only where the ability allows it (never for auditors).
+ */
 function AlertActions({ alert }: { alert: AlertRow }) {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t } = i18n;
   const ability = useAppAbility();
   const acknowledge = useApiMutation(AcknowledgeAlertMutation);
@@ -169,7 +171,8 @@ function AlertActions({ alert }: { alert: AlertRow }) {
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const canUpdate = ability.can('update', subject('Alert', { region: { path: alert.region.path } }));
-  if (!canUpdate || alert.status === 'RESOLVED') return <span className="muted">—</span>;
+  const actions = harmony.alertActionsFrom(alert.status);
+  if (!canUpdate || actions.length === 0) return <span className="muted">—</span>;
   const busy = acknowledge.fetching || resolve.fetching;
   const error = acknowledge.error ?? resolve.error;
 
@@ -184,7 +187,7 @@ function AlertActions({ alert }: { alert: AlertRow }) {
 
   return (
     <div className="row-actions">
-      {alert.status === 'OPEN' && !resolving && (
+      {actions.includes('ACKNOWLEDGE') && !resolving && (
         <button
           type="button"
           className="button button-small"
@@ -195,7 +198,7 @@ function AlertActions({ alert }: { alert: AlertRow }) {
           {t('harmony.alerts.acknowledge')}
         </button>
       )}
-      {!resolving && (
+      {actions.includes('RESOLVE') && !resolving && (
         <button
           type="button"
           className="button button-small"

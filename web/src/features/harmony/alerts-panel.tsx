@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import type { DashboardViewQuery } from './dashboard.operations';
 import { describeAlert, type IndicatorNames } from './harmony-format';
 
@@ -8,7 +8,7 @@ type AlertConnection = NonNullable<ResultOf<typeof DashboardViewQuery>['alerts']
 
 /** The open alerts under the region on screen (within the caller's jurisdiction), newest first. */
 export function AlertsPanel({ alerts, catalogue }: { alerts: AlertConnection; catalogue: ReadonlyMap<string, IndicatorNames> }) {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t, regionName, formatDateTime } = i18n;
   const rows = alerts.edges.map((edge) => edge.node);
   return (

@@ -1,6 +1,6 @@
 import { harmony } from '@massline/shared';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { IndicatorBars, type IndicatorBar } from './charts/indicator-bars';
 import type { DashboardViewQuery } from './dashboard.operations';
 import { formatIndex, formatShare, formatValue, indicatorName, indicatorUnit, type IndicatorNames } from './harmony-format';
@@ -37,7 +37,7 @@ interface DashboardBreakdownProps {
 }
 
 export function DashboardBreakdown({ scores, methodology, catalogue, regionLabel }: DashboardBreakdownProps) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useHarmonyI18n();
   const bars: IndicatorBar[] = scores.map((score) => {
     const unit = indicatorUnit(catalogue, score.code, locale);
     const weight = formatShare(locale, score.effectiveWeight ?? score.weight, 1);

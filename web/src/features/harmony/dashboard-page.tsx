@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { ConfirmButton } from '../../lib/confirm-button';
 import type { SortState } from '../../lib/data-table';
@@ -30,7 +30,7 @@ const DEFAULT_SORT: SortState<AssessmentOrderField> = { field: 'RANK', direction
  * with an assessment the caller may see.
  */
 export function DashboardPage() {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t, locale, regionName } = i18n;
   const { user } = useSession();
   const ability = useAppAbility();
@@ -231,7 +231,7 @@ export function DashboardPage() {
 }
 
 function PageFrame({ children, tools }: { children: ReactNode; tools?: ReactNode }) {
-  const { t } = useI18n();
+  const { t } = useHarmonyI18n();
   return (
     <section className="page dashboard" data-testid="dashboard">
       <header className="page-header page-header-row">

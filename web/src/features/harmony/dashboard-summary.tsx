@@ -1,5 +1,5 @@
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import type { DashboardViewQuery } from './dashboard.operations';
 import { ChangeMark, GradeBadge, UnpublishedBadge } from './harmony-badges';
 import { formatIndex, formatShare, indicatorName, type IndicatorNames } from './harmony-format';
@@ -16,7 +16,7 @@ interface DashboardSummaryProps {
 
 /** The region's own figures for the period: index, grade, change, rank among its siblings, coverage. */
 export function DashboardSummary({ region, assessment, period, catalogue }: DashboardSummaryProps) {
-  const { t, locale, regionName } = useI18n();
+  const { t, locale, regionName } = useHarmonyI18n();
   return (
     <section className="card summary-card" data-testid="region-summary" aria-labelledby="summary-title">
       <h2 id="summary-title">

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { Link } from 'react-router';
 import type { ResultOf, VariablesOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { DataTable, type Column, type SortState } from '../../lib/data-table';
 import type { DashboardViewQuery } from './dashboard.operations';
 import { ChangeMark, GradeBadge, UnpublishedBadge } from './harmony-badges';
@@ -26,7 +26,7 @@ interface DashboardTableProps {
  * (its children); a click anywhere else on the row follows the same link.
  */
 export function DashboardTable({ rows, totalCount, caption, sort, onSortChange, stale, hrefFor }: DashboardTableProps) {
-  const { t, locale, regionName } = useI18n();
+  const { t, locale, regionName } = useHarmonyI18n();
 
   const columns: Column<AssessmentRow, AssessmentOrderField>[] = [
     {

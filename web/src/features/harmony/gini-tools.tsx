@@ -1,7 +1,7 @@
 import { harmony, isPeriod } from '@massline/shared';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
@@ -22,7 +22,7 @@ const MICRODATA_EXAMPLE = 'income,weight\n18500,1.2\n24300,0.8\n31800,1\n52000,1
  * a lower bound. The result says which method produced the figure, and why a fit was refused.
  */
 export function GiniTools() {
-  const { t } = useI18n();
+  const { t } = useHarmonyI18n();
   const { user } = useSession();
   const [tool, setTool] = useState<Tool>('microdata');
   const [region, setRegion] = useState<RegionOption | null>(null);
@@ -103,7 +103,7 @@ export function GiniTools() {
             <RegionSelect control={control} value={region} onChange={setRegion} withinId={user?.region.id} testId="gini-region" />
           )}
         </FormField>
-        <FormField label={t('harmony.period')} hint={t('regions.periodHint')} error={fields.period}>
+        <FormField label={t('harmony.period')} hint={t('form.periodHint')} error={fields.period}>
           {(control) => <input {...control} data-testid="gini-period" value={period} onChange={(event) => setPeriod(event.target.value)} />}
         </FormField>
       </div>
@@ -192,7 +192,7 @@ export function GiniTools() {
 }
 
 function GiniResultPanel({ result }: { result: GiniResult }) {
-  const { t, tryTranslate, locale, regionName } = useI18n();
+  const { t, tryTranslate, locale, regionName } = useHarmonyI18n();
   const reasonText = (reason: string) =>
     tryTranslate(`harmony.lorenzReason.${reason}`) ??
     (reason in harmony.QUADRATIC_LORENZ_REASON_TEXT

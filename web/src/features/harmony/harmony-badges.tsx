@@ -1,4 +1,4 @@
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { formatChange, gradeName, type GradeCode } from './harmony-format';
 
 /** A grade's marks: colour AND a shape AND the grade's name, so that no reader depends on colour. */
@@ -10,7 +10,7 @@ const GRADE_MARKS: Record<GradeCode, string> = {
 };
 
 export function GradeBadge({ grade }: { grade: GradeCode | null }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useHarmonyI18n();
   if (!grade) {
     return (
       <span className="badge grade-badge grade-none" data-testid="grade-badge">
@@ -30,7 +30,7 @@ export function GradeBadge({ grade }: { grade: GradeCode | null }) {
 
 /** ▲ +1.2 / ▼ −0.4, with a spoken label ("up 1.2 points"). */
 export function ChangeMark({ change }: { change: number | null | undefined }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useHarmonyI18n();
   const formatted = formatChange(locale, change);
   if (!formatted) return <span className="muted">—</span>;
   // Said in words without the sign: "down 1.1 points".
@@ -46,6 +46,6 @@ export function ChangeMark({ change }: { change: number | null | undefined }) {
 
 /** Shown beside figures an organization or auditor sees before they are published. */
 export function UnpublishedBadge() {
-  const { t } = useI18n();
+  const { t } = useHarmonyI18n();
   return <span className="badge badge-unpublished">{t('harmony.unpublished')}</span>;
 }

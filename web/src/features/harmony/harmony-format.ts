@@ -1,5 +1,6 @@
 import { harmony } from '@massline/shared';
-import type { I18n, Locale } from '../../app/i18n/i18n-provider';
+import type { Locale } from '../../app/i18n/i18n-provider';
+import type { HarmonyI18n } from './harmony-i18n';
 
 /**
  * How the harmony pages write their figures: an index with one decimal, a change with its sign and an
@@ -94,7 +95,11 @@ export interface AlertLike {
 }
 
 /** One sentence that says why an alert was raised, with its figures. */
-export function describeAlert(alert: AlertLike, i18n: Pick<I18n, 't' | 'locale'>, catalogue: ReadonlyMap<string, IndicatorNames>): string {
+export function describeAlert(
+  alert: AlertLike,
+  i18n: Pick<HarmonyI18n, 't' | 'locale'>,
+  catalogue: ReadonlyMap<string, IndicatorNames>,
+): string {
   const { t, locale } = i18n;
   const index = formatIndex(locale, detailNumber(alert.details, 'index'));
   if (alert.kind === 'INDEX_BELOW') {

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from '../../app/api-error';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { DataTable, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
@@ -45,7 +45,7 @@ function templateCsv(regionCode: string): string {
  * and which periods were recomputed, or that nothing was written and every bad line with why.
  */
 export function ImportPage() {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t } = i18n;
   const { user } = useSession();
   const fileInput = useRef<HTMLInputElement>(null);

@@ -1,6 +1,7 @@
-import { harmony } from '@massline/shared';
+import { harmony, parseDecimal } from '@massline/shared';
 import type { VariablesOf } from '../../app/graphql';
-import type { I18n } from '../../app/i18n/i18n-provider';
+import { numberOrNaN } from '../../lib/parse-number';
+import type { HarmonyI18n } from './harmony-i18n';
 import type { CreateIndicatorMutation } from './indicator.operations';
 
 /** The new-indicator form's state: text as typed, turned into numbers only when checked and sent. */
@@ -47,21 +48,13 @@ export const EMPTY_INDICATOR_DRAFT: IndicatorDraft = {
   redLine: '',
 };
 
-/** A finite number, or null for empty or anything else (an <input type="number"> gives '' for bad text). */
-function parseNumber(text: string): number | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
-}
-
 /** What must be fixed before sending (the shared rules), keyed like the input's fields and the server's `extensions.fields`. */
-export function indicatorProblems(draft: IndicatorDraft, t: I18n['t']): Record<string, string> {
-  const redLine = draft.redLine.trim() ? (parseNumber(draft.redLine) ?? Number.NaN) : null;
+export function indicatorProblems(draft: IndicatorDraft, t: HarmonyI18n['t']): Record<string, string> {
+  const redLine = draft.redLine.trim() ? numberOrNaN(draft.redLine) : null;
   const found = harmony.indicatorProblems({
     ...draft,
-    goalpostLower: parseNumber(draft.goalpostLower),
-    goalpostUpper: parseNumber(draft.goalpostUpper),
+    goalpostLower: parseDecimal(draft.goalpostLower),
+    goalpostUpper: parseDecimal(draft.goalpostUpper),
     redLine,
   });
   const message = (field: string, problem: harmony.IndicatorProblem): string => {
@@ -88,6 +81,6 @@ export function toIndicatorInput(draft: IndicatorDraft): CreateIndicatorInput {
     rateBasis: draft.rateBasis,
     goalpostLower: Number(draft.goalpostLower),
     goalpostUpper: Number(draft.goalpostUpper),
-    redLine: parseNumber(draft.redLine),
+    redLine: parseDecimal(draft.redLine),
   };
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import {
@@ -27,7 +27,7 @@ type NumberKey = 'goalpostLower' | 'goalpostUpper' | 'redLine';
  * Numbers are typed as text and parsed here, so that bad text is refused rather than silently emptied.
  */
 export function IndicatorForm({ onCreated, onCancel }: IndicatorFormProps) {
-  const { t } = useI18n();
+  const { t } = useHarmonyI18n();
   const [draft, setDraft] = useState<IndicatorDraft>(EMPTY_INDICATOR_DRAFT);
   const [submitted, setSubmitted] = useState(false);
   const create = useApiMutation(CreateIndicatorMutation);

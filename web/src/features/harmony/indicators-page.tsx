@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { FormNotice } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
@@ -20,7 +20,7 @@ const PAGE_SIZE = 50;
  * and the defaults a methodology version starts from. The root organization adds indicators.
  */
 export function IndicatorsPage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, locale, formatDate } = useHarmonyI18n();
   const ability = useAppAbility();
   const canCreate = ability.can('create', 'Indicator');
   const [creating, setCreating] = useState(false);

@@ -1,5 +1,5 @@
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { DataTable, type Column } from '../../lib/data-table';
 import { formatShare, formatValue, gradeName, indicatorName } from './harmony-format';
 import type { MethodologyVersionsQuery } from './methodology.operations';
@@ -10,7 +10,7 @@ type IndicatorSetting = MethodologyVersion['indicators'][number];
 
 /** Everything a version fixes, so that any figure computed under it can be reproduced. */
 export function MethodologyDetails({ version, catalogue }: { version: MethodologyVersion; catalogue: IndicatorCatalogue }) {
-  const { t, locale, formatDateTime } = useI18n();
+  const { t, locale, formatDateTime } = useHarmonyI18n();
   const columns: Column<IndicatorSetting>[] = [
     { id: 'indicator', header: t('harmony.indicator'), cell: (setting) => indicatorName(catalogue.byCode, setting.code, locale) },
     {

@@ -1,5 +1,6 @@
 import { harmony } from '@massline/shared';
 import type { VariablesOf } from '../../app/graphql';
+import { numberOrNaN } from '../../lib/parse-number';
 import type { GradeCode } from './harmony-format';
 import type { MethodologyVersion } from './methodology-details';
 import type { CreateMethodologyVersionMutation } from './methodology.operations';
@@ -37,7 +38,10 @@ export interface MethodologyDraft {
 const text = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
 
 /** A draft that starts from a version (the active one): every indicator of the catalogue, those of the version ticked. */
-export function draftFrom(version: MethodologyVersion | undefined, catalogue: readonly CatalogueIndicator[]): MethodologyDraft {
+export function draftFrom(
+  version: MethodologyVersion | undefined,
+  catalogue: readonly Pick<CatalogueIndicator, 'code' | 'goalpostLower' | 'goalpostUpper' | 'redLine'>[],
+): MethodologyDraft {
   const settings = new Map(version?.indicators.map((setting) => [setting.code, setting]) ?? []);
   const indexBelow = version?.alertRules.find((rule) => rule.kind === 'INDEX_BELOW');
   const fall = version?.alertRules.find((rule) => rule.kind === 'FALL_SINCE_PREVIOUS');
@@ -117,44 +121,79 @@ type Translate = (
     | 'harmony.methodology.problem.points',
 ) => string;
 
-const isNumber = (value: string) => value.trim() !== '' && Number.isFinite(Number(value));
+/**
+ * The draft as the shared rules see it: numbers read from the text (bad or empty text is NaN, which the
+ * rules refuse as not a number), only the ticked indicators, coverage as a share.
+ */
+export function draftRules(draft: MethodologyDraft): { settings: harmony.MethodologySettings; alertRules: harmony.AlertRule[] } {
+  const optional = (text: string) => (text.trim() === '' ? null : numberOrNaN(text));
+  return {
+    settings: {
+      aggregation: draft.aggregation,
+      indicators: draft.indicators
+        .filter((indicator) => indicator.included)
+        .map((indicator) => ({
+          code: indicator.code,
+          // The direction does not enter the rules checked here; the server takes it from the catalogue.
+          direction: 'HIGHER_IS_BETTER',
+          weight: numberOrNaN(indicator.weight),
+          normalization:
+            indicator.normalization === 'GOALPOSTS'
+              ? { kind: 'GOALPOSTS', lower: numberOrNaN(indicator.lower), upper: numberOrNaN(indicator.upper) }
+              : { kind: indicator.normalization },
+          redLine: optional(indicator.redLine),
+        })),
+      gradeBands: draft.bands.map((band) => ({ code: band.code, minimum: numberOrNaN(band.minimum) })),
+      coverageThreshold: numberOrNaN(draft.coverage) / 100,
+    },
+    alertRules: alertRulesOf(draft),
+  };
+}
 
-/** What must be fixed before sending, keyed like the form's fields. */
+/** The enabled alert rules, as sent (bad text is NaN: see draftProblems). */
+function alertRulesOf(draft: MethodologyDraft): harmony.AlertRule[] {
+  return [
+    ...(draft.indexBelow.enabled ? [{ kind: 'INDEX_BELOW' as const, threshold: numberOrNaN(draft.indexBelow.threshold) }] : []),
+    ...(draft.fall.enabled ? [{ kind: 'FALL_SINCE_PREVIOUS' as const, points: numberOrNaN(draft.fall.points) }] : []),
+    ...(draft.redLineRule ? [{ kind: 'RED_LINE' as const }] : []),
+  ];
+}
+
+/** The least a name needs (the server's input says the same). */
+const NAME_MIN_LENGTH = 2;
+
+/**
+ * What must be fixed before sending, keyed like the form's fields. The rules are shared's, the ones the
+ * server applies (methodologySettingsProblems, weightsProblems, alertRulesProblems): the draft is turned
+ * into what it would send, and each problem's field is mapped to the input that shows it.
+ */
 export function draftProblems(draft: MethodologyDraft, t: Translate): DraftProblems {
   const problems: DraftProblems = {};
-  if (draft.name.trim().length < 2) problems.name = t('harmony.methodology.problem.name');
-  const included = draft.indicators.filter((indicator) => indicator.included);
-  if (included.length === 0) problems.indicators = t('harmony.methodology.problem.noIndicator');
-  draft.indicators.forEach((indicator) => {
-    if (!indicator.included) return;
-    const weight = Number(indicator.weight);
-    if (!isNumber(indicator.weight) || weight < 0 || weight > 1)
-      problems[`weight.${indicator.code}`] = t('harmony.methodology.problem.weight');
-    if (indicator.normalization === 'GOALPOSTS') {
-      if (!isNumber(indicator.lower) || !isNumber(indicator.upper) || !(Number(indicator.lower) < Number(indicator.upper))) {
-        problems[`goalposts.${indicator.code}`] = t('harmony.methodology.problem.goalposts');
-      }
-    }
-    if (indicator.redLine.trim() !== '' && !isNumber(indicator.redLine))
-      problems[`redLine.${indicator.code}`] = t('harmony.methodology.problem.number');
-  });
-  if (included.length > 0 && !weightsTotalOne(weightSum(draft))) problems.weights = t('harmony.methodology.problem.weightSum');
-  const minimums = draft.bands.map((band) => Number(band.minimum));
-  const bandsValid =
-    draft.bands.every((band) => isNumber(band.minimum)) &&
-    minimums.every((minimum) => minimum >= 0 && minimum <= 100) &&
-    minimums.every((minimum, index) => index === 0 || minimum < minimums[index - 1]) &&
-    minimums[minimums.length - 1] === 0;
-  if (!bandsValid) problems.gradeBands = t('harmony.methodology.problem.bands');
-  const coverage = Number(draft.coverage);
-  if (!isNumber(draft.coverage) || coverage < 0 || coverage > 100) problems.coverageThreshold = t('harmony.methodology.problem.coverage');
-  const threshold = Number(draft.indexBelow.threshold);
-  if (draft.indexBelow.enabled && (!isNumber(draft.indexBelow.threshold) || threshold <= 0 || threshold > 100)) {
-    problems.indexBelow = t('harmony.methodology.problem.threshold');
+  const flag = (field: string, message: string) => {
+    problems[field] ??= message;
+  };
+  if (draft.name.trim().length < NAME_MIN_LENGTH) flag('name', t('harmony.methodology.problem.name'));
+  const { settings, alertRules } = draftRules(draft);
+  const included = settings.indicators.map((indicator) => indicator.code);
+  for (const { field } of harmony.methodologySettingsProblems(settings)) {
+    const [head, code, part] = field.split('.');
+    if (head === 'indicators' && code === undefined) flag('indicators', t('harmony.methodology.problem.noIndicator'));
+    else if (head === 'indicators' && part === 'redLine') flag(`redLine.${code}`, t('harmony.methodology.problem.number'));
+    else if (head === 'indicators' && part !== undefined) flag(`goalposts.${code}`, t('harmony.methodology.problem.goalposts'));
+    else if (head === 'gradeBands') flag('gradeBands', t('harmony.methodology.problem.bands'));
+    else if (head === 'coverageThreshold') flag('coverageThreshold', t('harmony.methodology.problem.coverage'));
   }
-  const points = Number(draft.fall.points);
-  if (draft.fall.enabled && (!isNumber(draft.fall.points) || points <= 0 || points >= 100))
-    problems.fall = t('harmony.methodology.problem.points');
+  if (included.length > 0) {
+    for (const { field } of harmony.weightsProblems(settings.indicators.map((indicator) => indicator.weight))) {
+      const [, position] = field.split('.');
+      if (position === undefined) flag('weights', t('harmony.methodology.problem.weightSum'));
+      else flag(`weight.${included[Number(position)]}`, t('harmony.methodology.problem.weight'));
+    }
+  }
+  for (const { field } of harmony.alertRulesProblems(alertRules)) {
+    if (field === 'alertRules.INDEX_BELOW') flag('indexBelow', t('harmony.methodology.problem.threshold'));
+    if (field === 'alertRules.FALL_SINCE_PREVIOUS') flag('fall', t('harmony.methodology.problem.points'));
+  }
   return problems;
 }
 
@@ -179,11 +218,7 @@ export function toInput(draft: MethodologyDraft): CreateInput {
     aggregation: draft.aggregation,
     gradeBands: draft.bands.map((band) => ({ code: band.code, minimum: Number(band.minimum) })),
     coverageThreshold: Number(draft.coverage) / 100,
-    alertRules: [
-      ...(draft.indexBelow.enabled ? [{ kind: 'INDEX_BELOW' as const, threshold: Number(draft.indexBelow.threshold) }] : []),
-      ...(draft.fall.enabled ? [{ kind: 'FALL_SINCE_PREVIOUS' as const, points: Number(draft.fall.points) }] : []),
-      ...(draft.redLineRule ? [{ kind: 'RED_LINE' as const }] : []),
-    ],
+    alertRules: alertRulesOf(draft),
     winsorise: draft.winsorise,
     activate: draft.activate,
   };

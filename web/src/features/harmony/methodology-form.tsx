@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { gradeName } from './harmony-format';
@@ -21,7 +21,7 @@ interface MethodologyFormProps {
  * sum is shown, and the form cannot be sent until it is 1 (Equalize and Scale to 1 help get there).
  */
 export function MethodologyForm({ active, catalogue, onCreated, onCancel }: MethodologyFormProps) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useHarmonyI18n();
   const [draft, setDraft] = useState<MethodologyDraft>(() => draftFrom(active, catalogue.indicators));
   const [submitted, setSubmitted] = useState(false);
   const create = useApiMutation(CreateMethodologyVersionMutation);

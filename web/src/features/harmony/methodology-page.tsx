@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { ConfirmButton } from '../../lib/confirm-button';
 import { DataTable, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
@@ -21,7 +21,7 @@ import { useIndicatorCatalogue } from './use-harmony-data';
  * checks of the raw data.
  */
 export function MethodologyPage() {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t, formatDateTime, formatNumber } = i18n;
   const ability = useAppAbility();
   const catalogue = useIndicatorCatalogue();

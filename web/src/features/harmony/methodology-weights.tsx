@@ -1,5 +1,5 @@
 import type { Dispatch, SetStateAction } from 'react';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { formatFixed, indicatorName } from './harmony-format';
 import {
   equalized,
@@ -24,7 +24,7 @@ interface WeightsFieldsetProps {
  * weights' sum is checked as it is typed and stays in view (Equalize and Scale to 1 help reach 1).
  */
 export function WeightsFieldset({ draft, setDraft, fields, catalogue }: WeightsFieldsetProps) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useHarmonyI18n();
   const sum = weightSum(draft);
   const sumOk = weightsTotalOne(sum);
   // Three decimals unless they would hide that the sum is not exactly 1.

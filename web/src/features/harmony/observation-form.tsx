@@ -1,23 +1,15 @@
 import { isPeriod } from '@massline/shared';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField, FormNotice } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { RegionSelect, type RegionOption } from '../regions/region-select';
 import { currentQuarter } from './download';
 import { formatValue } from './harmony-format';
+import { checkObservationEntry, effectiveMode, needsTotal, type EntryMode } from './observation-entry';
 import { RecordObservationMutation } from './observation.operations';
 import type { IndicatorCatalogue } from './use-harmony-data';
-
-type EntryMode = 'value' | 'count';
-
-function parseNumber(text: string): number | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
-}
 
 /**
  * One observation: a value in the indicator's unit, or a raw count that the server turns into a rate
@@ -25,7 +17,7 @@ function parseNumber(text: string): number | null {
  * Recording a value that exists corrects it (the old one is kept as a revision).
  */
 export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCatalogue; periods: readonly string[] }) {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t, locale, regionName } = i18n;
   const { user } = useSession();
   const [region, setRegion] = useState<RegionOption | null>(null);
@@ -41,9 +33,9 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
   const record = useApiMutation(RecordObservationMutation);
   const fields = { ...(record.error?.fields ?? {}), ...checks };
   const indicator = catalogue.byCode.get(indicatorCode);
-  const countable = indicator !== undefined && indicator.rateBasis !== 'NONE';
-  const effectiveMode: EntryMode = countable ? mode : 'value';
-  const needsTotal = effectiveMode === 'count' && indicator?.rateBasis === 'PERCENT';
+  const countable = effectiveMode(indicator, 'count') === 'count';
+  const shownMode = effectiveMode(indicator, mode);
+  const withTotal = needsTotal(indicator, mode);
   const unit = indicator ? (locale === 'en' ? indicator.unitEn : indicator.unitZh) : '';
 
   const onSubmit = async (event: FormEvent) => {
@@ -53,24 +45,18 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
     if (!region) found.regionId = t('form.chooseRegion');
     if (!isPeriod(period)) found.period = t('reason.INVALID_PERIOD');
     if (!indicator) found.indicatorCode = t('form.required');
-    const numericValue = parseNumber(value);
-    const count = parseNumber(rawCount);
-    const total = parseNumber(rawTotal);
-    if (effectiveMode === 'value' && numericValue === null) found.value = t('harmony.form.number');
-    if (effectiveMode === 'count' && (count === null || !Number.isInteger(count) || count < 0))
-      found.rawCount = t('harmony.form.wholeNumber');
-    if (needsTotal && (total === null || total <= 0)) found.rawTotal = t('harmony.form.positiveNumber');
-    if (needsTotal && count !== null && total !== null && count > total) found.rawCount = t('harmony.form.countAboveTotal');
+    const entry = indicator ? checkObservationEntry(indicator, { mode, value, rawCount, rawTotal }, t) : null;
+    Object.assign(found, entry?.problems);
     setChecks(found);
-    if (!region || !indicator || Object.keys(found).length > 0) return;
+    if (!region || !indicator || !entry || Object.keys(found).length > 0) return;
     const done = await record.run({
       input: {
         regionId: region.id,
         period: period.trim(),
         indicatorCode: indicator.code,
-        value: effectiveMode === 'value' ? numericValue : null,
-        rawCount: effectiveMode === 'count' ? count : null,
-        rawTotal: needsTotal ? total : null,
+        value: entry.value,
+        rawCount: entry.rawCount,
+        rawTotal: entry.rawTotal,
         source: source.trim() || null,
       },
     });
@@ -101,7 +87,7 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
             <RegionSelect control={control} value={region} onChange={setRegion} withinId={user?.region.id} testId="observation-region" />
           )}
         </FormField>
-        <FormField label={t('harmony.period')} hint={t('regions.periodHint')} error={fields.period}>
+        <FormField label={t('harmony.period')} hint={t('form.periodHint')} error={fields.period}>
           {(control) => (
             <>
               <input
@@ -143,7 +129,7 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
               <input
                 type="radio"
                 name="entry-mode"
-                checked={effectiveMode === 'value'}
+                checked={shownMode === 'value'}
                 onChange={() => setMode('value')}
                 data-testid="observation-mode-value"
               />
@@ -153,7 +139,7 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
               <input
                 type="radio"
                 name="entry-mode"
-                checked={effectiveMode === 'count'}
+                checked={shownMode === 'count'}
                 onChange={() => setMode('count')}
                 data-testid="observation-mode-count"
               />
@@ -161,7 +147,7 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
             </label>
           </fieldset>
         )}
-        {effectiveMode === 'value' ? (
+        {shownMode === 'value' ? (
           <FormField label={unit ? t('harmony.form.valueIn', { unit }) : t('harmony.form.value')} error={fields.value}>
             {(control) => (
               <input
@@ -195,7 +181,7 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
                 />
               )}
             </FormField>
-            {needsTotal && (
+            {withTotal && (
               <FormField label={t('harmony.form.rawTotal')} hint={t('harmony.form.rawTotalHint')} error={fields.rawTotal}>
                 {(control) => (
                   <input

@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { toApiError, type ApiError } from '../../app/api-error';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
@@ -23,7 +23,7 @@ const PAGE_SIZE = 25;
 
 /** Recent observations of the jurisdiction, filtered; each with its revisions; the filter exports to CSV. */
 export function ObservationList({ catalogue }: { catalogue: IndicatorCatalogue }) {
-  const i18n = useI18n();
+  const i18n = useHarmonyI18n();
   const { t, locale, regionName, formatDateTime } = i18n;
   const { user } = useSession();
   const client = useClient();

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useQuery } from 'urql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { ErrorState, Loading } from '../../lib/states';
 import { formatValue } from './harmony-format';
 import type { ObservationRow } from './observation-list';
@@ -14,7 +14,7 @@ interface ObservationRevisionsProps {
 
 /** A side drawer with the earlier values of one observation: who entered each and who replaced it. */
 export function ObservationRevisions({ observation, indicatorLabel, onClose }: ObservationRevisionsProps) {
-  const { t, locale, regionName, formatDateTime } = useI18n();
+  const { t, locale, regionName, formatDateTime } = useHarmonyI18n();
   const closeButton = useRef<HTMLButtonElement>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ObservationRevisionsQuery,

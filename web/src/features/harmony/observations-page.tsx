@@ -1,5 +1,5 @@
 import { useAppAbility } from '../../app/access';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { ErrorState } from '../../lib/states';
 import { GiniTools } from './gini-tools';
@@ -12,7 +12,7 @@ import { useAssessedPeriods, useIndicatorCatalogue } from './use-harmony-data';
  * their revisions and a CSV export for organizations and auditors (auditors read raw data, never write).
  */
 export function ObservationsPage() {
-  const { t } = useI18n();
+  const { t } = useHarmonyI18n();
   const ability = useAppAbility();
   const { user } = useSession();
   const catalogue = useIndicatorCatalogue();

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 
 export interface BreadcrumbRegion {
   id: string;
@@ -17,7 +17,7 @@ export function ancestorsOf(region: BreadcrumbRegion): BreadcrumbRegion[] {
 
 /** Province › city › county › township: each ancestor a link to its own view, the current region last. */
 export function RegionBreadcrumb({ region, hrefFor }: { region: BreadcrumbRegion; hrefFor(regionId: string): string }) {
-  const { t, regionName } = useI18n();
+  const { t, regionName } = useHarmonyI18n();
   return (
     <nav className="breadcrumb" aria-label={t('harmony.breadcrumb')} data-testid="breadcrumb">
       <ol>

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { DataTable, type Column } from '../../lib/data-table';
 import { FormAlert, FormField } from '../../lib/form-field';
@@ -26,7 +26,7 @@ const POLL_MS = 300;
  * the weights; while it runs its progress is polled, then each region's rank interval is drawn.
  */
 export function SensitivityPage() {
-  const { t } = useI18n();
+  const { t } = useHarmonyI18n();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const runId = params.get('run');
@@ -166,7 +166,7 @@ export function SensitivityPage() {
 }
 
 function SensitivityResult({ run }: { run: SensitivityRun }) {
-  const { t, locale, regionName, formatDateTime } = useI18n();
+  const { t, locale, regionName, formatDateTime } = useHarmonyI18n();
   const rows = [...run.regions].sort((a, b) => (a.nominalRank ?? Infinity) - (b.nominalRank ?? Infinity));
   const columns: Column<RankInterval>[] = [
     { id: 'region', header: t('harmony.region'), cell: (row) => regionName(row.region) },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { DataTable, type Column } from '../../lib/data-table';
 import { ErrorState, Loading } from '../../lib/states';
@@ -19,7 +19,7 @@ type CheckedLevel = (typeof LEVELS)[number];
  * below the methodology's threshold. For organizations and auditors (they read raw data).
  */
 export function StatisticalChecks({ catalogue }: { catalogue: IndicatorCatalogue }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useHarmonyI18n();
   const { user } = useSession();
   const { periods } = useAssessedPeriods(user?.region.id);
   const [chosenPeriod, setChosenPeriod] = useState('');

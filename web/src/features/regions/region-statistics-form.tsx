@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useRegionsI18n } from './regions-i18n';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { SetRegionStatisticsMutation } from './region.operations';
@@ -11,7 +11,7 @@ interface RegionStatisticsFormProps {
 
 /** Population and households of a region for one period (a year, quarter or month). */
 export function RegionStatisticsForm({ region, onDone }: RegionStatisticsFormProps) {
-  const { t, regionName } = useI18n();
+  const { t, regionName } = useRegionsI18n();
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [population, setPopulation] = useState('');
   const [households, setHouseholds] = useState('');
@@ -37,7 +37,7 @@ export function RegionStatisticsForm({ region, onDone }: RegionStatisticsFormPro
     <form className="form form-inline" onSubmit={onSubmit} noValidate aria-label={t('regions.statisticsFor', { name: regionName(region) })}>
       <FormAlert error={mutation.error} />
       <div className="form-row">
-        <FormField label={t('regions.period')} hint={t('regions.periodHint')} error={fields.period}>
+        <FormField label={t('regions.period')} hint={t('form.periodHint')} error={fields.period}>
           {(control) => <input {...control} value={period} onChange={(event) => setPeriod(event.target.value)} />}
         </FormField>
         <FormField label={t('regions.population')} error={fields.population}>

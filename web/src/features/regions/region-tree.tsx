@@ -3,7 +3,7 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useRegionsI18n } from './regions-i18n';
 import { ErrorState, Loading } from '../../lib/states';
 import { RegionStatisticsForm } from './region-statistics-form';
 import { RegionChildrenQuery } from './region.operations';
@@ -37,7 +37,7 @@ interface RegionPageProps {
 }
 
 function RegionPage({ parentId, after, depth, onMore }: RegionPageProps) {
-  const { t } = useI18n();
+  const { t } = useRegionsI18n();
   // Refetched when statistics are set anywhere (the mutation answers with a RegionStatistics).
   const context = useMemo(() => ({ additionalTypenames: ['Region', 'RegionStatistics'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: RegionChildrenQuery, variables: { parentId, after }, context });
@@ -80,7 +80,7 @@ function RegionPage({ parentId, after, depth, onMore }: RegionPageProps) {
 }
 
 function RegionNode({ region, depth }: { region: RegionNodeData; depth: number }) {
-  const { t, regionName, formatNumber } = useI18n();
+  const { t, regionName, formatNumber } = useRegionsI18n();
   const ability = useAppAbility();
   const [expanded, setExpanded] = useState(false);
   const [editing, setEditing] = useState(false);

@@ -1,9 +1,9 @@
-import { useI18n } from '../../app/i18n/i18n-provider';
+import { useRegionsI18n } from './regions-i18n';
 import { RegionLevelList } from './region-tree';
 
 /** The region tree, public: province > city > county > township, loaded one level at a time. */
 export function RegionsPage() {
-  const { t } = useI18n();
+  const { t } = useRegionsI18n();
   return (
     <section className="page">
       <header className="page-header">

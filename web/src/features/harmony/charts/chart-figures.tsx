@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from '../harmony-i18n';
 
 export interface FiguresRow {
   key: string;
@@ -15,7 +15,7 @@ interface ChartFiguresProps {
 
 /** A chart's figures as a table, folded under it: for screen readers and for whoever wants the exact numbers. */
 export function ChartFigures({ caption, headers, rows }: ChartFiguresProps) {
-  const { t } = useI18n();
+  const { t } = useHarmonyI18n();
   return (
     <details className="chart-data">
       <summary>{t('chart.showData')}</summary>

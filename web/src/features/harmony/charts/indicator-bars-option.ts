@@ -1,4 +1,4 @@
-import type { I18n } from '../../../app/i18n/i18n-provider';
+import type { HarmonyI18n } from '../harmony-i18n';
 import { legendFor } from './chart-legend';
 import { escapeRich } from './chart-text';
 import type { ChartTheme } from './chart-theme';
@@ -24,7 +24,7 @@ export interface IndicatorBarsInput {
   bars: readonly IndicatorBar[];
   formatPoints(value: number): string;
   formatTick(value: number): string;
-  t: I18n['t'];
+  t: HarmonyI18n['t'];
   width: number;
   theme: ChartTheme;
 }

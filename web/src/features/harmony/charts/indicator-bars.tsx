@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useI18n } from '../../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from '../harmony-i18n';
 import { ChartFigures } from './chart-figures';
 import { chartTheme } from './chart-theme';
 import { indicatorBarsOption, type IndicatorBar } from './indicator-bars-option';
@@ -21,7 +21,7 @@ interface IndicatorBarsProps {
  * their red line said in words above the chart; every figure in a table folded under it.
  */
 export function IndicatorBars({ title, description, bars, formatPoints, testId }: IndicatorBarsProps) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber } = useHarmonyI18n();
   const id = useId();
   const { ref, width } = useChartWidth<HTMLElement>(560);
   const { option, height } = indicatorBarsOption({ bars, formatPoints, formatTick: formatNumber, t, width, theme: chartTheme() });

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useI18n } from '../../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from '../harmony-i18n';
 import { ChartErrorBoundary } from './chart-error-boundary';
 import type { EChartProps } from './echart';
 
@@ -11,7 +11,7 @@ const EChart = lazy(async () => ({ default: (await import('./echart')).EChart })
  * the layout); should it fail to load, a sentence says so and the rest of the page stays.
  */
 export function LazyEChart(props: EChartProps) {
-  const { t } = useI18n();
+  const { t } = useHarmonyI18n();
   const placeholder = <div className="echart is-loading" style={{ height: props.height }} aria-hidden="true" />;
   return (
     <ChartErrorBoundary fallback={<p className="muted">{t('chart.unavailable')}</p>}>

@@ -1,4 +1,4 @@
-import type { I18n } from '../../../app/i18n/i18n-provider';
+import type { HarmonyI18n } from '../harmony-i18n';
 import { escapeRich } from './chart-text';
 import type { ChartTheme } from './chart-theme';
 import { categoryTooltip } from './chart-tooltip';
@@ -24,7 +24,7 @@ export interface LineChartInput {
   thresholds: readonly Threshold[];
   valueHeader: string;
   labelHeader: string;
-  t: I18n['t'];
+  t: HarmonyI18n['t'];
   formatValue(value: number): string;
   formatTick(value: number): string;
   width: number;

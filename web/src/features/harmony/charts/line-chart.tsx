@@ -1,4 +1,4 @@
-import { useI18n } from '../../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from '../harmony-i18n';
 import { ChartFigures } from './chart-figures';
 import { chartTheme } from './chart-theme';
 import { LazyEChart } from './lazy-echart';
@@ -23,7 +23,7 @@ interface LineChartProps {
  * A line over periods (ECharts), with dashed threshold lines, and its figures in a table folded under it.
  */
 export function LineChart({ title, description, points, thresholds = [], valueHeader, labelHeader, formatValue, testId }: LineChartProps) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber } = useHarmonyI18n();
   const { ref, width } = useChartWidth<HTMLElement>(640);
   const option = lineChartOption({
     points,

@@ -1,4 +1,4 @@
-import { useI18n } from '../../../app/i18n/i18n-provider';
+import { useHarmonyI18n } from '../harmony-i18n';
 import { chartTheme } from './chart-theme';
 import { LazyEChart } from './lazy-echart';
 import { rankIntervalOption, type RankIntervalRow } from './rank-interval-option';
@@ -17,7 +17,7 @@ interface RankIntervalChartProps {
 
 /** Rank intervals under perturbed weights (ECharts); the page lists the same figures in its table. */
 export function RankIntervalChart({ title, description, rows, count, testId }: RankIntervalChartProps) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber } = useHarmonyI18n();
   const { ref, width } = useChartWidth<HTMLElement>(720);
   const { option, height } = rankIntervalOption({ rows, count, formatRank: formatNumber, t, width, theme: chartTheme() });
   return (

@@ -1,4 +1,4 @@
-import type { I18n } from '../../../app/i18n/i18n-provider';
+import type { HarmonyI18n } from '../harmony-i18n';
 import { legendFor } from './chart-legend';
 import { escapeRich } from './chart-text';
 import type { ChartTheme } from './chart-theme';
@@ -19,7 +19,7 @@ export interface RankIntervalInput {
   /** How many regions are ranked: the axis runs from 1 (best, left) to this. */
   count: number;
   formatRank(value: number): string;
-  t: I18n['t'];
+  t: HarmonyI18n['t'];
   width: number;
   theme: ChartTheme;
 }

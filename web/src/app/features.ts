@@ -1,0 +1,12 @@
+import { accountsFeature } from '../features/accounts/accounts.feature';
+import { auditFeature } from '../features/audit/audit.feature';
+import { harmonyFeature } from '../features/harmony/harmony.feature';
+import { regionsFeature } from '../features/regions/regions.feature';
+import type { Feature } from './feature';
+
+/**
+ * The only list of the console's features. The router, the navigation and the guards fold over it;
+ * a new mechanism is a folder in web/src/features with a manifest, and one line here. Order is the
+ * navigation's: menus appear in the order of their first page, pages in the order listed.
+ */
+export const FEATURES: readonly Feature[] = [harmonyFeature, regionsFeature, accountsFeature, auditFeature];

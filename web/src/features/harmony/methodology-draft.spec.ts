@@ -1,0 +1,137 @@
+import { harmony } from '@massline/shared';
+import { describe, expect, it } from 'vitest';
+import { keyT } from '../../test-support';
+import {
+  draftFrom,
+  draftProblems,
+  equalized,
+  scaledToOne,
+  toInput,
+  weightSum,
+  weightsTotalOne,
+  type MethodologyDraft,
+} from './methodology-draft';
+
+const catalogue = [
+  { code: 'A', goalpostLower: 0, goalpostUpper: 100, redLine: null },
+  { code: 'B', goalpostLower: 10, goalpostUpper: 0, redLine: 5 },
+  { code: 'C', goalpostLower: 1, goalpostUpper: 2, redLine: null },
+];
+
+/** A fresh draft with A and B ticked at half weight each, and a name. */
+function valid(): MethodologyDraft {
+  const draft = draftFrom(undefined, catalogue);
+  return {
+    ...draft,
+    name: 'Spring review',
+    indicators: draft.indicators.map((indicator) =>
+      indicator.code === 'C' ? indicator : { ...indicator, included: true, weight: '0.5', lower: '0', upper: '10' },
+    ),
+  };
+}
+
+describe('draftFrom', () => {
+  it('starts a first version from the shared defaults, every catalogue indicator listed and none ticked', () => {
+    const draft = draftFrom(undefined, catalogue);
+    expect(draft.indicators.map((indicator) => [indicator.code, indicator.included])).toEqual([
+      ['A', false],
+      ['B', false],
+      ['C', false],
+    ]);
+    expect(draft.bands.map((band) => [band.code, Number(band.minimum)])).toEqual(
+      harmony.DEFAULT_GRADE_BANDS.map((band) => [band.code, band.minimum]),
+    );
+    expect(draft.coverage).toBe('65');
+    expect(draft.indexBelow).toEqual({ enabled: true, threshold: '60' });
+    expect(draft.indicators[1]).toMatchObject({ lower: '10', upper: '0', redLine: '5' });
+  });
+});
+
+describe('draftProblems (the shared rules, at the form fields)', () => {
+  it('finds nothing in a valid draft', () => {
+    expect(draftProblems(valid(), keyT)).toEqual({});
+  });
+
+  it('points each broken rule at its field', () => {
+    const draft = valid();
+    const broken: MethodologyDraft = {
+      ...draft,
+      name: 'x',
+      indicators: draft.indicators.map((indicator) =>
+        indicator.code === 'A'
+          ? { ...indicator, weight: '-0.5', upper: '-1', redLine: 'soon' }
+          : indicator.code === 'B'
+            ? { ...indicator, weight: 'lots' }
+            : indicator,
+      ),
+      bands: draft.bands.map((band, index) => (index === 1 ? { ...band, minimum: '99' } : band)),
+      coverage: '120',
+      indexBelow: { enabled: true, threshold: '0' },
+      fall: { enabled: true, points: '100' },
+    };
+    expect(draftProblems(broken, keyT)).toEqual({
+      name: 'harmony.methodology.problem.name',
+      'goalposts.A': 'harmony.methodology.problem.goalposts',
+      'redLine.A': 'harmony.methodology.problem.number',
+      'weight.A': 'harmony.methodology.problem.weight',
+      'weight.B': 'harmony.methodology.problem.weight',
+      gradeBands: 'harmony.methodology.problem.bands',
+      coverageThreshold: 'harmony.methodology.problem.coverage',
+      indexBelow: 'harmony.methodology.problem.threshold',
+      fall: 'harmony.methodology.problem.points',
+    });
+  });
+
+  it('wants at least one indicator, weights that total exactly 1, and ignores unticked indicators and disabled rules', () => {
+    const none = { ...valid(), indicators: valid().indicators.map((indicator) => ({ ...indicator, included: false })) };
+    expect(draftProblems(none, keyT)).toEqual({ indicators: 'harmony.methodology.problem.noIndicator' });
+    const heavy = { ...valid(), indicators: valid().indicators.map((indicator) => ({ ...indicator, weight: '0.6' })) };
+    expect(draftProblems(heavy, keyT)).toEqual({ weights: 'harmony.methodology.problem.weightSum' });
+    const disabled = { ...valid(), indexBelow: { enabled: false, threshold: 'x' }, fall: { enabled: false, points: '-3' } };
+    expect(draftProblems(disabled, keyT)).toEqual({});
+  });
+
+  it('checks goalposts only for goalpost normalization', () => {
+    const draft = valid();
+    const minMax = {
+      ...draft,
+      indicators: draft.indicators.map((indicator) => ({ ...indicator, normalization: 'MIN_MAX' as const, upper: '' })),
+    };
+    expect(draftProblems(minMax, keyT)).toEqual({});
+  });
+});
+
+describe('weights', () => {
+  it('equalizes and scales the ticked weights only, so that they total 1 as the server checks it', () => {
+    const draft = {
+      ...valid(),
+      indicators: valid().indicators.map((indicator, index) => ({ ...indicator, included: index < 3, weight: String(index + 1) })),
+    };
+    expect(weightSum(draft)).toBe(6);
+    expect(weightsTotalOne(weightSum(equalized(draft)))).toBe(true);
+    const scaled = scaledToOne(draft);
+    expect(scaled.indicators.map((indicator) => Number(indicator.weight))).toEqual([1 / 6, 2 / 6, 3 / 6]);
+    expect(weightsTotalOne(weightSum(scaled))).toBe(true);
+    expect(weightsTotalOne(1 + 1e-6)).toBe(false);
+  });
+});
+
+describe('toInput', () => {
+  it('sends the ticked indicators, coverage as a share, the enabled rules, and no goalposts without goalpost normalization', () => {
+    const draft = valid();
+    const input = toInput({
+      ...draft,
+      indicators: draft.indicators.map((indicator) => (indicator.code === 'B' ? { ...indicator, normalization: 'Z_SCORE' } : indicator)),
+    });
+    expect(input.indicators).toEqual([
+      { code: 'A', weight: 0.5, normalization: 'GOALPOSTS', lower: 0, upper: 10, redLine: null },
+      { code: 'B', weight: 0.5, normalization: 'Z_SCORE', lower: null, upper: null, redLine: 5 },
+    ]);
+    expect(input.coverageThreshold).toBe(0.65);
+    expect(input.alertRules).toEqual([
+      { kind: 'INDEX_BELOW', threshold: 60 },
+      { kind: 'FALL_SINCE_PREVIOUS', points: 5 },
+      { kind: 'RED_LINE' },
+    ]);
+  });
+});
