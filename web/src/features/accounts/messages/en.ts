@@ -1,6 +1,6 @@
 /**
- * English messages of accounts: sign-in, registration, users, organizations, API tokens. Loaded with the feature's pages, in the current language only;
- * zh-cn.ts must have exactly these keys (it is typed by them).
+ * English messages of accounts: sign-in, registration, users, organizations, API tokens. Loaded with the
+ * feature's pages, in the current language only; zh-cn.ts must have exactly these keys (it is typed by them).
  */
 export const accountsEn = {
   'citizenStatus.UNVERIFIED': 'Pending verification',
