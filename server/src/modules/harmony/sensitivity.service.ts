@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { harmony } from '@massline/shared';
@@ -23,18 +25,22 @@ const MAX_RUNNING = 4;
 
 /**
  * How to start the worker: the compiled module next to this one (server/dist, `npm start`), or, when the
- * server runs from its TypeScript sources (vitest, `npm run dev`), the .ts module compiled on load by
- * @swc-node/register as the server itself is.
+ * server runs from its TypeScript sources (vitest, `npm run dev`), the same module transpiled here and
+ * run as code. Not through @swc-node/register in the thread: a native addon loaded in a worker thread
+ * can take the whole process down when the thread ends (seen as "worker exited unexpectedly" under load).
  */
-function workerEntry(): { filename: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } {
+let transpiledWorker: string | null = null;
+function workerEntry(): { filename: string; eval?: true } {
   if (extname(__filename) !== '.ts') return { filename: join(__dirname, 'sensitivity.worker.js') };
-  const register = ['-r', '@swc-node/register'];
-  const inherited = process.execArgv.includes('@swc-node/register') ? process.execArgv : [...process.execArgv, ...register];
-  return {
-    filename: join(__dirname, 'sensitivity.worker.ts'),
-    execArgv: inherited,
-    env: { ...process.env, SWC_NODE_PROJECT: process.env.SWC_NODE_PROJECT ?? join(__dirname, '../../../tsconfig.json') },
-  };
+  if (transpiledWorker === null) {
+    // typescript is a development dependency: only the TypeScript sources ever get here.
+    const ts = createRequire(__filename)('typescript') as typeof import('typescript');
+    const source = readFileSync(join(__dirname, 'sensitivity.worker.ts'), 'utf8');
+    transpiledWorker = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    }).outputText;
+  }
+  return { filename: transpiledWorker, eval: true };
 }
 
 interface Job extends SensitivityRun {
