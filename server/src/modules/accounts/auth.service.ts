@@ -140,13 +140,19 @@ export class AuthService {
     return { principal: principalOfUser(session.user), actorLabel: session.user.email };
   }
 
-  /** The API token behind a bearer credential, or null if it is malformed, unknown, revoked or expired. */
+  /**
+   * The API token behind a bearer credential, or null if it is malformed, unknown, revoked or expired,
+   * or if its issuer or the issuer's organization is deactivated: a token acts on its issuer's authority,
+   * so it stops with it (and works again if they are reactivated; revoking is what ends a token for good).
+   */
   async authenticateToken(em: EntityManager, credential: string): Promise<(Authentication & { tokenId: string }) | null> {
     const match = TOKEN_PATTERN.exec(credential);
     if (!match) return null;
     const tokens = new ApiTokenRepository(em);
     const token = await tokens.findByPrefix(match[1]);
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= new Date())) return null;
+    const issuer = token.createdBy;
+    if (!issuer.active || (issuer.organization && !issuer.organization.active)) return null;
     const expected = Buffer.from(token.secretHash, 'hex');
     const given = Buffer.from(sha256(credential), 'hex');
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
