@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@massline/shared';
 import type { Config } from '../../app/config';
-import { AppError } from '../../common/app-error';
+import { AppError, withHttp } from '../../common/app-error';
 import type { EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import type { RequestContext } from '../../common/request-context';
@@ -31,8 +31,9 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * Sign-in, sign-out, citizen self-registration, and turning a session cookie or a bearer token into a
- * principal. Failed sign-ins are counted per account name (known or not): after `slowAfterFailures`
- * each answer is delayed, after `lockAfterFailures` the name is refused until the lock ends.
+ * principal. Every sign-in attempt is reserved against the throttle before the password is checked
+ * (sign-in-throttle.repository.ts): growing delays per e-mail and address, a cap per address, a
+ * platform-wide brake; no lock that an attacker could put on someone else's account.
  */
 export class AuthService {
   constructor(
@@ -42,24 +43,26 @@ export class AuthService {
 
   async signIn(context: RequestContext, input: SignInInput): Promise<User> {
     const { em } = context;
-    const key = normalizeEmail(input.email);
+    const email = normalizeEmail(input.email);
+    const address = context.ip ?? 'unknown';
     const throttles = new SignInThrottleRepository(em);
-    const throttle = await throttles.state(key, this.config.signIn.windowMinutes);
-    if (throttle?.locked) throw new AppError('SIGN_IN_LOCKED', 'Too many failed attempts: try again later');
-    if (throttle?.in_window && throttle.failures >= this.config.signIn.slowAfterFailures) {
-      await new Promise((resolve) => setTimeout(resolve, this.config.signIn.delayMs));
+    const reservation = await throttles.reserve(email, address, this.config.signIn);
+    if (!reservation.granted) {
+      throw withHttp(new AppError('SIGN_IN_THROTTLED', `Too many failed sign-ins: try again in ${reservation.retryAfterSeconds} s`), 429, {
+        'retry-after': String(reservation.retryAfterSeconds),
+      });
     }
 
-    const user = await new UserRepository(em).findForSignIn(key);
+    const user = await new UserRepository(em).findForSignIn(email);
+    // An unknown e-mail costs the same verification as a known one: the answer's time says nothing.
     const passwordOk = user
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyPassword(await decoyPasswordHash(), input.password);
     const organizationActive = !user?.organization || user.organization.active;
     if (!user || !user.active || !organizationActive || !passwordOk) {
-      await throttles.recordFailure(key, this.config.signIn);
       throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     }
-    await throttles.clear(key);
+    await throttles.succeeded(email, address);
     await this.openSession(context, user, 'user.sign-in');
     return user;
   }
@@ -101,6 +104,19 @@ export class AuthService {
   async registerCitizen(context: RequestContext, input: RegisterCitizenInput): Promise<User> {
     const { em } = context;
     const email = normalizeEmail(input.email);
+    // Each attempt counts, accepted or not: registration answers whether an e-mail is taken, so it is
+    // bounded per address like sign-in.
+    const reservation = await new SignInThrottleRepository(em).reserveRegistration(
+      context.ip ?? 'unknown',
+      this.config.registrationsPerAddressPerHour,
+    );
+    if (!reservation.granted) {
+      throw withHttp(
+        new AppError('REGISTRATION_THROTTLED', `Too many registrations from your address: try again in ${reservation.retryAfterSeconds} s`),
+        429,
+        { 'retry-after': String(reservation.retryAfterSeconds) },
+      );
+    }
     const region = await new RegionRepository(em).findById(input.regionId);
     if (!region) throw new AppError('INVALID_INPUT', 'No such region', { regionId: 'No such region' });
     if (await new UserRepository(em).emailTaken(email))
