@@ -3,3 +3,4 @@ export * from './permissions';
 export * from './domain/period';
 export * from './domain/region';
 export * as harmony from './domain/harmony';
+export * from './domain/audit/security-events';

@@ -47,19 +47,43 @@ export class AuthService {
     const address = context.ip ?? 'unknown';
     const throttles = new SignInThrottleRepository(em);
     const reservation = await throttles.reserve(email, address, this.config.signIn);
+    const users = new UserRepository(em);
     if (!reservation.granted) {
+      const user = await users.findForSignIn(email);
+      await context.securityLog.record({
+        kind: 'SIGN_IN_THROTTLED',
+        actor: { kind: 'ANONYMOUS', id: user?.id ?? null },
+        actorLabel: email,
+        regionPath: user?.region.path ?? null,
+        reason: reservation.limit,
+      });
       throw withHttp(new AppError('SIGN_IN_THROTTLED', `Too many failed sign-ins: try again in ${reservation.retryAfterSeconds} s`), 429, {
         'retry-after': String(reservation.retryAfterSeconds),
       });
     }
 
-    const user = await new UserRepository(em).findForSignIn(email);
+    const user = await users.findForSignIn(email);
     // An unknown e-mail costs the same verification as a known one: the answer's time says nothing.
     const passwordOk = user
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyPassword(await decoyPasswordHash(), input.password);
     const organizationActive = !user?.organization || user.organization.active;
     if (!user || !user.active || !organizationActive || !passwordOk) {
+      // The auditors see why; the caller does not.
+      const why = !user
+        ? 'UNKNOWN_EMAIL'
+        : !passwordOk
+          ? 'WRONG_PASSWORD'
+          : !user.active
+            ? 'ACCOUNT_DEACTIVATED'
+            : 'ORGANIZATION_DEACTIVATED';
+      await context.securityLog.record({
+        kind: 'SIGN_IN_FAILED',
+        actor: { kind: 'ANONYMOUS', id: user?.id ?? null },
+        actorLabel: email,
+        regionPath: user?.region.path ?? null,
+        reason: why,
+      });
       throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     }
     await throttles.succeeded(email, address);
@@ -92,11 +116,28 @@ export class AuthService {
       ]);
     });
     context.cookies.setSession(secret, ttlSeconds);
+    await context.securityLog.record({
+      kind: 'SIGN_IN',
+      actor: principalOfUser(user),
+      actorLabel: user.email,
+      regionPath: user.region.path,
+    });
   }
 
   async signOut(context: RequestContext): Promise<boolean> {
     const secret = context.cookies.sessionSecret;
-    if (secret) await new SessionRepository(context.em).deleteByHash(sha256(secret));
+    const { principal } = context;
+    if (secret) {
+      await new SessionRepository(context.em).deleteByHash(sha256(secret));
+      if (principal.kind === 'USER') {
+        await context.securityLog.record({
+          kind: 'SIGN_OUT',
+          actor: principal,
+          actorLabel: context.actorLabel,
+          regionPath: principal.regionPath,
+        });
+      }
+    }
     context.cookies.clearSession();
     return true;
   }
@@ -111,6 +152,13 @@ export class AuthService {
       this.config.registrationsPerAddressPerHour,
     );
     if (!reservation.granted) {
+      await context.securityLog.record({
+        kind: 'REGISTRATION_THROTTLED',
+        actor: { kind: 'ANONYMOUS' },
+        actorLabel: email,
+        regionPath: null,
+        reason: reservation.limit,
+      });
       throw withHttp(
         new AppError('REGISTRATION_THROTTLED', `Too many registrations from your address: try again in ${reservation.retryAfterSeconds} s`),
         429,
