@@ -36,6 +36,8 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
  * platform-wide brake; no lock that an attacker could put on someone else's account.
  */
 export class AuthService {
+  private nextPrune = 0;
+
   constructor(
     private readonly config: Config,
     private readonly events: EventPublisher<AccountsEvents>,
@@ -46,6 +48,11 @@ export class AuthService {
     const email = normalizeEmail(input.email);
     const address = context.ip ?? 'unknown';
     const throttles = new SignInThrottleRepository(em);
+    // Spent keys (every address that ever failed) are dropped now and then, not on every attempt.
+    if (Date.now() >= this.nextPrune) {
+      this.nextPrune = Date.now() + 60_000;
+      await throttles.prune(this.config.signIn.windowMinutes);
+    }
     const reservation = await throttles.reserve(email, address, this.config.signIn);
     const users = new UserRepository(em);
     if (!reservation.granted) {

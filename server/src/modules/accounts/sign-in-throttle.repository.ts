@@ -125,6 +125,16 @@ export class SignInThrottleRepository {
     );
   }
 
+  /** Forgets keys whose window and wait are over: the table holds only what still limits someone. */
+  async prune(windowMinutes: number): Promise<void> {
+    await this.em.execute(
+      `delete from sign_in_throttle
+        where window_started_at < clock_timestamp() - make_interval(mins => greatest(?, 60))
+          and next_attempt_at < clock_timestamp()`,
+      [windowMinutes],
+    );
+  }
+
   /** Reserves one registration of the address in its hour, if it has any left (one statement). */
   async reserveRegistration(address: string, perHour: number): Promise<Reservation> {
     const key = registrationKey(address);
