@@ -4,3 +4,4 @@ export * from './domain/period';
 export * from './domain/region';
 export * from './domain/text';
 export * as harmony from './domain/harmony';
+export * from './domain/audit/security-events';

@@ -12,9 +12,10 @@ interface Entry {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   requestId: string | null;
+  clientRequestId: string | null;
 }
 const ENTRIES = `query ($filter: AuditEntryFilter) { auditEntries(first: 20, filter: $filter) { totalCount edges { node {
-  action actorKind actorLabel actorRole subjectType subjectId regionPath before after requestId } } } }`;
+  action actorKind actorLabel actorRole subjectType subjectId regionPath before after requestId clientRequestId } } } }`;
 
 describe('audit log', () => {
   let server: TestServer;
@@ -23,7 +24,7 @@ describe('audit log', () => {
   });
   afterAll(() => server?.close());
 
-  it('records every change with actor, role, before and after, and the request id', async () => {
+  it("records every change with actor, role, before and after, and the server's request id beside the client's", async () => {
     const county = await server.as('orgIn');
     const id = await server.createUser({ email: 'audited@massline.test', role: 'CITIZEN', regionCode: '880101001' });
     const answer = await county.request(
@@ -32,7 +33,9 @@ describe('audit log', () => {
       { 'x-request-id': 'req-audit-1' },
     );
     expect(answer.errors).toEqual([]);
-    expect(answer.headers.get('x-request-id')).toBe('req-audit-1');
+    // The request id is the server's: a client's header is kept apart, never taken as ours.
+    const requestId = answer.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
     const auditor = await server.as('auditor');
     const { auditEntries } = await auditor.ok<{ auditEntries: { edges: { node: Entry }[] } }>(ENTRIES, { filter: { subjectId: id } });
@@ -45,7 +48,8 @@ describe('audit log', () => {
       actorRole: 'ORGANIZATION',
       subjectType: 'User',
       regionPath: '/88/8801/880101/880101001/',
-      requestId: 'req-audit-1',
+      requestId,
+      clientRequestId: 'req-audit-1',
     });
     expect(entry.before).toMatchObject({ active: true, email: 'audited@massline.test' });
     expect(entry.after).toMatchObject({ active: false });

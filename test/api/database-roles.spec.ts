@@ -50,7 +50,7 @@ describe('the runtime database role', () => {
     expect(serverRole[0].role).toBe(role);
   });
 
-  describe.each(['audit_entry', 'observation_revision', 'methodology_version'])('%s', (table) => {
+  describe.each(['audit_entry', 'security_event', 'observation_revision', 'methodology_version'])('%s', (table) => {
     it('cannot be emptied or rewritten by DELETE, TRUNCATE or UPDATE', async () => {
       // Privileges are checked before any row is touched: an empty table refuses as a full one does.
       const before = await count(table);
@@ -99,6 +99,6 @@ describe('the runtime database role', () => {
       .execute<{ table: string }[]>(
         `select event_object_table as table from information_schema.triggers where trigger_name like '%\\_by\\_database' order by 1`,
       );
-    expect(stamped.map((row) => row.table)).toEqual(['audit_entry', 'methodology_version', 'observation_revision']);
+    expect(stamped.map((row) => row.table)).toEqual(['audit_entry', 'methodology_version', 'observation_revision', 'security_event']);
   });
 });

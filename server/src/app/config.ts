@@ -26,13 +26,38 @@ export interface Config {
   /** Secure cookies: 'auto' follows the request's protocol (behind a proxy, set TRUST_PROXY). */
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
-  signIn: { slowAfterFailures: number; lockAfterFailures: number; windowMinutes: number; lockMinutes: number; delayMs: number };
+  signIn: SignInLimits;
+  /** Citizen registrations per client address and hour (each attempt counts, refused or not). */
+  registrationsPerAddressPerHour: number;
+  securityLog: {
+    /** A refusal of one kind from one address is written at most once per this interval; the rest are counted in the next row. */
+    floodIntervalMs: number;
+  };
   apiTokenRequestsPerMinute: number;
   /** Requests per address and minute, before authentication. */
   requestsPerAddressPerMinute: number;
   body: { limit: number; importLimit: number; largeAtOnce: number };
   graphql: { maxDepth: number; maxAliases: number; maxCost: number; costPerMinute: number; maxTokens: number; maxDirectives: number };
   logSql: boolean;
+}
+
+/**
+ * Sign-in throttling (modules/accounts/sign-in-throttle.repository.ts): no hard lock anyone can trigger,
+ * but delays that grow per e-mail and address, a cap per address and a platform-wide brake.
+ */
+export interface SignInLimits {
+  /** Failures of one e-mail from one address before delays start. */
+  freeFailures: number;
+  /** The first delay; it doubles with each further failure of that e-mail from that address. */
+  delayMs: number;
+  /** The longest delay between two attempts of one e-mail from one address. */
+  maxDelaySeconds: number;
+  /** Failed sign-ins per client address in a window, whatever the e-mails: past it, the address waits for the window to end. */
+  failuresPerAddress: number;
+  /** Failed sign-ins per minute on the whole platform: past it, an address that has failed in the window gets no further attempt. */
+  failuresPerMinute: number;
+  /** How long failures are remembered: an address's window; an e-mail and address pair is forgotten after this long without a failure. */
+  windowMinutes: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -66,12 +91,15 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     cookieSecure: secure === undefined || secure === '' || secure === 'auto' ? 'auto' : bool('COOKIE_SECURE', false, env),
     trustProxy: bool('TRUST_PROXY', false, env),
     signIn: {
-      slowAfterFailures: int('SIGN_IN_SLOW_AFTER', 5, env),
-      lockAfterFailures: int('SIGN_IN_LOCK_AFTER', 10, env),
-      windowMinutes: int('SIGN_IN_WINDOW_MINUTES', 15, env),
-      lockMinutes: int('SIGN_IN_LOCK_MINUTES', 15, env),
+      freeFailures: int('SIGN_IN_FREE_FAILURES', 5, env),
       delayMs: int('SIGN_IN_DELAY_MS', 1000, env),
+      maxDelaySeconds: int('SIGN_IN_MAX_DELAY_SECONDS', 900, env),
+      failuresPerAddress: int('SIGN_IN_FAILURES_PER_ADDRESS', 30, env),
+      failuresPerMinute: int('SIGN_IN_FAILURES_PER_MINUTE', 300, env),
+      windowMinutes: int('SIGN_IN_WINDOW_MINUTES', 15, env),
     },
+    registrationsPerAddressPerHour: int('REGISTRATIONS_PER_ADDRESS_PER_HOUR', 10, env),
+    securityLog: { floodIntervalMs: int('SECURITY_LOG_FLOOD_INTERVAL_MS', 1000, env) },
     apiTokenRequestsPerMinute: int('API_TOKEN_REQUESTS_PER_MINUTE', 120, env),
     requestsPerAddressPerMinute: int('REQUESTS_PER_ADDRESS_PER_MINUTE', 600, env),
     body: {

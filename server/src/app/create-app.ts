@@ -19,6 +19,8 @@ import type { Config } from './config';
 import { MANIFESTS } from './modules';
 import { createServices, type Services } from './services';
 import { queryCostPlugin } from './query-cost-plugin';
+import { refusalLogPlugin } from './refusal-log-plugin';
+import type { SecurityEventOrigin } from '../common/security-log';
 import { RateWindow } from './rate-window';
 import { bodyErrors, jsonBody, perAddressLimit, refuse } from './request-limits';
 import { noSourceMaps, securityHeaders } from './security-headers';
@@ -43,7 +45,9 @@ export interface App {
 interface RequestState {
   authentication: Authentication;
   sessionSecret: string | null;
+  /** Ours, always: a client's header is kept apart (clientRequestId) and never used as the request's id. */
   requestId: string;
+  clientRequestId: string | null;
 }
 
 function readCookie(header: string | undefined, name: string): string | null {
@@ -91,6 +95,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
     plugins: [
       ...protection.plugins,
       queryCostPlugin({ maxCost: config.graphql.maxCost, costPerMinute: config.graphql.costPerMinute }),
+      refusalLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -114,12 +119,20 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
     }
   });
 
+  const origin = (req: Request, state: RequestState): SecurityEventOrigin => ({
+    ip: req.ip ?? null,
+    userAgent: req.get('user-agent') ?? null,
+    requestId: state.requestId,
+    clientRequestId: state.clientRequestId,
+  });
+
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get('x-request-id');
     const state: RequestState = {
       authentication: ANONYMOUS_AUTHENTICATION,
       sessionSecret: null,
-      requestId: header && /^[A-Za-z0-9._-]{1,64}$/.test(header) ? header : randomUUID(),
+      requestId: randomUUID(),
+      clientRequestId: header && /^[A-Za-z0-9._-]{1,64}$/.test(header) ? header : null,
     };
     res.locals.state = state;
     res.setHeader('x-request-id', state.requestId);
@@ -129,7 +142,17 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
       if (authorization) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
         const found = match ? await services.accounts.auth.authenticateToken(em, match[1]) : null;
-        if (!found) return refuse(res, 401, 'UNAUTHENTICATED', 'INVALID_API_TOKEN', 'Invalid, revoked or expired API token');
+        if (!found) {
+          await services.audit.securityLog.record(em, origin(req, state), {
+            kind: 'REFUSED',
+            actor: { kind: 'ANONYMOUS' },
+            actorLabel: null,
+            regionPath: null,
+            reason: 'INVALID_API_TOKEN',
+            operation: null,
+          });
+          return refuse(res, 401, 'UNAUTHENTICATED', 'INVALID_API_TOKEN', 'Invalid, revoked or expired API token');
+        }
         if (!limiter.take(found.tokenId)) {
           res.setHeader('retry-after', String(limiter.retryAfterSeconds(found.tokenId)));
           return refuse(
@@ -179,14 +202,14 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
         const state = res.locals.state as RequestState;
         const { principal, actorLabel } = state.authentication;
         const em = orm.em.fork();
+        const from = origin(req, state);
         return {
           em,
           principal,
           ability: abilityFor(principal),
           actorLabel,
-          requestId: state.requestId,
-          ip: req.ip ?? null,
-          userAgent: req.get('user-agent') ?? null,
+          ...from,
+          securityLog: { record: (event) => services.audit.securityLog.record(em, from, event) },
           loaders: createLoaders(em),
           cookies: {
             sessionSecret: state.sessionSecret,

@@ -40,7 +40,7 @@ const REQUEST_ERROR_CODES = new Set([
 const KNOWN_REASONS = new Set(Object.keys(ERROR_REASONS));
 
 /** The error a resolver threw, under graphql-js's and Apollo's wrappers. */
-function unwrap(error: unknown): unknown {
+export function unwrap(error: unknown): unknown {
   let current = error;
   for (let depth = 0; depth < 5; depth++) {
     const inner = (current as { originalError?: unknown } | null)?.originalError;

@@ -15,7 +15,7 @@ describe('events published in a transaction', () => {
     );
   const change = (bus: EventBus, key: string) =>
     inTransaction<EventMap, string>(bus, { em: orm().em.fork() } as RequestContext, async (em) => {
-      await sql(em, `insert into sign_in_throttle (key, failures, window_started_at) values (?, 0, now())`, [key]);
+      await sql(em, `insert into sign_in_throttle (key, failures, window_started_at, next_attempt_at) values (?, 0, now(), now())`, [key]);
       return { result: key, events: [event] };
     });
 
@@ -23,7 +23,10 @@ describe('events published in a transaction', () => {
     const bus = new EventBus();
     bus.register(
       onEveryEvent('writer', 'record', async (em) => {
-        await sql(em, `insert into sign_in_throttle (key, failures, window_started_at) values ('events-listener', 0, now())`);
+        await sql(
+          em,
+          `insert into sign_in_throttle (key, failures, window_started_at, next_attempt_at) values ('events-listener', 0, now(), now())`,
+        );
       }),
     );
     await change(bus, 'events-change');

@@ -11,6 +11,7 @@ import { AuthService } from './auth.service';
 import { Organization } from './organization.entity';
 import { OrganizationService } from './organization.service';
 import { Session } from './session.entity';
+import { Migration20261130004100SignInThrottle } from './migrations/Migration20261130004100SignInThrottle';
 import { SignInThrottle } from './sign-in-throttle.entity';
 import { User } from './user.entity';
 import { UserService } from './user.service';
@@ -42,7 +43,7 @@ export const accountsModule = defineModule({
     resolver(ApiTokenResolver, (s: AccountsServices) => new ApiTokenResolver(s.apiTokens)),
   ],
   loaders: accountLoaders,
-  // The accounts' tables are created by the platform's Foundation migration (server/src/migrations).
-  migrations: [],
+  // The accounts' tables were created by the platform's Foundation migration (server/src/migrations).
+  migrations: [{ name: 'Migration20261130004100SignInThrottle', class: Migration20261130004100SignInThrottle }],
   seedDemo: seedDemoAccounts,
 });

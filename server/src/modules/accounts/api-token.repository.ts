@@ -40,8 +40,9 @@ export class ApiTokenRepository {
     return this.em.findOne(ApiToken, { id }, { populate: ['region', 'createdBy'] });
   }
 
+  /** The token behind a credential's prefix, with its issuer and the issuer's organization (one statement). */
   findByPrefix(prefix: string): Promise<ApiToken | null> {
-    return this.em.findOne(ApiToken, { prefix });
+    return this.em.findOne(ApiToken, { prefix }, { populate: ['createdBy.organization'], strategy: 'joined' });
   }
 
   /** Records that a token was used now (one statement, no entity). */

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@massline/shared';
 import type { Config } from '../../app/config';
-import { AppError } from '../../common/app-error';
+import { AppError, withHttp } from '../../common/app-error';
 import type { EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import type { RequestContext } from '../../common/request-context';
@@ -31,10 +31,13 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * Sign-in, sign-out, citizen self-registration, and turning a session cookie or a bearer token into a
- * principal. Failed sign-ins are counted per account name (known or not): after `slowAfterFailures`
- * each answer is delayed, after `lockAfterFailures` the name is refused until the lock ends.
+ * principal. Every sign-in attempt is reserved against the throttle before the password is checked
+ * (sign-in-throttle.repository.ts): growing delays per e-mail and address, a cap per address, a
+ * platform-wide brake; no lock that an attacker could put on someone else's account.
  */
 export class AuthService {
+  private nextPrune = 0;
+
   constructor(
     private readonly config: Config,
     private readonly events: EventPublisher<AccountsEvents>,
@@ -42,24 +45,55 @@ export class AuthService {
 
   async signIn(context: RequestContext, input: SignInInput): Promise<User> {
     const { em } = context;
-    const key = normalizeEmail(input.email);
+    const email = normalizeEmail(input.email);
+    const address = context.ip ?? 'unknown';
     const throttles = new SignInThrottleRepository(em);
-    const throttle = await throttles.state(key, this.config.signIn.windowMinutes);
-    if (throttle?.locked) throw new AppError('SIGN_IN_LOCKED', 'Too many failed attempts: try again later');
-    if (throttle?.in_window && throttle.failures >= this.config.signIn.slowAfterFailures) {
-      await new Promise((resolve) => setTimeout(resolve, this.config.signIn.delayMs));
+    // Spent keys (every address that ever failed) are dropped now and then, not on every attempt.
+    if (Date.now() >= this.nextPrune) {
+      this.nextPrune = Date.now() + 60_000;
+      await throttles.prune(this.config.signIn.windowMinutes);
+    }
+    const reservation = await throttles.reserve(email, address, this.config.signIn);
+    const users = new UserRepository(em);
+    if (!reservation.granted) {
+      const user = await users.findForSignIn(email);
+      await context.securityLog.record({
+        kind: 'SIGN_IN_THROTTLED',
+        actor: { kind: 'ANONYMOUS', id: user?.id ?? null },
+        actorLabel: email,
+        regionPath: user?.region.path ?? null,
+        reason: reservation.limit,
+      });
+      throw withHttp(new AppError('SIGN_IN_THROTTLED', `Too many failed sign-ins: try again in ${reservation.retryAfterSeconds} s`), 429, {
+        'retry-after': String(reservation.retryAfterSeconds),
+      });
     }
 
-    const user = await new UserRepository(em).findForSignIn(key);
+    const user = await users.findForSignIn(email);
+    // An unknown e-mail costs the same verification as a known one: the answer's time says nothing.
     const passwordOk = user
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyPassword(await decoyPasswordHash(), input.password);
     const organizationActive = !user?.organization || user.organization.active;
     if (!user || !user.active || !organizationActive || !passwordOk) {
-      await throttles.recordFailure(key, this.config.signIn);
+      // The auditors see why; the caller does not.
+      const why = !user
+        ? 'UNKNOWN_EMAIL'
+        : !passwordOk
+          ? 'WRONG_PASSWORD'
+          : !user.active
+            ? 'ACCOUNT_DEACTIVATED'
+            : 'ORGANIZATION_DEACTIVATED';
+      await context.securityLog.record({
+        kind: 'SIGN_IN_FAILED',
+        actor: { kind: 'ANONYMOUS', id: user?.id ?? null },
+        actorLabel: email,
+        regionPath: user?.region.path ?? null,
+        reason: why,
+      });
       throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     }
-    await throttles.clear(key);
+    await throttles.succeeded(email, address);
     await this.openSession(context, user, 'user.sign-in');
     return user;
   }
@@ -89,11 +123,28 @@ export class AuthService {
       ]);
     });
     context.cookies.setSession(secret, ttlSeconds);
+    await context.securityLog.record({
+      kind: 'SIGN_IN',
+      actor: principalOfUser(user),
+      actorLabel: user.email,
+      regionPath: user.region.path,
+    });
   }
 
   async signOut(context: RequestContext): Promise<boolean> {
     const secret = context.cookies.sessionSecret;
-    if (secret) await new SessionRepository(context.em).deleteByHash(sha256(secret));
+    const { principal } = context;
+    if (secret) {
+      await new SessionRepository(context.em).deleteByHash(sha256(secret));
+      if (principal.kind === 'USER') {
+        await context.securityLog.record({
+          kind: 'SIGN_OUT',
+          actor: principal,
+          actorLabel: context.actorLabel,
+          regionPath: principal.regionPath,
+        });
+      }
+    }
     context.cookies.clearSession();
     return true;
   }
@@ -101,6 +152,26 @@ export class AuthService {
   async registerCitizen(context: RequestContext, input: RegisterCitizenInput): Promise<User> {
     const { em } = context;
     const email = normalizeEmail(input.email);
+    // Each attempt counts, accepted or not: registration answers whether an e-mail is taken, so it is
+    // bounded per address like sign-in.
+    const reservation = await new SignInThrottleRepository(em).reserveRegistration(
+      context.ip ?? 'unknown',
+      this.config.registrationsPerAddressPerHour,
+    );
+    if (!reservation.granted) {
+      await context.securityLog.record({
+        kind: 'REGISTRATION_THROTTLED',
+        actor: { kind: 'ANONYMOUS' },
+        actorLabel: email,
+        regionPath: null,
+        reason: reservation.limit,
+      });
+      throw withHttp(
+        new AppError('REGISTRATION_THROTTLED', `Too many registrations from your address: try again in ${reservation.retryAfterSeconds} s`),
+        429,
+        { 'retry-after': String(reservation.retryAfterSeconds) },
+      );
+    }
     const region = await new RegionRepository(em).findById(input.regionId);
     if (!region) throw new AppError('INVALID_INPUT', 'No such region', { regionId: 'No such region' });
     if (await new UserRepository(em).emailTaken(email))
@@ -140,13 +211,19 @@ export class AuthService {
     return { principal: principalOfUser(session.user), actorLabel: session.user.email };
   }
 
-  /** The API token behind a bearer credential, or null if it is malformed, unknown, revoked or expired. */
+  /**
+   * The API token behind a bearer credential, or null if it is malformed, unknown, revoked or expired,
+   * or if its issuer or the issuer's organization is deactivated: a token acts on its issuer's authority,
+   * so it stops with it (and works again if they are reactivated; revoking is what ends a token for good).
+   */
   async authenticateToken(em: EntityManager, credential: string): Promise<(Authentication & { tokenId: string }) | null> {
     const match = TOKEN_PATTERN.exec(credential);
     if (!match) return null;
     const tokens = new ApiTokenRepository(em);
     const token = await tokens.findByPrefix(match[1]);
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= new Date())) return null;
+    const issuer = token.createdBy;
+    if (!issuer.active || (issuer.organization && !issuer.organization.active)) return null;
     const expected = Buffer.from(token.secretHash, 'hex');
     const given = Buffer.from(sha256(credential), 'hex');
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;

@@ -68,6 +68,10 @@ export class AuditEntry {
   after?: unknown;
 
   @Property({ type: 'string', length: 64, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The request id the server gave the request (its X-Request-Id answer header)' })
   requestId?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The X-Request-Id the client sent, if any: kept as said, never trusted' })
+  clientRequestId?: string | null;
 }

@@ -3,17 +3,35 @@ import { onEveryEvent } from '../../common/domain-events';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
+import { Migration20261130004200SecurityLog } from './migrations/Migration20261130004200SecurityLog';
+import { SecurityEvent } from './security-event.entity';
+import { SecurityEventResolver } from './security-event.resolver';
+import { SecurityLogService } from './security-log.service';
 
-/** The audit log: one entry per domain event, written in the change's transaction, read by auditors. */
+export interface AuditServices {
+  audit: AuditService;
+  securityLog: SecurityLogService;
+}
+
+/**
+ * The audit log (one entry per domain event, written in the change's transaction) and the security log
+ * (sign-ins and refusals, written outside it), read by auditors.
+ */
 export const auditModule = defineModule({
   name: 'audit',
-  entities: [AuditEntry],
-  createServices: () => ({ audit: new AuditService() }),
-  resolvers: [resolver(AuditResolver, (s: { audit: AuditService }) => new AuditResolver(s.audit))],
+  entities: [AuditEntry, SecurityEvent],
+  createServices: ({ config }): AuditServices => ({
+    audit: new AuditService(),
+    securityLog: new SecurityLogService(config.securityLog.floodIntervalMs),
+  }),
+  resolvers: [
+    resolver(AuditResolver, (s: AuditServices) => new AuditResolver(s.audit)),
+    resolver(SecurityEventResolver, (s: AuditServices) => new SecurityEventResolver(s.securityLog)),
+  ],
   // The record of a change comes first: every other listener sees an audited change.
   listeners: ({ audit }) => [onEveryEvent('audit.record', 'record', (em, context, event) => audit.record(em, context, event))],
-  // The audit log's table is created by the platform's Foundation migration (server/src/migrations).
-  migrations: [],
-  // The server's runtime role may read and append to the audit log, never change it (app/database-roles.ts).
-  appendOnlyTables: ['audit_entry'],
+  // The audit log's table was created by the platform's Foundation migration (server/src/migrations).
+  migrations: [{ name: 'Migration20261130004200SecurityLog', class: Migration20261130004200SecurityLog }],
+  // The server's runtime role may read and append to both logs, never change them (app/database-roles.ts).
+  appendOnlyTables: ['audit_entry', 'security_event'],
 });

@@ -70,6 +70,7 @@ export class AuditService {
       before: event.before ?? null,
       after: event.after ?? null,
       requestId: context.requestId,
+      clientRequestId: context.clientRequestId,
     });
   }
 

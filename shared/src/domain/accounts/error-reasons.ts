@@ -11,4 +11,7 @@ export const ACCOUNTS_ERROR_REASONS = {
   CITIZEN_ALREADY_REVIEWED: 'CONFLICT',
   NOT_A_CITIZEN: 'BAD_USER_INPUT',
   API_TOKEN_ALREADY_REVOKED: 'CONFLICT',
+  /** Too many failed sign-ins (from this address, or of this e-mail from it): wait Retry-After seconds. */
+  SIGN_IN_THROTTLED: 'TOO_MANY_REQUESTS',
+  REGISTRATION_THROTTLED: 'TOO_MANY_REQUESTS',
 } as const satisfies Record<string, ApiErrorCode>;
