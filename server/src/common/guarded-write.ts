@@ -1,0 +1,43 @@
+import { DeadlockException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { AppError } from './app-error';
+
+/**
+ * Guarded writes: how a race between two requests ends in one winner and a coded CONFLICT for the other,
+ * never a silent overwrite nor an internal error.
+ *
+ * - A state change is `UPDATE … WHERE id = ? AND <state> = <the state it starts from>`: the loser's
+ *   update changes no row (`changedOne`).
+ * - A create under a unique key is checked first for a friendly answer, but the key itself decides: the
+ *   loser's INSERT violates it (`conflictOnUnique`).
+ */
+
+/** Throws the conflict unless the guarded UPDATE changed exactly one row. */
+export function changedOne(affected: number, conflict: () => AppError): void {
+  if (affected !== 1) throw conflict();
+}
+
+/** The constraint a unique violation names (PostgreSQL reports it; MikroORM copies it onto its exception). */
+function violatedConstraint(error: unknown): string | null {
+  if (!(error instanceof UniqueConstraintViolationException)) return null;
+  return (error as UniqueConstraintViolationException & { constraint?: string }).constraint ?? '';
+}
+
+/**
+ * Runs a write; if a concurrent request took one of the unique keys meanwhile (or the two deadlocked), the
+ * given conflict is thrown instead of the database's error. `constraints` names the keys meant (any unique
+ * key when empty).
+ */
+export async function conflictOnUnique<T>(
+  work: () => Promise<T>,
+  conflict: () => AppError,
+  constraints: readonly string[] = [],
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const constraint = violatedConstraint(error);
+    if (constraint !== null && (constraints.length === 0 || constraints.includes(constraint))) throw conflict();
+    if (error instanceof DeadlockException) throw conflict();
+    throw error;
+  }
+}
