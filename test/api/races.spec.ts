@@ -216,4 +216,181 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
       }
     });
   });
+  describe('every other state change', () => {
+    const METHODOLOGY = {
+      aggregation: 'ARITHMETIC',
+      indicators: [
+        { code: 'GINI', weight: 0.2, normalization: 'GOALPOSTS' },
+        { code: 'PETITIONS', weight: 0.2, normalization: 'GOALPOSTS' },
+        { code: 'MASS_INCIDENTS', weight: 0.2, normalization: 'GOALPOSTS' },
+        { code: 'HOT_ISSUES', weight: 0.1, normalization: 'GOALPOSTS' },
+        { code: 'PARTY_APPLICATIONS', weight: 0.1, normalization: 'GOALPOSTS' },
+        { code: 'CADRE_TRUST', weight: 0.1, normalization: 'GOALPOSTS' },
+        { code: 'PAPER_SUBSCRIPTIONS', weight: 0.1, normalization: 'GOALPOSTS' },
+      ],
+    };
+    const createVersion = async (name: string) =>
+      (
+        await clients[0].ok<{ createMethodologyVersion: { id: string } }>(
+          'mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { id } }',
+          { input: { ...METHODOLOGY, name } },
+        )
+      ).createMethodologyVersion.id;
+
+    /** Each case: what to prepare, the mutation sent N times at once (variables per attempt), the losers' reason. */
+    const cases: {
+      name: string;
+      prepare: () => Promise<string>;
+      mutation: string;
+      variables: (prepared: string, i: number) => Record<string, unknown>;
+      reason: string;
+      anonymous?: boolean;
+    }[] = [
+      {
+        name: 'deactivating a user',
+        prepare: () => server.createUser({ email: 'racing-auditor@massline.test', role: 'AUDITOR', regionCode: '8801' }),
+        mutation: 'mutation ($id: ID!) { deactivateUser(id: $id) { active } }',
+        variables: (id) => ({ id }),
+        reason: 'USER_ALREADY_IN_STATE',
+      },
+      {
+        name: 'deactivating an organization',
+        prepare: async () =>
+          (
+            await clients[0].ok<{ createOrganization: { id: string } }>(
+              'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+              { input: { name: 'Racing committee', regionId: ids.get('8803') } },
+            )
+          ).createOrganization.id,
+        mutation: 'mutation ($id: ID!) { deactivateOrganization(id: $id) { active } }',
+        variables: (id) => ({ id }),
+        reason: 'ORGANIZATION_ALREADY_IN_STATE',
+      },
+      {
+        name: 'revoking an API token',
+        prepare: async () =>
+          (
+            await clients[0].ok<{ createApiToken: { token: { id: string } } }>(
+              'mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { token { id } } }',
+              { input: { name: 'Racing token', scopes: ['HARMONY'] } },
+            )
+          ).createApiToken.token.id,
+        mutation: 'mutation ($id: ID!) { revokeApiToken(id: $id) { revokedAt } }',
+        variables: (id) => ({ id }),
+        reason: 'API_TOKEN_ALREADY_REVOKED',
+      },
+      {
+        name: 'activating a methodology version',
+        prepare: () => createVersion('Racing activation'),
+        mutation: 'mutation ($id: ID!) { activateMethodologyVersion(id: $id) { active } }',
+        variables: (id) => ({ id }),
+        reason: 'METHODOLOGY_ALREADY_ACTIVE',
+      },
+      {
+        name: 'publishing a period',
+        prepare: async () => {
+          const [{ period }] = await sql<{ period: string }>(
+            `select a.period from assessment a join methodology_version v on v.id = a.methodology_version_id
+              where v.active and not a.published group by a.period order by a.period limit 1`,
+          );
+          return period;
+        },
+        mutation: 'mutation ($period: String!, $regionId: ID!) { publishAssessments(period: $period, regionId: $regionId) }',
+        variables: (period) => ({ period, regionId: ids.get('88') }),
+        reason: 'NOTHING_TO_PUBLISH',
+      },
+      {
+        name: 'creating a region under a taken code',
+        prepare: async () => '880499',
+        mutation: 'mutation ($input: CreateRegionInput!) { createRegion(input: $input) { id } }',
+        variables: (code, i) => ({ input: { code, name: `赛跑${i}镇`, nameEn: `Racing ${i}`, parentId: ids.get('8804') } }),
+        reason: 'REGION_CODE_TAKEN',
+      },
+      {
+        name: 'creating an indicator under a taken code',
+        prepare: async () => 'RACING',
+        mutation: 'mutation ($input: CreateIndicatorInput!) { createIndicator(input: $input) { code } }',
+        variables: (code) => ({
+          input: {
+            code,
+            nameEn: 'Racing',
+            nameZh: '赛跑',
+            unitEn: 'points',
+            unitZh: '分',
+            direction: 'HIGHER_IS_BETTER',
+            rateBasis: 'NONE',
+            goalpostLower: 0,
+            goalpostUpper: 10,
+          },
+        }),
+        reason: 'INDICATOR_CODE_TAKEN',
+      },
+      {
+        name: 'creating a user under a taken e-mail',
+        prepare: async () => 'racing-user@massline.test',
+        mutation: 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        variables: (email, i) => ({
+          input: { email, displayName: `Racer ${i}`, password: 'a-long-password', role: 'AUDITOR', regionId: ids.get('8801') },
+        }),
+        reason: 'EMAIL_TAKEN',
+      },
+      {
+        name: 'registering under a taken e-mail',
+        prepare: async () => 'racing-resident@massline.test',
+        mutation: 'mutation ($input: RegisterCitizenInput!) { registerCitizen(input: $input) { id } }',
+        variables: (email, i) => ({
+          input: { email, displayName: `Resident ${i}`, password: 'a-long-password', regionId: ids.get('880101001') },
+        }),
+        reason: 'EMAIL_TAKEN',
+        anonymous: true,
+      },
+    ];
+
+    it.each(cases)('$name: one of four wins, the others get $reason', async ({ prepare, mutation, variables, reason, anonymous }) => {
+      const prepared = await prepare();
+      const answers = await race(4, (client, i) => (anonymous ? server.client() : client).request(mutation, variables(prepared, i)));
+      exactlyOneWinner(answers, reason);
+    });
+
+    it('numbers methodology versions created at once one after the other', async () => {
+      const answers = await race(3, (client, i) =>
+        client.request('mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { version } }', {
+          input: { ...METHODOLOGY, name: `Racing version ${i}` },
+        }),
+      );
+      const { won } = outcome(answers);
+      const numbers = won.map(
+        (answer) => (answer.data as { createMethodologyVersion: { version: number } }).createMethodologyVersion.version,
+      );
+      expect(new Set(numbers).size).toBe(3);
+    });
+
+    it('activates one version when two are activated at once: never two, never an internal error', async () => {
+      const [first, second] = [await createVersion('Racing A'), await createVersion('Racing B')];
+      const answers = await race(2, (client, i) =>
+        client.request('mutation ($id: ID!) { activateMethodologyVersion(id: $id) { active } }', { id: i === 0 ? first : second }),
+      );
+      const { won, lost } = outcome(answers);
+      expect(lost.every(([code, reason]) => code === 'CONFLICT' && reason === 'METHODOLOGY_ALREADY_ACTIVE')).toBe(true);
+      expect(won.length).toBeGreaterThanOrEqual(1);
+      const active = await sql<{ id: string }>('select id from methodology_version where active');
+      expect(active).toHaveLength(1);
+      expect([first, second]).toContain(active[0].id);
+    });
+
+    it('sets the first figures of a period once at a time: later settings are corrections, simultaneous ones CONFLICT', async () => {
+      const answers = await race(4, (client, i) =>
+        client.request('mutation ($input: SetRegionStatisticsInput!) { setRegionStatistics(input: $input) { population } }', {
+          input: { regionId: ids.get('880301001'), period: '2035', population: 1000 + i, households: 300 },
+        }),
+      );
+      const { won, lost } = outcome(answers);
+      expect(lost.every(([code, reason]) => code === 'CONFLICT' && reason === 'REGION_STATISTICS_CHANGED')).toBe(true);
+      const [{ n }] = await sql<{ n: string }>(
+        `select count(*)::text as n from audit_entry where action = 'region.statistics.set' and subject_id = ? and after->>'period' = '2035'`,
+        [ids.get('880301001')],
+      );
+      expect(Number(n)).toBe(won.length);
+    });
+  });
 });

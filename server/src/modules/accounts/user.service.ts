@@ -1,4 +1,5 @@
 import { scoped } from '../../common/ability-filter';
+import { conflictOnUnique } from '../../common/guarded-write';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
@@ -55,36 +56,42 @@ export class UserService {
     // Checked as an instance: the new user's region must be inside the caller's jurisdiction.
     authorize(context, 'create', 'User', { region }, 'regionId');
     const email = normalizeEmail(input.email);
-    if (await new UserRepository(em).emailTaken(email))
-      throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+    const emailTaken = () => new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+    if (await new UserRepository(em).emailTaken(email)) throw emailTaken();
     const passwordHash = await hashPassword(input.password);
 
-    return inTransaction(this.events, context, async (tem) => {
-      const user = tem.create(User, {
-        email,
-        displayName: input.displayName.trim(),
-        role: input.role,
-        passwordHash,
-        region,
-        organization,
-        // A resident registered by the organization itself needs no further verification.
-        citizenStatus: input.role === 'CITIZEN' ? 'VERIFIED' : null,
-      });
-      await tem.flush();
-      return {
-        result: user,
-        events: [
-          {
-            action: 'user.create',
-            subjectType: 'User',
-            subjectId: user.id,
-            regionPath: region.path,
-            before: null,
-            after: userSnapshot(user),
-          },
-        ],
-      };
-    });
+    // Checked above for a quick answer; the unique key decides a race between two creations of one e-mail.
+    return conflictOnUnique(
+      () =>
+        inTransaction(this.events, context, async (tem) => {
+          const user = tem.create(User, {
+            email,
+            displayName: input.displayName.trim(),
+            role: input.role,
+            passwordHash,
+            region,
+            organization,
+            // A resident registered by the organization itself needs no further verification.
+            citizenStatus: input.role === 'CITIZEN' ? 'VERIFIED' : null,
+          });
+          await tem.flush();
+          return {
+            result: user,
+            events: [
+              {
+                action: 'user.create',
+                subjectType: 'User',
+                subjectId: user.id,
+                regionPath: region.path,
+                before: null,
+                after: userSnapshot(user),
+              },
+            ],
+          };
+        }),
+      emailTaken,
+      ['app_user_email_unique'],
+    );
   }
 
   async setActive(context: RequestContext, id: string, active: boolean): Promise<User> {
