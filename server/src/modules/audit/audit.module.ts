@@ -1,5 +1,5 @@
 import { defineModule, resolver } from '../../app/module-manifest';
-import { onEveryEvent } from '../../common/domain-events';
+import { onEveryPublication } from '../../common/domain-events';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
@@ -11,7 +11,7 @@ export const auditModule = defineModule({
   createServices: () => ({ audit: new AuditService() }),
   resolvers: [resolver(AuditResolver, (s: { audit: AuditService }) => new AuditResolver(s.audit))],
   // The record of a change comes first: every other listener sees an audited change.
-  listeners: ({ audit }) => [onEveryEvent('audit.record', 'record', (em, context, event) => audit.record(em, context, event))],
+  listeners: ({ audit }) => [onEveryPublication('audit.record', 'record', (em, context, events) => audit.record(em, context, events))],
   // The audit log's table is created by the platform's Foundation migration (server/src/migrations).
   migrations: [],
   // The server's runtime role may read and append to the audit log, never change it (app/database-roles.ts).
