@@ -5,16 +5,11 @@ import type { AppError } from './app-error';
  * Guarded writes: how a race between two requests ends in one winner and a coded CONFLICT for the other,
  * never a silent overwrite nor an internal error.
  *
- * - A state change is `UPDATE … WHERE id = ? AND <state> = <the state it starts from>`: the loser's
- *   update changes no row (`changedOne`).
+ * - A state change is `UPDATE … WHERE id = ? AND <state> = <the state it starts from>` (in the aggregate's
+ *   repository, answering null when no row changed): the service turns null into the conflict.
  * - A create under a unique key is checked first for a friendly answer, but the key itself decides: the
  *   loser's INSERT violates it (`conflictOnUnique`).
  */
-
-/** Throws the conflict unless the guarded UPDATE changed exactly one row. */
-export function changedOne(affected: number, conflict: () => AppError): void {
-  if (affected !== 1) throw conflict();
-}
 
 /** The constraint a unique violation names (PostgreSQL reports it; MikroORM copies it onto its exception). */
 function violatedConstraint(error: unknown): string | null {
