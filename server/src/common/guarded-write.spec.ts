@@ -12,14 +12,14 @@ describe('guarded writes', () => {
     ['any unique key when none is named', violation('whatever_unique'), [], 'EMAIL_TAKEN'],
     ['a deadlock between two writers', new DeadlockException(new Error('deadlock detected')), ['app_user_email_unique'], 'EMAIL_TAKEN'],
   ])('turns %s into the conflict', async (_name, error, constraints, reason) => {
-    await expect(conflictOnUnique(() => Promise.reject(error), taken, constraints)).rejects.toMatchObject({ reason });
+    await expect(Promise.reject(error).catch(conflictOnUnique(taken, constraints))).rejects.toMatchObject({ reason });
   });
 
   it('leaves other errors, and other keys, as they are', async () => {
     const other = violation('region_code_unique');
-    await expect(conflictOnUnique(() => Promise.reject(other), taken, ['app_user_email_unique'])).rejects.toBe(other);
+    await expect(Promise.reject(other).catch(conflictOnUnique(taken, ['app_user_email_unique']))).rejects.toBe(other);
     const plain = new Error('boom');
-    await expect(conflictOnUnique(() => Promise.reject(plain), taken)).rejects.toBe(plain);
-    await expect(conflictOnUnique(() => Promise.resolve(42), taken)).resolves.toBe(42);
+    await expect(Promise.reject(plain).catch(conflictOnUnique(taken))).rejects.toBe(plain);
+    await expect(Promise.resolve(42).catch(conflictOnUnique(taken))).resolves.toBe(42);
   });
 });

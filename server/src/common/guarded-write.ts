@@ -18,21 +18,15 @@ function violatedConstraint(error: unknown): string | null {
 }
 
 /**
- * Runs a write; if a concurrent request took one of the unique keys meanwhile (or the two deadlocked), the
- * given conflict is thrown instead of the database's error. `constraints` names the keys meant (any unique
- * key when empty).
+ * The catch handler of a write (`.catch(conflictOnUnique(…))`): if a concurrent request took one of the
+ * unique keys meanwhile (or the two deadlocked), the given conflict is thrown instead of the database's
+ * error. `constraints` names the keys meant (any unique key when empty); every other error is rethrown.
  */
-export async function conflictOnUnique<T>(
-  work: () => Promise<T>,
-  conflict: () => AppError,
-  constraints: readonly string[] = [],
-): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
+export function conflictOnUnique(conflict: () => AppError, constraints: readonly string[] = []): (error: unknown) => never {
+  return (error) => {
     const constraint = violatedConstraint(error);
     if (constraint !== null && (constraints.length === 0 || constraints.includes(constraint))) throw conflict();
     if (error instanceof DeadlockException) throw conflict();
     throw error;
-  }
+  };
 }

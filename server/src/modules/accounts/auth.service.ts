@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@massline/shared';
 import type { Config } from '../../app/config';
-import { conflictOnUnique } from '../../common/guarded-write';
 import { AppError } from '../../common/app-error';
+import { conflictOnUnique } from '../../common/guarded-write';
 import type { EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import type { RequestContext } from '../../common/request-context';
@@ -107,35 +107,35 @@ export class AuthService {
     if (await new UserRepository(em).emailTaken(email))
       throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
     const passwordHash = await hashPassword(input.password);
-    const emailTaken = () => new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+    const registration = em.transactional(async (tem) => {
+      const created = tem.create(User, {
+        email,
+        displayName: input.displayName.trim(),
+        role: 'CITIZEN',
+        passwordHash,
+        region,
+        citizenStatus: 'UNVERIFIED',
+      });
+      await tem.flush();
+      const actor = { ...context, principal: principalOfUser(created), actorLabel: created.email };
+      await this.events.publish(tem, actor, [
+        {
+          action: 'citizen.register',
+          subjectType: 'User',
+          subjectId: created.id,
+          regionPath: region.path,
+          before: null,
+          after: userSnapshot(created),
+        },
+      ]);
+      return created;
+    });
     // The unique key decides a race between two registrations of one e-mail: the loser gets EMAIL_TAKEN.
-    const user = await conflictOnUnique(
-      () =>
-        em.transactional(async (tem) => {
-          const created = tem.create(User, {
-            email,
-            displayName: input.displayName.trim(),
-            role: 'CITIZEN',
-            passwordHash,
-            region,
-            citizenStatus: 'UNVERIFIED',
-          });
-          await tem.flush();
-          const actor = { ...context, principal: principalOfUser(created), actorLabel: created.email };
-          await this.events.publish(tem, actor, [
-            {
-              action: 'citizen.register',
-              subjectType: 'User',
-              subjectId: created.id,
-              regionPath: region.path,
-              before: null,
-              after: userSnapshot(created),
-            },
-          ]);
-          return created;
-        }),
-      emailTaken,
-      ['app_user_email_unique'],
+    const user = await registration.catch(
+      conflictOnUnique(
+        () => new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' }),
+        ['app_user_email_unique'],
+      ),
     );
     await this.openSession(context, user, 'user.sign-in');
     return user;

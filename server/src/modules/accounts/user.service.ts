@@ -61,37 +61,32 @@ export class UserService {
     const passwordHash = await hashPassword(input.password);
 
     // Checked above for a quick answer; the unique key decides a race between two creations of one e-mail.
-    return conflictOnUnique(
-      () =>
-        inTransaction(this.events, context, async (tem) => {
-          const user = tem.create(User, {
-            email,
-            displayName: input.displayName.trim(),
-            role: input.role,
-            passwordHash,
-            region,
-            organization,
-            // A resident registered by the organization itself needs no further verification.
-            citizenStatus: input.role === 'CITIZEN' ? 'VERIFIED' : null,
-          });
-          await tem.flush();
-          return {
-            result: user,
-            events: [
-              {
-                action: 'user.create',
-                subjectType: 'User',
-                subjectId: user.id,
-                regionPath: region.path,
-                before: null,
-                after: userSnapshot(user),
-              },
-            ],
-          };
-        }),
-      emailTaken,
-      ['app_user_email_unique'],
-    );
+    return inTransaction(this.events, context, async (tem) => {
+      const user = tem.create(User, {
+        email,
+        displayName: input.displayName.trim(),
+        role: input.role,
+        passwordHash,
+        region,
+        organization,
+        // A resident registered by the organization itself needs no further verification.
+        citizenStatus: input.role === 'CITIZEN' ? 'VERIFIED' : null,
+      });
+      await tem.flush();
+      return {
+        result: user,
+        events: [
+          {
+            action: 'user.create',
+            subjectType: 'User',
+            subjectId: user.id,
+            regionPath: region.path,
+            before: null,
+            after: userSnapshot(user),
+          },
+        ],
+      };
+    }).catch(conflictOnUnique(emailTaken, ['app_user_email_unique']));
   }
 
   async setActive(context: RequestContext, id: string, active: boolean): Promise<User> {

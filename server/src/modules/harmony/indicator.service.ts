@@ -31,32 +31,27 @@ export class IndicatorService {
     const codeTaken = () => new AppError('INDICATOR_CODE_TAKEN', `Indicator ${input.code} exists`, { code: 'Already used' });
     if (await new IndicatorRepository(context.em).codeTaken(input.code)) throw codeTaken();
     // Checked above for a quick answer; the unique key decides a race between two creations of one code.
-    return conflictOnUnique(
-      () =>
-        inTransaction(this.events, context, async (em) => {
-          const indicator = em.create(Indicator, {
-            ...input,
-            nameEn: input.nameEn.trim(),
-            nameZh: input.nameZh.trim(),
-            redLine: input.redLine ?? null,
-          });
-          await em.flush();
-          return {
-            result: indicator,
-            events: [
-              {
-                action: 'indicator.create',
-                subjectType: 'Indicator',
-                subjectId: indicator.id,
-                regionPath: null,
-                before: null,
-                after: { ...input },
-              },
-            ],
-          };
-        }),
-      codeTaken,
-      ['indicator_code_unique'],
-    );
+    return inTransaction(this.events, context, async (em) => {
+      const indicator = em.create(Indicator, {
+        ...input,
+        nameEn: input.nameEn.trim(),
+        nameZh: input.nameZh.trim(),
+        redLine: input.redLine ?? null,
+      });
+      await em.flush();
+      return {
+        result: indicator,
+        events: [
+          {
+            action: 'indicator.create',
+            subjectType: 'Indicator',
+            subjectId: indicator.id,
+            regionPath: null,
+            before: null,
+            after: { ...input },
+          },
+        ],
+      };
+    }).catch(conflictOnUnique(codeTaken, ['indicator_code_unique']));
   }
 }

@@ -108,36 +108,31 @@ export class MethodologyService {
     authorize(context, 'update', 'MethodologyVersion', version);
     if (version.active) throw new AppError('METHODOLOGY_ALREADY_ACTIVE', `Version ${version.version} is already active`);
     const alreadyActive = () => new AppError('METHODOLOGY_ALREADY_ACTIVE', 'A version was activated meanwhile by someone else: reload');
-    return conflictOnUnique(
-      () =>
-        inTransaction(this.events, context, async (em) => {
-          const versions = new MethodologyRepository(em);
-          const previousVersion = await versions.deactivateOthers(version.id);
-          if (!(await versions.activateIf(version.id))) throw alreadyActive();
-          const previous = previousVersion === null ? null : await versions.findByNumber(previousVersion);
-          const managed = await versions.findFresh(version.id);
-          const row = await loadVersion(em, managed.id);
-          await recomputeAssessments(em, row!, await observedPeriods(em));
-          // What was published stays published: the public dashboard follows the active method at once
-          // (every figure names its version, so the change of method is itself in the open).
-          if (previous) await versions.carryPublication(previous.id, managed.id);
-          return {
-            result: managed,
-            events: [
-              {
-                action: 'methodology.activate',
-                subjectType: 'MethodologyVersion',
-                subjectId: managed.id,
-                regionPath: null,
-                before: { active: previous?.version ?? null },
-                after: { active: managed.version },
-              },
-            ],
-          };
-        }),
-      alreadyActive,
-      ['methodology_version_one_active'],
-    );
+    return inTransaction(this.events, context, async (em) => {
+      const versions = new MethodologyRepository(em);
+      const previousVersion = await versions.deactivateOthers(version.id);
+      if (!(await versions.activateIf(version.id))) throw alreadyActive();
+      const previous = previousVersion === null ? null : await versions.findByNumber(previousVersion);
+      const managed = await versions.findFresh(version.id);
+      const row = await loadVersion(em, managed.id);
+      await recomputeAssessments(em, row!, await observedPeriods(em));
+      // What was published stays published: the public dashboard follows the active method at once
+      // (every figure names its version, so the change of method is itself in the open).
+      if (previous) await versions.carryPublication(previous.id, managed.id);
+      return {
+        result: managed,
+        events: [
+          {
+            action: 'methodology.activate',
+            subjectType: 'MethodologyVersion',
+            subjectId: managed.id,
+            regionPath: null,
+            before: { active: previous?.version ?? null },
+            after: { active: managed.version },
+          },
+        ],
+      };
+    }).catch(conflictOnUnique(alreadyActive, ['methodology_version_one_active']));
   }
 
   /** Recomputes a version's assessments (all observed periods, or one): same inputs, same figures. */

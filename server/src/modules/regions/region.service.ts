@@ -42,28 +42,23 @@ export class RegionService {
     const codeTaken = () => new AppError('REGION_CODE_TAKEN', `Code ${input.code} is already used`, { code: 'Already used' });
     if (await regions.codeTaken(input.code)) throw codeTaken();
     // Checked above for a quick answer; the unique keys (code, path) decide a race between two creations.
-    return conflictOnUnique(
-      () =>
-        inTransaction(this.events, context, async (em) => {
-          const region = em.create(Region, { code: input.code, name: input.name.trim(), nameEn: input.nameEn.trim(), level, parent, path });
-          await em.flush();
-          return {
-            result: region,
-            events: [
-              {
-                action: 'region.create',
-                subjectType: 'Region',
-                subjectId: region.id,
-                regionPath: path,
-                before: null,
-                after: { id: region.id, code: region.code, name: region.name, nameEn: region.nameEn, level, parentId: parent.id },
-              },
-            ],
-          };
-        }),
-      codeTaken,
-      ['region_code_unique', 'region_path_unique'],
-    );
+    return inTransaction(this.events, context, async (em) => {
+      const region = em.create(Region, { code: input.code, name: input.name.trim(), nameEn: input.nameEn.trim(), level, parent, path });
+      await em.flush();
+      return {
+        result: region,
+        events: [
+          {
+            action: 'region.create',
+            subjectType: 'Region',
+            subjectId: region.id,
+            regionPath: path,
+            before: null,
+            after: { id: region.id, code: region.code, name: region.name, nameEn: region.nameEn, level, parentId: parent.id },
+          },
+        ],
+      };
+    }).catch(conflictOnUnique(codeTaken, ['region_code_unique', 'region_path_unique']));
   }
 
   async setStatistics(context: RequestContext, input: SetRegionStatisticsInput): Promise<RegionStatistics> {
@@ -74,32 +69,27 @@ export class RegionService {
     const changed = () =>
       new AppError('REGION_STATISTICS_CHANGED', `The figures of ${period} were set meanwhile by someone else: reload them`);
     // The row of the period is locked while it is read and changed; two first settings at once meet at its unique key.
-    return conflictOnUnique(
-      () =>
-        inTransaction(this.events, context, async (em) => {
-          const existing = await new RegionRepository(em).lockStatistics(region, period);
-          const before = existing ? { population: existing.population, households: existing.households } : null;
-          const statistics =
-            existing ?? em.create(RegionStatistics, { region, period, population: input.population, households: input.households });
-          statistics.population = input.population;
-          statistics.households = input.households;
-          await em.flush();
-          return {
-            result: statistics,
-            events: [
-              {
-                action: 'region.statistics.set',
-                subjectType: 'Region',
-                subjectId: region.id,
-                regionPath: region.path,
-                before: before && { period, ...before },
-                after: { period, population: input.population, households: input.households },
-              },
-            ],
-          };
-        }),
-      changed,
-      ['region_statistics_region_id_period_unique'],
-    );
+    return inTransaction(this.events, context, async (em) => {
+      const existing = await new RegionRepository(em).lockStatistics(region, period);
+      const before = existing ? { population: existing.population, households: existing.households } : null;
+      const statistics =
+        existing ?? em.create(RegionStatistics, { region, period, population: input.population, households: input.households });
+      statistics.population = input.population;
+      statistics.households = input.households;
+      await em.flush();
+      return {
+        result: statistics,
+        events: [
+          {
+            action: 'region.statistics.set',
+            subjectType: 'Region',
+            subjectId: region.id,
+            regionPath: region.path,
+            before: before && { period, ...before },
+            after: { period, population: input.population, households: input.households },
+          },
+        ],
+      };
+    }).catch(conflictOnUnique(changed, ['region_statistics_region_id_period_unique']));
   }
 }
