@@ -89,6 +89,14 @@ export function onEveryEvent(name: string, phase: ListenerPhase, handle: Handler
 }
 
 /**
+ * A listener of every event, one call per publication with all of them (the audit log: one multi-row
+ * INSERT for an import's thousands of rows rather than one statement each).
+ */
+export function onEveryPublication(name: string, phase: ListenerPhase, handle: Handler<readonly DomainEvent[], void>): EventListener {
+  return { name, phase, actions: 'every', handle: (em, context, events) => handle(em, context, events) };
+}
+
+/**
  * Typed listeners of one module's events: `listenersOf<HarmonyEvents>().each(…)` or `.batch(…)`.
  * The handler sees the payloads of the types it listens to, typed.
  */

@@ -40,6 +40,13 @@ export class ApiTokenRepository {
     return this.em.findOne(ApiToken, { id }, { populate: ['region', 'createdBy'] });
   }
 
+  /** A guarded write: revokes the token only if it is not revoked yet; null when a concurrent request did it first. */
+  async revokeIf(id: string): Promise<ApiToken | null> {
+    const affected = await this.em.nativeUpdate(ApiToken, { id, revokedAt: null }, { revokedAt: new Date() });
+    if (affected !== 1) return null;
+    return this.em.findOneOrFail(ApiToken, { id }, { populate: ['region', 'createdBy'], refresh: true });
+  }
+
   /** The token behind a credential's prefix, with its issuer and the issuer's organization (one statement). */
   findByPrefix(prefix: string): Promise<ApiToken | null> {
     return this.em.findOne(ApiToken, { prefix }, { populate: ['createdBy.organization'], strategy: 'joined' });

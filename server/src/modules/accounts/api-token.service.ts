@@ -76,8 +76,8 @@ export class ApiTokenService {
     if (token.revokedAt) throw new AppError('API_TOKEN_ALREADY_REVOKED', 'This token is already revoked');
     const before = tokenSnapshot(token);
     return inTransaction(this.events, context, async (em) => {
-      const managed = em.merge(token);
-      managed.revokedAt = new Date();
+      const managed = await new ApiTokenRepository(em).revokeIf(token.id);
+      if (!managed) throw new AppError('API_TOKEN_ALREADY_REVOKED', 'This token is already revoked');
       return {
         result: managed,
         events: [

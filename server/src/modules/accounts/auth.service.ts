@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@massline/shared';
 import type { Config } from '../../app/config';
 import { AppError, withHttp } from '../../common/app-error';
+import { conflictOnUnique } from '../../common/guarded-write';
 import type { EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import type { RequestContext } from '../../common/request-context';
@@ -177,7 +178,7 @@ export class AuthService {
     if (await new UserRepository(em).emailTaken(email))
       throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
     const passwordHash = await hashPassword(input.password);
-    const user = await em.transactional(async (tem) => {
+    const registration = em.transactional(async (tem) => {
       const created = tem.create(User, {
         email,
         displayName: input.displayName.trim(),
@@ -200,6 +201,13 @@ export class AuthService {
       ]);
       return created;
     });
+    // The unique key decides a race between two registrations of one e-mail: the loser gets EMAIL_TAKEN.
+    const user = await registration.catch(
+      conflictOnUnique(
+        () => new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' }),
+        ['app_user_email_unique'],
+      ),
+    );
     await this.openSession(context, user, 'user.sign-in');
     return user;
   }

@@ -40,4 +40,11 @@ export class OrganizationRepository {
   findWithRegion(id: string): Promise<Organization | null> {
     return this.em.findOne(Organization, { id }, { populate: ['region'] });
   }
+
+  /** A guarded write: (de)activates the organization only from the other state; null when a concurrent request did it first. */
+  async setActiveIf(id: string, active: boolean): Promise<Organization | null> {
+    const affected = await this.em.nativeUpdate(Organization, { id, active: !active }, { active });
+    if (affected !== 1) return null;
+    return this.em.findOneOrFail(Organization, { id }, { populate: ['region'], refresh: true });
+  }
 }

@@ -66,8 +66,9 @@ export class OrganizationService {
       );
     }
     return inTransaction(this.events, context, async (em) => {
-      const managed = em.merge(organization);
-      managed.active = active;
+      const managed = await new OrganizationRepository(em).setActiveIf(organization.id, active);
+      if (!managed)
+        throw new AppError('ORGANIZATION_ALREADY_IN_STATE', 'This organization was changed meanwhile by someone else: reload it');
       if (!active) {
         await new SessionRepository(em).deleteForUsers(await new UserRepository(em).staffIds(organization.id));
       }

@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
@@ -6,6 +7,9 @@ import { withinSubtree } from '../../common/subtree';
 import { containsPattern } from '../../common/text-search';
 import type { UserFilter, UserOrder } from './dto/account.inputs';
 import { User } from './user.entity';
+
+/** What a guarded write changes on a user: its state, never its identity. */
+export type UserChanges = Partial<Pick<User, 'citizenStatus' | 'citizenReviewNote' | 'active' | 'deactivatedAt'>>;
 
 /** The query side of users, on the entity manager it is given. */
 export class UserRepository {
@@ -55,6 +59,18 @@ export class UserRepository {
   /** The account of an e-mail address, with what signing in checks (its password hash is not loaded otherwise). */
   findForSignIn(email: string): Promise<User | null> {
     return this.em.findOne(User, { email }, { populate: ['region', 'organization', 'passwordHash'] });
+  }
+
+  /**
+   * A guarded write (`UPDATE app_user … WHERE id = ? AND <expected>`): changes the user only if it is still
+   * as expected, e.g. a residence still unverified. The user as it now is, or null when a concurrent
+   * request changed it first.
+   */
+  async updateIf(id: string, expected: Partial<Pick<User, 'citizenStatus' | 'active'>>, changes: UserChanges): Promise<User | null> {
+    const where: FilterQuery<User> = { id, ...expected };
+    const affected = await this.em.nativeUpdate(User, where, changes);
+    if (affected !== 1) return null;
+    return this.em.findOneOrFail(User, { id }, { populate: ['region', 'organization'], refresh: true });
   }
 
   async emailTaken(email: string): Promise<boolean> {

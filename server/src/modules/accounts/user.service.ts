@@ -1,4 +1,5 @@
 import { scoped } from '../../common/ability-filter';
+import { conflictOnUnique } from '../../common/guarded-write';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
@@ -55,10 +56,11 @@ export class UserService {
     // Checked as an instance: the new user's region must be inside the caller's jurisdiction.
     authorize(context, 'create', 'User', { region }, 'regionId');
     const email = normalizeEmail(input.email);
-    if (await new UserRepository(em).emailTaken(email))
-      throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+    const emailTaken = () => new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+    if (await new UserRepository(em).emailTaken(email)) throw emailTaken();
     const passwordHash = await hashPassword(input.password);
 
+    // Checked above for a quick answer; the unique key decides a race between two creations of one e-mail.
     return inTransaction(this.events, context, async (tem) => {
       const user = tem.create(User, {
         email,
@@ -84,7 +86,7 @@ export class UserService {
           },
         ],
       };
-    });
+    }).catch(conflictOnUnique(emailTaken, ['app_user_email_unique']));
   }
 
   async setActive(context: RequestContext, id: string, active: boolean): Promise<User> {
@@ -97,9 +99,13 @@ export class UserService {
       throw new AppError('USER_ALREADY_IN_STATE', active ? 'This user is already active' : 'This user is already deactivated');
     const before = userSnapshot(user);
     return inTransaction(this.events, context, async (tem) => {
-      const managed = tem.merge(user);
-      managed.active = active;
-      managed.deactivatedAt = active ? null : new Date();
+      // Guarded: only from the other state; of two concurrent requests, the second finds it done.
+      const managed = await new UserRepository(tem).updateIf(
+        user.id,
+        { active: !active },
+        { active, deactivatedAt: active ? null : new Date() },
+      );
+      if (!managed) throw new AppError('USER_ALREADY_IN_STATE', 'This user was changed meanwhile by someone else: reload it');
       // A deactivated user is signed out everywhere at once.
       if (!active) await new SessionRepository(tem).deleteForUsers([user.id]);
       return {
@@ -127,9 +133,16 @@ export class UserService {
     if (input.decision === 'REJECT' && !reason) throw invalidInput({ reason: 'Say why the residence is rejected' });
     const before = userSnapshot(user);
     return inTransaction(this.events, context, async (tem) => {
-      const managed = tem.merge(user);
-      managed.citizenStatus = input.decision === 'VERIFY' ? 'VERIFIED' : 'REJECTED';
-      managed.citizenReviewNote = input.decision === 'REJECT' ? reason : null;
+      // Guarded: only while the residence is unverified; a concurrent review that came first makes this one lose.
+      const managed = await new UserRepository(tem).updateIf(
+        user.id,
+        { citizenStatus: 'UNVERIFIED' },
+        {
+          citizenStatus: input.decision === 'VERIFY' ? 'VERIFIED' : 'REJECTED',
+          citizenReviewNote: input.decision === 'REJECT' ? reason : null,
+        },
+      );
+      if (!managed) throw new AppError('CITIZEN_ALREADY_REVIEWED', 'This residence has already been reviewed');
       return {
         result: managed,
         events: [
@@ -139,7 +152,7 @@ export class UserService {
             subjectId: user.id,
             regionPath: user.region.path,
             before,
-            after: { ...userSnapshot(managed), reason: managed.citizenReviewNote },
+            after: { ...userSnapshot(managed), reason: managed.citizenReviewNote ?? null },
           },
         ],
       };

@@ -7,6 +7,9 @@ import { Region } from '../regions/region.entity';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditEntryFilter, AuditEntryOrder } from './audit.service';
 
+/** Entries per INSERT statement: 11 parameters each, well under PostgreSQL's 65,535 per statement. */
+const APPEND_BATCH = 1000;
+
 /** An audit entry as it is written: everything but its id and time. */
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'occurredAt'>;
 
@@ -14,9 +17,17 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'occurredAt'>;
 export class AuditEntryRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** Appends an entry (one insert, no entity in the identity map). */
-  async append(entry: NewAuditEntry): Promise<void> {
-    await this.em.insert(AuditEntry, { id: randomUUID(), ...entry });
+  /**
+   * Appends entries: one multi-row INSERT per batch of APPEND_BATCH (however many rows an import changed),
+   * no entity in the identity map.
+   */
+  async appendAll(entries: readonly NewAuditEntry[]): Promise<void> {
+    for (let start = 0; start < entries.length; start += APPEND_BATCH) {
+      await this.em.insertMany(
+        AuditEntry,
+        entries.slice(start, start + APPEND_BATCH).map((entry) => ({ id: randomUUID(), ...entry })),
+      );
+    }
   }
 
   /** The path of the root region (the first created), the jurisdiction of platform-wide changes. */

@@ -1,5 +1,5 @@
 import { defineModule, resolver } from '../../app/module-manifest';
-import { onEveryEvent } from '../../common/domain-events';
+import { onEveryPublication } from '../../common/domain-events';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
@@ -29,7 +29,7 @@ export const auditModule = defineModule({
     resolver(SecurityEventResolver, (s: AuditServices) => new SecurityEventResolver(s.securityLog)),
   ],
   // The record of a change comes first: every other listener sees an audited change.
-  listeners: ({ audit }) => [onEveryEvent('audit.record', 'record', (em, context, event) => audit.record(em, context, event))],
+  listeners: ({ audit }) => [onEveryPublication('audit.record', 'record', (em, context, events) => audit.record(em, context, events))],
   // The audit log's table was created by the platform's Foundation migration (server/src/migrations).
   migrations: [{ name: 'Migration20261130004200SecurityLog', class: Migration20261130004200SecurityLog }],
   // The server's runtime role may read and append to both logs, never change them (app/database-roles.ts).

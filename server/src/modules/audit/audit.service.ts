@@ -52,26 +52,29 @@ export class AuditEntryListArgs {
  * by organizations for their jurisdiction, newest first. Nobody edits it; the database refuses to.
  */
 export class AuditService {
-  /** Records one event: the audit module's listener (audit.module.ts), first of all. */
-  async record(em: EntityManager, context: RequestContext, event: DomainEvent): Promise<void> {
+  /** Records the events of one publication, one entry each: the audit module's listener (audit.module.ts), first of all. */
+  async record(em: EntityManager, context: RequestContext, events: readonly DomainEvent[]): Promise<void> {
     const { principal } = context;
     const entries = new AuditEntryRepository(em);
-    await entries.append({
-      actorKind: principal.kind === 'API_TOKEN' ? 'API_TOKEN' : principal.kind,
-      actorId: principal.kind === 'ANONYMOUS' ? null : principal.id,
-      actorLabel: context.actorLabel,
-      actorRole: principal.kind === 'ANONYMOUS' ? null : principal.role,
-      action: event.action,
-      subjectType: event.subjectType,
-      subjectId: event.subjectId,
-      // A platform-wide change (indicator catalogue, methodology) belongs to the root region's jurisdiction:
-      // its organization and auditors read it, nobody else.
-      regionPath: event.regionPath ?? (await entries.rootPath()),
-      before: event.before ?? null,
-      after: event.after ?? null,
-      requestId: context.requestId,
-      clientRequestId: context.clientRequestId,
-    });
+    // A platform-wide change (indicator catalogue, methodology) belongs to the root region's jurisdiction:
+    // its organization and auditors read it, nobody else.
+    const rootPath = events.some((event) => event.regionPath === null) ? await entries.rootPath() : null;
+    await entries.appendAll(
+      events.map((event) => ({
+        actorKind: principal.kind === 'API_TOKEN' ? 'API_TOKEN' : principal.kind,
+        actorId: principal.kind === 'ANONYMOUS' ? null : principal.id,
+        actorLabel: context.actorLabel,
+        actorRole: principal.kind === 'ANONYMOUS' ? null : principal.role,
+        action: event.action,
+        subjectType: event.subjectType,
+        subjectId: event.subjectId,
+        regionPath: event.regionPath ?? rootPath,
+        before: event.before ?? null,
+        after: event.after ?? null,
+        requestId: context.requestId,
+        clientRequestId: context.clientRequestId,
+      })),
+    );
   }
 
   list(context: RequestContext, page: PageArgs, { filter, orderBy }: AuditEntryListArgs): Promise<Connection<AuditEntry>> {

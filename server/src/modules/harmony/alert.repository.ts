@@ -5,6 +5,12 @@ import { orderFor } from '../../common/list-order';
 import { withinSubtree } from '../../common/subtree';
 import { Alert } from './alert.entity';
 import type { AlertFilter, AlertOrder } from './dto/harmony.inputs';
+import type { AlertStatus } from './harmony-enums';
+
+/** What a transition writes: the new status and who moved it there, when. */
+export type AlertTransitionChanges = Partial<
+  Pick<Alert, 'status' | 'acknowledgedBy' | 'acknowledgedAt' | 'resolvedBy' | 'resolvedAt' | 'resolutionNote'>
+>;
 import { periodCode } from '../../common/period';
 
 /** The query side of alerts, on the entity manager it is given. */
@@ -42,5 +48,16 @@ export class AlertRepository {
 
   findWithRegion(id: string): Promise<Alert | null> {
     return this.em.findOne(Alert, { id }, { populate: ['region', 'methodologyVersion'] });
+  }
+
+  /**
+   * Moves an alert on from the status `from` — a guarded write (`UPDATE … WHERE id = ? AND status = ?`):
+   * if a concurrent request moved it first, no row changes and the answer is null. Otherwise the alert as
+   * it now is.
+   */
+  async transition(id: string, from: AlertStatus, changes: AlertTransitionChanges): Promise<Alert | null> {
+    const affected = await this.em.nativeUpdate(Alert, { id, status: from }, changes);
+    if (affected !== 1) return null;
+    return this.em.findOneOrFail(Alert, { id }, { populate: ['region', 'methodologyVersion'], refresh: true });
   }
 }

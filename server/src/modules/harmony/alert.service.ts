@@ -7,7 +7,7 @@ import type { HarmonyEvents } from './harmony.events';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import type { Alert } from './alert.entity';
-import { AlertRepository } from './alert.repository';
+import { AlertRepository, type AlertTransitionChanges } from './alert.repository';
 import type { AlertListArgs } from './dto/harmony.inputs';
 import type { AlertStatus } from './harmony-enums';
 
@@ -32,16 +32,13 @@ export class AlertService {
     if (to === 'RESOLVED' && !resolution) throw invalidInput({ note: 'Say how it was resolved' });
     const before = { status: alert.status };
     return inTransaction(this.events, context, async (em) => {
-      const managed = em.merge(alert);
-      managed.status = to;
-      if (to === 'ACKNOWLEDGED') {
-        managed.acknowledgedBy = context.actorLabel;
-        managed.acknowledgedAt = new Date();
-      } else {
-        managed.resolvedBy = context.actorLabel;
-        managed.resolvedAt = new Date();
-        managed.resolutionNote = resolution;
-      }
+      const changes: AlertTransitionChanges =
+        to === 'ACKNOWLEDGED'
+          ? { status: to, acknowledgedBy: context.actorLabel, acknowledgedAt: new Date() }
+          : { status: to, resolvedBy: context.actorLabel, resolvedAt: new Date(), resolutionNote: resolution };
+      // Guarded: only from the status checked above; a concurrent transition that came first makes this one lose.
+      const managed = await new AlertRepository(em).transition(alert.id, alert.status, changes);
+      if (!managed) throw new AppError('ALERT_TRANSITION_INVALID', 'This alert was changed meanwhile by someone else: reload it');
       return {
         result: managed,
         events: [

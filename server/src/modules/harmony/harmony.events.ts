@@ -13,15 +13,15 @@ export interface ObservationSnapshot {
 }
 
 /** Where an observation was written: what the recomputation reads. */
-type ObservationWritten = ObservationSnapshot & { indicator: string; period: string };
+type ObservationWritten = ObservationSnapshot & { region: string; indicator: string; period: string };
 
 /** The events of the harmony module, by type (each named after the audit action it leaves). */
 export interface HarmonyEvents {
   'indicator.create': Change<null, CreateIndicatorInput>;
   'observation.record': Change<null, ObservationWritten>;
   'observation.correct': Change<ObservationSnapshot, ObservationWritten>;
-  /** One event for a whole CSV import: `periods` are those of its rows. */
-  'observation.import': Change<null, { rows: number; periods: string[]; keys: string[] }>;
+  /** A CSV import as a whole (each of its rows is an `observation.record` or `.correct` of its own): `periods` are those of its rows. */
+  'observation.import': Change<null, { rows: number; written: number; corrected: number; periods: string[] }>;
   'methodology.create': Change<
     null,
     { version: number; settings: harmony.MethodologySettings; alertRules: harmony.AlertRule[]; winsorise: boolean }

@@ -18,6 +18,7 @@ import { MethodologyService } from './methodology.service';
 import { Migration20261126010000Harmony } from './migrations/Migration20261126010000Harmony';
 import { Migration20261126020000AssessmentStorage } from './migrations/Migration20261126020000AssessmentStorage';
 import { Migration20261129000100HarmonyDatabaseTime } from './migrations/Migration20261129000100HarmonyDatabaseTime';
+import { Migration20261130000100ObservationRevisionUnique } from './migrations/Migration20261130000100ObservationRevisionUnique';
 import { ObservationRevision } from './observation-revision.entity';
 import { Observation } from './observation.entity';
 import { ObservationService } from './observation.service';
@@ -62,6 +63,7 @@ export const harmonyModule = defineModule({
     { name: 'Migration20261126010000Harmony', class: Migration20261126010000Harmony },
     { name: 'Migration20261126020000AssessmentStorage', class: Migration20261126020000AssessmentStorage },
     { name: 'Migration20261129000100HarmonyDatabaseTime', class: Migration20261129000100HarmonyDatabaseTime },
+    { name: 'Migration20261130000100ObservationRevisionUnique', class: Migration20261130000100ObservationRevisionUnique },
   ],
   // What the server's runtime role may not rewrite (app/database-roles.ts): corrections append revisions;
   // a methodology version is immutable but for its activation.

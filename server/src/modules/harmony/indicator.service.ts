@@ -1,6 +1,7 @@
 import { harmony } from '@massline/shared';
 import { AppError } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
+import { conflictOnUnique } from '../../common/guarded-write';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { HarmonyEvents } from './harmony.events';
 import { scoped } from '../../common/ability-filter';
@@ -27,9 +28,9 @@ export class IndicatorService {
       throw new AppError('INVALID_METHODOLOGY', message, { goalpostUpper: message });
     }
     if (redLine) throw new AppError('INVALID_METHODOLOGY', 'The red line must be a number', { redLine: 'Not a number' });
-    if (await new IndicatorRepository(context.em).codeTaken(input.code)) {
-      throw new AppError('INDICATOR_CODE_TAKEN', `Indicator ${input.code} exists`, { code: 'Already used' });
-    }
+    const codeTaken = () => new AppError('INDICATOR_CODE_TAKEN', `Indicator ${input.code} exists`, { code: 'Already used' });
+    if (await new IndicatorRepository(context.em).codeTaken(input.code)) throw codeTaken();
+    // Checked above for a quick answer; the unique key decides a race between two creations of one code.
     return inTransaction(this.events, context, async (em) => {
       const indicator = em.create(Indicator, {
         ...input,
@@ -51,6 +52,6 @@ export class IndicatorService {
           },
         ],
       };
-    });
+    }).catch(conflictOnUnique(codeTaken, ['indicator_code_unique']));
   }
 }

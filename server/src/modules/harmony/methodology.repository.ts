@@ -18,16 +18,48 @@ export class MethodologyRepository {
     return this.em.findOne(MethodologyVersion, id ? { id } : { active: true });
   }
 
+  findByNumber(version: number): Promise<MethodologyVersion | null> {
+    return this.em.findOne(MethodologyVersion, { version });
+  }
+
+  /** A version as the database now holds it (after a guarded write of this transaction). */
+  findFresh(id: string): Promise<MethodologyVersion> {
+    return this.em.findOneOrFail(MethodologyVersion, { id }, { refresh: true });
+  }
+
   findActive(): Promise<MethodologyVersion | null> {
     return this.em.findOne(MethodologyVersion, { active: true });
   }
 
-  /** The number the next version gets. */
+  /**
+   * The number the next version gets. Numbering is serialized (a transaction-scoped lock, held until the
+   * version is stored): two versions created at once get two numbers, not one each.
+   */
   async nextVersionNumber(): Promise<number> {
+    await sql(this.em, `select pg_advisory_xact_lock(hashtext('massline methodology version number'))`, []);
     const [{ next }] = await this.em
       .getConnection()
       .execute<{ next: number }[]>('select coalesce(max(version), 0) + 1 as next from methodology_version');
     return next;
+  }
+
+  /**
+   * Guarded writes of an activation: the active version other than `id`, if any, is deactivated (its number
+   * returned), then `id` is activated only if it is not active yet (false: a concurrent activation came
+   * first). The unique index on the active flag refuses a second version activated at the same time.
+   */
+  async deactivateOthers(id: string): Promise<number | null> {
+    const rows = await sql<{ version: number }>(
+      this.em,
+      'update methodology_version set active = false where active and id <> ? returning version',
+      [id],
+    );
+    return rows[0]?.version ?? null;
+  }
+
+  async activateIf(id: string): Promise<boolean> {
+    const affected = await this.em.nativeUpdate(MethodologyVersion, { id, active: false }, { active: true, activatedAt: new Date() });
+    return affected === 1;
   }
 
   /** Publishes under `versionId` every assessment (region and period) that was published under `previousId`. */

@@ -2,6 +2,7 @@ import { harmony } from '@massline/shared';
 import { AppError, notFound } from '../../common/app-error';
 import { scoped } from '../../common/ability-filter';
 import type { Connection, PageArgs } from '../../common/connection';
+import { conflictOnUnique } from '../../common/guarded-write';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { HarmonyEvents } from './harmony.events';
 import { authorize } from '../../common/operation-permission';
@@ -106,17 +107,13 @@ export class MethodologyService {
     const version = await this.get(context, id);
     authorize(context, 'update', 'MethodologyVersion', version);
     if (version.active) throw new AppError('METHODOLOGY_ALREADY_ACTIVE', `Version ${version.version} is already active`);
+    const alreadyActive = () => new AppError('METHODOLOGY_ALREADY_ACTIVE', 'A version was activated meanwhile by someone else: reload');
     return inTransaction(this.events, context, async (em) => {
       const versions = new MethodologyRepository(em);
-      const previous = await versions.findActive();
-      if (previous) {
-        previous.active = false;
-        await em.flush();
-      }
-      const managed = em.merge(version);
-      managed.active = true;
-      managed.activatedAt = new Date();
-      await em.flush();
+      const previousVersion = await versions.deactivateOthers(version.id);
+      if (!(await versions.activateIf(version.id))) throw alreadyActive();
+      const previous = previousVersion === null ? null : await versions.findByNumber(previousVersion);
+      const managed = await versions.findFresh(version.id);
       const row = await loadVersion(em, managed.id);
       await recomputeAssessments(em, row!, await observedPeriods(em));
       // What was published stays published: the public dashboard follows the active method at once
@@ -135,7 +132,7 @@ export class MethodologyService {
           },
         ],
       };
-    });
+    }).catch(conflictOnUnique(alreadyActive, ['methodology_version_one_active']));
   }
 
   /** Recomputes a version's assessments (all observed periods, or one): same inputs, same figures. */

@@ -28,6 +28,8 @@ export interface ObservationWrite {
   rawTotal: number | null;
   method: ObservationMethod;
   source: string | null;
+  /** The revision the writer saw and corrects (the form's optimistic concurrency); none: whatever is current. */
+  expectedRevision?: number | null;
 }
 
 export interface ImportRowProblem {

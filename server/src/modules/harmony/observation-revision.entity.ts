@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { harmony } from '@massline/shared';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ObservationMethodEnum, type ObservationMethod } from './harmony-enums';
@@ -7,6 +7,7 @@ import { Observation } from './observation.entity';
 
 /** A value an observation had before a correction replaced it. Append-only (database trigger). */
 @Entity({ tableName: 'observation_revision' })
+@Unique({ name: 'observation_revision_observation_id_revision_unique', properties: ['observation', 'revision'] })
 @ObjectType({ description: 'An earlier value of an observation, kept when it was corrected' })
 export class ObservationRevision {
   [OptionalProps]?: 'replacedAt';

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { harmony, statisticsFallbackChain } from '@massline/shared';
 import type { Filter } from '../../common/ability-filter';
@@ -62,13 +63,19 @@ export class ObservationRepository {
     return this.em.find(ObservationRevision, { observation: observationId }, { orderBy: { revision: 'desc' } });
   }
 
-  /** The current observations of every combination of the regions, periods and indicators given. */
-  current(regionIds: string[], periods: string[], indicatorIds: string[]): Promise<Observation[]> {
-    return this.em.find(
+  /**
+   * The current observations of every combination of the regions, periods and indicators given, locked
+   * for this transaction (SELECT … FOR UPDATE) and read fresh: a concurrent correction of one of them waits
+   * for this one and then sees its revision. Locked in id order, so that two writers never deadlock.
+   */
+  async lockCurrent(regionIds: string[], periods: string[], indicatorIds: string[]): Promise<Observation[]> {
+    const rows = await this.em.find(
       Observation,
       { region: { $in: regionIds }, period: { $in: periods }, indicator: { $in: indicatorIds } },
-      { populate: ['enteredBy'] },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
     );
+    await this.em.populate(rows, ['enteredBy']);
+    return rows;
   }
 
   /** The rows of a CSV export, in the import's order, at most `limit` of them. */

@@ -4,6 +4,7 @@ import type { Connection, PageArgs } from '../../common/connection';
 import { scoped } from '../../common/ability-filter';
 import { toCsv } from '../../common/csv';
 import { changeInTransaction, type DomainEvent, type EventPublisher } from '../../common/domain-events';
+import { conflictOnUnique } from '../../common/guarded-write';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import { UserRepository } from '../accounts/user.repository';
@@ -94,6 +95,7 @@ export class ObservationService {
         rawTotal: input.rawTotal ?? null,
         method: computed.method,
         source: input.source?.trim() || null,
+        expectedRevision: input.expectedRevision ?? null,
       },
     ]);
     return written;
@@ -160,9 +162,13 @@ export class ObservationService {
     written: Observation[] = [],
   ): Promise<{ recomputedPeriods: string[]; corrected: number }> {
     const periods = [...new Set(writes.map((w) => w.period))];
+    const changed = () =>
+      new AppError('OBSERVATION_CHANGED', 'This observation was changed meanwhile by someone else: reload it and enter your value again');
     const { result, outcomes } = await changeInTransaction(this.events, context, async (em) => {
       const observations = new ObservationRepository(em);
-      const existing = await observations.current([...new Set(writes.map((w) => w.region.id))], periods, [
+      // The guarded write: the rows to correct are locked first, so concurrent corrections of one
+      // observation follow one another (each its own revision) instead of overwriting each other.
+      const existing = await observations.lockCurrent([...new Set(writes.map((w) => w.region.id))], periods, [
         ...new Set(writes.map((w) => w.indicator.id)),
       ]);
       const byKey = new Map(existing.map((o) => [`${o.region.id}|${o.period}|${o.indicator.id}`, o]));
@@ -171,7 +177,11 @@ export class ObservationService {
       let corrected = 0;
       for (const w of writes) {
         const current = byKey.get(`${w.region.id}|${w.period}|${w.indicator.id}`);
+        // Optimistic concurrency: the writer corrects the revision it saw, or nothing.
+        if (w.expectedRevision !== null && w.expectedRevision !== undefined && current?.revision !== w.expectedRevision) throw changed();
         const next = { value: w.value, rawCount: w.rawCount, rawTotal: w.rawTotal, method: w.method, source: w.source };
+        const where = { subjectType: 'Observation', regionPath: w.region.path } as const;
+        const about = { region: w.region.code, indicator: w.indicator.code, period: w.period };
         if (current) {
           corrected++;
           em.create(ObservationRevision, {
@@ -189,48 +199,46 @@ export class ObservationService {
           const before = snapshot(current);
           Object.assign(current, next, { revision: current.revision + 1, enteredBy, enteredAt: new Date() });
           written.push(current);
-          if (!summary)
-            events.push({
-              action: 'observation.correct',
-              subjectType: 'Observation',
-              subjectId: current.id,
-              regionPath: w.region.path,
-              before,
-              after: { ...snapshot(current), indicator: w.indicator.code, period: w.period },
-            });
+          events.push({
+            action: 'observation.correct',
+            ...where,
+            subjectId: current.id,
+            before,
+            after: { ...snapshot(current), ...about },
+          });
         } else {
+          // A brand-new key: if another request creates it at the same time, the unique key refuses one of them.
           const created = em.create(Observation, { region: w.region, period: w.period, indicator: w.indicator, ...next, enteredBy });
           written.push(created);
-          if (!summary)
-            events.push({
-              action: 'observation.record',
-              subjectType: 'Observation',
-              subjectId: created.id,
-              regionPath: w.region.path,
-              before: null,
-              after: { ...snapshot(created), indicator: w.indicator.code, period: w.period },
-            });
+          events.push({
+            action: 'observation.record',
+            ...where,
+            subjectId: created.id,
+            before: null,
+            after: { ...snapshot(created), ...about },
+          });
         }
       }
       await em.flush();
       if (summary) {
-        // One entry for a whole import, scoped to the narrowest region that contains every row.
-        const paths = writes.map((w) => w.region.path);
+        // Each row has its own entry (above), at its own region: every jurisdiction reads the changes to
+        // its regions. The import itself is one more, at the narrowest region that contains every row.
         events.push({
           action: summary.action,
           subjectType: 'Observation',
           subjectId: `import:${context.requestId}`.slice(0, 64),
-          regionPath: commonPath(paths),
+          regionPath: commonPath(writes.map((w) => w.region.path)),
           before: null,
-          after: {
-            rows: summary.rows,
-            periods,
-            keys: writes.map((w) => `${w.region.code}|${w.period}|${w.indicator.code}`).slice(0, 1000),
-          },
+          after: { rows: summary.rows, written: writes.length, corrected, periods },
         });
       }
       return { result: { corrected }, events };
-    });
+    }).catch(
+      conflictOnUnique(changed, [
+        'observation_region_id_period_indicator_id_unique',
+        'observation_revision_observation_id_revision_unique',
+      ]),
+    );
     // The recomputation listens to these events (assessment-recomputation.listener.ts) and says which periods it did.
     return { recomputedPeriods: outcomes.get(RECOMPUTED_PERIODS) ?? [], corrected: result.corrected };
   }

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
@@ -64,7 +65,8 @@ export class RegionRepository {
     return (await this.em.count(Region, { code })) > 0;
   }
 
-  statistics(region: Region, period: string): Promise<RegionStatistics | null> {
-    return this.em.findOne(RegionStatistics, { region, period });
+  /** A region's figures of a period, locked for this transaction (SELECT … FOR UPDATE) and read fresh. */
+  lockStatistics(region: Region, period: string): Promise<RegionStatistics | null> {
+    return this.em.findOne(RegionStatistics, { region, period }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 }

@@ -2,6 +2,7 @@ import { childLevelOf, regionPath } from '@massline/shared';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
 import { scoped } from '../../common/ability-filter';
+import { conflictOnUnique } from '../../common/guarded-write';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { RegionsEvents } from './regions.events';
 import { authorize } from '../../common/operation-permission';
@@ -38,9 +39,9 @@ export class RegionService {
       throw new AppError('REGION_LEVEL_INVALID', 'A township has no regions under it', { parentId: 'A township cannot have children' });
     const path = regionPath(parent.path, input.code);
     authorize(context, 'create', 'Region', { path }, 'parentId');
-    if (await regions.codeTaken(input.code)) {
-      throw new AppError('REGION_CODE_TAKEN', `Code ${input.code} is already used`, { code: 'Already used' });
-    }
+    const codeTaken = () => new AppError('REGION_CODE_TAKEN', `Code ${input.code} is already used`, { code: 'Already used' });
+    if (await regions.codeTaken(input.code)) throw codeTaken();
+    // Checked above for a quick answer; the unique keys (code, path) decide a race between two creations.
     return inTransaction(this.events, context, async (em) => {
       const region = em.create(Region, { code: input.code, name: input.name.trim(), nameEn: input.nameEn.trim(), level, parent, path });
       await em.flush();
@@ -57,7 +58,7 @@ export class RegionService {
           },
         ],
       };
-    });
+    }).catch(conflictOnUnique(codeTaken, ['region_code_unique', 'region_path_unique']));
   }
 
   async setStatistics(context: RequestContext, input: SetRegionStatisticsInput): Promise<RegionStatistics> {
@@ -65,8 +66,11 @@ export class RegionService {
     if (input.households > input.population) throw invalidInput({ households: 'Cannot exceed the population' });
     const region = await this.get(context, input.regionId);
     authorize(context, 'update', 'Region', region);
+    const changed = () =>
+      new AppError('REGION_STATISTICS_CHANGED', `The figures of ${period} were set meanwhile by someone else: reload them`);
+    // The row of the period is locked while it is read and changed; two first settings at once meet at its unique key.
     return inTransaction(this.events, context, async (em) => {
-      const existing = await new RegionRepository(em).statistics(region, period);
+      const existing = await new RegionRepository(em).lockStatistics(region, period);
       const before = existing ? { population: existing.population, households: existing.households } : null;
       const statistics =
         existing ?? em.create(RegionStatistics, { region, period, population: input.population, households: input.households });
@@ -86,6 +90,6 @@ export class RegionService {
           },
         ],
       };
-    });
+    }).catch(conflictOnUnique(changed, ['region_statistics_region_id_period_unique']));
   }
 }

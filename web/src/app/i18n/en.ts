@@ -139,6 +139,8 @@ export const en = {
   'reason.METHODOLOGY_ALREADY_ACTIVE': 'This methodology version is already active.',
   'reason.NO_ACTIVE_METHODOLOGY': 'There is no active methodology.',
   'reason.ALERT_TRANSITION_INVALID': 'The alert cannot move to that state.',
+  'reason.OBSERVATION_CHANGED': 'Someone changed this value meanwhile: reload it and check before correcting it again.',
+  'reason.REGION_STATISTICS_CHANGED': 'Someone changed these statistics meanwhile: reload them and try again.',
   'reason.NOTHING_TO_PUBLISH': 'There is nothing to publish.',
   'reason.TOO_MANY_SENSITIVITY_RUNS': 'Too many sensitivity runs: ask for fewer.',
 } as const;

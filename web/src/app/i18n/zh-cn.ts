@@ -136,6 +136,8 @@ export const zhCN: CoreDictionary = {
   'reason.METHODOLOGY_ALREADY_ACTIVE': '该方法版本已在使用中。',
   'reason.NO_ACTIVE_METHODOLOGY': '没有正在使用的方法。',
   'reason.ALERT_TRANSITION_INVALID': '该预警不能转到此状态。',
+  'reason.OBSERVATION_CHANGED': '该数值已被他人修改：请刷新并核对后再更正。',
+  'reason.REGION_STATISTICS_CHANGED': '该统计数据已被他人修改：请刷新后重试。',
   'reason.NOTHING_TO_PUBLISH': '没有可发布的内容。',
   'reason.TOO_MANY_SENSITIVITY_RUNS': '敏感性分析次数过多，请减少次数。',
 };

@@ -47,6 +47,14 @@ export class RecordObservationInput {
   @Field(() => Float, { nullable: true }) rawCount?: number | null;
   @Field(() => Float, { nullable: true }) rawTotal?: number | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) source?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The revision this value corrects (optimistic concurrency): refused with OBSERVATION_CHANGED if the observation is at another one. Without it, concurrent corrections are applied one after the other, each kept as a revision',
+  })
+  @IsOptional()
+  @Min(1)
+  expectedRevision?: number | null;
 }
 
 @InputType()
