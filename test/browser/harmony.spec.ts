@@ -93,4 +93,40 @@ describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('data entry shows the value a correction replaces, and refuses a correction someone else made meanwhile', async () => {
+    const { page, errors } = await openPage(browser);
+    await signIn(page, server.url, 'county@massline.demo');
+    await clickNav(page, 'nav-observations');
+    const form = page.getByTestId('observation-form');
+    await form.waitFor();
+    await page.getByTestId('observation-region').fill('Chengguan');
+    await page.getByTestId('observation-region-option').first().click();
+    await page.getByTestId('observation-period').fill('2025-Q4');
+    await page.getByTestId('observation-indicator').selectOption('CADRE_TRUST');
+    const current = page.getByTestId('observation-current');
+    await expect.poll(async () => (await current.textContent()) ?? '').toMatch(/revision 1/);
+
+    // Someone else corrects the same value while the form still shows revision 1.
+    const [region] = await sql<{ id: string }>(`select id from region where code = '880101001'`);
+    const other = await server.as('orgIn');
+    await other.ok('mutation ($input: RecordObservationInput!) { recordObservation(input: $input) { revision } }', {
+      input: { regionId: region.id, period: '2025-Q4', indicatorCode: 'CADRE_TRUST', value: 71, expectedRevision: 1 },
+    });
+
+    await page.getByTestId('observation-value').fill('72');
+    await page.getByTestId('observation-submit').click();
+    await expect.poll(async () => (await form.textContent()) ?? '').toMatch(/changed this value meanwhile/);
+    // The form now shows the other correction; saving again corrects that one.
+    await expect.poll(async () => (await current.textContent()) ?? '').toMatch(/revision 2/);
+    await page.getByTestId('observation-submit').click();
+    await expect.poll(async () => (await form.textContent()) ?? '').toMatch(/Corrected:.*revision 3/);
+    const values = await sql<{ value: number }>(
+      `select r.value from observation_revision r join observation o on o.id = r.observation_id join region g on g.id = o.region_id
+        join indicator i on i.id = o.indicator_id where g.code = '880101001' and o.period = '2025-Q4' and i.code = 'CADRE_TRUST' order by r.revision`,
+    );
+    expect(values.map((row) => row.value).slice(-1)).toEqual([71]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

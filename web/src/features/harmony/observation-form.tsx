@@ -1,5 +1,6 @@
 import { isPeriod } from '@massline/shared';
 import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
 import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField, FormNotice } from '../../lib/form-field';
@@ -8,13 +9,15 @@ import { RegionSelect, type RegionOption } from '../regions/region-select';
 import { currentQuarter } from './download';
 import { formatValue } from './harmony-format';
 import { checkObservationEntry, effectiveMode, needsTotal, type EntryMode } from './observation-entry';
-import { RecordObservationMutation } from './observation.operations';
+import { CurrentObservationQuery, RecordObservationMutation } from './observation.operations';
 import type { IndicatorCatalogue } from './use-harmony-data';
 
 /**
  * One observation: a value in the indicator's unit, or a raw count that the server turns into a rate
  * with the region's population (or households) of the period; a percentage needs the total too.
- * Recording a value that exists corrects it (the old one is kept as a revision).
+ * Recording a value that exists corrects it (the old one is kept as a revision): the form shows the value
+ * it would replace and sends its revision, so that a correction made meanwhile by someone else is refused
+ * (OBSERVATION_CHANGED) instead of silently overwritten.
  */
 export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCatalogue; periods: readonly string[] }) {
   const i18n = useHarmonyI18n();
@@ -37,6 +40,15 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
   const shownMode = effectiveMode(indicator, mode);
   const withTotal = needsTotal(indicator, mode);
   const unit = indicator ? (locale === 'en' ? indicator.unitEn : indicator.unitZh) : '';
+  const key =
+    region && indicator && isPeriod(period.trim()) ? { regionId: region.id, period: period.trim(), indicatorCode: indicator.code } : null;
+  const [currentResult, refetchCurrent] = useQuery({
+    query: CurrentObservationQuery,
+    variables: { filter: key ?? {} },
+    pause: key === null,
+    requestPolicy: 'cache-and-network',
+  });
+  const current = key ? (currentResult.data?.observations.edges[0]?.node ?? null) : null;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,8 +70,11 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
         rawCount: entry.rawCount,
         rawTotal: entry.rawTotal,
         source: source.trim() || null,
+        // The revision the user saw; none for a new value (then a value recorded meanwhile is a conflict too).
+        expectedRevision: current?.revision ?? null,
       },
     });
+    refetchCurrent({ requestPolicy: 'network-only' });
     if (!done) return;
     const saved = done.recordObservation;
     setRecorded(
@@ -80,6 +95,16 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
     <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="observation-form-title" data-testid="observation-form">
       <h2 id="observation-form-title">{t('harmony.form.title')}</h2>
       {recorded && <FormNotice>{recorded}</FormNotice>}
+      {current && (
+        <p className="field-hint" role="status" data-testid="observation-current">
+          {t('harmony.form.current', {
+            value: `${formatValue(locale, current.value)} ${unit}`.trim(),
+            revision: current.revision,
+            by: current.enteredByLabel ?? '—',
+            at: i18n.formatDateTime(current.enteredAt),
+          })}
+        </p>
+      )}
       <FormAlert error={record.error} />
       <div className="form-grid">
         <FormField label={t('field.region')} hint={t('harmony.form.regionHint')} error={fields.regionId}>

@@ -61,6 +61,23 @@ export const ObservationsCsvQuery = graphql(`
   }
 `);
 
+/** The value a correction would replace, and its revision (sent back as expectedRevision). */
+export const CurrentObservationQuery = graphql(`
+  query CurrentObservation($filter: ObservationFilter!) {
+    observations(first: 1, filter: $filter) {
+      edges {
+        node {
+          id
+          value
+          revision
+          enteredAt
+          enteredByLabel
+        }
+      }
+    }
+  }
+`);
+
 export const RecordObservationMutation = graphql(`
   mutation RecordObservation($input: RecordObservationInput!) {
     recordObservation(input: $input) {

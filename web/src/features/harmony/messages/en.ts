@@ -135,6 +135,7 @@ export const harmonyEn = {
   'harmony.form.countAboveTotal': 'The count cannot exceed the total',
   'harmony.form.range': 'A number from {min} to {max}',
   'harmony.form.atLeast': 'A number, {min} or more',
+  'harmony.form.current': 'Now {value} (revision {revision}, {by}, {at}): saving corrects it and keeps this value.',
   'harmony.form.recorded': 'Recorded: {indicator} of {region}, {period} = {value}.',
   'harmony.form.corrected': 'Corrected: {indicator} of {region}, {period} = {value} (revision {revision}; the earlier value is kept).',
   'harmony.revisions.column': 'Revisions',

@@ -132,6 +132,7 @@ export const harmonyZhCN: Record<HarmonyMessageKey, string> = {
   'harmony.form.countAboveTotal': '计数不能超过总数',
   'harmony.form.range': '须为 {min} 至 {max} 之间的数字',
   'harmony.form.atLeast': '须为不小于 {min} 的数字',
+  'harmony.form.current': '当前值 {value}（第 {revision} 次修订，{by}，{at}）：保存将更正此值并保留旧值。',
   'harmony.form.recorded': '已录入：{region} {period} {indicator} = {value}。',
   'harmony.form.corrected': '已更正：{region} {period} {indicator} = {value}（第 {revision} 次修订，旧值已保留）。',
   'harmony.revisions.column': '修订',
