@@ -17,6 +17,7 @@ export const AuditEntriesQuery = graphql(`
           subjectId
           regionPath
           requestId
+          clientRequestId
           before
           after
         }

@@ -18,6 +18,7 @@ export const auditEn = {
   'audit.subjectId': 'Subject ID',
   'audit.regionPath': 'Region path',
   'audit.requestId': 'Request',
+  'audit.clientRequestId': "Client's request ID",
   'audit.from': 'From',
   'audit.to': 'To (inclusive)',
   'audit.changes': 'Changes',

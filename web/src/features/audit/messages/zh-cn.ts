@@ -17,6 +17,7 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'audit.subjectId': '对象 ID',
   'audit.regionPath': '地区路径',
   'audit.requestId': '请求',
+  'audit.clientRequestId': '客户端请求 ID',
   'audit.from': '起始日期',
   'audit.to': '截止日期（含）',
   'audit.changes': '变更内容',
