@@ -40,6 +40,7 @@ describe('the feature registry (FEATURES)', () => {
       'nav-organizations': '/organizations',
       'nav-api-tokens': '/api-tokens',
       'nav-audit': '/audit',
+      'nav-security-log': '/security-log',
       'nav-account': '/account',
     });
   });

@@ -18,6 +18,7 @@ export const en = {
   'nav.organizations': 'Organizations',
   'nav.apiTokens': 'API tokens',
   'nav.audit': 'Audit log',
+  'nav.securityLog': 'Security log',
   'nav.account': 'My account',
   'nav.dashboard': 'Dashboard',
   'nav.observations': 'Data entry',

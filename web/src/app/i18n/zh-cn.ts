@@ -15,6 +15,7 @@ export const zhCN: CoreDictionary = {
   'nav.organizations': '组织',
   'nav.apiTokens': 'API 令牌',
   'nav.audit': '审计日志',
+  'nav.securityLog': '安全日志',
   'nav.account': '我的账户',
   'nav.dashboard': '指数总览',
   'nav.observations': '数据录入',

@@ -114,6 +114,12 @@ export function AuditPage() {
                 </div>
                 <p className="muted">
                   {t('audit.requestId')}: <code>{entry.requestId ?? '—'}</code>
+                  {entry.clientRequestId && (
+                    <>
+                      {' · '}
+                      {t('audit.clientRequestId')}: <code data-testid="audit-client-request-id">{entry.clientRequestId}</code>
+                    </>
+                  )}
                 </p>
               </div>
             ) : null

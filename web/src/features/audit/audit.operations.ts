@@ -17,8 +17,36 @@ export const AuditEntriesQuery = graphql(`
           subjectId
           regionPath
           requestId
+          clientRequestId
           before
           after
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** A page of the security log (auditors, their jurisdiction), newest first: no user agent, kept short. */
+export const SecurityEventsQuery = graphql(`
+  query SecurityEvents($first: Int!, $after: String, $filter: SecurityEventFilter) {
+    securityEvents(first: $first, after: $after, filter: $filter) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          occurredAt
+          kind
+          actorKind
+          actorLabel
+          address
+          operation
+          reason
+          suppressedCount
         }
       }
       pageInfo {
