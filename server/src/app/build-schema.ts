@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildSchema, type ContainerType } from 'type-graphql';
+import { buildSchema, UseMiddleware, type ContainerType } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { normalizeInputs } from '../common/input-normalization';
@@ -13,6 +13,21 @@ function resolverInstances(services: Services): Map<Function, object> {
   return new Map(MANIFESTS.flatMap((module) => module.resolvers.map((binding) => [binding.type, binding.create(byModule[module.name])])));
 }
 
+const withInputLayer = new WeakSet<Function>();
+
+/**
+ * Every operation and field resolver of the API passes the one input layer before its arguments are
+ * converted and validated. Put on the resolver classes rather than as a global middleware, which would
+ * wrap every plain field of every row too (none of them takes input).
+ */
+function applyInputLayer(resolvers: readonly Function[]): void {
+  for (const type of resolvers) {
+    if (withInputLayer.has(type)) continue;
+    (UseMiddleware(normalizeInputs) as ClassDecorator)(type);
+    withInputLayer.add(type);
+  }
+}
+
 export interface BuiltSchema {
   schema: GraphQLSchema;
   permissions: Map<string, OperationPermission>;
@@ -23,13 +38,12 @@ export async function buildAppSchema(services: Services): Promise<BuiltSchema> {
   const resolvers = [...instances.keys()] as [Function, ...Function[]];
   // Refuses to build if any operation lacks a permission declaration.
   const permissions = operationPermissions(resolvers);
+  applyInputLayer(resolvers);
   const container: ContainerType = { get: (someClass: Function) => instances.get(someClass) };
   const schema = await buildSchema({
     resolvers,
     container,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
-    // Every argument of every operation passes the one input layer before it is converted and validated.
-    globalMiddlewares: [normalizeInputs],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });

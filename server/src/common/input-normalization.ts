@@ -6,8 +6,8 @@ import { AppError } from './app-error';
 const KEEP_AS_TYPED = /password/i;
 
 /**
- * One input layer for every operation (a type-graphql global middleware, so it runs before the
- * arguments are converted and validated): every string is composed (NFC) and trimmed — so a name of
+ * One input layer for every operation (a type-graphql middleware on every resolver class, so it runs
+ * before the arguments are converted and validated): every string is composed (NFC) and trimmed — so a name of
  * spaces is an empty name, which the input's own length rule refuses — and refused with a coded
  * BAD_USER_INPUT if it holds control characters, direction overrides or broken Unicode; every number
  * must be finite (a literal `1e400` is Infinity to graphql-js).
