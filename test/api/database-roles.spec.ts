@@ -73,6 +73,13 @@ describe('the runtime database role', () => {
     });
   });
 
+  it.each(['audit_entry', 'observation_revision', 'security_event'])(
+    '%s is append-only even for its owner: the platform trigger refuses TRUNCATE',
+    async (table) => {
+      await expect(server.ownerOrm.em.fork().getConnection().execute(`truncate ${table}`)).rejects.toThrow(/append-only/);
+    },
+  );
+
   it('may still move what the application moves: activate a methodology version, but not rewrite it', async () => {
     expect(await attempt(`update methodology_version set active = active, activated_at = activated_at`)).toBeNull();
     expect(await attempt(`update methodology_version set settings = '{}'::jsonb`)).toMatch(/permission denied/);

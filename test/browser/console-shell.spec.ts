@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, clickNav, launchBrowser, offeredNavLinks, openPage, signIn } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { chromiumAvailable, startConsole, stopConsole, clickNav, offeredNavLinks, openPage, signIn } from '../support/browser';
+import type { TestServer } from '../support/test-server';
 
 const NAV_LINKS = ['nav-regions', 'nav-users', 'nav-organizations', 'nav-api-tokens', 'nav-audit', 'nav-account'] as const;
 
@@ -12,15 +10,9 @@ describe.skipIf(!chromiumAvailable)('console shell in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    if (!fs.existsSync(path.join(server.config.webDist, 'index.html')))
-      throw new Error('The console is not built: run npm run build (npm test does)');
-    browser = await launchBrowser();
+    ({ server, browser } = await startConsole());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopConsole({ server, browser }));
 
   /** The links of NAV_LINKS the caller is offered (in a closed menu or not), in NAV_LINKS order. */
   async function visibleNav(page: Page): Promise<string[]> {

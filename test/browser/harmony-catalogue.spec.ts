@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, clickNav, launchBrowser, openPage, signIn } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { chromiumAvailable, startConsole, stopConsole, clickNav, openPage, signIn } from '../support/browser';
+import type { TestServer } from '../support/test-server';
 
 const DEFAULT_CODES = ['GINI', 'PETITIONS', 'MASS_INCIDENTS', 'HOT_ISSUES', 'PARTY_APPLICATIONS', 'CADRE_TRUST', 'PAPER_SUBSCRIPTIONS'];
 
@@ -13,15 +11,9 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
   const sql = <T>(text: string, params: unknown[] = []) => server.orm.em.fork().getConnection().execute<T[]>(text, params);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    if (!fs.existsSync(path.join(server.config.webDist, 'index.html')))
-      throw new Error('The console is not built: run npm run build (npm test does)');
-    browser = await launchBrowser();
+    ({ server, browser } = await startConsole());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopConsole({ server, browser }));
 
   /** A page in English, with every console error and the body of every GraphQL request kept. */
   it('an anonymous visitor sees the seven built-in indicators, translated, and no form to add one', async () => {

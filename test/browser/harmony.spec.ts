@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, clickNav, launchBrowser, openPage, signIn } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { chromiumAvailable, startConsole, stopConsole, clickNav, openPage, signIn } from '../support/browser';
+import type { TestServer } from '../support/test-server';
 
 describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
   let server: TestServer;
@@ -9,13 +9,9 @@ describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
   const sql = <T>(text: string, params: unknown[] = []) => server.orm.em.fork().getConnection().execute<T[]>(text, params);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startConsole());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopConsole({ server, browser }));
 
   it('an anonymous visitor sees the public dashboard only: published figures, no staff pages', async () => {
     const { page, errors } = await openPage(browser);

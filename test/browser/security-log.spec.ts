@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, clickNav, launchBrowser, offeredNavLinks, openPage, signIn } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { chromiumAvailable, startConsole, stopConsole, clickNav, offeredNavLinks, openPage, signIn } from '../support/browser';
+import type { TestServer } from '../support/test-server';
 
 const AUDITOR = 'auditor@massline.demo';
 const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { id } }';
@@ -14,15 +12,9 @@ describe.skipIf(!chromiumAvailable)('security log in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    if (!fs.existsSync(path.join(server.config.webDist, 'index.html')))
-      throw new Error('The console is not built: run npm run build (npm test does)');
-    browser = await launchBrowser();
+    ({ server, browser } = await startConsole());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stopConsole({ server, browser }));
 
   it('an auditor opens the security log from the navigation: his own sign-in comes first, a failed one is found by kind', async () => {
     const failed = await server.client().request(SIGN_IN, { input: { email: AUDITOR, password: 'not-the-password' } });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from './test-server';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from './test-server';
 
 /**
  * Debian's Chromium, driven by playwright-core (never a downloaded browser). In CI the browser tests must
@@ -31,6 +32,26 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+export interface ConsoleUnderTest {
+  server: TestServer;
+  browser: Browser;
+}
+
+/** A test server serving the built console, and a Chromium: what each browser spec starts with. */
+export async function startConsole(): Promise<ConsoleUnderTest> {
+  const server = await startTestServer();
+  if (!fs.existsSync(path.join(server.config.webDist, 'index.html'))) {
+    await server.close();
+    throw new Error('The console is not built: run npm run build (npm test does)');
+  }
+  return { server, browser: await launchBrowser() };
+}
+
+export async function stopConsole(running: Partial<ConsoleUnderTest>): Promise<void> {
+  await running.browser?.close();
+  await running.server?.close();
 }
 
 /** A page of the console and what it did: every console error, the body of every GraphQL request. */

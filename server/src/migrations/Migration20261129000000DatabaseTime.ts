@@ -5,6 +5,10 @@ import { Migration } from '@mikro-orm/migrations';
  * column to the database's clock at insert, whatever the client sent, so a back-dated row cannot be
  * written (the runtime role cannot drop or disable the trigger: it owns no table). The audit log's
  * `occurred_at` is stamped here; modules stamp their own history tables in their migrations.
+ *
+ * `refuse_change()` becomes the platform's guard of append-only tables, for every module's history (the
+ * harmony migration made it first for its revisions; the body is the same): a table is append-only with
+ * `before update or delete … for each row` and `before truncate … for each statement` triggers on it.
  */
 export class Migration20261129000000DatabaseTime extends Migration {
   override async up(): Promise<void> {
@@ -12,6 +16,10 @@ export class Migration20261129000000DatabaseTime extends Migration {
       begin
         new := jsonb_populate_record(new, jsonb_build_object(tg_argv[0], clock_timestamp()));
         return new;
+      end $$;`);
+    this.addSql(`create or replace function "refuse_change"() returns trigger language plpgsql as $$
+      begin
+        raise exception '% is append-only: % refused', tg_table_name, tg_op using errcode = 'insufficient_privilege';
       end $$;`);
     for (const [table, column] of STAMPED) {
       this.addSql(`create trigger "${table}_${column}_by_database" before insert on "${table}"

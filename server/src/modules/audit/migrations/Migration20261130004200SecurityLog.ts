@@ -12,14 +12,10 @@ export class Migration20261130004200SecurityLog extends Migration {
     this.addSql(`create index "security_event_occurred_at_index" on "security_event" ("occurred_at");`);
     this.addSql(`create index "security_event_kind_occurred_at_index" on "security_event" ("kind", "occurred_at");`);
     this.addSql(`create index "security_event_region_path_prefix_index" on "security_event" ("region_path" text_pattern_ops);`);
-    this.addSql(`create function "security_event_refuse_change"() returns trigger language plpgsql as $$
-      begin
-        raise exception 'security_event is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
-      end $$;`);
     this.addSql(`create trigger "security_event_no_update_or_delete" before update or delete on "security_event"
-      for each row execute function "security_event_refuse_change"();`);
+      for each row execute function "refuse_change"();`);
     this.addSql(`create trigger "security_event_no_truncate" before truncate on "security_event"
-      for each statement execute function "security_event_refuse_change"();`);
+      for each statement execute function "refuse_change"();`);
     this.addSql(`create trigger "security_event_occurred_at_by_database" before insert on "security_event"
       for each row execute function "stamp_database_time"('occurred_at');`);
     this.addSql(`alter table "audit_entry" add column "client_request_id" varchar(64) null;`);
@@ -28,6 +24,5 @@ export class Migration20261130004200SecurityLog extends Migration {
   override async down(): Promise<void> {
     this.addSql('alter table "audit_entry" drop column "client_request_id";');
     this.addSql('drop table if exists "security_event" cascade;');
-    this.addSql('drop function if exists "security_event_refuse_change"();');
   }
 }
