@@ -53,6 +53,32 @@ export class ApiClient {
     return answer.data;
   }
 
+  /**
+   * A streamed upload (`POST /uploads/<name>`, text/csv): the body may be a string or chunks sent one by one
+   * (a ReadableStream), as a browser sends a large file.
+   */
+  async upload<T = Record<string, unknown>>(
+    name: string,
+    body: string | ReadableStream<Uint8Array>,
+    params: Record<string, string> = {},
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLAnswer<T>> {
+    const query = new URLSearchParams(params).toString();
+    const response = await fetch(`${this.baseUrl}/uploads/${name}${query ? `?${query}` : ''}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
+        ...headers,
+      },
+      body,
+      ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+    } as RequestInit);
+    const answer = (await response.json()) as { data?: T | null; errors?: GraphQLAnswer['errors'] };
+    return { status: response.status, data: answer.data ?? null, errors: answer.errors ?? [], headers: response.headers };
+  }
+
   get sessionCookie(): string | null {
     return this.cookie;
   }

@@ -36,7 +36,8 @@ export interface Config {
   apiTokenRequestsPerMinute: number;
   /** Requests per address and minute, before authentication. */
   requestsPerAddressPerMinute: number;
-  body: { limit: number; importLimit: number; largeAtOnce: number };
+  /** Bytes of a JSON request anyone may send; bytes of a streamed upload (/uploads) and how many are received at once. */
+  body: { limit: number; uploadLimit: number; uploadsAtOnce: number };
   graphql: { maxDepth: number; maxAliases: number; maxCost: number; costPerMinute: number; maxTokens: number; maxDirectives: number };
   logSql: boolean;
 }
@@ -104,8 +105,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     requestsPerAddressPerMinute: int('REQUESTS_PER_ADDRESS_PER_MINUTE', 600, env),
     body: {
       limit: int('REQUEST_BODY_LIMIT', 1024 * 1024, env),
-      importLimit: int('IMPORT_BODY_LIMIT', 64 * 1024 * 1024, env),
-      largeAtOnce: int('LARGE_BODIES_AT_ONCE', 2, env),
+      uploadLimit: int('UPLOAD_BODY_LIMIT', 64 * 1024 * 1024, env),
+      uploadsAtOnce: int('UPLOADS_AT_ONCE', 2, env),
     },
     graphql: {
       maxDepth: int('GRAPHQL_MAX_DEPTH', 10, env),

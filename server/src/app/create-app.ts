@@ -17,12 +17,13 @@ import { ANONYMOUS_AUTHENTICATION, type Authentication } from '../modules/accoun
 import { buildAppSchema, type BuiltSchema } from './build-schema';
 import type { Config } from './config';
 import { MANIFESTS } from './modules';
-import { createServices, type Services } from './services';
+import { createServices, uploadRoutes, type Services } from './services';
 import { queryCostPlugin } from './query-cost-plugin';
 import { refusalLogPlugin } from './refusal-log-plugin';
 import type { SecurityEventOrigin } from '../common/security-log';
 import { RateWindow } from './rate-window';
 import { bodyErrors, jsonBody, perAddressLimit, refuse } from './request-limits';
+import { uploadsHandler } from './uploads';
 import { noSourceMaps, securityHeaders } from './security-headers';
 
 export const SESSION_COOKIE = 'massline_session';
@@ -187,39 +188,43 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
     path: '/',
   });
 
+  /** What the server knows about one request, once authentication has run: GraphQL's context and an upload's. */
+  const contextOf = (req: Request, res: Response): RequestContext => {
+    const state = res.locals.state as RequestState;
+    const { principal, actorLabel } = state.authentication;
+    const em = orm.em.fork();
+    const from = origin(req, state);
+    return {
+      em,
+      principal,
+      ability: abilityFor(principal),
+      actorLabel,
+      ...from,
+      securityLog: { record: (event) => services.audit.securityLog.record(em, from, event) },
+      loaders: createLoaders(em),
+      cookies: {
+        sessionSecret: state.sessionSecret,
+        setSession: (secret, maxAgeSeconds) => res.cookie(SESSION_COOKIE, secret, { ...cookieOptions(req), maxAge: maxAgeSeconds * 1000 }),
+        clearSession: () => res.clearCookie(SESSION_COOKIE, cookieOptions(req)),
+      },
+    };
+  };
+
+  const perAddress = perAddressLimit(new RateWindow(config.requestsPerAddressPerMinute));
   app.use(
     '/graphql',
-    perAddressLimit(new RateWindow(config.requestsPerAddressPerMinute)),
+    perAddress,
     authenticate,
-    // 1 MB for everyone; a CSV import or income microdata (a million households is ~10 MB) for those who
-    // may import, a few at a time.
-    jsonBody(config.body, (_req, res) =>
-      abilityFor((res.locals.state as RequestState).authentication.principal).can('create', 'Observation'),
-    ),
+    // About 1 MB for everyone: large files (a CSV import, income microdata) are streamed to /uploads.
+    jsonBody(config.body.limit),
     bodyErrors,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<RequestContext> => {
-        const state = res.locals.state as RequestState;
-        const { principal, actorLabel } = state.authentication;
-        const em = orm.em.fork();
-        const from = origin(req, state);
-        return {
-          em,
-          principal,
-          ability: abilityFor(principal),
-          actorLabel,
-          ...from,
-          securityLog: { record: (event) => services.audit.securityLog.record(em, from, event) },
-          loaders: createLoaders(em),
-          cookies: {
-            sessionSecret: state.sessionSecret,
-            setSession: (secret, maxAgeSeconds) =>
-              res.cookie(SESSION_COOKIE, secret, { ...cookieOptions(req), maxAge: maxAgeSeconds * 1000 }),
-            clearSession: () => res.clearCookie(SESSION_COOKIE, cookieOptions(req)),
-          },
-        };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res) }),
+  );
+  app.post(
+    '/uploads/:name',
+    perAddress,
+    authenticate,
+    uploadsHandler(uploadRoutes(services), { maxBytes: config.body.uploadLimit, atOnce: config.body.uploadsAtOnce }, contextOf),
   );
 
   // The console: static files, and index.html for every other GET that asks for a page.

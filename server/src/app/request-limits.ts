@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import type { ApiErrorCode, ErrorReason } from '@massline/shared';
 import type { RateWindow } from './rate-window';
 
@@ -21,38 +21,11 @@ export function perAddressLimit(window: RateWindow): RequestHandler {
   };
 }
 
-export interface BodyLimits {
-  /** Bytes of JSON anyone may send. */
-  limit: number;
-  /** Bytes of JSON a caller who may import data may send (a CSV import, income microdata). */
-  importLimit: number;
-  /** Large bodies received at once, across all callers: what one server holds in memory is bounded. */
-  largeAtOnce: number;
-}
-
 const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
 
-/**
- * The JSON body, up to `limit` for everyone; up to `importLimit` for a caller `mayImport` says may
- * import (authentication has run: it reads only headers), while no more than `largeAtOnce` such
- * bodies are being received.
- */
-export function jsonBody(limits: BodyLimits, mayImport: (req: Request, res: Response) => boolean): RequestHandler {
-  const small = express.json({ limit: limits.limit, type: JSON_TYPES });
-  const large = express.json({ limit: limits.importLimit, type: JSON_TYPES });
-  let largeInFlight = 0;
-  return (req, res, next) => {
-    const declared = Number(req.get('content-length'));
-    const mayBeLarge = !Number.isFinite(declared) || declared > limits.limit;
-    if (!mayBeLarge || !mayImport(req, res)) return small(req, res, next);
-    if (largeInFlight >= limits.largeAtOnce) {
-      res.setHeader('retry-after', '5');
-      return refuse(res, 429, 'TOO_MANY_REQUESTS', 'RATE_LIMITED', 'Too many large uploads at once: try again in a few seconds');
-    }
-    largeInFlight++;
-    res.once('close', () => largeInFlight--);
-    large(req, res, next);
-  };
+/** The JSON body, up to `limit` bytes, whoever sends it: large files are streamed to /uploads instead (uploads.ts). */
+export function jsonBody(limit: number): RequestHandler {
+  return express.json({ limit, type: JSON_TYPES });
 }
 
 /** What body-parser says of a body it refused, as coded errors (never a 500). */

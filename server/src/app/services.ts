@@ -1,4 +1,5 @@
 import { EventBus } from '../common/domain-events';
+import type { UploadRoute } from '../common/upload';
 import type { Config } from './config';
 import { MANIFESTS, type MODULES } from './modules';
 
@@ -23,4 +24,10 @@ export function createServices(config: Config): Services {
     for (const listener of module.listeners?.(created) ?? []) events.register(listener);
   }
   return services as Services;
+}
+
+/** Every module's streamed uploads (`POST /uploads/<name>`), built from its services. */
+export function uploadRoutes(services: Services): UploadRoute[] {
+  const byModule: Record<string, unknown> = services;
+  return MANIFESTS.flatMap((module) => module.uploads?.(byModule[module.name]) ?? []);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv, toCsv } from './csv';
+import { CsvReader, CsvSyntaxError, parseCsv, toCsv } from './csv';
 
 describe('CSV', () => {
   it('parses quoted fields, doubled quotes, CRLF, a BOM and blank lines, keeping line numbers', () => {
@@ -48,5 +48,31 @@ describe('CSV', () => {
 
   it('leaves ordinary text alone', () => {
     expect(toCsv(['a'], [['Statistics bureau'], ["it's fine"], ['1-2']])).toBe("a\r\nStatistics bureau\r\nit's fine\r\n1-2\r\n");
+  });
+
+  it('reads a file pushed in chunks exactly as the whole file, wherever the chunks split it', () => {
+    const texts = ['\uFEFFa,b,c\r\n1, two ,"thr,ee"\r\n\r\n"multi\nline","say ""hi""",\n', 'x,y\r\n"a""",b\r\n"",\r\n\'=1,"\r\n"\r'];
+    for (const text of texts) {
+      const whole = parseCsv(text);
+      for (let cut = 0; cut <= text.length; cut++) {
+        for (let second = cut; second <= text.length; second += 3) {
+          const reader = new CsvReader();
+          const records = [];
+          for (const chunk of [text.slice(0, cut), text.slice(cut, second), text.slice(second)]) {
+            reader.push(chunk);
+            records.push(...reader.take());
+          }
+          records.push(...reader.end());
+          expect(records, `cuts at ${cut} and ${second}`).toEqual(whole);
+        }
+      }
+    }
+  });
+
+  it('refuses broken quoting in chunks as in the whole file', () => {
+    const reader = new CsvReader();
+    reader.push('a,b\n1,"op');
+    reader.push('en');
+    expect(() => reader.end()).toThrow(/line 2: a quoted field is never closed/);
   });
 });

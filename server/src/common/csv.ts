@@ -22,57 +22,107 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export function parseCsv(text: string): CsvRecord[] {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let wasQuoted = false;
-  const endCell = () => {
-    cells.push(unneutralize(wasQuoted ? cell : cell.trim()));
-    cell = '';
-    wasQuoted = false;
-  };
-  const endRecord = () => {
-    endCell();
-    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
-    cells = [];
-  };
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i];
-    if (quoted) {
+/**
+ * An incremental reader: text is pushed as it arrives (a streamed upload, chunk by chunk), and the
+ * records completed so far are taken at any time, so a file is never held whole. `end()` completes the
+ * last record. A record is complete once the line break after it has been seen (a `\r` at the end of a
+ * chunk waits for the next one, which may hold its `\n`).
+ */
+export class CsvReader {
+  private records: CsvRecord[] = [];
+  private cells: string[] = [];
+  private cell = '';
+  private line = 1;
+  private recordLine = 1;
+  private quoted = false;
+  private wasQuoted = false;
+  /** A `"` inside a quoted field at the end of a chunk: a doubled quote or the closing one, told by the next character. */
+  private pendingQuote = false;
+  private pendingCr = false;
+  private started = false;
+
+  push(text: string): void {
+    let input = text;
+    if (!this.started && input.length > 0) {
+      this.started = true;
+      if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
+    }
+    for (let i = 0; i < input.length; i++) this.step(input[i]);
+  }
+
+  /** The records completed since the last call. */
+  take(): CsvRecord[] {
+    const taken = this.records;
+    this.records = [];
+    return taken;
+  }
+
+  /** Completes the last record; refuses a quoted field never closed. */
+  end(): CsvRecord[] {
+    if (this.pendingQuote) {
+      this.pendingQuote = false;
+      this.quoted = false;
+    }
+    if (this.quoted) throw new CsvSyntaxError(this.recordLine, 'a quoted field is never closed');
+    this.pendingCr = false;
+    this.endRecord();
+    return this.take();
+  }
+
+  private step(ch: string): void {
+    if (this.pendingCr) {
+      this.pendingCr = false;
+      if (ch === '\n') return;
+    }
+    if (this.pendingQuote) {
+      this.pendingQuote = false;
       if (ch === '"') {
-        if (input[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
+        this.cell += '"';
+        return;
       }
-      continue;
+      this.quoted = false;
+    }
+    if (this.quoted) {
+      if (ch === '"') this.pendingQuote = true;
+      else {
+        if (ch === '\n') this.line++;
+        this.cell += ch;
+      }
+      return;
     }
     if (ch === '"') {
-      if (cell.trim() !== '') throw new CsvSyntaxError(line, 'a quote in the middle of an unquoted field');
-      cell = '';
-      quoted = true;
-      wasQuoted = true;
-    } else if (ch === ',') endCell();
+      if (this.cell.trim() !== '') throw new CsvSyntaxError(this.line, 'a quote in the middle of an unquoted field');
+      this.cell = '';
+      this.quoted = true;
+      this.wasQuoted = true;
+    } else if (ch === ',') this.endCell();
     else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && input[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else if (wasQuoted) {
-      if (ch.trim() !== '') throw new CsvSyntaxError(line, 'text after a closing quote');
-    } else cell += ch;
+      this.pendingCr = ch === '\r';
+      this.endRecord();
+      this.line++;
+      this.recordLine = this.line;
+    } else if (this.wasQuoted) {
+      if (ch.trim() !== '') throw new CsvSyntaxError(this.line, 'text after a closing quote');
+    } else this.cell += ch;
   }
-  if (quoted) throw new CsvSyntaxError(recordLine, 'a quoted field is never closed');
-  endRecord();
-  return records;
+
+  private endCell(): void {
+    this.cells.push(unneutralize(this.wasQuoted ? this.cell : this.cell.trim()));
+    this.cell = '';
+    this.wasQuoted = false;
+  }
+
+  private endRecord(): void {
+    this.endCell();
+    if (!(this.cells.length === 1 && this.cells[0] === '')) this.records.push({ line: this.recordLine, cells: this.cells });
+    this.cells = [];
+  }
+}
+
+export function parseCsv(text: string): CsvRecord[] {
+  const reader = new CsvReader();
+  reader.push(text);
+  return reader.end();
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

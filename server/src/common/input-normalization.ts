@@ -13,9 +13,16 @@ const KEEP_AS_TYPED = /password/i;
  * must be finite (a literal `1e400` is Infinity to graphql-js).
  */
 export const normalizeInputs: MiddlewareFn = ({ args }, next) => {
-  for (const [name, value] of Object.entries(args)) args[name] = clean(value, name, name);
+  normalizeArguments(args);
   return next();
 };
+
+/** The same layer for arguments that do not come through GraphQL (an upload's query string): cleaned in place. */
+export function normalizeArguments<T extends Record<string, unknown>>(args: T): T {
+  const record: Record<string, unknown> = args;
+  for (const [name, value] of Object.entries(record)) record[name] = clean(value, name, name);
+  return args;
+}
 
 function clean(value: unknown, field: string, path: string): unknown {
   if (typeof value === 'string') {

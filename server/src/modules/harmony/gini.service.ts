@@ -1,8 +1,9 @@
 import { harmony } from '@massline/shared';
 import { AppError, invalidInput } from '../../common/app-error';
-import { CsvSyntaxError, parseCsv } from '../../common/csv';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../common/csv';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
+import type { CsvUpload } from '../../common/upload';
 import type { Region } from '../regions/region.entity';
 import { RegionRepository } from '../regions/region.repository';
 import type { GiniFromMicrodataInput, GiniFromSharesInput } from './dto/harmony.inputs';
@@ -14,6 +15,35 @@ import type { Indicator } from './indicator.entity';
 import { IndicatorRepository } from './indicator.repository';
 import type { ObservationService } from './observation.service';
 
+const MAX_SOURCE_LENGTH = 300;
+
+function numberAt(row: CsvRecord, index: number, name: 'income' | 'weight'): number {
+  const text = row.cells[index] ?? '';
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value))
+    throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: ${name} is not a number`, { csv: `Line ${row.line}` });
+  return value;
+}
+
+/** A Float64Array that grows as values are pushed (doubling), for a count not known until the file ends. */
+class GrowingArray {
+  private buffer = new Float64Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.buffer.length) {
+      const larger = new Float64Array(this.buffer.length * 2);
+      larger.set(this.buffer);
+      this.buffer = larger;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  values(): Float64Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
 /**
  * The Gini coefficient computed by the platform — from household income microdata (exact, optionally
  * weighted) or from grouped shares (Lorenz-quadratic fit, falling back to linear interpolation) — and
@@ -22,46 +52,69 @@ import type { ObservationService } from './observation.service';
 export class GiniService {
   constructor(private readonly observations: ObservationService) {}
 
-  async fromMicrodata(context: RequestContext, input: GiniFromMicrodataInput): Promise<GiniResult> {
+  /** Microdata sent as a GraphQL argument (a small file). */
+  fromMicrodata(context: RequestContext, input: GiniFromMicrodataInput): Promise<GiniResult> {
+    return this.microdata(
+      context,
+      input,
+      (async function* () {
+        yield parseCsv(input.csv);
+      })(),
+    );
+  }
+
+  /** Microdata streamed to `POST /uploads/gini-microdata?regionId=…&period=…[&source=…]` (up to the upload limit). */
+  fromMicrodataUpload(context: RequestContext, upload: CsvUpload): Promise<GiniResult> {
+    const { regionId = '', period = '', source = null } = upload.params;
+    if (source !== null && source.length > MAX_SOURCE_LENGTH) throw invalidInput({ source: `At most ${MAX_SOURCE_LENGTH} characters` });
+    return this.microdata(context, { regionId, period, source }, upload.batches());
+  }
+
+  /** Household incomes read batch by batch into typed arrays (a million households is 8 MB, not a million objects). */
+  private async microdata(
+    context: RequestContext,
+    input: { regionId: string; period: string; source?: string | null },
+    batches: AsyncIterable<CsvRecord[]>,
+  ): Promise<GiniResult> {
     const { region, period, indicator } = await this.target(context, input);
-    let records;
+    let columns: { income: number; weight: number } | null = null;
+    const incomes = new GrowingArray();
+    const weights = new GrowingArray();
     try {
-      records = parseCsv(input.csv);
+      for await (const batch of batches) {
+        for (const row of batch) {
+          if (!columns) {
+            const names = row.cells.map((c) => c.toLowerCase());
+            columns = { income: names.indexOf('income'), weight: names.indexOf('weight') };
+            if (columns.income < 0)
+              throw new AppError('INVALID_GINI_INPUT', 'The header needs an income column (and optionally weight)', {
+                csv: 'Header: income[,weight]',
+              });
+            continue;
+          }
+          incomes.push(numberAt(row, columns.income, 'income'));
+          if (columns.weight >= 0) weights.push(numberAt(row, columns.weight, 'weight'));
+        }
+      }
     } catch (error) {
       if (error instanceof CsvSyntaxError) throw new AppError('INVALID_GINI_INPUT', error.message, { csv: error.message });
       throw error;
     }
-    const [header, ...rows] = records;
-    const columns = header?.cells.map((c) => c.toLowerCase()) ?? [];
-    const incomeAt = columns.indexOf('income');
-    const weightAt = columns.indexOf('weight');
-    if (incomeAt < 0)
+    if (!columns)
       throw new AppError('INVALID_GINI_INPUT', 'The header needs an income column (and optionally weight)', {
         csv: 'Header: income[,weight]',
       });
-    const incomes = new Float64Array(rows.length);
-    const weights = weightAt >= 0 ? new Float64Array(rows.length) : undefined;
-    rows.forEach((row, i) => {
-      const income = Number(row.cells[incomeAt]);
-      if (row.cells[incomeAt] === '' || !Number.isFinite(income))
-        throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: income is not a number`, { csv: `Line ${row.line}` });
-      incomes[i] = income;
-      if (weights) {
-        const weight = Number(row.cells[weightAt]);
-        if (row.cells[weightAt] === '' || !Number.isFinite(weight))
-          throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: weight is not a number`, { csv: `Line ${row.line}` });
-        weights[i] = weight;
-      }
-    });
+    const weighted = columns.weight >= 0;
     let gini: number;
     try {
-      gini = harmony.giniFromMicrodata(incomes, weights);
+      gini = harmony.giniFromMicrodata(incomes.values(), weighted ? weights.values() : undefined);
     } catch (error) {
       harmonyInputError(error, 'csv', 'INVALID_GINI_INPUT');
     }
-    const source = input.source?.trim() || `microdata, ${rows.length} households${weights ? ', weighted' : ''}`;
+    const households = incomes.length;
+    const source = input.source?.trim() || `microdata, ${households} households${weighted ? ', weighted' : ''}`;
     const observation = await this.store(context, region, period, indicator, gini, 'GINI_MICRODATA', source);
-    return { gini, method: 'GINI_MICRODATA', households: rows.length, fit: null, fallbackReasons: [], observation };
+    return { gini, method: 'GINI_MICRODATA', households, fit: null, fallbackReasons: [], observation };
   }
 
   async fromShares(context: RequestContext, input: GiniFromSharesInput): Promise<GiniResult> {
@@ -109,7 +162,7 @@ export class GiniService {
     source: string,
   ) {
     const [observation] = await this.observations.write(context, [
-      { region, period, indicator, value: gini, rawCount: null, rawTotal: null, method, source: source.slice(0, 300) },
+      { region, period, indicator, value: gini, rawCount: null, rawTotal: null, method, source: source.slice(0, MAX_SOURCE_LENGTH) },
     ]);
     return observation;
   }

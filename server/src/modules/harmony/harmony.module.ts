@@ -6,6 +6,7 @@ import { Assessment } from './assessment.entity';
 import { AssessmentService } from './assessment.service';
 import { GiniService } from './gini.service';
 import { seedDemoHarmony } from './harmony.demo-seed';
+import { harmonyUploads } from './harmony.uploads';
 import { AlertResolver } from './alert.resolver';
 import { AssessmentResolver } from './assessment.resolver';
 import { IndicatorResolver } from './indicator.resolver';
@@ -59,6 +60,7 @@ export const harmonyModule = defineModule({
     resolver(AlertResolver, (s: HarmonyServices) => new AlertResolver(s.alerts)),
   ],
   listeners: () => [assessmentRecomputation],
+  uploads: harmonyUploads,
   migrations: [
     { name: 'Migration20261126010000Harmony', class: Migration20261126010000Harmony },
     { name: 'Migration20261126020000AssessmentStorage', class: Migration20261126020000AssessmentStorage },

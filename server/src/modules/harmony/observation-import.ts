@@ -57,6 +57,25 @@ export function rejected(rowCount: number, errors: ImportRowProblem[]): Observat
   return { accepted: false, rowCount, written: 0, corrected: 0, errors, recomputedPeriods: [] };
 }
 
+/**
+ * A streamed file's records (CsvUpload's batches), read no further than one row past the limit: the
+ * records, or the report refusing the file (unreadable). A file with too many rows is refused by
+ * `importTable` like any other, without the rest of it being read.
+ */
+export async function readImportRecords(batches: AsyncIterable<CsvRecord[]>): Promise<CsvRecord[] | ObservationImportReport> {
+  const records: CsvRecord[] = [];
+  try {
+    for await (const batch of batches) {
+      records.push(...batch);
+      if (records.length > MAX_IMPORT_ROWS + 1) break;
+    }
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return rejected(0, [{ line: error.line, reason: error.message }]);
+    throw error;
+  }
+  return records;
+}
+
 /** The file as a table, or the report refusing it as a whole (unreadable, no usable header, no rows, too many). */
 export function readImportTable(csv: string): ImportTable | ObservationImportReport {
   let records: CsvRecord[];
@@ -66,6 +85,11 @@ export function readImportTable(csv: string): ImportTable | ObservationImportRep
     if (error instanceof CsvSyntaxError) return rejected(0, [{ line: error.line, reason: error.message }]);
     throw error;
   }
+  return importTable(records);
+}
+
+/** Records as a table, or the report refusing them as a whole (no usable header, no rows, too many). */
+export function importTable(records: CsvRecord[]): ImportTable | ObservationImportReport {
   const [header, ...rows] = records;
   if (!header) return rejected(0, [{ line: 1, reason: 'The file is empty' }]);
   const columns = header.cells.map((cell) => cell.toLowerCase());

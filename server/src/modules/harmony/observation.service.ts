@@ -7,6 +7,7 @@ import { changeInTransaction, type DomainEvent, type EventPublisher } from '../.
 import { conflictOnUnique } from '../../common/guarded-write';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
+import type { CsvUpload } from '../../common/upload';
 import { UserRepository } from '../accounts/user.repository';
 import { RegionRepository } from '../regions/region.repository';
 import { RECOMPUTED_PERIODS } from './assessment-recomputation.listener';
@@ -19,10 +20,13 @@ import {
   checkImportRows,
   importPeriods,
   IMPORT_COLUMNS,
+  importTable,
   isImportTable,
   MAX_IMPORT_ROWS,
+  readImportRecords,
   readImportTable,
   rejected,
+  type ImportTable,
   type ObservationWrite,
 } from './observation-import';
 import { IndicatorRepository } from './indicator.repository';
@@ -106,8 +110,18 @@ export class ObservationService {
    * written and the report lists each bad row with its line and why. Otherwise all rows are written in
    * one transaction.
    */
-  async importCsv(context: RequestContext, csv: string): Promise<ObservationImportReport> {
-    const table = readImportTable(csv);
+  /** A CSV import sent as a GraphQL argument (a small file). */
+  importCsv(context: RequestContext, csv: string): Promise<ObservationImportReport> {
+    return this.importTable(context, readImportTable(csv));
+  }
+
+  /** A CSV import streamed to `POST /uploads/observations` (a file of any size up to the upload limit). */
+  async importUpload(context: RequestContext, upload: CsvUpload): Promise<ObservationImportReport> {
+    const records = await readImportRecords(upload.batches());
+    return this.importTable(context, Array.isArray(records) ? importTable(records) : records);
+  }
+
+  private async importTable(context: RequestContext, table: ImportTable | ObservationImportReport): Promise<ObservationImportReport> {
     if (!isImportTable(table)) return table;
     const { rows } = table;
     const observations = new ObservationRepository(context.em);

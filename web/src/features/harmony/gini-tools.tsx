@@ -1,5 +1,5 @@
 import { harmony, isPeriod } from '@massline/shared';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ResultOf } from '../../app/graphql';
 import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
@@ -8,7 +8,8 @@ import { useApiMutation } from '../../lib/use-api-mutation';
 import { RegionSelect, type RegionOption } from '../regions/region-select';
 import { currentQuarter } from './download';
 import { formatFixed } from './harmony-format';
-import { GiniFromMicrodataMutation, GiniFromSharesMutation } from './observation.operations';
+import { GiniFromSharesMutation } from './observation.operations';
+import { useUpload } from './upload-operation';
 
 type GiniResult = ResultOf<typeof GiniFromSharesMutation>['computeGiniFromShares'];
 type Tool = 'microdata' | 'shares';
@@ -29,11 +30,14 @@ export function GiniTools() {
   const [period, setPeriod] = useState(currentQuarter);
   const [source, setSource] = useState('');
   const [csv, setCsv] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [groups, setGroups] = useState<5 | 10>(5);
   const [shares, setShares] = useState<string[]>(() => Array<string>(5).fill(''));
   const [checks, setChecks] = useState<Record<string, string>>({});
   const [result, setResult] = useState<GiniResult | null>(null);
-  const fromMicrodata = useApiMutation(GiniFromMicrodataMutation);
+  // Microdata can be large (a million households is ~10 MB): streamed to the server as an upload.
+  const fromMicrodata = useUpload<GiniResult>('gini-microdata');
   const fromShares = useApiMutation(GiniFromSharesMutation);
   const mutation = tool === 'microdata' ? fromMicrodata : fromShares;
   const fields = { ...(mutation.error?.fields ?? {}), ...checks };
@@ -45,9 +49,10 @@ export function GiniTools() {
     setShares(Array<string>(count).fill(''));
   };
 
-  const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (file) setCsv(await file.text());
+  // A chosen file is sent from disk as it is (a million households is ~10 MB: too much for a text box).
+  const chooseFile = (event: ChangeEvent<HTMLInputElement>) => {
+    setFile(event.target.files?.[0] ?? null);
+    setCsv('');
   };
 
   const onSubmit = async (event: FormEvent) => {
@@ -56,7 +61,7 @@ export function GiniTools() {
     const found: Record<string, string> = {};
     if (!region) found.regionId = t('form.chooseRegion');
     if (!isPeriod(period)) found.period = t('reason.INVALID_PERIOD');
-    if (tool === 'microdata' && !csv.trim()) found.csv = t('harmony.gini.csvRequired');
+    if (tool === 'microdata' && !file && !csv.trim()) found.csv = t('harmony.gini.csvRequired');
     if (tool === 'shares' && shares.some((share) => share.trim() === '' || !Number.isFinite(Number(share)) || Number(share) < 0)) {
       found.shares = t('harmony.gini.sharesRequired', { count: groups });
     }
@@ -64,8 +69,12 @@ export function GiniTools() {
     if (!region || Object.keys(found).length > 0) return;
     const common = { regionId: region.id, period: period.trim(), source: source.trim() || null };
     if (tool === 'microdata') {
-      const done = await fromMicrodata.run({ input: { ...common, csv } });
-      if (done) setResult(done.computeGiniFromMicrodata);
+      const done = await fromMicrodata.run(file ?? csv, {
+        regionId: common.regionId,
+        period: common.period,
+        ...(common.source ? { source: common.source } : {}),
+      });
+      if (done) setResult(done);
     } else {
       const done = await fromShares.run({ input: { ...common, shares: shareNumbers } });
       if (done) setResult(done.computeGiniFromShares);
@@ -119,7 +128,11 @@ export function GiniTools() {
                 placeholder={MICRODATA_EXAMPLE}
                 data-testid="gini-csv"
                 value={csv}
-                onChange={(event) => setCsv(event.target.value)}
+                onChange={(event) => {
+                  setCsv(event.target.value);
+                  setFile(null);
+                  if (fileInput.current) fileInput.current.value = '';
+                }}
               />
             )}
           </FormField>
@@ -129,8 +142,9 @@ export function GiniTools() {
                 {...control}
                 type="file"
                 accept=".csv,text/csv,text/plain"
+                ref={fileInput}
                 data-testid="gini-file"
-                onChange={(event) => void readFile(event)}
+                onChange={chooseFile}
               />
             )}
           </FormField>

@@ -9,20 +9,20 @@ import { errorMessage } from '../../lib/error-message';
 import { FormField } from '../../lib/form-field';
 import { currentQuarter, downloadText } from './download';
 import { ImportObservationsMutation } from './observation.operations';
-import { postWithUploadProgress, readFileWithProgress } from './upload-operation';
+import { uploadFile } from './upload-operation';
 
+/** The upload answers what the importObservations mutation answers (its document names the fields). */
 type ImportReport = ResultOf<typeof ImportObservationsMutation>['importObservations'];
 type ImportRowError = ImportReport['errors'][number];
 
 export const IMPORT_COLUMNS = ['region_code', 'period', 'indicator', 'value', 'raw_count', 'raw_total', 'source'] as const;
 
-const PHASES = ['reading', 'uploading', 'processing'] as const;
+const PHASES = ['uploading', 'processing'] as const;
 type Phase = 'idle' | (typeof PHASES)[number] | 'done' | 'failed';
 
-/** How far along the bar each phase runs: reading the file is quick, the upload can be long. */
+/** How far along the bar each phase runs: the upload (measured), then the server's work (not measured). */
 function overallProgress(phase: Phase, fraction: number): number | null {
-  if (phase === 'reading') return 0.15 * fraction;
-  if (phase === 'uploading') return 0.15 + 0.65 * fraction;
+  if (phase === 'uploading') return 0.8 * fraction;
   if (phase === 'processing') return null; // the server checks every row, then writes: no measure of it
   if (phase === 'done' || phase === 'failed') return 1;
   return 0;
@@ -40,8 +40,8 @@ function templateCsv(regionCode: string): string {
 }
 
 /**
- * CSV import of observations: every row or none. The progress bar follows the phases — reading the
- * file, uploading it (measured), the server checking and writing — then the report: what was written
+ * CSV import of observations: every row or none. The progress bar follows the phases — uploading the
+ * file (measured, streamed from disk), the server checking and writing — then the report: what was written
  * and which periods were recomputed, or that nothing was written and every bad line with why.
  */
 export function ImportPage() {
@@ -55,7 +55,7 @@ export function ImportPage() {
   const [fraction, setFraction] = useState(0);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const busy = phase === 'reading' || phase === 'uploading' || phase === 'processing';
+  const busy = phase === 'uploading' || phase === 'processing';
   const template = templateCsv(user?.region.code ?? '88');
 
   const onSubmit = async (event: FormEvent) => {
@@ -67,20 +67,12 @@ export function ImportPage() {
     setReport(null);
     setError(null);
     setFraction(0);
-    setPhase('reading');
-    let csv: string;
-    try {
-      csv = await readFileWithProgress(file, setFraction);
-    } catch {
-      setPhase('failed');
-      setError({ code: null, reason: null, message: t('harmony.import.unreadable'), fields: {}, network: false });
-      return;
-    }
-    setFraction(0);
     setPhase('uploading');
-    const result = await postWithUploadProgress(
-      ImportObservationsMutation,
-      { csv },
+    // The file goes from disk to the server as it is read (a streamed upload), never whole into the page.
+    const result = await uploadFile<ImportReport>(
+      'observations',
+      file,
+      {},
       {
         onUploadProgress: setFraction,
         onUploaded: () => setPhase('processing'),
@@ -92,7 +84,7 @@ export function ImportPage() {
       return;
     }
     setPhase('done');
-    setReport(result.data.importObservations);
+    setReport(result.data);
   };
 
   const progress = overallProgress(phase, fraction);

@@ -143,17 +143,6 @@ const GiniResultFields = graphql(`
   }
 `);
 
-export const GiniFromMicrodataMutation = graphql(
-  `
-    mutation GiniFromMicrodata($input: GiniFromMicrodataInput!) {
-      computeGiniFromMicrodata(input: $input) {
-        ...GiniResultFields
-      }
-    }
-  `,
-  [GiniResultFields],
-);
-
 export const GiniFromSharesMutation = graphql(
   `
     mutation GiniFromShares($input: GiniFromSharesInput!) {

@@ -1,4 +1,5 @@
-import { CombinedError, stringifyDocument, type AnyVariables, type DocumentInput } from '@urql/core';
+import { useCallback, useState } from 'react';
+import { CombinedError } from '@urql/core';
 import { toApiError, type ApiError } from '../../app/api-error';
 
 export interface UploadCallbacks {
@@ -14,21 +15,24 @@ export interface UploadResult<Data> {
 }
 
 /**
- * A GraphQL mutation sent with XMLHttpRequest instead of urql's fetch, for one reason: `fetch` reports no
- * upload progress, and a large CSV import should show how far its upload got. Same endpoint, same
- * session cookie, same JSON POST (Apollo's CSRF prevention wants application/json); the answer becomes
- * the same ApiError that useApiMutation gives.
+ * A file streamed to one of the server's uploads (`POST /uploads/<name>`, text/csv: a CSV import, income
+ * microdata), with XMLHttpRequest rather than fetch for one reason: fetch reports no upload progress. The
+ * browser sends the file from disk as it reads it — it is never held whole in the page — with the
+ * session cookie; the answer (`{ data }` or `{ errors }`, coded as GraphQL's) becomes the same ApiError
+ * that useApiMutation gives.
  */
-export function postWithUploadProgress<Data, Variables extends AnyVariables>(
-  document: DocumentInput<Data, Variables>,
-  variables: Variables,
+export function uploadFile<Data>(
+  name: string,
+  body: Blob | string,
+  params: Record<string, string>,
   callbacks: UploadCallbacks,
 ): Promise<UploadResult<Data>> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
-    request.open('POST', '/graphql');
-    request.setRequestHeader('content-type', 'application/json');
-    request.setRequestHeader('accept', 'application/graphql-response+json, application/json');
+    const query = new URLSearchParams(params).toString();
+    request.open('POST', `/uploads/${encodeURIComponent(name)}${query ? `?${query}` : ''}`);
+    request.setRequestHeader('content-type', 'text/csv; charset=utf-8');
+    request.setRequestHeader('accept', 'application/json');
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) callbacks.onUploadProgress(event.loaded / event.total);
     };
@@ -39,33 +43,40 @@ export function postWithUploadProgress<Data, Variables extends AnyVariables>(
     });
     request.onerror = () => resolve(networkError());
     request.onload = () => {
-      let body: { data?: Data | null; errors?: unknown[] };
+      let answer: { data?: Data | null; errors?: unknown[] };
       try {
-        body = JSON.parse(request.responseText) as typeof body;
+        answer = JSON.parse(request.responseText) as typeof answer;
       } catch {
         resolve(networkError());
         return;
       }
-      if (Array.isArray(body.errors) && body.errors.length > 0) {
-        const error = new CombinedError({ graphQLErrors: body.errors as ConstructorParameters<typeof CombinedError>[0]['graphQLErrors'] });
-        resolve({ data: body.data ?? null, error: toApiError(error) });
+      if (Array.isArray(answer.errors) && answer.errors.length > 0) {
+        const error = new CombinedError({
+          graphQLErrors: answer.errors as ConstructorParameters<typeof CombinedError>[0]['graphQLErrors'],
+        });
+        resolve({ data: null, error: toApiError(error) });
         return;
       }
-      resolve({ data: body.data ?? null, error: null });
+      resolve({ data: answer.data ?? null, error: null });
     };
-    request.send(JSON.stringify({ query: stringifyDocument(document), variables }));
+    request.send(body);
   });
 }
 
-/** Reads a file as text, reporting how much of it has been read (0 to 1). */
-export function readFileWithProgress(file: File, onProgress: (fraction: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
-    reader.readAsText(file, 'utf-8');
-  });
+/** An upload as a form uses a mutation (useApiMutation's shape): run, whether it is under way, its error. */
+export function useUpload<Data>(name: string) {
+  const [fetching, setFetching] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = useCallback(
+    async (body: Blob | string, params: Record<string, string>): Promise<Data | null> => {
+      setFetching(true);
+      const result = await uploadFile<Data>(name, body, params, { onUploadProgress: () => undefined, onUploaded: () => undefined });
+      setFetching(false);
+      setError(result.error);
+      return result.data;
+    },
+    [name],
+  );
+  const clearError = useCallback(() => setError(null), []);
+  return { run, fetching, error, clearError };
 }

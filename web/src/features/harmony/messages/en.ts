@@ -204,10 +204,8 @@ export const harmonyEn = {
   'harmony.import.submit': 'Import',
   'harmony.import.importing': 'Importing…',
   'harmony.import.progress': 'Import progress',
-  'harmony.import.phase.reading': 'Reading the file',
   'harmony.import.phase.uploading': 'Uploading',
   'harmony.import.phase.processing': 'Checking every row and writing',
-  'harmony.import.unreadable': 'The file could not be read.',
   'harmony.import.templateTitle': 'Template',
   'harmony.import.templateIntro':
     'One row per region, period and indicator. Give either a value, or a raw count (with its total for a percentage).',
