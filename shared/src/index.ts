@@ -4,4 +4,5 @@ export * from './domain/period';
 export * from './domain/region';
 export * from './domain/text';
 export * as harmony from './domain/harmony';
+export * as evaluation from './domain/evaluation';
 export * from './domain/audit/security-events';
