@@ -55,4 +55,25 @@ describe('SQL statements per list query', () => {
     expect(many.statements).toBe(one.statements);
     expect(one.statements).toBeLessThanOrEqual(8);
   });
+
+  it('a page after or before a cursor costs the same statements as the first page (the count also says what lies beyond)', async () => {
+    const root = await server.as('orgRoot');
+    const query = `query ($first: Int, $after: String, $last: Int, $before: String) {
+      users(first: $first, after: $after, last: $last, before: $before) { totalCount edges { node { email region { code } } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    type Users = { users: { edges: unknown[]; pageInfo: { startCursor: string; endCursor: string } } };
+    const measure = async (variables: Record<string, unknown>) => {
+      count = 0;
+      const data = await root.ok<Users>(query, variables);
+      return { statements: count, data };
+    };
+    const head = await measure({ first: 3 });
+    const middle = await measure({ first: 3, after: head.data.users.pageInfo.endCursor });
+    const many = await measure({ first: 100, after: head.data.users.pageInfo.endCursor });
+    const back = await measure({ last: 2, before: middle.data.users.pageInfo.startCursor });
+    expect(middle.data.users.edges).toHaveLength(3);
+    expect(many.data.users.edges.length).toBeGreaterThan(10);
+    expect(back.data.users.edges).toHaveLength(2);
+    expect([middle.statements, many.statements, back.statements]).toEqual([head.statements, head.statements, head.statements]);
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { queryCost } from './query-cost';
 
 const schema = buildSchema(`
-  type Query { regions(first: Int!): RegionConnection! region(id: ID!): Region export: String! }
+  type Query { regions(first: Int, last: Int, after: String, before: String): RegionConnection! region(id: ID!): Region export: String! }
   type RegionConnection { edges: [RegionEdge!]! totalCount: Int! }
   type RegionEdge { node: Region! }
   type Region { id: ID! code: String! name: String! parent: Region }
@@ -27,6 +27,18 @@ describe('queryCost', () => {
     expect(cost(query, { n: 100 })).toBe(cost(`{ ${PAGE} }`));
     expect(cost(query, { n: 1 })).toBe(cost(`{ ${PAGE} }`) / 100);
     expect(cost(query, {})).toBe(cost(`{ ${PAGE} }`));
+  });
+
+  it('prices a page read backwards (`last`) as one read forwards, a size sent as null as no size', () => {
+    const both = 'query ($first: Int, $last: Int) { regions(first: $first, last: $last) { edges { node { id code name } } } }';
+    expect(cost('{ regions(last: 100) { edges { node { id code name } } } }')).toBe(cost(`{ ${PAGE} }`));
+    expect(cost(both, { first: null, last: 10 })).toBe(cost(`{ ${PAGE} }`) / 10);
+    expect(cost(both, { first: 10 })).toBe(cost(`{ ${PAGE} }`) / 10);
+    expect(cost('{ regions(first: null, last: 5) { edges { node { id code name } } } }')).toBe(cost(`{ ${PAGE} }`) / 20);
+    // Both given: refused by the list, priced at the larger.
+    expect(cost(both, { first: 2, last: 50 })).toBe(cost(`{ ${PAGE} }`) / 2);
+    // Neither given: refused by the list, priced as the largest page.
+    expect(cost(both, {})).toBe(cost(`{ ${PAGE} }`));
   });
 
   it('adds up aliases, and a field’s declared cost per alias', () => {

@@ -56,6 +56,25 @@ function intOf(node: ValueNode, variables: Readonly<Record<string, unknown>>): n
   return null;
 }
 
+/** Whether a value is given: a null literal, or a variable that is null or not sent, is not. */
+function given(node: ValueNode, variables: Readonly<Record<string, unknown>>): boolean {
+  if (node.kind === Kind.NULL) return false;
+  if (node.kind === Kind.VARIABLE) return variables[node.name.value] !== null && variables[node.name.value] !== undefined;
+  return true;
+}
+
+/**
+ * How many rows a field multiplies its selection by: the page size, `first` or `last` alike (the larger
+ * when both are given, a request the list refuses anyway); a page argument whose size cannot be read
+ * costs the largest page; a field without one, a single object.
+ */
+function pageSizeOf(args: readonly { name: { value: string }; value: ValueNode }[], variables: Readonly<Record<string, unknown>>): number {
+  const pageArgs = args.filter((arg) => arg.name.value === 'first' || arg.name.value === 'last');
+  if (pageArgs.length === 0) return 1;
+  const sizes = pageArgs.filter((arg) => given(arg.value, variables)).map((arg) => intOf(arg.value, variables) ?? UNSIZED_PAGE);
+  return sizes.length === 0 ? UNSIZED_PAGE : Math.max(1, ...sizes);
+}
+
 export function queryCost({ schema, document, operationName, variables }: CostInput): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   const operations: OperationDefinitionNode[] = [];
@@ -103,13 +122,7 @@ export function queryCost({ schema, document, operationName, variables }: CostIn
     if (!selectionSet) return LEAF_COST + own;
     const type = field ? getNamedType(field.type) : undefined;
     const inner = type && isCompositeType(type) ? selectionCost(selectionSet, type, visiting) : 0;
-    let size = 1;
-    for (const arg of args) {
-      if (arg.name.value === 'first' || arg.name.value === 'last') {
-        size = Math.max(1, intOf(arg.value, values) ?? UNSIZED_PAGE);
-        break;
-      }
-    }
+    const size = pageSizeOf(args, values);
     return (OBJECT_COST + DEPTH_FACTOR * inner) * size + own;
   };
 

@@ -21,25 +21,22 @@ export interface Column<Row, Field extends string = string> {
 /** What the table needs of a Relay connection page to show the total and move between pages. */
 export interface PageState {
   pages: CursorPages;
-  pageSize: number;
   totalCount: number;
   hasNextPage: boolean;
-  endCursor: string | null | undefined;
+  hasPreviousPage: boolean;
+  startCursor?: string | null;
+  endCursor?: string | null;
 }
 
-/** A connection's page state for the table: its total and where the next page starts. */
+/** A connection's page state for the table: its total, and where the pages before and after it start. */
 export function pageOf(
-  connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null } },
+  connection: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null };
+  },
   pages: CursorPages,
-  pageSize: number,
 ): PageState {
-  return {
-    pages,
-    pageSize,
-    totalCount: connection.totalCount,
-    hasNextPage: connection.pageInfo.hasNextPage,
-    endCursor: connection.pageInfo.endCursor,
-  };
+  return { pages, totalCount: connection.totalCount, ...connection.pageInfo };
 }
 
 interface DataTableProps<Row, Field extends string> {
@@ -134,13 +131,20 @@ export function DataTable<Row, Field extends string>(props: DataTableProps<Row, 
 
 function Pager({ page, shown }: { page: PageState; shown: number }) {
   const { t } = useI18n();
-  const { pages, pageSize, totalCount, hasNextPage, endCursor } = page;
-  const first = shown === 0 ? 0 : pages.pageIndex * pageSize + 1;
-  const last = pages.pageIndex * pageSize + shown;
-  if (pages.pageIndex === 0 && !hasNextPage) return null;
+  const { pages, totalCount, hasNextPage, hasPreviousPage, startCursor, endCursor } = page;
+  // The range is counted from the first page; back at the top (nothing before), it starts at 1 again.
+  const pageIndex = hasPreviousPage ? pages.pageIndex : 0;
+  const first = shown === 0 ? 0 : pageIndex * pages.pageSize + 1;
+  const last = pageIndex * pages.pageSize + shown;
+  if (!hasPreviousPage && !hasNextPage) return null;
   return (
     <nav className="pager" aria-label={t('table.pagination')}>
-      <button type="button" className="button" disabled={pages.pageIndex === 0} onClick={pages.previous}>
+      <button
+        type="button"
+        className="button"
+        disabled={!hasPreviousPage || !startCursor}
+        onClick={() => startCursor && pages.previous(startCursor)}
+      >
         {t('table.previous')}
       </button>
       <span className="pager-range">{t('table.range', { first, last, total: totalCount })}</span>

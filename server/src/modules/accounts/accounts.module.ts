@@ -12,6 +12,7 @@ import { Organization } from './organization.entity';
 import { OrganizationService } from './organization.service';
 import { Session } from './session.entity';
 import { Migration20261130004100SignInThrottle } from './migrations/Migration20261130004100SignInThrottle';
+import { Migration20261201203919KeysetAccounts } from './migrations/Migration20261201203919KeysetAccounts';
 import { SignInThrottle } from './sign-in-throttle.entity';
 import { User } from './user.entity';
 import { UserService } from './user.service';
@@ -44,6 +45,9 @@ export const accountsModule = defineModule({
   ],
   loaders: accountLoaders,
   // The accounts' tables were created by the platform's Foundation migration (server/src/migrations).
-  migrations: [{ name: 'Migration20261130004100SignInThrottle', class: Migration20261130004100SignInThrottle }],
+  migrations: [
+    { name: 'Migration20261130004100SignInThrottle', class: Migration20261130004100SignInThrottle },
+    { name: 'Migration20261201203919KeysetAccounts', class: Migration20261201203919KeysetAccounts },
+  ],
   seedDemo: seedDemoAccounts,
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import type { ApiScope } from '@massline/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ApiScopeEnum } from '../../common/graphql-enums';
@@ -11,6 +11,8 @@ import { User } from './user.entity';
  * secret is 32 random bytes, so a fast hash is enough — unlike a password it cannot be guessed).
  */
 @Entity({ tableName: 'api_token' })
+// The keyset order of the token list by default: the newest first (read backwards).
+@Index({ properties: ['createdAt', 'id'] })
 @ObjectType({ description: "A third party's API token (its secret is shown once, at creation)" })
 export class ApiToken {
   [OptionalProps]?: 'createdAt' | 'lastUsedAt' | 'revokedAt' | 'expiresAt';
@@ -40,7 +42,7 @@ export class ApiToken {
   @ManyToOne(() => User, { deleteRule: 'restrict', index: true })
   createdBy!: Rel<User>;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Property({ type: 'datetime', length: 3, defaultRaw: 'now()' })
   @Field(() => Date)
   createdAt: Date = new Date();
 
@@ -48,7 +50,7 @@ export class ApiToken {
   @Field(() => Date, { nullable: true })
   expiresAt?: Date | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'datetime', length: 3, nullable: true })
   @Field(() => Date, { nullable: true })
   lastUsedAt?: Date | null;
 

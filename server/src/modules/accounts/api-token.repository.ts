@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { orderFor } from '../../common/list-order';
+import { byId, orderFor, sortKey } from '../../common/list-order';
 import { containsPattern, startsWithPattern } from '../../common/text-search';
 import { ApiToken } from './api-token.entity';
 import type { ApiTokenFilter, ApiTokenOrder } from './dto/account.inputs';
@@ -25,13 +25,15 @@ export class ApiTokenRepository {
   /** A page of tokens, the newest first unless asked otherwise; a token never used sorts last either way. */
   page(where: Filter | null, page: PageArgs, orderBy: ApiTokenOrder | null | undefined): Promise<Connection<ApiToken>> {
     const order = orderFor<ApiTokenOrder['field'], ApiToken>(
+      'apiTokens',
       orderBy,
       { field: 'CREATED_AT', direction: 'DESC' },
       {
-        NAME: (direction) => ({ name: `${direction} nulls last` }),
-        CREATED_AT: (direction) => ({ createdAt: `${direction} nulls last` }),
-        LAST_USED_AT: (direction) => ({ lastUsedAt: `${direction} nulls last` }),
+        NAME: (direction) => [sortKey('name', direction, 'string', (token) => token.name)],
+        CREATED_AT: (direction) => [sortKey('createdAt', direction, 'date', (token) => token.createdAt)],
+        LAST_USED_AT: (direction) => [sortKey('lastUsedAt', direction, 'date', (token) => token.lastUsedAt ?? null, { nulls: 'last' })],
       },
+      byId,
     );
     return paginate(this.em, ApiToken, where, page, order, ['region', 'createdBy']);
   }

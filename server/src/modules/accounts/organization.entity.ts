@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 
 /** A party organization; its jurisdiction is its region and every region under it. */
 @Entity({ tableName: 'organization' })
+// The keyset order of the organization list by default: by name.
+@Index({ properties: ['name', 'id'] })
 @ObjectType({ description: "A party organization, whose jurisdiction is its region's subtree" })
 export class Organization {
   [OptionalProps]?: 'createdAt' | 'active';
@@ -24,7 +26,7 @@ export class Organization {
   @Field(() => Boolean)
   active: boolean = true;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Property({ type: 'datetime', length: 3, defaultRaw: 'now()' })
   @Field(() => Date)
   createdAt: Date = new Date();
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { orderFor } from '../../common/list-order';
+import { byId, orderFor, sortKey } from '../../common/list-order';
 import { withinSubtree } from '../../common/subtree';
 import { containsPattern } from '../../common/text-search';
 import type { OrganizationFilter, OrganizationOrder } from './dto/account.inputs';
@@ -27,12 +27,14 @@ export class OrganizationRepository {
   /** A page of organizations, by name unless asked otherwise. */
   page(where: Filter | null, page: PageArgs, orderBy: OrganizationOrder | null | undefined): Promise<Connection<Organization>> {
     const order = orderFor<OrganizationOrder['field'], Organization>(
+      'organizations',
       orderBy,
       { field: 'NAME', direction: 'ASC' },
       {
-        NAME: (direction) => ({ name: direction }),
-        CREATED_AT: (direction) => ({ createdAt: direction }),
+        NAME: (direction) => [sortKey('name', direction, 'string', (organization) => organization.name)],
+        CREATED_AT: (direction) => [sortKey('createdAt', direction, 'date', (organization) => organization.createdAt)],
       },
+      byId,
     );
     return paginate(this.em, Organization, where, page, order, ['region']);
   }

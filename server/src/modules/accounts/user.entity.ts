@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Check, Entity, Index, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { CITIZEN_STATUSES, USER_ROLES, type CitizenStatus, type UserRole } from '@massline/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../regions/region.entity';
@@ -11,6 +11,8 @@ import { Organization } from './organization.entity';
  * residence of a citizen. The password hash has no GraphQL field and is hidden from serialization.
  */
 @Entity({ tableName: 'app_user' })
+// The keyset order of the user list by default: the newest first (read backwards).
+@Index({ properties: ['createdAt', 'id'] })
 @Check({ name: 'app_user_staff_belong_to_organization', expression: `(role = 'ORGANIZATION') = (organization_id is not null)` })
 @Check({ name: 'app_user_only_citizens_have_status', expression: `(role = 'CITIZEN') = (citizen_status is not null)` })
 @ObjectType({ description: 'A person who signs in: organization staff, auditor or citizen' })
@@ -58,7 +60,7 @@ export class User {
   @Field(() => Date, { nullable: true })
   deactivatedAt?: Date | null;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Property({ type: 'datetime', length: 3, defaultRaw: 'now()' })
   @Field(() => Date)
   createdAt: Date = new Date();
 }

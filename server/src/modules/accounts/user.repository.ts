@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { orderFor } from '../../common/list-order';
+import { byId, orderFor, sortKey } from '../../common/list-order';
 import { withinSubtree } from '../../common/subtree';
 import { containsPattern } from '../../common/text-search';
 import type { UserFilter, UserOrder } from './dto/account.inputs';
@@ -36,14 +36,16 @@ export class UserRepository {
   /** A page of users, the newest first unless asked otherwise. */
   page(where: Filter | null, page: PageArgs, orderBy: UserOrder | null | undefined): Promise<Connection<User>> {
     const order = orderFor<UserOrder['field'], User>(
+      'users',
       orderBy,
       { field: 'CREATED_AT', direction: 'DESC' },
       {
-        EMAIL: (direction) => ({ email: direction }),
-        DISPLAY_NAME: (direction) => ({ displayName: direction }),
-        CREATED_AT: (direction) => ({ createdAt: direction }),
-        ROLE: (direction) => ({ role: direction }),
+        EMAIL: (direction) => [sortKey('email', direction, 'string', (user) => user.email)],
+        DISPLAY_NAME: (direction) => [sortKey('displayName', direction, 'string', (user) => user.displayName)],
+        CREATED_AT: (direction) => [sortKey('createdAt', direction, 'date', (user) => user.createdAt)],
+        ROLE: (direction) => [sortKey('role', direction, 'string', (user) => user.role)],
       },
+      byId,
     );
     return paginate(this.em, User, where, page, order, ['region', 'organization']);
   }

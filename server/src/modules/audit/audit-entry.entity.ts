@@ -9,7 +9,12 @@ import { GraphQLJSON } from 'graphql-scalars';
  * an entry outlives whatever it describes.
  */
 @Entity({ tableName: 'audit_entry' })
-@Index({ properties: ['occurredAt'] })
+// The keyset orders of the audit log (common/keyset.ts): newest first (read backwards), and by action.
+@Index({ properties: ['occurredAt', 'id'] })
+@Index({
+  name: 'audit_entry_action_occurred_at_id_index',
+  expression: 'create index "audit_entry_action_occurred_at_id_index" on "audit_entry" ("action", "occurred_at" desc, "id" desc)',
+})
 @Index({ properties: ['subjectType', 'subjectId'] })
 @ObjectType({ description: 'A recorded change: who, which role, what, before and after, when, from which request' })
 export class AuditEntry {
@@ -19,7 +24,8 @@ export class AuditEntry {
   @Field(() => ID)
   id: string = randomUUID();
 
-  @Property({ type: 'datetime', defaultRaw: 'clock_timestamp()' })
+  // Milliseconds, as a JavaScript Date holds them: a cursor carries the exact value it pages from.
+  @Property({ type: 'datetime', length: 3, defaultRaw: 'clock_timestamp()' })
   @Field(() => Date)
   occurredAt: Date = new Date();
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { orderFor } from '../../common/list-order';
+import { byId, orderFor, sortKey, type SortOrder } from '../../common/list-order';
 import { Region } from '../regions/region.entity';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditEntryFilter, AuditEntryOrder } from './audit.service';
@@ -12,6 +12,8 @@ const APPEND_BATCH = 1000;
 
 /** An audit entry as it is written: everything but its id and time. */
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'occurredAt'>;
+
+const occurredAt = (direction: SortOrder) => sortKey<AuditEntry>('occurredAt', direction, 'date', (entry) => entry.occurredAt);
 
 /** The query side of the audit log, on the entity manager it is given (the change's transaction, when writing). */
 export class AuditEntryRepository {
@@ -51,12 +53,14 @@ export class AuditEntryRepository {
   /** A page of entries, the newest first unless asked otherwise. */
   page(where: Filter | null, page: PageArgs, orderBy: AuditEntryOrder | null | undefined): Promise<Connection<AuditEntry>> {
     const order = orderFor<AuditEntryOrder['field'], AuditEntry>(
+      'auditEntries',
       orderBy,
       { field: 'OCCURRED_AT', direction: 'DESC' },
       {
-        OCCURRED_AT: (direction) => ({ occurredAt: direction }),
-        ACTION: (direction) => ({ action: direction, occurredAt: 'desc' }),
+        OCCURRED_AT: (direction) => [occurredAt(direction)],
+        ACTION: (direction) => [sortKey('action', direction, 'string', (entry) => entry.action), occurredAt('desc')],
       },
+      byId,
     );
     return paginate(this.em, AuditEntry, where, page, order);
   }

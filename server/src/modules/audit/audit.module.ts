@@ -4,6 +4,7 @@ import { AuditEntry } from './audit-entry.entity';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 import { Migration20261130004200SecurityLog } from './migrations/Migration20261130004200SecurityLog';
+import { Migration20261201203917KeysetAudit } from './migrations/Migration20261201203917KeysetAudit';
 import { SecurityEvent } from './security-event.entity';
 import { SecurityEventResolver } from './security-event.resolver';
 import { SecurityLogService } from './security-log.service';
@@ -31,7 +32,10 @@ export const auditModule = defineModule({
   // The record of a change comes first: every other listener sees an audited change.
   listeners: ({ audit }) => [onEveryPublication('audit.record', 'record', (em, context, events) => audit.record(em, context, events))],
   // The audit log's table was created by the platform's Foundation migration (server/src/migrations).
-  migrations: [{ name: 'Migration20261130004200SecurityLog', class: Migration20261130004200SecurityLog }],
+  migrations: [
+    { name: 'Migration20261130004200SecurityLog', class: Migration20261130004200SecurityLog },
+    { name: 'Migration20261201203917KeysetAudit', class: Migration20261201203917KeysetAudit },
+  ],
   // The server's runtime role may read and append to both logs, never change them (app/database-roles.ts).
   appendOnlyTables: ['audit_entry', 'security_event'],
 });

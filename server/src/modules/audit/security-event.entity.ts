@@ -16,7 +16,8 @@ registerEnumType(SecurityEventKindEnum, {
  * outside the request's transaction, so that a refused request that rolls back its work is still recorded.
  */
 @Entity({ tableName: 'security_event' })
-@Index({ properties: ['occurredAt'] })
+// The keyset order of the security log, newest first (read backwards).
+@Index({ properties: ['occurredAt', 'id'] })
 @Index({ properties: ['kind', 'occurredAt'] })
 @ObjectType({ description: 'A sign-in, sign-out, failed or throttled attempt, or refused request: who, from where, when' })
 export class SecurityEvent {
@@ -26,7 +27,7 @@ export class SecurityEvent {
   @Field(() => ID)
   id: string = randomUUID();
 
-  @Property({ type: 'datetime', defaultRaw: 'clock_timestamp()' })
+  @Property({ type: 'datetime', length: 3, defaultRaw: 'clock_timestamp()' })
   @Field(() => Date)
   occurredAt: Date = new Date();
 

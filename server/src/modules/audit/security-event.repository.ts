@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { byId, orderFor, sortKey } from '../../common/list-order';
 import { SecurityEvent } from './security-event.entity';
 import type { SecurityEventFilter } from './security-log.service';
 
@@ -41,6 +42,13 @@ export class SecurityEventRepository {
 
   /** A page of events, newest first. */
   page(where: Filter | null, page: PageArgs): Promise<Connection<SecurityEvent>> {
-    return paginate(this.em, SecurityEvent, where, page, { occurredAt: 'desc' });
+    const order = orderFor<'OCCURRED_AT', SecurityEvent>(
+      'securityEvents',
+      null,
+      { field: 'OCCURRED_AT', direction: 'DESC' },
+      { OCCURRED_AT: (direction) => [sortKey('occurredAt', direction, 'date', (event) => event.occurredAt)] },
+      byId,
+    );
+    return paginate(this.em, SecurityEvent, where, page, order);
   }
 }

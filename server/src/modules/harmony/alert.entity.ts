@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Entity, Index, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { harmony } from '@massline/shared';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
@@ -13,6 +13,8 @@ import { MethodologyVersion } from './methodology-version.entity';
  * raise it again.
  */
 @Entity({ tableName: 'alert' })
+// The keyset order of the alert list by default: the newest first (read backwards).
+@Index({ properties: ['raisedAt', 'period', 'id'] })
 @Unique({ name: 'alert_once', properties: ['methodologyVersion', 'region', 'period', 'kind', 'indicatorCode'] })
 @ObjectType({ description: 'A prompt or warning raised on an assessment' })
 export class Alert {
@@ -48,7 +50,7 @@ export class Alert {
   @Field(() => AlertStatusEnum)
   status: AlertStatus = 'OPEN';
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Property({ type: 'datetime', length: 3, defaultRaw: 'now()' })
   @Field(() => Date)
   raisedAt: Date = new Date();
 

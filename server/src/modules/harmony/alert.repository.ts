@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { orderFor } from '../../common/list-order';
+import { byId, orderFor, sortKey, type SortOrder } from '../../common/list-order';
 import { withinSubtree } from '../../common/subtree';
 import { Alert } from './alert.entity';
 import type { AlertFilter, AlertOrder } from './dto/harmony.inputs';
@@ -34,14 +34,18 @@ export class AlertRepository {
 
   /** A page of alerts, the latest raised first unless asked otherwise. */
   page(where: Filter | null, page: PageArgs, orderBy: AlertOrder | null | undefined): Promise<Connection<Alert>> {
+    const raisedAt = (direction: SortOrder) => sortKey<Alert>('raisedAt', direction, 'date', (alert) => alert.raisedAt);
+    const period = (direction: SortOrder) => sortKey<Alert>('period', direction, 'string', (alert) => alert.period);
     const order = orderFor<AlertOrder['field'], Alert>(
+      'alerts',
       orderBy,
       { field: 'RAISED_AT', direction: 'DESC' },
       {
-        RAISED_AT: (direction) => ({ raisedAt: direction, period: 'desc' }),
-        PERIOD: (direction) => ({ period: direction }),
-        STATUS: (direction) => ({ status: direction, raisedAt: 'desc' }),
+        RAISED_AT: (direction) => [raisedAt(direction), period('desc')],
+        PERIOD: (direction) => [period(direction)],
+        STATUS: (direction) => [sortKey('status', direction, 'string', (alert) => alert.status), raisedAt('desc')],
       },
+      byId,
     );
     return paginate(this.em, Alert, where, page, order, ['region', 'methodologyVersion']);
   }

@@ -1,8 +1,10 @@
 import { harmony } from '@massline/shared';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
-import { checkPageSize, decodeCursor, emptyConnection, toConnection, type Connection, type PageArgs } from '../../common/connection';
-import { sortOf } from '../../common/list-order';
+import { raw } from '@mikro-orm/core';
+import { countWithEdge, emptyConnection, keysetPage, pageRequest, type Connection, type PageArgs } from '../../common/connection';
+import { orderFor, sortKey, type SortOrder } from '../../common/list-order';
+import type { SortKey } from '../../common/keyset';
 import { sql } from '../../common/sql';
 import { startsWithPattern } from '../../common/text-search';
 import { Assessment } from './assessment.entity';
@@ -36,13 +38,29 @@ interface AssessmentRow {
   region_parent_id: string | null;
 }
 
-const ORDER: Record<AssessmentOrderField, string> = {
-  RANK: 'a.rank',
-  INDEX: 'a.index',
-  REGION_CODE: 'r.code',
-  PERIOD: 'a.period',
-  CHANGE: '(a.index - a.previous_index)',
+const regionCode = (direction: SortOrder) => sortKey<AssessmentView>('r.code', direction, 'string', (view) => view.region.code);
+const period = (direction: SortOrder) => sortKey<AssessmentView>('a.period', direction, 'string', (view) => view.period);
+
+/** The keys of each order (a query builder's columns); regions without a figure sort last, then by region code and period. */
+const ORDER_KEYS: Record<AssessmentOrderField, (direction: SortOrder) => SortKey<AssessmentView>[]> = {
+  RANK: (direction) => [sortKey('a.rank', direction, 'number', (view) => view.rank, { nulls: 'last' }), regionCode('asc'), period('asc')],
+  INDEX: (direction) => [
+    sortKey('a.index', direction, 'number', (view) => view.index, { nulls: 'last' }),
+    regionCode('asc'),
+    period('asc'),
+  ],
+  REGION_CODE: (direction) => [regionCode(direction), period('asc')],
+  PERIOD: (direction) => [period(direction), regionCode('asc')],
+  CHANGE: (direction) => [
+    sortKey('(a.index - a.previous_index)', direction, 'number', (view) => view.change, { nulls: 'last', expression: true }),
+    regionCode('asc'),
+    period('asc'),
+  ],
 };
+
+/** The last key: the version (one per list, by its filter), so that the key of the row — version, region, period — is complete. */
+const byVersion = (direction: SortOrder) =>
+  sortKey<AssessmentView>('a.methodology_version_id', direction, 'uuid', (view) => view.methodologyVersionId);
 
 function toView(row: AssessmentRow): AssessmentView {
   const { indicators } = row.settings;
@@ -109,51 +127,53 @@ export class AssessmentRepository {
     { filter, orderBy }: { filter?: AssessmentFilter | null; orderBy?: AssessmentOrder | null },
     scope: (requested: Filter) => Filter | null,
   ): Promise<Connection<AssessmentView>> {
-    checkPageSize(page.first);
-    const offset = decodeCursor(page.after);
+    const order = orderFor(
+      'assessments',
+      orderBy,
+      { field: filter?.regionId ? 'PERIOD' : 'RANK', direction: 'ASC' },
+      ORDER_KEYS,
+      byVersion,
+    );
+    const request = pageRequest(page, order);
     const where = scope(this.requestedFilter(filter));
     if (where === null) return emptyConnection();
-    const { field, direction } = sortOf(orderBy, { field: filter?.regionId ? 'PERIOD' : 'RANK', direction: 'ASC' });
     const base = () => this.em.createQueryBuilder(Assessment, 'a').join('a.region', 'r').join('a.methodologyVersion', 'v').where(where);
-    const rowsQuery = base()
-      .select([
-        'a.period',
-        'a.index',
-        'a.grade',
-        'a.coverage',
-        'a.complete',
-        'a.method',
-        'a.rank',
-        'a.sibling_count',
-        'a.previous_index',
-        'a.figures',
-        'a.published',
-        'a.computed_at',
-        'a.methodology_version_id',
-      ])
-      .addSelect([
-        'v.version',
-        'v.settings',
-        'r.id as region_id',
-        'r.code as region_code',
-        'r.name as region_name',
-        'r.name_en as region_name_en',
-        'r.level as region_level',
-        'r.path as region_path',
-        'r.parent_id as region_parent_id',
-      ])
-      .orderBy({
-        [ORDER[field]]: `${direction} nulls last`,
-        ...(field === 'REGION_CODE' ? {} : { 'r.code': 'asc' }),
-        ...(field === 'PERIOD' ? {} : { 'a.period': 'asc' }),
-      })
-      .limit(page.first + 1)
-      .offset(offset);
-    const [rows, total] = await Promise.all([
-      rowsQuery.execute<AssessmentRow[]>('all', false),
-      base().count('a.region').execute<{ count: string }>('get', false),
-    ]);
-    return toConnection(rows.map(toView), offset, page.first, Number(total.count));
+    const rowsQuery = (seek: Filter, orderBy: Filter[], limit: number) =>
+      base()
+        .andWhere(seek)
+        .select([
+          'a.period',
+          'a.index',
+          'a.grade',
+          'a.coverage',
+          'a.complete',
+          'a.method',
+          'a.rank',
+          'a.sibling_count',
+          'a.previous_index',
+          'a.figures',
+          'a.published',
+          'a.computed_at',
+          'a.methodology_version_id',
+        ])
+        .addSelect([
+          'v.version',
+          'v.settings',
+          'r.id as region_id',
+          'r.code as region_code',
+          'r.name as region_name',
+          'r.name_en as region_name_en',
+          'r.level as region_level',
+          'r.path as region_path',
+          'r.parent_id as region_parent_id',
+        ])
+        .orderBy(orderBy)
+        .limit(limit);
+    return keysetPage(request, {
+      aliased: true,
+      rows: async (seek, orderBy, limit) => (await rowsQuery(seek, orderBy, limit).execute<AssessmentRow[]>('all', false)).map(toView),
+      count: (edge) => countWithEdge(this.em, base().count('a.region'), edge ? base().select(raw('1')).andWhere(edge).limit(1) : null),
+    });
   }
 
   /** The id of the active methodology version, if any. */

@@ -58,7 +58,7 @@ export class Indicator {
   @Field(() => Boolean, { description: 'One of the seven default indicators' })
   builtIn: boolean = false;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Property({ type: 'datetime', length: 3, defaultRaw: 'now()' })
   @Field(() => Date)
   createdAt: Date = new Date();
 }

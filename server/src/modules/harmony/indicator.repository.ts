@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { byId, orderFor, sortKey } from '../../common/list-order';
 import { Indicator } from './indicator.entity';
 
 /** The query side of the indicator catalogue, on the entity manager it is given. */
@@ -9,7 +10,20 @@ export class IndicatorRepository {
 
   /** A page of the catalogue: the built-in indicators first, then the others in the order they were added. */
   page(where: Filter | null, page: PageArgs): Promise<Connection<Indicator>> {
-    return paginate(this.em, Indicator, where, page, { builtIn: 'desc', createdAt: 'asc', code: 'asc' });
+    const order = orderFor<'CATALOGUE', Indicator>(
+      'indicators',
+      null,
+      { field: 'CATALOGUE', direction: 'ASC' },
+      {
+        CATALOGUE: () => [
+          sortKey('builtIn', 'desc', 'boolean', (indicator) => indicator.builtIn),
+          sortKey('createdAt', 'asc', 'date', (indicator) => indicator.createdAt),
+          sortKey('code', 'asc', 'string', (indicator) => indicator.code),
+        ],
+      },
+      byId,
+    );
+    return paginate(this.em, Indicator, where, page, order);
   }
 
   all(): Promise<Indicator[]> {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
 import type { Filter } from '../../common/ability-filter';
+import { byId, orderFor, sortKey } from '../../common/list-order';
 import { sql } from '../../common/sql';
 import { MethodologyVersion } from './methodology-version.entity';
 
@@ -10,7 +11,14 @@ export class MethodologyRepository {
 
   /** A page of versions, the latest first. */
   page(where: Filter | null, page: PageArgs): Promise<Connection<MethodologyVersion>> {
-    return paginate(this.em, MethodologyVersion, where, page, { version: 'desc' });
+    const order = orderFor<'VERSION', MethodologyVersion>(
+      'methodologyVersions',
+      null,
+      { field: 'VERSION', direction: 'DESC' },
+      { VERSION: (direction) => [sortKey('version', direction, 'number', (version) => version.version)] },
+      byId,
+    );
+    return paginate(this.em, MethodologyVersion, where, page, order);
   }
 
   /** The version with this id, or the active one when no id is given. */

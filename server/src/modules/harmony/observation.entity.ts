@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Entity, Index, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { harmony } from '@massline/shared';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity';
@@ -12,6 +12,8 @@ import { Indicator } from './indicator.entity';
  * keeps the old one in ObservationRevision, with who changed it and when.
  */
 @Entity({ tableName: 'observation' })
+// The keyset order by entry time (the default order, by period, starts from the period's own index).
+@Index({ properties: ['enteredAt', 'id'] })
 @Unique({ properties: ['region', 'period', 'indicator'] })
 @ObjectType({ description: 'The current value of an indicator for a region and period' })
 export class Observation {
@@ -54,7 +56,7 @@ export class Observation {
   @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict', index: true })
   enteredBy?: Rel<User> | null;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Property({ type: 'datetime', length: 3, defaultRaw: 'now()' })
   @Field(() => Date)
   enteredAt: Date = new Date();
 

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { harmony, statisticsFallbackChain } from '@massline/shared';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { orderFor } from '../../common/list-order';
+import { byId, orderFor, sortKey, type SortOrder } from '../../common/list-order';
 import { sql } from '../../common/sql';
 import { withinSubtree } from '../../common/subtree';
 import type { ObservationFilter, ObservationOrder } from './dto/harmony.inputs';
@@ -42,15 +42,23 @@ export class ObservationRepository {
 
   /** A page of observations, newest period first unless asked otherwise. */
   page(where: Filter | null, page: PageArgs, orderBy: ObservationOrder | null | undefined): Promise<Connection<Observation>> {
+    const period = (direction: SortOrder) => sortKey<Observation>('period', direction, 'string', (observation) => observation.period);
+    const regionCode = (direction: SortOrder) =>
+      sortKey<Observation>('region.code', direction, 'string', (observation) => observation.region.code);
     const order = orderFor<ObservationOrder['field'], Observation>(
+      'observations',
       orderBy,
       { field: 'PERIOD', direction: 'DESC' },
       {
-        PERIOD: (direction) => ({ period: direction, region: { code: 'asc' } }),
-        ENTERED_AT: (direction) => ({ enteredAt: direction }),
-        REGION_CODE: (direction) => ({ region: { code: direction }, period: 'desc' }),
-        INDICATOR: (direction) => ({ indicator: { code: direction }, period: 'desc' }),
+        PERIOD: (direction) => [period(direction), regionCode('asc')],
+        ENTERED_AT: (direction) => [sortKey('enteredAt', direction, 'date', (observation) => observation.enteredAt)],
+        REGION_CODE: (direction) => [regionCode(direction), period('desc')],
+        INDICATOR: (direction) => [
+          sortKey('indicator.code', direction, 'string', (observation) => observation.indicator.code),
+          period('desc'),
+        ],
       },
+      byId,
     );
     return paginate(this.em, Observation, where, page, order, ['region', 'indicator', 'enteredBy']);
   }

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
-import { orderFor } from '../../common/list-order';
+import { byId, orderFor, sortKey } from '../../common/list-order';
 import { withinSubtree } from '../../common/subtree';
 import { containsPattern, startsWithPattern } from '../../common/text-search';
 import type { RegionFilter, RegionOrder } from './dto/region.inputs';
@@ -37,13 +37,15 @@ export class RegionRepository {
   /** A page of regions, by code unless asked otherwise (by level: the path, so a parent before its children). */
   page(where: Filter | null, page: PageArgs, orderBy: RegionOrder | null | undefined): Promise<Connection<Region>> {
     const order = orderFor<RegionOrder['field'], Region>(
+      'regions',
       orderBy,
       { field: 'CODE', direction: 'ASC' },
       {
-        CODE: (direction) => ({ code: direction }),
-        NAME: (direction) => ({ nameEn: direction }),
-        LEVEL: (direction) => ({ path: direction }),
+        CODE: (direction) => [sortKey('code', direction, 'string', (region) => region.code)],
+        NAME: (direction) => [sortKey('nameEn', direction, 'string', (region) => region.nameEn)],
+        LEVEL: (direction) => [sortKey('path', direction, 'string', (region) => region.path)],
       },
+      byId,
     );
     return paginate(this.em, Region, where, page, order);
   }

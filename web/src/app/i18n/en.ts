@@ -117,6 +117,7 @@ export const en = {
   'reason.INVALID_PERIOD': 'Not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-07).',
   'reason.INVALID_CURSOR': 'The list changed: start again from the first page.',
   'reason.PAGE_SIZE_OUT_OF_RANGE': 'A page holds 1 to 100 rows.',
+  'reason.FIRST_OR_LAST': 'Ask for a page with either first or last, not both.',
   'reason.NOT_FOUND': 'Not found.',
   'reason.REGION_CODE_TAKEN': 'This region code is already used.',
   'reason.REGION_LEVEL_INVALID': 'A township has no regions under it.',

@@ -114,6 +114,7 @@ export const zhCN: CoreDictionary = {
   'reason.INVALID_PERIOD': '期间格式不正确：请填写年（2026）、季度（2026-Q3）或月（2026-07）。',
   'reason.INVALID_CURSOR': '列表已变化，请从第一页重新开始。',
   'reason.PAGE_SIZE_OUT_OF_RANGE': '每页条数须在 1 到 100 之间。',
+  'reason.FIRST_OR_LAST': '分页须指定 first 或 last 之一，不能同时指定。',
   'reason.NOT_FOUND': '未找到。',
   'reason.REGION_CODE_TAKEN': '该地区代码已被使用。',
   'reason.REGION_LEVEL_INVALID': '乡镇下不能再设地区。',

@@ -2,8 +2,8 @@ import { graphql } from '../../app/graphql';
 
 /** `region.path` is fetched for the ability's conditions (who may revoke which token). */
 export const ApiTokensQuery = graphql(`
-  query ApiTokens($first: Int!, $after: String) {
-    apiTokens(first: $first, after: $after) {
+  query ApiTokens($first: Int, $after: String, $last: Int, $before: String) {
+    apiTokens(first: $first, after: $after, last: $last, before: $before) {
       totalCount
       edges {
         cursor
@@ -28,6 +28,8 @@ export const ApiTokensQuery = graphql(`
       pageInfo {
         hasNextPage
         endCursor
+        hasPreviousPage
+        startCursor
       }
     }
   }

@@ -21,11 +21,11 @@ export function ApiTokensPage() {
   const { t, tryTranslate, formatDateTime } = useAccountsI18n();
   const ability = useAppAbility();
   const [creating, setCreating] = useState(false);
-  const pages = useCursorPages('');
+  const pages = useCursorPages('', PAGE_SIZE);
   const context = useMemo(() => ({ additionalTypenames: ['ApiToken'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ApiTokensQuery,
-    variables: { first: PAGE_SIZE, after: pages.after },
+    variables: pages.variables,
     context,
   });
 
@@ -85,7 +85,7 @@ export function ApiTokensPage() {
           rowTestId="api-token-row"
           stale={fetching}
           emptyMessage={t('apiTokens.none')}
-          page={pageOf(data.apiTokens, pages, PAGE_SIZE)}
+          page={pageOf(data.apiTokens, pages)}
         />
       )}
     </section>

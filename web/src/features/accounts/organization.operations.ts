@@ -2,8 +2,8 @@ import { graphql } from '../../app/graphql';
 
 /** `region.path` is fetched for the ability's conditions (who may deactivate which organization). */
 export const OrganizationsQuery = graphql(`
-  query Organizations($first: Int!, $after: String, $filter: OrganizationFilter, $orderBy: OrganizationOrder) {
-    organizations(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+  query Organizations($first: Int, $after: String, $last: Int, $before: String, $filter: OrganizationFilter, $orderBy: OrganizationOrder) {
+    organizations(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
       totalCount
       edges {
         cursor
@@ -25,6 +25,8 @@ export const OrganizationsQuery = graphql(`
       pageInfo {
         hasNextPage
         endCursor
+        hasPreviousPage
+        startCursor
       }
     }
   }

@@ -28,11 +28,11 @@ export function OrganizationsPage() {
   const filter = useMemo(() => ({ search: search || null, active: active === '' ? null : active === 'true' }), [search, active]);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
-  const pages = useCursorPages(JSON.stringify({ filter, sort }));
+  const pages = useCursorPages(JSON.stringify({ filter, sort }), PAGE_SIZE);
   const context = useMemo(() => ({ additionalTypenames: ['Organization'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: OrganizationsQuery,
-    variables: { first: PAGE_SIZE, after: pages.after, filter, orderBy: sort },
+    variables: { ...pages.variables, filter, orderBy: sort },
     context,
   });
 
@@ -134,7 +134,7 @@ export function OrganizationsPage() {
           onSortChange={setSort}
           stale={fetching}
           emptyMessage={t('organizations.none')}
-          page={pageOf(data.organizations, pages, PAGE_SIZE)}
+          page={pageOf(data.organizations, pages)}
         />
       )}
     </section>

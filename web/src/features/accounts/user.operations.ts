@@ -5,8 +5,8 @@ import { graphql } from '../../app/graphql';
  * deactivated or reviewed). Mutations answer with a User, which makes urql refetch this list.
  */
 export const UsersQuery = graphql(`
-  query Users($first: Int!, $after: String, $filter: UserFilter, $orderBy: UserOrder) {
-    users(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+  query Users($first: Int, $after: String, $last: Int, $before: String, $filter: UserFilter, $orderBy: UserOrder) {
+    users(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
       totalCount
       edges {
         cursor
@@ -35,6 +35,8 @@ export const UsersQuery = graphql(`
       pageInfo {
         hasNextPage
         endCursor
+        hasPreviousPage
+        startCursor
       }
     }
   }

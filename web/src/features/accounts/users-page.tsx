@@ -39,12 +39,12 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const filter = useMemo(() => toFilterInput(filters, search), [filters, search]);
-  const pages = useCursorPages(JSON.stringify({ filter, sort }));
+  const pages = useCursorPages(JSON.stringify({ filter, sort }), PAGE_SIZE);
   // An empty page holds no User to invalidate: say which type this list shows.
   const context = useMemo(() => ({ additionalTypenames: ['User'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: UsersQuery,
-    variables: { first: PAGE_SIZE, after: pages.after, filter, orderBy: sort },
+    variables: { ...pages.variables, filter, orderBy: sort },
     context,
   });
 
@@ -115,7 +115,7 @@ export function UsersPage() {
           onSortChange={setSort}
           stale={fetching}
           emptyMessage={t('users.none')}
-          page={pageOf(data.users, pages, PAGE_SIZE)}
+          page={pageOf(data.users, pages)}
         />
       )}
     </section>

@@ -33,11 +33,11 @@ export function AuditPage() {
     }),
     [typed],
   );
-  const pages = useCursorPages(JSON.stringify(filter));
+  const pages = useCursorPages(JSON.stringify(filter), PAGE_SIZE);
   const context = useMemo(() => ({ additionalTypenames: ['AuditEntry'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: AuditEntriesQuery,
-    variables: { first: PAGE_SIZE, after: pages.after, filter },
+    variables: { ...pages.variables, filter },
     context,
   });
 
@@ -124,7 +124,7 @@ export function AuditPage() {
               </div>
             ) : null
           }
-          page={pageOf(data.auditEntries, pages, PAGE_SIZE)}
+          page={pageOf(data.auditEntries, pages)}
         />
       )}
     </section>

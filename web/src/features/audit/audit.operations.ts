@@ -1,8 +1,8 @@
 import { graphql } from '../../app/graphql';
 
 export const AuditEntriesQuery = graphql(`
-  query AuditEntries($first: Int!, $after: String, $filter: AuditEntryFilter) {
-    auditEntries(first: $first, after: $after, filter: $filter) {
+  query AuditEntries($first: Int, $after: String, $last: Int, $before: String, $filter: AuditEntryFilter) {
+    auditEntries(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
       totalCount
       edges {
         cursor
@@ -25,6 +25,8 @@ export const AuditEntriesQuery = graphql(`
       pageInfo {
         hasNextPage
         endCursor
+        hasPreviousPage
+        startCursor
       }
     }
   }
@@ -32,8 +34,8 @@ export const AuditEntriesQuery = graphql(`
 
 /** A page of the security log (auditors, their jurisdiction), newest first: no user agent, kept short. */
 export const SecurityEventsQuery = graphql(`
-  query SecurityEvents($first: Int!, $after: String, $filter: SecurityEventFilter) {
-    securityEvents(first: $first, after: $after, filter: $filter) {
+  query SecurityEvents($first: Int, $after: String, $last: Int, $before: String, $filter: SecurityEventFilter) {
+    securityEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
       totalCount
       edges {
         cursor
@@ -52,6 +54,8 @@ export const SecurityEventsQuery = graphql(`
       pageInfo {
         hasNextPage
         endCursor
+        hasPreviousPage
+        startCursor
       }
     }
   }

@@ -31,11 +31,11 @@ export function SecurityLogPage() {
     }),
     [typed],
   );
-  const pages = useCursorPages(JSON.stringify(filter));
+  const pages = useCursorPages(JSON.stringify(filter), PAGE_SIZE);
   const context = useMemo(() => ({ additionalTypenames: ['SecurityEvent'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: SecurityEventsQuery,
-    variables: { first: PAGE_SIZE, after: pages.after, filter },
+    variables: { ...pages.variables, filter },
     context,
   });
 
@@ -99,7 +99,7 @@ export function SecurityLogPage() {
           rowTestId="security-event-row"
           stale={fetching}
           emptyMessage={t('security.none')}
-          page={pageOf(data.securityEvents, pages, PAGE_SIZE)}
+          page={pageOf(data.securityEvents, pages)}
         />
       )}
     </section>

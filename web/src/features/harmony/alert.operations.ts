@@ -2,8 +2,8 @@ import { graphql } from '../../app/graphql';
 
 /** Prompts and warnings of the caller's jurisdiction, newest first. */
 export const AlertsQuery = graphql(`
-  query Alerts($first: Int!, $after: String, $filter: AlertFilter) {
-    alerts(first: $first, after: $after, filter: $filter) {
+  query Alerts($first: Int, $after: String, $last: Int, $before: String, $filter: AlertFilter) {
+    alerts(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
       totalCount
       edges {
         node {
@@ -31,6 +31,8 @@ export const AlertsQuery = graphql(`
       pageInfo {
         hasNextPage
         endCursor
+        hasPreviousPage
+        startCursor
       }
     }
   }

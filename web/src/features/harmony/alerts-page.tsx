@@ -40,11 +40,11 @@ export function AlertsPage() {
     () => ({ status: status || null, period: period || null, withinId: region?.id ?? null }),
     [status, period, region],
   );
-  const pages = useCursorPages(JSON.stringify(filter));
+  const pages = useCursorPages(JSON.stringify(filter), PAGE_SIZE);
   const context = useMemo(() => ({ additionalTypenames: ['Alert'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: AlertsQuery,
-    variables: { first: PAGE_SIZE, after: pages.after, filter },
+    variables: { ...pages.variables, filter },
     context,
     requestPolicy: 'cache-and-network',
   });
@@ -150,7 +150,7 @@ export function AlertsPage() {
           rowTestId="alert-row"
           stale={fetching}
           emptyMessage={t('harmony.alerts.none')}
-          page={pageOf(data.alerts, pages, PAGE_SIZE)}
+          page={pageOf(data.alerts, pages)}
         />
       )}
     </section>

@@ -54,8 +54,8 @@ export const AssessmentPeriodsQuery = graphql(`
 /** The catalogue as a page of the indicators page: every field, built-in first then in order of addition. */
 export const IndicatorCatalogueQuery = graphql(
   `
-    query IndicatorCatalogue($first: Int!, $after: String) {
-      indicators(first: $first, after: $after) {
+    query IndicatorCatalogue($first: Int, $after: String, $last: Int, $before: String) {
+      indicators(first: $first, after: $after, last: $last, before: $before) {
         totalCount
         edges {
           node {
@@ -67,6 +67,8 @@ export const IndicatorCatalogueQuery = graphql(
         pageInfo {
           hasNextPage
           endCursor
+          hasPreviousPage
+          startCursor
         }
       }
     }

@@ -25,11 +25,11 @@ export function IndicatorsPage() {
   const canCreate = ability.can('create', 'Indicator');
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const pages = useCursorPages('indicators');
+  const pages = useCursorPages('indicators', PAGE_SIZE);
   const context = useMemo(() => ({ additionalTypenames: ['Indicator'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: IndicatorCatalogueQuery,
-    variables: { first: PAGE_SIZE, after: pages.after },
+    variables: pages.variables,
     context,
   });
 
@@ -120,7 +120,7 @@ export function IndicatorsPage() {
           rowTestId="indicator-row"
           stale={fetching}
           emptyMessage={t('harmony.indicators.none')}
-          page={pageOf(data.indicators, pages, PAGE_SIZE)}
+          page={pageOf(data.indicators, pages)}
         />
       )}
     </section>

@@ -42,11 +42,11 @@ export function ObservationList({ catalogue }: { catalogue: IndicatorCatalogue }
     () => ({ withinId: region?.id ?? null, period: period || null, indicatorCode: indicatorCode || null }),
     [region, period, indicatorCode],
   );
-  const pages = useCursorPages(JSON.stringify(filter));
+  const pages = useCursorPages(JSON.stringify(filter), PAGE_SIZE);
   const context = useMemo(() => ({ additionalTypenames: ['Observation'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ObservationsQuery,
-    variables: { first: PAGE_SIZE, after: pages.after, filter },
+    variables: { ...pages.variables, filter },
     context,
     // Imports answer with a report, not with observations: look again on every visit.
     requestPolicy: 'cache-and-network',
@@ -191,7 +191,7 @@ export function ObservationList({ catalogue }: { catalogue: IndicatorCatalogue }
           rowTestId="observation-row"
           stale={fetching}
           emptyMessage={t('harmony.observations.none')}
-          page={pageOf(data.observations, pages, PAGE_SIZE)}
+          page={pageOf(data.observations, pages)}
         />
       )}
       {opened && (

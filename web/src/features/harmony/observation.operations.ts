@@ -2,8 +2,8 @@ import { graphql } from '../../app/graphql';
 
 /** A page of observations (raw data of the caller's jurisdiction), newest period first. */
 export const ObservationsQuery = graphql(`
-  query Observations($first: Int!, $after: String, $filter: ObservationFilter) {
-    observations(first: $first, after: $after, filter: $filter) {
+  query Observations($first: Int, $after: String, $last: Int, $before: String, $filter: ObservationFilter) {
+    observations(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
       totalCount
       edges {
         node {
@@ -30,6 +30,8 @@ export const ObservationsQuery = graphql(`
       pageInfo {
         hasNextPage
         endCursor
+        hasPreviousPage
+        startCursor
       }
     }
   }
