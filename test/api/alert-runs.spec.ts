@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, type ApiClient, type GraphQLAnswer } from '../support/api-client';
+import { MERGE_ALERT_RUNS, OWN_PERIOD_AS_HISTORY } from '../../server/src/modules/harmony/migrations/Migration20261201093715AlertRuns';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 interface AlertNode {
@@ -73,6 +74,58 @@ describe('alerts as runs: one per region and rule until resolved, worked through
          group by methodology_version_id, region_id, kind, indicator_code having count(*) > 1) d`,
     );
     expect(duplicated).toBe(0);
+  });
+
+  it('migrates alerts raised once per quarter into runs: the unresolved ones of a region and rule merged, acknowledged if any was', async () => {
+    const rolledBack = new Error('rolled back on purpose');
+    const merged = server.ownerOrm.em.fork().transactional(async (em) => {
+      // The old shape: one alert per quarter (no unique index on unresolved alerts yet).
+      await em.execute('drop index alert_unresolved_once');
+      await em.execute(
+        `insert into alert (id, methodology_version_id, region_id, period, kind, indicator_code, details, status, acknowledged_by, acknowledged_at, resolved_at, resolution_note)
+         select gen_random_uuid(), v.id, r.id, x.period, 'RED_LINE', 'MIGRATED', jsonb_build_object('value', x.value), x.status, x.by, x.at, x.resolved, x.note
+           from methodology_version v, region r,
+                (values ('2024-Q4', 31.0, 'RESOLVED', null, null::timestamptz, now(), 'Handled'),
+                        ('2025-Q1', 32.5, 'ACKNOWLEDGED', 'county@massline.demo', now() - interval '1 day', null, null),
+                        ('2025-Q2', 33.0, 'OPEN', null, null, null, null),
+                        ('2025-Q3', 34.5, 'OPEN', null, null, null, null)) as x(period, value, status, by, at, resolved, note)
+          where v.active and r.code = '880101001'`,
+      );
+      await em.execute(`update alert set first_period = null, history = '[]' where indicator_code = 'MIGRATED'`);
+      await em.execute(OWN_PERIOD_AS_HISTORY);
+      await em.execute(MERGE_ALERT_RUNS);
+      const rows = await em.execute<
+        { status: string; first_period: string; period: string; history: unknown; acknowledged_by: string | null }[]
+      >(`select status, first_period, period, history, acknowledged_by from alert where indicator_code = 'MIGRATED' order by period`);
+      throw Object.assign(rolledBack, { rows });
+    });
+    const failure = await merged.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBe(rolledBack);
+    expect((rolledBack as Error & { rows: unknown }).rows).toEqual([
+      {
+        status: 'RESOLVED',
+        first_period: '2024-Q4',
+        period: '2024-Q4',
+        history: [{ period: '2024-Q4', value: 31 }],
+        acknowledged_by: null,
+      },
+      {
+        status: 'ACKNOWLEDGED',
+        first_period: '2025-Q1',
+        period: '2025-Q3',
+        history: [
+          { period: '2025-Q1', value: 32.5 },
+          { period: '2025-Q2', value: 33 },
+          { period: '2025-Q3', value: 34.5 },
+        ],
+        acknowledged_by: 'county@massline.demo',
+      },
+    ]);
+    // Rolled back: the index is there again, the rows are not.
+    expect(await sql('select 1 from alert where indicator_code = ?', ['MIGRATED'])).toEqual([]);
   });
 
   it('names a region with its parent where the name repeats', async () => {

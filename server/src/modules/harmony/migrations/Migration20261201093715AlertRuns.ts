@@ -3,23 +3,14 @@ import { Migration } from '@mikro-orm/migrations';
 /** The figure an alert follows (shared's alertValue, in SQL): the index, or the indicator's value for a red line. */
 const VALUE = `coalesce(case when "kind" = 'RED_LINE' then "details"->'value' else "details"->'index' end, 'null'::jsonb)`;
 
+/** Every alert of the old shape (one per quarter) becomes a run of its own period. */
+export const OWN_PERIOD_AS_HISTORY = `update "alert" set "first_period" = "period", "history" = jsonb_build_array(jsonb_build_object('period', "period", 'value', ${VALUE}));`;
+
 /**
- * Alerts become runs: one alert per region and rule until it is resolved, carrying the periods it has
- * been breached in (`first_period`, `history`) — no longer one alert per quarter. The alerts raised so
- * far are merged: the unresolved ones of a region and rule become one alert (the latest one's figures,
- * every period's value in its history, raised when the first was), acknowledged if any of them had been
- * acknowledged (the acknowledgement a quarter's re-raise used to lose); resolved alerts stay as they are.
- * The merged-away rows are deleted (their audit entries remain, under their old ids).
+ * The unresolved alerts of a region and rule become one: the latest one's row, every period's value in
+ * its history, raised when the first was, acknowledged if any had been; the others are deleted.
  */
-export class Migration20261201093715AlertRuns extends Migration {
-  override async up(): Promise<void> {
-    this.addSql(
-      `alter table "alert" add column "first_period" varchar(10) null, add column "history" jsonb not null default '[]', add column "acknowledgement_note" text null;`,
-    );
-    this.addSql(
-      `update "alert" set "first_period" = "period", "history" = jsonb_build_array(jsonb_build_object('period', "period", 'value', ${VALUE}));`,
-    );
-    this.addSql(`with runs as (
+export const MERGE_ALERT_RUNS = `with runs as (
         select "methodology_version_id", "region_id", "kind", "indicator_code",
                (array_agg("id" order by "period" desc))[1] as keeper,
                min("period") as first_period,
@@ -39,7 +30,23 @@ export class Migration20261201093715AlertRuns extends Migration {
         returning a."id")
       delete from "alert" a using runs r
        where a."status" <> 'RESOLVED' and a."id" <> r.keeper
-         and (a."methodology_version_id", a."region_id", a."kind", a."indicator_code") = (r."methodology_version_id", r."region_id", r."kind", r."indicator_code");`);
+         and (a."methodology_version_id", a."region_id", a."kind", a."indicator_code") = (r."methodology_version_id", r."region_id", r."kind", r."indicator_code");`;
+
+/**
+ * Alerts become runs: one alert per region and rule until it is resolved, carrying the periods it has
+ * been breached in (`first_period`, `history`) — no longer one alert per quarter. The alerts raised so
+ * far are merged: the unresolved ones of a region and rule become one alert (the latest one's figures,
+ * every period's value in its history, raised when the first was), acknowledged if any of them had been
+ * acknowledged (the acknowledgement a quarter's re-raise used to lose); resolved alerts stay as they are.
+ * The merged-away rows are deleted (their audit entries remain, under their old ids).
+ */
+export class Migration20261201093715AlertRuns extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `alter table "alert" add column "first_period" varchar(10) null, add column "history" jsonb not null default '[]', add column "acknowledgement_note" text null;`,
+    );
+    this.addSql(OWN_PERIOD_AS_HISTORY);
+    this.addSql(MERGE_ALERT_RUNS);
     this.addSql(`alter table "alert" drop constraint "alert_once";`);
     this.addSql(
       `create unique index "alert_unresolved_once" on "alert" ("methodology_version_id", "region_id", "kind", "indicator_code") where "status" <> 'RESOLVED';`,
