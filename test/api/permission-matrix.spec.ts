@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, errorCode } from '../support/api-client';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { ACTOR_EMAILS, startTestServer, type TestServer } from '../support/test-server';
 import { ACCOUNTS_MATRIX } from './permissions/accounts.matrix';
 import { AUDIT_MATRIX } from './permissions/audit.matrix';
 import { HARMONY_MATRIX } from './permissions/harmony.matrix';
@@ -60,6 +60,15 @@ describe('permission matrix', () => {
           );
         return id;
       },
+      acknowledgedAlert: async (actor) => {
+        const id = await fixtures.openAlert();
+        const by = actor in ACTOR_EMAILS ? ACTOR_EMAILS[actor as keyof typeof ACTOR_EMAILS] : actor;
+        await server.orm.em
+          .fork()
+          .getConnection()
+          .execute(`update alert set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = now() where id = ?`, [by, id]);
+        return id;
+      },
     };
   });
   afterAll(async () => {
@@ -92,7 +101,7 @@ describe('permission matrix', () => {
   it.each(cases)('%s as %s → %s', async (operation, actor, expected) => {
     const row = PERMISSION_MATRIX[operation];
     const client = row.freshClient ? await server.as(actor) : clients.get(actor)!;
-    const variables = row.variables ? await row.variables(fixtures) : {};
+    const variables = row.variables ? await row.variables(fixtures, actor) : {};
     const answer = await client.request(row.document, variables);
     const code = errorCode(answer);
     if (expected === 'ALLOW') {

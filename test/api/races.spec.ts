@@ -173,10 +173,11 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
       ).toBe(1);
     });
 
+    // A red line of an indicator of its own: one unresolved alert per region and rule, and the seed's are there.
     const openAlert = async (regionCode: string) => {
       const [{ id }] = await sql<{ id: string }>(
         `insert into alert (id, methodology_version_id, region_id, period, kind, indicator_code, details, status)
-         select gen_random_uuid(), v.id, r.id, '2031-Q1', 'INDEX_BELOW', '', '{}'::jsonb, 'OPEN'
+         select gen_random_uuid(), v.id, r.id, '2031-Q1', 'RED_LINE', 'RACE_' || substr(md5(random()::text), 1, 8), '{}'::jsonb, 'OPEN'
            from methodology_version v, region r where v.active and r.code = ? returning id`,
         [regionCode],
       );

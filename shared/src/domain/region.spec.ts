@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childLevelOf, isWithin, prefixOfSubtreePattern, regionPath, subtreePattern } from './region';
+import { childLevelOf, isWithin, prefixOfSubtreePattern, regionLabel, regionPath, subtreePattern } from './region';
 
 describe('region tree', () => {
   it('builds materialized paths from codes', () => {
@@ -28,5 +28,18 @@ describe('region tree', () => {
     expect(prefixOfSubtreePattern(subtreePattern('/a.b*/'))).toBe('/a.b*/');
     expect(prefixOfSubtreePattern('/88/')).toBeNull();
     expect(prefixOfSubtreePattern('^/88/.*')).toBeNull();
+  });
+});
+
+describe('regionLabel', () => {
+  it('adds the parent where the name repeats, with the punctuation of the language', () => {
+    expect(regionLabel('Chengguan Town', 'Gucheng County', true, 'en')).toBe('Chengguan Town (Gucheng County)');
+    expect(regionLabel('城关镇', '古城县', true, 'zh-cn')).toBe('城关镇（古城县）');
+  });
+
+  it('shows a name that is its own, or a region without parent, by its name alone', () => {
+    expect(regionLabel('Liuying Town', 'Shimen County', false, 'en')).toBe('Liuying Town');
+    expect(regionLabel('Hunan', null, true, 'en')).toBe('Hunan');
+    expect(regionLabel('湖南', undefined, true, 'zh-cn')).toBe('湖南');
   });
 });

@@ -52,3 +52,21 @@ export function prefixOfSubtreePattern(pattern: string): string | null {
   }
   return prefix;
 }
+
+/** The languages a region's name is shown in (the console's two). */
+export type RegionLabelLanguage = 'en' | 'zh-cn';
+
+/**
+ * How a region is named on screen: its own name, followed by its parent's where the name alone is
+ * ambiguous (four townships are called "Chengguan Town"): "Chengguan Town (Gucheng County)",
+ * "城关镇（古城县）". A region whose name is its own, or that has no parent, is shown by its name.
+ */
+export function regionLabel(
+  name: string,
+  parentName: string | null | undefined,
+  nameRepeats: boolean,
+  language: RegionLabelLanguage,
+): string {
+  if (!nameRepeats || !parentName) return name;
+  return language === 'zh-cn' ? `${name}（${parentName}）` : `${name} (${parentName})`;
+}

@@ -115,6 +115,22 @@ export const HARMONY_MATRIX: MatrixRows = {
     variables: async (f) => ({ id: await f.openAlert() }),
     expect: jurisdictionChange,
   },
+  'Mutation.acknowledgeAlerts': {
+    document: 'mutation ($ids: [ID!]!) { acknowledgeAlerts(ids: $ids, note: "Seen") { status } }',
+    variables: async (f) => ({ ids: [await f.openAlert(), await f.openAlert()] }),
+    expect: jurisdictionChange,
+  },
+  'Mutation.resolveAlerts': {
+    document: 'mutation ($ids: [ID!]!) { resolveAlerts(ids: $ids, note: "Visited; causes addressed") { status } }',
+    variables: async (f) => ({ ids: [await f.openAlert(), await f.openAlert()] }),
+    expect: jurisdictionChange,
+  },
+  // Each caller's own acknowledgement of a moment ago: what the undo allows (someone else's is a CONFLICT, see alert-runs.spec).
+  'Mutation.undoAlertAcknowledgements': {
+    document: 'mutation ($ids: [ID!]!) { undoAlertAcknowledgements(ids: $ids) { status } }',
+    variables: async (f, actor) => ({ ids: [await f.acknowledgedAlert(actor)] }),
+    expect: jurisdictionChange,
+  },
   'Mutation.startSensitivityRun': {
     document: 'mutation ($r: ID!) { startSensitivityRun(input: { period: "2026-Q2", parentId: $r, runs: 50 }) { id } }',
     variables: async (f) => ({ r: f.dongshanId }),

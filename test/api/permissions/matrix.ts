@@ -17,7 +17,8 @@ export type MatrixActor = (typeof ACTORS)[number];
 
 export interface Row {
   document: string;
-  variables?: (fixtures: Fixtures) => Promise<Record<string, unknown>>;
+  /** The operation's arguments, made for the actor about to call it (fixtures some actors own, like an acknowledgement to undo). */
+  variables?: (fixtures: Fixtures, actor: MatrixActor) => Promise<Record<string, unknown>>;
   expect: Record<MatrixActor, Outcome>;
   /** Run with a client of its own (the operation changes the caller's session). */
   freshClient?: boolean;
@@ -34,6 +35,8 @@ export interface Fixtures {
   createOrganization(): Promise<string>;
   /** A new open alert on a Dongshan township. */
   openAlert(): Promise<string>;
+  /** A new alert on a Dongshan township, acknowledged a moment ago by the actor (what it may undo). */
+  acknowledgedAlert(actor: MatrixActor): Promise<string>;
 }
 
 export const everyone: Record<MatrixActor, Outcome> = {

@@ -7,18 +7,28 @@ import { Region } from '../regions/region.entity';
 import { AlertKindEnum, AlertStatusEnum, type AlertStatus } from './harmony-enums';
 import { MethodologyVersion } from './methodology-version.entity';
 
+/** One quarter of an alert's run: the period and the figure the rule looked at (alertValue). */
+export interface AlertPeriodValue {
+  period: string;
+  value: number | null;
+}
+
 /**
- * A prompt or warning raised by a methodology's rule on an assessment: open → acknowledged → resolved
- * (with a note). Raised once per (version, region, period, kind, indicator): a recomputation does not
- * raise it again.
+ * A prompt or warning raised by a methodology's rule for a region: open → acknowledged → resolved (with
+ * a note). One alert per region and rule until it is resolved: a breach that persists quarter after
+ * quarter updates it (its latest period, its history of values), it is not raised again as new; after
+ * resolution a new breach raises a new alert. A period already covered is never raised again.
  */
 @Entity({ tableName: 'alert' })
 // The keyset order of the alert list by default: the newest first (read backwards).
 @Index({ properties: ['raisedAt', 'period', 'id'] })
-@Unique({ name: 'alert_once', properties: ['methodologyVersion', 'region', 'period', 'kind', 'indicatorCode'] })
-@ObjectType({ description: 'A prompt or warning raised on an assessment' })
+@Unique({
+  name: 'alert_unresolved_once',
+  expression: `create unique index "alert_unresolved_once" on "alert" ("methodology_version_id", "region_id", "kind", "indicator_code") where "status" <> 'RESOLVED'`,
+})
+@ObjectType({ description: 'A prompt or warning: one per region and rule, from its first breach until it is resolved' })
 export class Alert {
-  [OptionalProps]?: 'raisedAt' | 'status' | 'indicatorCode';
+  [OptionalProps]?: 'raisedAt' | 'status' | 'indicatorCode' | 'history';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -31,8 +41,16 @@ export class Alert {
   region!: Rel<Region>;
 
   @Property({ type: 'string', length: 10 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The latest period that breached the rule' })
   period!: string;
+
+  /** The first period of the run (null on rows written before runs existed: then `period`). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  firstPeriod?: string | null;
+
+  /** Every period of the run with its figure, oldest first ([] on rows written before runs existed). */
+  @Property({ type: 'jsonb', defaultRaw: `'[]'` })
+  history: AlertPeriodValue[] = [];
 
   @Enum({ items: () => harmony.ALERT_KINDS })
   @Field(() => AlertKindEnum)
@@ -61,6 +79,10 @@ export class Alert {
   @Property({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true })
   acknowledgedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the one who acknowledged it noted' })
+  acknowledgementNote?: string | null;
 
   @Property({ type: 'string', length: 254, nullable: true })
   @Field(() => String, { nullable: true })

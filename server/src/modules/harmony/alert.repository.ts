@@ -9,9 +9,16 @@ import type { AlertStatus } from './harmony-enums';
 
 /** What a transition writes: the new status and who moved it there, when. */
 export type AlertTransitionChanges = Partial<
-  Pick<Alert, 'status' | 'acknowledgedBy' | 'acknowledgedAt' | 'resolvedBy' | 'resolvedAt' | 'resolutionNote'>
+  Pick<Alert, 'status' | 'acknowledgedBy' | 'acknowledgedAt' | 'acknowledgementNote' | 'resolvedBy' | 'resolvedAt' | 'resolutionNote'>
 >;
 import { periodCode } from '../../common/period';
+
+/** What must still hold of the alerts a guarded write moves: their status, and for an undo who acknowledged and since when. */
+export interface AlertGuard {
+  status: AlertStatus;
+  acknowledgedBy?: string;
+  acknowledgedSince?: Date;
+}
 
 /** The query side of alerts, on the entity manager it is given. */
 export class AlertRepository {
@@ -23,7 +30,12 @@ export class AlertRepository {
     // Alerts belong to the version that raised them: by default, the active one's.
     requested.methodologyVersion = filter?.methodologyVersionId ?? { active: true };
     if (filter?.status) requested.status = filter.status;
-    if (filter?.period) requested.period = periodCode(filter.period);
+    if (filter?.kind) requested.kind = filter.kind;
+    if (filter?.period) {
+      // The alerts whose run covers the period: from its first period (or, on rows from before runs, its only one) to its latest.
+      const period = periodCode(filter.period);
+      requested.$and = [{ period: { $gte: period } }, { $or: [{ firstPeriod: { $lte: period } }, { firstPeriod: null, period }] }];
+    }
     if (filter?.withinId) {
       const within = await withinSubtree(this.em, filter.withinId);
       if (!within) return null;
@@ -50,18 +62,26 @@ export class AlertRepository {
     return paginate(this.em, Alert, where, page, order, ['region', 'methodologyVersion']);
   }
 
-  findWithRegion(id: string): Promise<Alert | null> {
-    return this.em.findOne(Alert, { id }, { populate: ['region', 'methodologyVersion'] });
+  /** The alerts of these ids that exist, with their regions (one statement). */
+  findWithRegions(ids: readonly string[]): Promise<Alert[]> {
+    return this.em.find(Alert, { id: { $in: [...ids] } }, { populate: ['region', 'methodologyVersion'], refresh: true });
   }
 
   /**
-   * Moves an alert on from the status `from` — a guarded write (`UPDATE … WHERE id = ? AND status = ?`):
-   * if a concurrent request moved it first, no row changes and the answer is null. Otherwise the alert as
-   * it now is.
+   * Moves alerts on from what `guard` says they are — a guarded write (`UPDATE … WHERE id IN (…) AND
+   * status = ? [AND acknowledged_by = ? AND acknowledged_at >= ?]`): returns how many rows changed,
+   * fewer than asked when a concurrent request moved some of them first.
    */
-  async transition(id: string, from: AlertStatus, changes: AlertTransitionChanges): Promise<Alert | null> {
-    const affected = await this.em.nativeUpdate(Alert, { id, status: from }, changes);
-    if (affected !== 1) return null;
-    return this.em.findOneOrFail(Alert, { id }, { populate: ['region', 'methodologyVersion'], refresh: true });
+  transitionMany(ids: readonly string[], guard: AlertGuard, changes: AlertTransitionChanges): Promise<number> {
+    return this.em.nativeUpdate(
+      Alert,
+      {
+        id: { $in: [...ids] },
+        status: guard.status,
+        ...(guard.acknowledgedBy !== undefined ? { acknowledgedBy: guard.acknowledgedBy } : {}),
+        ...(guard.acknowledgedSince ? { acknowledgedAt: { $gte: guard.acknowledgedSince } } : {}),
+      },
+      changes,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { harmony, previousPeriod, statisticsFallbackChain } from '@massline/shared';
+import { comparePeriods, harmony, previousPeriod, statisticsFallbackChain } from '@massline/shared';
 import { BinaryCopyReader, BinaryCopyWriter, uuidBytes } from '../../common/copy-binary';
 import { copyIn, copyOut, sql } from '../../common/sql';
 import { figuresSize, packFigures } from './assessment-figures';
@@ -20,7 +20,7 @@ import {
  * staging table merged by set-based statements (see `writeAssessments`).
  * The database and this process work at the same time: the next periods are read while the last ones
  * are computed, and the COPY ingests one period while the next is encoded. Runs in the caller's
- * transaction. A recomputed assessment keeps its publication; alerts are raised once.
+ * transaction. A recomputed assessment keeps its publication; an alert is raised once per run of breaches (raiseAlerts).
  */
 export interface VersionRow {
   id: string;
@@ -324,28 +324,92 @@ async function writeAssessments(
   }
   lap('merge');
 
-  // Alerts are raised once per version, region, period, kind and indicator (ON CONFLICT DO NOTHING).
-  const alerts = results.flatMap((result) =>
-    result.alerts.map(({ region, alert }) => ({ regionId: regions[region].id, period: result.period, alert })),
-  );
-  for (let start = 0; start < alerts.length; start += ALERT_CHUNK) {
-    const chunk = alerts.slice(start, start + ALERT_CHUNK);
+  await raiseAlerts(em, versionId, regions, results);
+  lap('alerts');
+  return written;
+}
+
+/** The breaches of one region and rule in a recomputation: every period with its figure, oldest first. */
+interface AlertRun {
+  regionId: string;
+  kind: harmony.AlertKind;
+  indicatorCode: string;
+  entries: { period: string; value: number | null }[];
+  /** The figures of the latest period. */
+  details: Readonly<Record<string, number | string | null>>;
+}
+
+/** The triggered alerts of the results, as one run per region and rule. */
+function alertRuns(regions: readonly RegionNode[], results: readonly PeriodAssessments[]): AlertRun[] {
+  const runs = new Map<string, AlertRun>();
+  for (const result of [...results].sort((a, b) => comparePeriods(a.period, b.period))) {
+    for (const { region, alert } of result.alerts) {
+      const indicatorCode = alert.indicatorCode ?? '';
+      const key = `${region}:${alert.kind}:${indicatorCode}`;
+      let run = runs.get(key);
+      if (!run)
+        runs.set(key, (run = { regionId: regions[region].id, kind: alert.kind, indicatorCode, entries: [], details: alert.details }));
+      run.entries.push({ period: result.period, value: harmony.alertValue(alert.kind, alert.details) });
+      run.details = alert.details;
+    }
+  }
+  return [...runs.values()];
+}
+
+/**
+ * Raises or extends alerts, set-based, a chunk of runs per statement. A region and rule with an
+ * unresolved alert (open or acknowledged) gets its new periods added to that alert — it is not raised
+ * again as new; one without gets a new alert. Periods up to the last one of a resolved alert of the
+ * same region and rule were dealt with and are not raised again (a recomputation of an old quarter);
+ * later ones raise a new alert. The unique index on unresolved alerts keeps one per region and rule.
+ */
+async function raiseAlerts(em: EntityManager, versionId: string, regions: readonly RegionNode[], results: readonly PeriodAssessments[]) {
+  const runs = alertRuns(regions, results);
+  const sameRule = (a: string, b: string) =>
+    `${a}.methodology_version_id = ? and ${a}.region_id = ${b}.region_id and ${a}.kind = ${b}.kind and ${a}.indicator_code = ${b}.indicator_code`;
+  const ownValue = `jsonb_build_object('period', a.period, 'value', coalesce(case when a.kind = 'RED_LINE' then a.details->'value' else a.details->'index' end, 'null'::jsonb))`;
+  for (let start = 0; start < runs.length; start += ALERT_CHUNK) {
+    const chunk = runs.slice(start, start + ALERT_CHUNK);
     await sql(
       em,
-      `insert into alert (id, methodology_version_id, region_id, period, kind, indicator_code, details)
-       select gen_random_uuid(), ?, x.region_id, x.period, x.kind, x.indicator_code, x.details::jsonb
-         from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(region_id, period, kind, indicator_code, details)
-       on conflict on constraint alert_once do nothing`,
+      `with x as (
+         select x.region_id, x.kind, x.indicator_code, x.entries::jsonb as entries, x.details::jsonb as details
+           from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(region_id, kind, indicator_code, entries, details)),
+       fresh as (
+         select x.region_id, x.kind, x.indicator_code, x.details,
+                (select jsonb_agg(e order by e->>'period') from jsonb_array_elements(x.entries) e
+                  where e->>'period' > coalesce((select max(r.period) from alert r where ${sameRule('r', 'x')} and r.status = 'RESOLVED'), '')) as entries
+           from x),
+       extended as (
+         update alert a set
+                history = (select jsonb_agg(d.e order by d.e->>'period') from (
+                             select distinct on (s.e->>'period') s.e from (
+                               select e, 0 as older from jsonb_array_elements(f.entries) e
+                               union all
+                               select e, 1 from jsonb_array_elements(case when a.history = '[]'::jsonb then jsonb_build_array(${ownValue}) else a.history end) e) s
+                             order by s.e->>'period', s.older) d),
+                first_period = least(coalesce(a.first_period, a.period), f.entries->0->>'period'),
+                period = greatest(a.period, f.entries->-1->>'period'),
+                details = case when f.entries->-1->>'period' >= a.period then f.details else a.details end
+           from fresh f
+          where f.entries is not null and ${sameRule('a', 'f')} and a.status <> 'RESOLVED'
+         returning a.region_id, a.kind, a.indicator_code)
+       insert into alert (id, methodology_version_id, region_id, period, first_period, kind, indicator_code, details, history)
+       select gen_random_uuid(), ?, f.region_id, f.entries->-1->>'period', f.entries->0->>'period', f.kind, f.indicator_code, f.details, f.entries
+         from fresh f
+        where f.entries is not null
+          and not exists (select 1 from extended e where e.region_id = f.region_id and e.kind = f.kind and e.indicator_code = f.indicator_code)
+       on conflict do nothing`,
       [
+        chunk.map((run) => run.regionId),
+        chunk.map((run) => run.kind),
+        chunk.map((run) => run.indicatorCode),
+        chunk.map((run) => JSON.stringify(run.entries)),
+        chunk.map((run) => JSON.stringify(run.details)),
         versionId,
-        chunk.map((a) => a.regionId),
-        chunk.map((a) => a.period),
-        chunk.map((a) => a.alert.kind),
-        chunk.map((a) => a.alert.indicatorCode ?? ''),
-        chunk.map((a) => JSON.stringify(a.alert.details)),
+        versionId,
+        versionId,
       ],
     );
   }
-  lap('alerts');
-  return written;
 }

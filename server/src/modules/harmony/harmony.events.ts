@@ -31,6 +31,7 @@ export interface HarmonyEvents {
   'assessment.publish': Change<null, { period: string; published: number }>;
   'alert.acknowledge': Change<{ status: string }, { status: string; note?: string }>;
   'alert.resolve': Change<{ status: string }, { status: string; note?: string }>;
+  'alert.undo-acknowledge': Change<{ status: string }, { status: string }>;
 }
 
 /** The events after which the active methodology's assessments are recomputed. */

@@ -20,6 +20,7 @@ import { Migration20261126010000Harmony } from './migrations/Migration2026112601
 import { Migration20261126020000AssessmentStorage } from './migrations/Migration20261126020000AssessmentStorage';
 import { Migration20261129000100HarmonyDatabaseTime } from './migrations/Migration20261129000100HarmonyDatabaseTime';
 import { Migration20261130000100ObservationRevisionUnique } from './migrations/Migration20261130000100ObservationRevisionUnique';
+import { Migration20261201093715AlertRuns } from './migrations/Migration20261201093715AlertRuns';
 import { Migration20261201203918KeysetHarmony } from './migrations/Migration20261201203918KeysetHarmony';
 import { ObservationRevision } from './observation-revision.entity';
 import { Observation } from './observation.entity';
@@ -67,6 +68,7 @@ export const harmonyModule = defineModule({
     { name: 'Migration20261126020000AssessmentStorage', class: Migration20261126020000AssessmentStorage },
     { name: 'Migration20261129000100HarmonyDatabaseTime', class: Migration20261129000100HarmonyDatabaseTime },
     { name: 'Migration20261130000100ObservationRevisionUnique', class: Migration20261130000100ObservationRevisionUnique },
+    { name: 'Migration20261201093715AlertRuns', class: Migration20261201093715AlertRuns },
     { name: 'Migration20261201203918KeysetHarmony', class: Migration20261201203918KeysetHarmony },
   ],
   // What the server's runtime role may not rewrite (app/database-roles.ts): corrections append revisions;

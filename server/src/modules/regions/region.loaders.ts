@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader } from '../../common/loaders';
+import { sql } from '../../common/sql';
 import { RegionStatistics } from './region-statistics.entity';
 import { Region } from './region.entity';
 
@@ -8,6 +9,8 @@ declare module '../../common/loaders' {
   interface Loaders {
     regions: DataLoader<string, Region | null>;
     statisticsByRegion: DataLoader<string, RegionStatistics[]>;
+    /** How many regions bear a name: one statement for every name asked while resolving one level. */
+    regionsNamed: DataLoader<string, number>;
   }
 }
 
@@ -18,6 +21,15 @@ export function regionLoaders(em: EntityManager) {
     statisticsByRegion: new DataLoader<string, RegionStatistics[]>(async (regionIds) => {
       const rows = await em.find(RegionStatistics, { region: { $in: [...regionIds] } }, { orderBy: { period: 'asc' } });
       return regionIds.map((id) => rows.filter((row) => row.region.id === id));
+    }),
+    regionsNamed: new DataLoader<string, number>(async (names) => {
+      const rows = await sql<{ name: string; count: number }>(
+        em,
+        'select name, count(*)::int as count from region where name = any(?) group by name',
+        [[...names]],
+      );
+      const counts = new Map(rows.map((row) => [row.name, row.count]));
+      return names.map((name) => counts.get(name) ?? 0);
     }),
   };
 }

@@ -43,6 +43,14 @@ export class RegionResolver {
     return loadRelated(context.loaders.regions, region.parent);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether another region bears the same name: then show it with its parent\'s (shared regionLabel), e.g. "Chengguan Town (Dongshan County)"',
+  })
+  async nameRepeats(@Root() region: Region, @Ctx() context: RequestContext): Promise<boolean> {
+    return (await context.loaders.regionsNamed.load(region.name)) > 1;
+  }
+
   @FieldResolver(() => [RegionStatistics], { description: 'Population and households per period, oldest first' })
   statistics(@Root() region: Region, @Ctx() context: RequestContext) {
     return context.loaders.statisticsByRegion.load(region.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERT_RULES, evaluateAlertRules, validateAlertRules } from './alerts';
+import { alertValue, DEFAULT_ALERT_RULES, evaluateAlertRules, validateAlertRules } from './alerts';
 import { HarmonyMathError } from './errors';
 
 const base = { index: 72, grade: 'BASICALLY_HARMONIOUS' as const, previousIndex: 74, indicators: [] };
@@ -48,5 +48,15 @@ describe('alert rules', () => {
     expect(() => validateAlertRules([{ kind: 'FALL_SINCE_PREVIOUS', points: -1 }])).toThrow(HarmonyMathError);
     expect(() => validateAlertRules([{ kind: 'RED_LINE' }, { kind: 'RED_LINE' }])).toThrow(/twice/);
     expect(() => validateAlertRules(DEFAULT_ALERT_RULES)).not.toThrow();
+  });
+});
+
+describe('the figure an alert follows', () => {
+  it('is the index for the index rules and the value for a red line, null when missing', () => {
+    expect(alertValue('INDEX_BELOW', { index: 55.2, threshold: 60, grade: 'WARNING' })).toBe(55.2);
+    expect(alertValue('FALL_SINCE_PREVIOUS', { index: 61, previousIndex: 70, fall: 9, points: 5 })).toBe(61);
+    expect(alertValue('RED_LINE', { value: 12.5 })).toBe(12.5);
+    expect(alertValue('RED_LINE', { value: null })).toBeNull();
+    expect(alertValue('INDEX_BELOW', {})).toBeNull();
   });
 });

@@ -103,3 +103,12 @@ export function evaluateAlertRules(rules: readonly AlertRule[], input: AlertInpu
   }
   return alerts;
 }
+
+/**
+ * The one figure an alert follows from quarter to quarter (its trend): the index for the index rules,
+ * the indicator's value for a red line. Null when the figures do not have it.
+ */
+export function alertValue(kind: AlertKind, details: Readonly<Record<string, number | string | null>>): number | null {
+  const value = kind === 'RED_LINE' ? details.value : details.index;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

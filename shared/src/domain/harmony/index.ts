@@ -5,7 +5,17 @@
 export { HarmonyMathError, isHarmonyMathError, type HarmonyMathErrorCode } from './errors';
 export { missingColumn, nullIfMissing } from './columns';
 export { throwFirstProblem, type RuleProblem } from './rule-problems';
-export { ALERT_ACTIONS, ALERT_TRANSITIONS, alertActionsFrom, canAlertBecome, nextAlertStatus, type AlertAction } from './alert-transitions';
+export {
+  ALERT_ACTIONS,
+  ALERT_TRANSITIONS,
+  ALERT_UNDO_WINDOW_MS,
+  alertActionsFrom,
+  canAlertBecome,
+  nextAlertStatus,
+  undoRefusal,
+  type AlertAction,
+  type AlertUndoRefusal,
+} from './alert-transitions';
 export {
   indicatorProblems,
   INDICATOR_CODE_PATTERN,
@@ -180,5 +190,5 @@ export { AGGREGATION_METHODS } from './aggregation';
 export { NORMALIZATION_KINDS } from './assessment';
 export { GRADE_CODES } from './grades';
 export { ASSESSMENT_METHODS, type AssessmentMethod } from './rollup';
-export { ALERT_KINDS, ALERT_STATUSES, type AlertStatus } from './alerts';
+export { ALERT_KINDS, ALERT_STATUSES, alertValue, type AlertStatus } from './alerts';
 export { OBSERVATION_METHODS, type ObservationMethod } from './observation-rules';

@@ -141,6 +141,8 @@ export const en = {
   'reason.METHODOLOGY_ALREADY_ACTIVE': 'This methodology version is already active.',
   'reason.NO_ACTIVE_METHODOLOGY': 'There is no active methodology.',
   'reason.ALERT_TRANSITION_INVALID': 'The alert cannot move to that state.',
+  'reason.ALERT_UNDO_NOT_YOURS': 'Only the person who acknowledged an alert can undo it.',
+  'reason.ALERT_UNDO_TOO_LATE': 'It is too late to undo this acknowledgement (ten minutes have passed).',
   'reason.OBSERVATION_CHANGED': 'Someone changed this value meanwhile: reload it and check before correcting it again.',
   'reason.REGION_STATISTICS_CHANGED': 'Someone changed these statistics meanwhile: reload them and try again.',
   'reason.NOTHING_TO_PUBLISH': 'There is nothing to publish.',

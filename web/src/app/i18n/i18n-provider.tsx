@@ -1,4 +1,5 @@
 import { createContext, startTransition, use, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { regionLabel } from '@massline/shared';
 import type { CoreMessageKey } from './en';
 import { isLocale, type Locale } from './locale';
 import { CORE_MESSAGES, loadMessages, type MessageLoaders, type Messages } from './message-loading';
@@ -11,6 +12,14 @@ const FALLBACK_LOCALE: Locale = 'zh-CN';
 
 export type MessageParams = Record<string, string | number>;
 
+/** A region as the console names it: both names, and where the query asked for them, whether the name repeats and the parent's names. */
+export interface NamedRegion {
+  name: string;
+  nameEn: string;
+  nameRepeats?: boolean;
+  parent?: { name: string; nameEn: string } | null;
+}
+
 /** The current language and its messages; `Key` is what `t()` accepts (the core's, plus a feature's own). */
 export interface I18n<Key extends string = CoreMessageKey> {
   locale: Locale;
@@ -22,8 +31,11 @@ export interface I18n<Key extends string = CoreMessageKey> {
   formatDateTime(iso: string | null | undefined): string;
   formatDate(iso: string | null | undefined): string;
   formatNumber(value: number | null | undefined): string;
-  /** Regions carry both names: Chinese in zh-CN, English otherwise. */
-  regionName(region: { name: string; nameEn: string }): string;
+  /**
+   * Regions carry both names: Chinese in zh-CN, English otherwise; where the name repeats (four
+   * "Chengguan Town") and the parent came along, with the parent's (shared regionLabel).
+   */
+  regionName(region: NamedRegion): string;
 }
 
 interface I18nContextValue {
@@ -82,7 +94,10 @@ function makeI18n(locale: Locale, setLocale: (locale: Locale) => void, messages:
     formatDateTime: formatWith(dateTime),
     formatDate: formatWith(date),
     formatNumber: (n) => (n === null || n === undefined ? '—' : number.format(n)),
-    regionName: (region) => (locale === 'zh-CN' ? region.name : region.nameEn),
+    regionName: (region) =>
+      locale === 'zh-CN'
+        ? regionLabel(region.name, region.parent?.name, region.nameRepeats ?? false, 'zh-cn')
+        : regionLabel(region.nameEn, region.parent?.nameEn, region.nameRepeats ?? false, 'en'),
   };
 }
 

@@ -138,6 +138,8 @@ export const zhCN: CoreDictionary = {
   'reason.METHODOLOGY_ALREADY_ACTIVE': '该方法版本已在使用中。',
   'reason.NO_ACTIVE_METHODOLOGY': '没有正在使用的方法。',
   'reason.ALERT_TRANSITION_INVALID': '该预警不能转到此状态。',
+  'reason.ALERT_UNDO_NOT_YOURS': '只有确认该预警的人才能撤销确认。',
+  'reason.ALERT_UNDO_TOO_LATE': '已超过十分钟，无法撤销此确认。',
   'reason.OBSERVATION_CHANGED': '该数值已被他人修改：请刷新并核对后再更正。',
   'reason.REGION_STATISTICS_CHANGED': '该统计数据已被他人修改：请刷新后重试。',
   'reason.NOTHING_TO_PUBLISH': '没有可发布的内容。',

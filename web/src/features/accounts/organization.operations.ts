@@ -18,6 +18,12 @@ export const OrganizationsQuery = graphql(`
             level
             name
             nameEn
+            nameRepeats
+            parent {
+              id
+              name
+              nameEn
+            }
             path
           }
         }

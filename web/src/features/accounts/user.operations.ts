@@ -24,6 +24,12 @@ export const UsersQuery = graphql(`
             code
             name
             nameEn
+            nameRepeats
+            parent {
+              id
+              name
+              nameEn
+            }
             path
           }
           organization {
@@ -97,6 +103,12 @@ export const OrganizationChoicesQuery = graphql(`
             level
             name
             nameEn
+            nameRepeats
+            parent {
+              id
+              name
+              nameEn
+            }
           }
         }
       }

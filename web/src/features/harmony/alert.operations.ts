@@ -10,12 +10,20 @@ export const AlertsQuery = graphql(`
           id
           kind
           period
+          firstPeriod
+          periodCount
+          latestValue
+          trend {
+            period
+            value
+          }
           status
           indicatorCode
           details
           raisedAt
           acknowledgedAt
           acknowledgedBy
+          acknowledgementNote
           resolvedAt
           resolvedBy
           resolutionNote
@@ -24,6 +32,12 @@ export const AlertsQuery = graphql(`
             code
             name
             nameEn
+            nameRepeats
+            parent {
+              id
+              name
+              nameEn
+            }
             path
           }
         }
@@ -38,25 +52,41 @@ export const AlertsQuery = graphql(`
   }
 `);
 
-export const AcknowledgeAlertMutation = graphql(`
-  mutation AcknowledgeAlert($id: ID!) {
-    acknowledgeAlert(id: $id) {
+/** Acknowledges alerts with one note, all or none. */
+export const AcknowledgeAlertsMutation = graphql(`
+  mutation AcknowledgeAlerts($ids: [ID!]!, $note: String) {
+    acknowledgeAlerts(ids: $ids, note: $note) {
       id
       status
       acknowledgedAt
       acknowledgedBy
+      acknowledgementNote
     }
   }
 `);
 
-export const ResolveAlertMutation = graphql(`
-  mutation ResolveAlert($id: ID!, $note: String!) {
-    resolveAlert(id: $id, note: $note) {
+/** Resolves alerts with one note saying how, all or none. */
+export const ResolveAlertsMutation = graphql(`
+  mutation ResolveAlerts($ids: [ID!]!, $note: String!) {
+    resolveAlerts(ids: $ids, note: $note) {
       id
       status
       resolvedAt
       resolvedBy
       resolutionNote
+    }
+  }
+`);
+
+/** Undoes one's own acknowledgement of alerts (within the window shared's table allows). */
+export const UndoAlertAcknowledgementsMutation = graphql(`
+  mutation UndoAlertAcknowledgements($ids: [ID!]!) {
+    undoAlertAcknowledgements(ids: $ids) {
+      id
+      status
+      acknowledgedAt
+      acknowledgedBy
+      acknowledgementNote
     }
   }
 `);

@@ -1,10 +1,10 @@
 import { subject } from '@casl/ability';
 import { harmony, isPeriod } from '@massline/shared';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
-import { useHarmonyI18n } from './harmony-i18n';
+import { useHarmonyI18n, type HarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
@@ -13,8 +13,9 @@ import { useApiMutation } from '../../lib/use-api-mutation';
 import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { RegionSelect, type RegionOption } from '../regions/region-select';
-import { AcknowledgeAlertMutation, AlertsQuery, ResolveAlertMutation } from './alert.operations';
-import { describeAlert } from './harmony-format';
+import { AcknowledgeAlertsMutation, AlertsQuery, ResolveAlertsMutation, UndoAlertAcknowledgementsMutation } from './alert.operations';
+import { countMessage, describeRun } from './alert-run';
+import { describeAlert, formatIndex } from './harmony-format';
 import { useIndicatorCatalogue } from './use-harmony-data';
 
 type AlertRow = ResultOf<typeof AlertsQuery>['alerts']['edges'][number]['node'];
@@ -49,7 +50,42 @@ export function AlertsPage() {
     requestPolicy: 'cache-and-network',
   });
 
+  const rows = useMemo(() => data?.alerts.edges.map((edge) => edge.node) ?? [], [data]);
+  const ability = useAppAbility();
+  const mayChange = (alert: AlertRow) => ability.can('update', subject('Alert', { region: { path: alert.region.path } }));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [done, setDone] = useState<Done | null>(null);
+  // A selection is of the rows on screen: another filter or page starts afresh.
+  useEffect(() => setSelected(new Set()), [filter, pages.variables]);
+  const selectable = rows.filter((alert) => mayChange(alert) && harmony.alertActionsFrom(alert.status).length > 0);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const finished = (result: Done) => {
+    setSelected(new Set());
+    setDone(result);
+  };
+
   const columns: Column<AlertRow>[] = [
+    {
+      id: 'select',
+      header: t('harmony.alerts.select'),
+      className: 'cell-select',
+      cell: (alert) =>
+        selectable.includes(alert) ? (
+          <input
+            type="checkbox"
+            aria-label={`${t('harmony.alerts.select')}: ${regionName(alert.region)}`}
+            data-testid="alert-select"
+            checked={selected.has(alert.id)}
+            onChange={(event) => toggle(alert.id, event.target.checked)}
+          />
+        ) : null,
+    },
     {
       id: 'alert',
       header: t('harmony.alerts.alert'),
@@ -57,6 +93,9 @@ export function AlertsPage() {
         <span className="alert-cell">
           <strong>{t(`harmony.alertKind.${alert.kind}`)}</strong>
           <span>{describeAlert(alert, i18n, catalogue.byCode)}</span>
+          <small className="muted" data-testid="alert-run">
+            {describeRun(alert, t)}
+          </small>
         </span>
       ),
     },
@@ -69,7 +108,7 @@ export function AlertsPage() {
         </>
       ),
     },
-    { id: 'period', header: t('harmony.period'), cell: (alert) => alert.period },
+    { id: 'trend', header: t('harmony.alerts.trend'), cell: (alert) => <AlertTrend alert={alert} i18n={i18n} /> },
     { id: 'raised', header: t('harmony.alerts.raised'), cell: (alert) => formatDateTime(alert.raisedAt) },
     {
       id: 'status',
@@ -93,7 +132,12 @@ export function AlertsPage() {
         </span>
       ),
     },
-    { id: 'actions', header: t('table.actions'), className: 'cell-actions', cell: (alert) => <AlertActions alert={alert} /> },
+    {
+      id: 'actions',
+      header: t('table.actions'),
+      className: 'cell-actions',
+      cell: (alert) => <AlertActions alert={alert} mayChange={mayChange(alert)} onDone={finished} />,
+    },
   ];
 
   return (
@@ -139,13 +183,15 @@ export function AlertsPage() {
           />
         </div>
       </form>
+      {done && <AlertsDone done={done} onClose={() => setDone(null)} onUndone={setDone} />}
+      {selectable.length > 0 && <BulkAlertBar rows={selectable} selected={selected} onSelect={setSelected} onDone={finished} />}
       {!data && fetching && <Loading />}
       {error && <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
       {data && (
         <DataTable
           caption={t('harmony.alerts.title')}
           columns={columns}
-          rows={data.alerts.edges.map((edge) => edge.node)}
+          rows={rows}
           rowKey={(alert) => alert.id}
           rowTestId="alert-row"
           stale={fetching}
@@ -157,22 +203,188 @@ export function AlertsPage() {
   );
 }
 
+/** What the last change did, for its confirmation (and the undo of an acknowledgement). */
+interface Done {
+  action: 'ACKNOWLEDGED' | 'RESOLVED' | 'UNDONE';
+  ids: string[];
+}
+
+/** The figures of the periods an alert has been breached in, oldest first (the last six). */
+function AlertTrend({ alert, i18n }: { alert: AlertRow; i18n: HarmonyI18n }) {
+  const values = alert.trend.slice(-6).map((point) => (point.value === null ? '—' : formatIndex(i18n.locale, point.value)));
+  return (
+    <span className="alert-trend" aria-label={i18n.t('harmony.alerts.trendLabel', { values: values.join(', ') })} data-testid="alert-trend">
+      {values.join(' → ')}
+    </span>
+  );
+}
+
 /**
- * Acknowledge, or resolve with a note: the actions shared's transition table allows from the alert's
- * status (the server refuses the others), and only where the ability allows it (never for auditors).
+ * The confirmation of a change, in place of a row that vanishes without a word: how many alerts it
+ * changed, and for an acknowledgement an Undo (shared's UNDO_ACKNOWLEDGE, the server's window).
  */
-function AlertActions({ alert }: { alert: AlertRow }) {
+function AlertsDone({ done, onClose, onUndone }: { done: Done; onClose(): void; onUndone(done: Done): void }) {
   const i18n = useHarmonyI18n();
   const { t } = i18n;
-  const ability = useAppAbility();
-  const acknowledge = useApiMutation(AcknowledgeAlertMutation);
-  const resolve = useApiMutation(ResolveAlertMutation);
+  const undo = useApiMutation(UndoAlertAcknowledgementsMutation);
+  const count = done.ids.length;
+  const message =
+    done.action === 'ACKNOWLEDGED'
+      ? countMessage(count, 'harmony.alerts.acknowledgedOne', 'harmony.alerts.acknowledgedMany', t)
+      : done.action === 'RESOLVED'
+        ? countMessage(count, 'harmony.alerts.resolvedOne', 'harmony.alerts.resolvedMany', t)
+        : countMessage(count, 'harmony.alerts.undoneOne', 'harmony.alerts.undoneMany', t);
+  return (
+    <div className="alert alert-success alerts-done" role="status" data-testid="alerts-done">
+      <span>{message}</span>
+      {done.action === 'ACKNOWLEDGED' && (
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="alerts-undo"
+          disabled={undo.fetching}
+          onClick={async () => {
+            if (await undo.run({ ids: done.ids })) onUndone({ action: 'UNDONE', ids: done.ids });
+          }}
+        >
+          {t('harmony.alerts.undo')}
+        </button>
+      )}
+      <button type="button" className="button button-small" onClick={onClose}>
+        {t('harmony.alerts.dismiss')}
+      </button>
+      {undo.error && (
+        <small className="field-error" role="alert">
+          {errorMessage(undo.error, i18n)}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Select all on the page, one note, acknowledge or resolve the selection: all or none (the server
+ * names those that cannot be changed). Each button counts the selected alerts shared's table lets it move.
+ */
+function BulkAlertBar({
+  rows,
+  selected,
+  onSelect,
+  onDone,
+}: {
+  rows: readonly AlertRow[];
+  selected: ReadonlySet<string>;
+  onSelect(ids: ReadonlySet<string>): void;
+  onDone(done: Done): void;
+}) {
+  const i18n = useHarmonyI18n();
+  const { t } = i18n;
+  const noteId = useId();
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const acknowledge = useApiMutation(AcknowledgeAlertsMutation);
+  const resolve = useApiMutation(ResolveAlertsMutation);
+  const chosen = rows.filter((alert) => selected.has(alert.id));
+  const allowing = (action: harmony.AlertAction) =>
+    chosen.filter((alert) => harmony.nextAlertStatus(alert.status, action) !== null).map((alert) => alert.id);
+  const toAcknowledge = allowing('ACKNOWLEDGE');
+  const toResolve = allowing('RESOLVE');
+  const busy = acknowledge.fetching || resolve.fetching;
+  const error = acknowledge.error ?? resolve.error;
+  const allChosen = chosen.length === rows.length;
+
+  const run = async (action: 'ACKNOWLEDGE' | 'RESOLVE') => {
+    const text = note.trim();
+    if (action === 'RESOLVE' && !text) {
+      setNoteMissing(true);
+      return;
+    }
+    const ids = action === 'ACKNOWLEDGE' ? toAcknowledge : toResolve;
+    const result = action === 'ACKNOWLEDGE' ? await acknowledge.run({ ids, note: text || null }) : await resolve.run({ ids, note: text });
+    if (!result) return;
+    setNote('');
+    onDone({ action: action === 'ACKNOWLEDGE' ? 'ACKNOWLEDGED' : 'RESOLVED', ids });
+  };
+
+  return (
+    <div className="bulk-bar" data-testid="alerts-bulk-bar">
+      <label className="bulk-select-all">
+        <input
+          type="checkbox"
+          data-testid="alerts-select-all"
+          checked={allChosen}
+          ref={(input) => {
+            if (input) input.indeterminate = chosen.length > 0 && !allChosen;
+          }}
+          onChange={(event) => onSelect(new Set(event.target.checked ? rows.map((alert) => alert.id) : []))}
+        />
+        <span>{t('harmony.alerts.selectAll')}</span>
+      </label>
+      {chosen.length > 0 && (
+        <>
+          <span className="muted" data-testid="alerts-selected-count">
+            {t('harmony.alerts.selectedCount', { count: chosen.length })}
+          </span>
+          <span className="bulk-note">
+            <label htmlFor={noteId}>{t('harmony.alerts.bulkNote')}</label>
+            <textarea
+              id={noteId}
+              rows={1}
+              value={note}
+              data-testid="alerts-bulk-note"
+              aria-invalid={noteMissing || Boolean(resolve.error?.fields.note) || undefined}
+              onChange={(event) => {
+                setNote(event.target.value);
+                setNoteMissing(false);
+              }}
+            />
+            {noteMissing && <small className="field-error">{t('harmony.alerts.noteRequired')}</small>}
+          </span>
+          <span className="form-actions">
+            <button
+              type="button"
+              className="button button-small button-primary"
+              disabled={busy || toAcknowledge.length === 0}
+              data-testid="alerts-acknowledge-selected"
+              onClick={() => void run('ACKNOWLEDGE')}
+            >
+              {t('harmony.alerts.acknowledgeSelected', { count: toAcknowledge.length })}
+            </button>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy || toResolve.length === 0}
+              data-testid="alerts-resolve-selected"
+              onClick={() => void run('RESOLVE')}
+            >
+              {t('harmony.alerts.resolveSelected', { count: toResolve.length })}
+            </button>
+          </span>
+        </>
+      )}
+      {error && !noteMissing && (
+        <small className="field-error" role="alert">
+          {errorMessage(error, i18n)}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Acknowledge, or resolve with a note, one alert: the actions shared's transition table allows from the
+ * alert's status (the server refuses the others), and only where the ability allows it (never for auditors).
+ */
+function AlertActions({ alert, mayChange, onDone }: { alert: AlertRow; mayChange: boolean; onDone(done: Done): void }) {
+  const i18n = useHarmonyI18n();
+  const { t } = i18n;
+  const acknowledge = useApiMutation(AcknowledgeAlertsMutation);
+  const resolve = useApiMutation(ResolveAlertsMutation);
   const [resolving, setResolving] = useState(false);
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
-  const canUpdate = ability.can('update', subject('Alert', { region: { path: alert.region.path } }));
   const actions = harmony.alertActionsFrom(alert.status);
-  if (!canUpdate || actions.length === 0) return <span className="muted">—</span>;
+  if (!mayChange || actions.length === 0) return <span className="muted">—</span>;
   const busy = acknowledge.fetching || resolve.fetching;
   const error = acknowledge.error ?? resolve.error;
 
@@ -181,8 +393,10 @@ function AlertActions({ alert }: { alert: AlertRow }) {
       setNoteMissing(true);
       return;
     }
-    const done = await resolve.run({ id: alert.id, note: note.trim() });
-    if (done) setResolving(false);
+    if (await resolve.run({ ids: [alert.id], note: note.trim() })) {
+      setResolving(false);
+      onDone({ action: 'RESOLVED', ids: [alert.id] });
+    }
   };
 
   return (
@@ -193,7 +407,9 @@ function AlertActions({ alert }: { alert: AlertRow }) {
           className="button button-small"
           disabled={busy}
           data-testid="alert-acknowledge"
-          onClick={() => void acknowledge.run({ id: alert.id })}
+          onClick={async () => {
+            if (await acknowledge.run({ ids: [alert.id], note: null })) onDone({ action: 'ACKNOWLEDGED', ids: [alert.id] });
+          }}
         >
           {t('harmony.alerts.acknowledge')}
         </button>

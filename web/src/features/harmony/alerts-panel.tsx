@@ -2,11 +2,15 @@ import { Link } from 'react-router';
 import type { ResultOf } from '../../app/graphql';
 import { useHarmonyI18n } from './harmony-i18n';
 import type { DashboardViewQuery } from './dashboard.operations';
+import { describeRun } from './alert-run';
 import { describeAlert, type IndicatorNames } from './harmony-format';
 
 type AlertConnection = NonNullable<ResultOf<typeof DashboardViewQuery>['alerts']>;
 
-/** The open alerts under the region on screen (within the caller's jurisdiction), newest first. */
+/**
+ * The open alerts under the region on screen (within the caller's jurisdiction), newest first: each one
+ * a region's run of breaches of one rule, named with its parent where the name repeats.
+ */
 export function AlertsPanel({ alerts, catalogue }: { alerts: AlertConnection; catalogue: ReadonlyMap<string, IndicatorNames> }) {
   const i18n = useHarmonyI18n();
   const { t, regionName, formatDateTime } = i18n;
@@ -29,9 +33,8 @@ export function AlertsPanel({ alerts, catalogue }: { alerts: AlertConnection; ca
                 <span aria-hidden="true">{alert.kind === 'RED_LINE' ? '⚠ ' : alert.kind === 'FALL_SINCE_PREVIOUS' ? '▼ ' : '! '}</span>
                 {t(`harmony.alertKind.${alert.kind}`)}
               </span>
-              <strong>
-                {regionName(alert.region)} · {alert.period}
-              </strong>
+              <strong>{regionName(alert.region)}</strong>
+              <span className="alert-run">{describeRun(alert, t)}</span>
               <span>{describeAlert(alert, i18n, catalogue)}</span>
               <small className="muted">{formatDateTime(alert.raisedAt)}</small>
             </li>

@@ -158,6 +158,8 @@ export const DashboardViewQuery = graphql(`
           id
           kind
           period
+          firstPeriod
+          periodCount
           status
           indicatorCode
           details
@@ -167,6 +169,12 @@ export const DashboardViewQuery = graphql(`
             code
             name
             nameEn
+            nameRepeats
+            parent {
+              id
+              name
+              nameEn
+            }
           }
         }
       }

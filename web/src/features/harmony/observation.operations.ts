@@ -23,6 +23,12 @@ export const ObservationsQuery = graphql(`
             code
             name
             nameEn
+            nameRepeats
+            parent {
+              id
+              name
+              nameEn
+            }
             path
           }
         }

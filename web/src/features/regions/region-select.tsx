@@ -7,7 +7,9 @@ import type { FieldControlProps } from '../../lib/form-field';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { RegionSearchQuery } from './region.operations';
 
-export type RegionOption = ResultOf<typeof RegionSearchQuery>['regions']['edges'][number]['node'];
+type RegionSearchNode = ResultOf<typeof RegionSearchQuery>['regions']['edges'][number]['node'];
+/** A picked region: as the search returns it, or given from elsewhere (the user's own) without the labelling fields. */
+export type RegionOption = Omit<RegionSearchNode, 'nameRepeats' | 'parent'> & Partial<Pick<RegionSearchNode, 'nameRepeats' | 'parent'>>;
 
 interface RegionSelectProps {
   control: FieldControlProps;

@@ -44,6 +44,12 @@ export const RegionSearchQuery = graphql(`
           level
           name
           nameEn
+          nameRepeats
+          parent {
+            id
+            name
+            nameEn
+          }
         }
       }
     }

@@ -163,7 +163,8 @@ export class AssessmentListArgs {
 @InputType()
 export class AlertFilter {
   @Field(() => AlertStatusEnum, { nullable: true }) status?: AlertStatus | null;
-  @Field(() => String, { nullable: true }) period?: string | null;
+  @Field(() => AlertKindEnum, { nullable: true, description: 'Only alerts of this rule' }) kind?: harmony.AlertKind | null;
+  @Field(() => String, { nullable: true, description: 'Only alerts whose run of breaches covers this period' }) period?: string | null;
   @Field(() => ID, { nullable: true, description: 'This region and those under it' }) withinId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Default: the active version' }) methodologyVersionId?: string | null;
 }
