@@ -16,7 +16,7 @@ import { MethodologyVersion } from './methodology-version.entity';
 @Entity({ tableName: 'assessment' })
 export class Assessment {
   [PrimaryKeyProp]?: ['methodologyVersion', 'period', 'region'];
-  [OptionalProps]?: 'computedAt' | 'published';
+  [OptionalProps]?: 'computedAt' | 'published' | 'releasedRevision';
 
   // No foreign-key constraints: assessments are derived rows, written only by the recomputation, which
   // reads regions and versions in the same transaction (and neither can be deleted). Measured: the two
@@ -59,8 +59,13 @@ export class Assessment {
   @Property({ type: 'blob' })
   figures!: Buffer;
 
+  /** Published at least once: the public sees this region and period (as released, see `releasedRevision`). */
   @Property({ type: 'boolean', default: false })
   published: boolean = false;
+
+  /** The release the public sees (assessment_release.revision); the figures above may have moved on since. */
+  @Property({ type: 'integer', nullable: true })
+  releasedRevision?: number | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   computedAt: Date = new Date();
