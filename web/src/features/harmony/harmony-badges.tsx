@@ -44,6 +44,16 @@ export function ChangeMark({ change }: { change: number | null | undefined }) {
   );
 }
 
+/** Shown beside figures that changed since they were published (a correction): the public still sees the release. */
+export function PendingRevisionBadge({ published }: { published?: string }) {
+  const { t } = useHarmonyI18n();
+  return (
+    <span className="badge badge-unpublished" data-testid="pending-revision" title={published}>
+      {t('harmony.pendingRevision')}
+    </span>
+  );
+}
+
 /** Shown beside figures an organization or auditor sees before they are published. */
 export function UnpublishedBadge() {
   const { t } = useHarmonyI18n();
