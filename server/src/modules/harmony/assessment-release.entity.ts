@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
-import { harmony } from '@massline/shared';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Region } from '../regions/region.entity';
-import type { AssessmentMethod } from './harmony-enums';
+import { AssessmentFigureColumns } from './assessment.entity';
 import { MethodologyVersion } from './methodology-version.entity';
 
 /**
@@ -13,7 +12,7 @@ import { MethodologyVersion } from './methodology-version.entity';
  */
 @Entity({ tableName: 'assessment_release' })
 @Unique({ name: 'assessment_release_once', properties: ['methodologyVersion', 'period', 'region', 'revision'] })
-export class AssessmentRelease {
+export class AssessmentRelease extends AssessmentFigureColumns {
   [OptionalProps]?: 'publishedAt';
 
   @PrimaryKey({ type: 'uuid' })
@@ -33,33 +32,6 @@ export class AssessmentRelease {
   /** 1 for the first publication, then 2, 3… for each revision. */
   @Property({ type: 'integer' })
   revision!: number;
-
-  @Property({ type: 'double', nullable: true })
-  index?: number | null;
-
-  @Enum({ items: () => harmony.GRADE_CODES, nullable: true })
-  grade?: harmony.GradeCode | null;
-
-  @Property({ type: 'double' })
-  coverage!: number;
-
-  @Property({ type: 'boolean' })
-  complete!: boolean;
-
-  @Enum({ items: () => harmony.ASSESSMENT_METHODS })
-  method!: AssessmentMethod;
-
-  @Property({ type: 'integer', nullable: true })
-  rank?: number | null;
-
-  @Property({ type: 'integer', nullable: true })
-  siblingCount?: number | null;
-
-  @Property({ type: 'double', nullable: true })
-  previousIndex?: number | null;
-
-  @Property({ type: 'blob' })
-  figures!: Buffer;
 
   /** What changed, in the organization's words: required for a revision, none for a first publication. */
   @Property({ type: 'text', nullable: true })

@@ -15,10 +15,17 @@ export const INDEX_DECIMALS = 1;
  */
 export function roundHalfAwayFromZero(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
-  const [digits, exponent = '0'] = String(Math.abs(value)).split('e');
-  const shifted = Math.round(Number(`${digits}e${Number(exponent) + decimals}`));
+  const magnitude = Math.abs(value);
+  const scale = 10 ** decimals;
+  let shifted = magnitude * scale;
+  // Only a figure near a half is ambiguous in binary; anything else rounds the same either way, without
+  // the text round trip (a recomputation rounds 60,000 indices).
+  if (Math.abs(shifted - Math.floor(shifted) - 0.5) < 1e-6) {
+    const [digits, exponent = '0'] = String(magnitude).split('e');
+    shifted = Number(`${digits}e${Number(exponent) + decimals}`);
+  }
   // An integer over a power of ten: the division is correctly rounded, so this is the double nearest the decimal.
-  const rounded = shifted / 10 ** decimals;
+  const rounded = Math.round(shifted) / scale;
   // No negative zero: −0.04 rounds to 0.0, not to "−0.0".
   return value < 0 && rounded !== 0 ? -rounded : rounded;
 }

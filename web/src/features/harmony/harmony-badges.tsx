@@ -44,13 +44,19 @@ export function ChangeMark({ change }: { change: number | null | undefined }) {
   );
 }
 
-/** Shown beside figures that changed since they were published (a correction): the public still sees the release. */
+/**
+ * Shown beside figures that changed since they were published (a correction): the public still sees the
+ * release, whose figure (`published`, when given) is written beside it, old beside new.
+ */
 export function PendingRevisionBadge({ published }: { published?: string }) {
   const { t } = useHarmonyI18n();
   return (
-    <span className="badge badge-unpublished" data-testid="pending-revision" title={published}>
-      {t('harmony.pendingRevision')}
-    </span>
+    <>
+      <span className="badge badge-unpublished" data-testid="pending-revision">
+        {t('harmony.pendingRevision')}
+      </span>
+      {published && <small className="muted"> {published}</small>}
+    </>
   );
 }
 
