@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Region } from '../regions/region.entity';
-import { AssessmentFigureColumns } from './assessment.entity';
+import { AssessmentFigureColumns } from './assessment-figure-columns';
 import { MethodologyVersion } from './methodology-version.entity';
 
 /**
