@@ -11,6 +11,7 @@ import { createApp } from '../../server/src/app/create-app';
 import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/app/embedded-postgres';
 import { ormConfig } from '../../server/src/app/mikro-orm.config';
 import { sql } from '../../server/src/common/sql';
+import { AssessmentRepository } from '../../server/src/modules/harmony/assessment.repository';
 import { seedSynthetic } from './synthetic';
 import {
   loadVersion,
@@ -125,7 +126,14 @@ async function benchDatabase(): Promise<void> {
     await sql(orm.em.fork(), 'vacuum analyze assessment, alert');
     const [{ alerts }] = await sql<{ alerts: string }>(orm.em.fork(), 'select count(*)::text as alerts from alert');
     console.log(`${alerts} alerts raised`);
-    await sql(orm.em.fork(), 'update assessment set published = true');
+    // Everything published (each assessment a release), as the public dashboard reads it.
+    {
+      const em = orm.em.fork();
+      const releases = new AssessmentRepository(em);
+      const versionId = await releases.activeVersionId();
+      const periods = await sql<{ period: string }>(em, 'select distinct period from assessment');
+      await releases.release({ versionId: versionId!, periods: periods.map((row) => row.period), regionPath: '/' }, null, 'bench');
+    }
 
     // The public dashboard over HTTP: 50 regions with index and breakdown, statements and throughput.
     // The dashboard itself is measured, not the limits: one address sends every request here.

@@ -98,9 +98,10 @@ export const HARMONY_MATRIX: MatrixRows = {
   },
   'Mutation.recomputeAssessments': { document: 'mutation { recomputeAssessments(period: "2026-Q3") }', expect: rootOnly },
   'Mutation.publishAssessments': {
-    document: 'mutation ($r: ID!) { publishAssessments(period: "2026-Q3", regionId: $r) }',
+    document: 'mutation ($r: ID!) { publishAssessments(period: "2026-Q3", regionId: $r, note: "Recomputed") }',
     variables: async (f) => {
-      await f.server.orm.em.fork().getConnection().execute(`update assessment set published = false where period = '2026-Q3'`);
+      // Something to publish for every actor tried: the working figures move on from any release (a revision).
+      await f.server.orm.em.fork().getConnection().execute(`update assessment set coverage = coverage * 0.99 where period = '2026-Q3'`);
       return { r: f.dongshanId };
     },
     expect: jurisdictionChange,

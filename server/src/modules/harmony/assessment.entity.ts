@@ -1,7 +1,6 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property, type Rel } from '@mikro-orm/core';
-import { harmony } from '@massline/shared';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property, type Rel } from '@mikro-orm/core';
 import { Region } from '../regions/region.entity';
-import type { AssessmentMethod } from './harmony-enums';
+import { AssessmentFigureColumns } from './assessment-figure-columns';
 import { MethodologyVersion } from './methodology-version.entity';
 
 /**
@@ -14,9 +13,9 @@ import { MethodologyVersion } from './methodology-version.entity';
  * indexes instead of four (measured: the COPY of 60,000 rows went from 1.45 s to 0.9 s).
  */
 @Entity({ tableName: 'assessment' })
-export class Assessment {
+export class Assessment extends AssessmentFigureColumns {
   [PrimaryKeyProp]?: ['methodologyVersion', 'period', 'region'];
-  [OptionalProps]?: 'computedAt' | 'published';
+  [OptionalProps]?: 'computedAt' | 'published' | 'releasedRevision';
 
   // No foreign-key constraints: assessments are derived rows, written only by the recomputation, which
   // reads regions and versions in the same transaction (and neither can be deleted). Measured: the two
@@ -31,36 +30,13 @@ export class Assessment {
   @ManyToOne(() => Region, { primary: true, index: true, createForeignKeyConstraint: false })
   region!: Rel<Region>;
 
-  @Property({ type: 'double', nullable: true })
-  index?: number | null;
-
-  @Enum({ items: () => harmony.GRADE_CODES, nullable: true })
-  grade?: harmony.GradeCode | null;
-
-  @Property({ type: 'double' })
-  coverage!: number;
-
-  @Property({ type: 'boolean' })
-  complete!: boolean;
-
-  @Enum({ items: () => harmony.ASSESSMENT_METHODS })
-  method!: AssessmentMethod;
-
-  @Property({ type: 'integer', nullable: true })
-  rank?: number | null;
-
-  @Property({ type: 'integer', nullable: true })
-  siblingCount?: number | null;
-
-  @Property({ type: 'double', nullable: true })
-  previousIndex?: number | null;
-
-  /** Per indicator, in the order of the version's indicators: values, scores, weights, contributions, flags (assessment-figures.ts). */
-  @Property({ type: 'blob' })
-  figures!: Buffer;
-
+  /** Published at least once: the public sees this region and period (as released, see `releasedRevision`). */
   @Property({ type: 'boolean', default: false })
   published: boolean = false;
+
+  /** The release the public sees (assessment_release.revision); the figures above may have moved on since. */
+  @Property({ type: 'integer', nullable: true })
+  releasedRevision?: number | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   computedAt: Date = new Date();

@@ -1,7 +1,6 @@
 import { harmony } from '@massline/shared';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
-import { raw } from '@mikro-orm/core';
 import { countWithEdge, emptyConnection, keysetPage, pageRequest, type Connection, type PageArgs } from '../../common/connection';
 import { orderFor, sortKey, type SortOrder } from '../../common/list-order';
 import type { SortKey } from '../../common/keyset';
@@ -13,8 +12,13 @@ import type { AssessmentFilter, AssessmentOrder, AssessmentOrderField } from './
 import type { AssessmentView } from './dto/harmony.outputs';
 import { periodCode } from '../../common/period';
 
-interface AssessmentRow {
-  period: string;
+/** The figures a release freezes, named alike in `assessment` and `assessment_release`. */
+const FIGURE_COLUMNS = ['index', 'grade', 'coverage', 'complete', 'method', 'rank', 'sibling_count', 'previous_index', 'figures'] as const;
+const figuresOf = (alias: string) => FIGURE_COLUMNS.map((column) => `${alias}.${column}`).join(', ');
+/** The working figures (a) have moved on from the release the public sees (p): a revision is pending. */
+const MOVED_ON = `(${figuresOf('p')}) is distinct from (${figuresOf('a')})`;
+
+interface Figures {
   index: number | null;
   grade: harmony.GradeCode | null;
   coverage: number;
@@ -24,6 +28,12 @@ interface AssessmentRow {
   sibling_count: number | null;
   previous_index: number | null;
   figures: Buffer;
+}
+
+type ReleasedFigures = { [Column in keyof Figures as `release_${Column}`]: Figures[Column] | null };
+
+interface AssessmentRow extends Figures, ReleasedFigures {
+  period: string;
   settings: harmony.MethodologySettings;
   published: boolean;
   computed_at: string;
@@ -36,35 +46,84 @@ interface AssessmentRow {
   region_level: AssessmentView['region']['level'];
   region_path: string;
   region_parent_id: string | null;
+  release_revision: number | null;
+  release_published_at: string | null;
+  release_published_by: string | null;
+  release_note: string | null;
+  previous_release_index: number | null;
+  previous_release_grade: harmony.GradeCode | null;
+  previous_release_published_at: string | null;
+  pending_revision: boolean;
 }
+
+/**
+ * Which figures a list shows: RELEASED, the published ones only (the public: nothing else is theirs to
+ * see, and they are filtered and sorted by them too); or WORKING, the current figures where `working`
+ * says the caller may read them (their jurisdiction) and the released ones elsewhere.
+ */
+export type FigureSource = { kind: 'RELEASED' } | { kind: 'WORKING'; working: (regionPath: string) => boolean };
 
 const regionCode = (direction: SortOrder) => sortKey<AssessmentView>('r.code', direction, 'string', (view) => view.region.code);
 const period = (direction: SortOrder) => sortKey<AssessmentView>('a.period', direction, 'string', (view) => view.period);
 
-/** The keys of each order (a query builder's columns); regions without a figure sort last, then by region code and period. */
-const ORDER_KEYS: Record<AssessmentOrderField, (direction: SortOrder) => SortKey<AssessmentView>[]> = {
-  RANK: (direction) => [sortKey('a.rank', direction, 'number', (view) => view.rank, { nulls: 'last' }), regionCode('asc'), period('asc')],
-  INDEX: (direction) => [
-    sortKey('a.index', direction, 'number', (view) => view.index, { nulls: 'last' }),
-    regionCode('asc'),
-    period('asc'),
-  ],
-  REGION_CODE: (direction) => [regionCode(direction), period('asc')],
-  PERIOD: (direction) => [period(direction), regionCode('asc')],
-  CHANGE: (direction) => [
-    sortKey('(a.index - a.previous_index)', direction, 'number', (view) => view.change, { nulls: 'last', expression: true }),
-    regionCode('asc'),
-    period('asc'),
-  ],
-};
+/**
+ * The keys of each order on the figures of `alias` (a: working, p: released — the release is joined by
+ * its key, so its columns are raw expressions to the query builder); regions without a figure sort
+ * last, then by region code and period.
+ */
+function orderKeys(alias: 'a' | 'p'): Record<AssessmentOrderField, (direction: SortOrder) => SortKey<AssessmentView>[]> {
+  const figure = (column: string, value: (view: AssessmentView) => number | null) => (direction: SortOrder) =>
+    sortKey<AssessmentView>(column, direction, 'number', value, { nulls: 'last', ...(alias === 'p' ? { expression: true } : {}) });
+  const rank = figure(`${alias}.rank`, (view) => view.rank);
+  const index = figure(`${alias}.index`, (view) => view.index);
+  const change = (direction: SortOrder) =>
+    // The change as shown (rounded as the index is, from the stored one-decimal figures in decimal
+    // arithmetic), so that a cursor's value compares with the column exactly.
+    sortKey<AssessmentView>(
+      `round(${alias}.index::numeric - ${alias}.previous_index::numeric, 1)`,
+      direction,
+      'number',
+      (view) => view.change,
+      {
+        nulls: 'last',
+        expression: true,
+      },
+    );
+  return {
+    RANK: (direction) => [rank(direction), regionCode('asc'), period('asc')],
+    INDEX: (direction) => [index(direction), regionCode('asc'), period('asc')],
+    REGION_CODE: (direction) => [regionCode(direction), period('asc')],
+    PERIOD: (direction) => [period(direction), regionCode('asc')],
+    CHANGE: (direction) => [change(direction), regionCode('asc'), period('asc')],
+  };
+}
+const ORDER_KEYS = { a: orderKeys('a'), p: orderKeys('p') };
 
 /** The last key: the version (one per list, by its filter), so that the key of the row — version, region, period — is complete. */
 const byVersion = (direction: SortOrder) =>
   sortKey<AssessmentView>('a.methodology_version_id', direction, 'uuid', (view) => view.methodologyVersionId);
 
-function toView(row: AssessmentRow): AssessmentView {
+const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
+
+function toView(row: AssessmentRow, source: FigureSource): AssessmentView {
   const { indicators } = row.settings;
-  const figures = unpackFigures(row.figures, indicators.length);
+  const working = source.kind === 'WORKING' && source.working(row.region_path);
+  // What the caller is shown: the working figures where they are theirs, else the release the public sees.
+  const shown: Figures =
+    working || row.release_revision === null
+      ? row
+      : {
+          index: row.release_index,
+          grade: row.release_grade,
+          coverage: row.release_coverage!,
+          complete: row.release_complete!,
+          method: row.release_method!,
+          rank: row.release_rank,
+          sibling_count: row.release_sibling_count,
+          previous_index: row.release_previous_index,
+          figures: row.release_figures!,
+        };
+  const figures = unpackFigures(shown.figures, indicators.length);
   return {
     // The key of the row (version, region, period), as one opaque id.
     id: `${row.methodology_version_id}.${row.region_id}.${row.period}`,
@@ -78,21 +137,44 @@ function toView(row: AssessmentRow): AssessmentView {
       parentId: row.region_parent_id,
     },
     period: row.period,
-    index: row.index,
-    grade: row.grade,
-    coverage: row.coverage,
-    complete: row.complete,
-    method: row.method,
-    rank: row.rank,
-    siblingCount: row.sibling_count,
-    previousIndex: row.previous_index,
-    change: row.index !== null && row.previous_index !== null ? row.index - row.previous_index : null,
+    index: shown.index,
+    grade: shown.grade,
+    coverage: shown.coverage,
+    complete: shown.complete,
+    method: shown.method,
+    rank: shown.rank,
+    siblingCount: shown.sibling_count,
+    previousIndex: shown.previous_index,
+    // Between two figures as shown, so as shown too: 65.4 → 56.9 is −8.5, not −8.500000000000007.
+    change: shown.index !== null && shown.previous_index !== null ? harmony.roundIndex(shown.index - shown.previous_index) : null,
     scores: indicators.map((indicator, c) => ({ code: indicator.code, weight: indicator.weight, ...figures[c] })),
     // Never counted as zero: an indicator without a score is missing.
     missing: indicators.filter((_, c) => figures[c].normalizedScore === null).map((indicator) => indicator.code),
     methodologyVersionId: row.methodology_version_id,
     methodologyVersion: row.version,
     published: row.published,
+    release:
+      row.release_revision === null
+        ? null
+        : {
+            revision: row.release_revision,
+            index: row.release_index,
+            grade: row.release_grade,
+            rank: row.release_rank,
+            publishedAt: new Date(row.release_published_at!),
+            // Who published is the organization's business, not the public's.
+            publishedBy: working ? row.release_published_by : null,
+            note: row.release_note,
+          },
+    previousRelease:
+      row.previous_release_published_at === null
+        ? null
+        : {
+            index: row.previous_release_index,
+            grade: row.previous_release_grade,
+            publishedAt: dateOrNull(row.previous_release_published_at)!,
+          },
+    pendingRevision: working && row.pending_revision,
     // Raw rows carry timestamps as text (MikroORM's driver setting): a Date for the schema.
     computedAt: new Date(row.computed_at),
   };
@@ -119,44 +201,62 @@ export class AssessmentRepository {
 
   /**
    * A page of the assessments a caller asked for, as views; `scope` adds what the caller may see (null:
-   * nothing). By default a region's trend is in period order, a list of regions in rank order; regions
-   * without a figure sort last.
+   * nothing), `source` which figures they are shown. By default a region's trend is in period order, a
+   * list of regions in rank order; regions without a figure sort last. The release the public sees (p)
+   * and the one before it (q) come by joins on their unique key, in the same statement.
    */
   async page(
     page: PageArgs,
     { filter, orderBy }: { filter?: AssessmentFilter | null; orderBy?: AssessmentOrder | null },
     scope: (requested: Filter) => Filter | null,
+    source: FigureSource,
   ): Promise<Connection<AssessmentView>> {
+    const released = source.kind === 'RELEASED';
     const order = orderFor(
       'assessments',
       orderBy,
       { field: filter?.regionId ? 'PERIOD' : 'RANK', direction: 'ASC' },
-      ORDER_KEYS,
+      ORDER_KEYS[released ? 'p' : 'a'],
       byVersion,
     );
     const request = pageRequest(page, order);
-    const where = scope(this.requestedFilter(filter));
+    const requested = this.requestedFilter(filter);
+    // The public chooses by the grade it is shown, the released one.
+    if (released) delete requested.grade;
+    const where = scope(requested);
     if (where === null) return emptyConnection();
-    const base = () => this.em.createQueryBuilder(Assessment, 'a').join('a.region', 'r').join('a.methodologyVersion', 'v').where(where);
+    const knex = this.em.getKnex();
+    const sameKey = (alias: string) =>
+      function (this: Knex.JoinClause) {
+        this.on(`${alias}.methodology_version_id`, 'a.methodology_version_id')
+          .andOn(`${alias}.period`, 'a.period')
+          .andOn(`${alias}.region_id`, 'a.region_id')
+          .andOn(knex.raw(`${alias}.revision = a.released_revision - ?`, [alias === 'p' ? 0 : 1]));
+      };
+    /** The list's statement with more conditions (a keyset position), its release joined when it is read. */
+    const statement = (conditions: Filter, withRelease: boolean, shape?: { orderBy: Filter[]; limit: number }) => {
+      const builder = this.em
+        .createQueryBuilder(Assessment, 'a')
+        .join('a.region', 'r')
+        .join('a.methodologyVersion', 'v')
+        .where(where)
+        .andWhere(conditions);
+      if (shape) builder.orderBy(shape.orderBy).limit(shape.limit);
+      const query = builder.getKnexQuery().clearSelect();
+      if (withRelease) query.leftJoin('assessment_release as p', sameKey('p'));
+      if (released && filter?.grade) query.andWhere('p.grade', filter.grade);
+      return query;
+    };
+    const figures = (alias: 'a' | 'p') => FIGURE_COLUMNS.map((column) => `${alias}.${column}`);
     const rowsQuery = (seek: Filter, orderBy: Filter[], limit: number) =>
-      base()
-        .andWhere(seek)
+      statement(seek, true, { orderBy, limit })
         .select([
+          ...figures(released ? 'p' : 'a'),
+          ...FIGURE_COLUMNS.map((column) => `p.${column} as release_${column}`),
           'a.period',
-          'a.index',
-          'a.grade',
-          'a.coverage',
-          'a.complete',
-          'a.method',
-          'a.rank',
-          'a.sibling_count',
-          'a.previous_index',
-          'a.figures',
           'a.published',
           'a.computed_at',
           'a.methodology_version_id',
-        ])
-        .addSelect([
           'v.version',
           'v.settings',
           'r.id as region_id',
@@ -166,13 +266,34 @@ export class AssessmentRepository {
           'r.level as region_level',
           'r.path as region_path',
           'r.parent_id as region_parent_id',
+          'p.revision as release_revision',
+          'p.published_at as release_published_at',
+          'p.published_by as release_published_by',
+          'p.note as release_note',
+          'q.index as previous_release_index',
+          'q.grade as previous_release_grade',
+          'q.published_at as previous_release_published_at',
+          knex.raw(released ? 'false as pending_revision' : `(p.revision is not null and ${MOVED_ON}) as pending_revision`),
         ])
-        .orderBy(orderBy)
-        .limit(limit);
+        .leftJoin('assessment_release as q', sameKey('q'));
+    // The public's keys (and grade filter) are on the release: its counts join it too.
+    const counting = (conditions: Filter | null, joinRelease: boolean) => ({
+      getKnexQuery: () => statement(conditions ?? {}, joinRelease),
+    });
+    const connection = this.em.getConnection();
     return keysetPage(request, {
       aliased: true,
-      rows: async (seek, orderBy, limit) => (await rowsQuery(seek, orderBy, limit).execute<AssessmentRow[]>('all', false)).map(toView),
-      count: (edge) => countWithEdge(this.em, base().count('a.region'), edge ? base().select(raw('1')).andWhere(edge).limit(1) : null),
+      rows: async (seek, orderBy, limit) =>
+        (await connection.execute<AssessmentRow[]>(rowsQuery(seek, orderBy, limit))).map((row) => toView(row, source)),
+      count: (edge) => {
+        const total = counting(null, released && Boolean(filter?.grade));
+        const beyond = edge && counting(edge, released);
+        return countWithEdge(
+          this.em,
+          { getKnexQuery: () => total.getKnexQuery().count('a.region_id') },
+          beyond ? { getKnexQuery: () => beyond.getKnexQuery().select(knex.raw('1')).limit(1) } : null,
+        );
+      },
     });
   }
 
@@ -182,16 +303,54 @@ export class AssessmentRepository {
     return row?.id ?? null;
   }
 
-  /** Publishes a version's unpublished assessments of a period in a region's subtree; returns their regions. */
-  async publish(versionId: string, period: string, regionPath: string): Promise<string[]> {
-    const rows = await sql<{ region_id: string }>(
+  /**
+   * Releases a version's assessments of some periods in a region's subtree: those never published and
+   * those whose figures moved on from their release, each as its next revision (1 for a first
+   * publication). The update takes the rows' locks, so a concurrent publisher waits and then finds
+   * nothing left to release; the unique (key, revision) is the last guard. `publishedUnder`: only the
+   * regions and periods published under that other version (a change of methodology). Returns what it
+   * released.
+   */
+  async release(
+    where: { versionId: string; periods: readonly string[]; regionPath: string; publishedUnder?: string },
+    note: string | null,
+    publishedBy: string | null,
+  ): Promise<{ region_id: string; period: string; revision: number; index: number | null; previous_index: number | null }[]> {
+    const carried = where.publishedUnder
+      ? `and exists (select 1 from assessment o where o.methodology_version_id = ? and o.period = a.period and o.region_id = a.region_id and o.published)`
+      : '';
+    const columns = FIGURE_COLUMNS.join(', ');
+    return sql(
       this.em,
-      `update assessment a set published = true from region r
-        where r.id = a.region_id and a.methodology_version_id = ? and a.period = ? and r.path like ? and not a.published
-        returning a.region_id`,
-      [versionId, period, startsWithPattern(regionPath)],
+      `with released as (
+         update assessment a set published = true, released_revision = coalesce(a.released_revision, 0) + 1
+           from region r
+          where r.id = a.region_id and a.methodology_version_id = ? and a.period = any(?) and r.path like ? ${carried}
+            and (a.released_revision is null or exists (
+                  select 1 from assessment_release p
+                   where p.methodology_version_id = a.methodology_version_id and p.period = a.period and p.region_id = a.region_id
+                     and p.revision = a.released_revision and ${MOVED_ON}))
+         returning a.*),
+       previous as (
+         select p.region_id, p.period, p.index from assessment_release p join released a
+             on p.methodology_version_id = a.methodology_version_id and p.period = a.period and p.region_id = a.region_id
+            and p.revision = a.released_revision - 1),
+       inserted as (
+         insert into assessment_release (id, methodology_version_id, period, region_id, revision, ${columns}, note, published_by)
+         select gen_random_uuid(), methodology_version_id, period, region_id, released_revision, ${columns}, ?, ? from released
+         returning region_id, period, revision, index)
+       select i.region_id, i.period, i.revision, i.index, x.index as previous_index
+         from inserted i left join previous x on x.region_id = i.region_id and x.period = i.period
+        order by i.period, i.region_id`,
+      [
+        where.versionId,
+        [...where.periods],
+        startsWithPattern(where.regionPath),
+        ...(where.publishedUnder ? [where.publishedUnder] : []),
+        note,
+        publishedBy,
+      ],
     );
-    return rows.map((row) => row.region_id);
   }
 
   /** The observed values of a filter (already scoped), as plain rows: value, region, indicator code. */

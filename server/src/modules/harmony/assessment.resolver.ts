@@ -41,14 +41,19 @@ export class AssessmentResolver {
     return this.service.checks(context, period, level, versionId);
   }
 
-  @Mutation(() => Int, { description: 'Publishes the active version’s assessments of a period in a region’s subtree; returns how many' })
+  @Mutation(() => Int, {
+    description:
+      'Publishes the active version’s assessments of a period in a region’s subtree: those never published, and as revisions those changed since their release (a revision needs a note); returns how many',
+  })
   @Allow('publish', 'Assessment')
   publishAssessments(
     @Ctx() context: RequestContext,
     @Arg('period', () => String) period: string,
     @Arg('regionId', () => ID) regionId: string,
+    @Arg('note', () => String, { nullable: true, description: 'What the revision changed, shown to the public with it' })
+    note: string | null,
   ) {
-    return this.service.publish(context, period, regionId);
+    return this.service.publish(context, period, regionId, note ?? null);
   }
 
   @Query(() => SensitivityRun, { nullable: true, description: 'A sensitivity run you started' })

@@ -1,3 +1,4 @@
+import { subject as asSubject } from '@casl/ability';
 import { harmony } from '@massline/shared';
 import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
@@ -8,10 +9,28 @@ import { authorize } from '../../common/operation-permission';
 import { periodCode } from '../../common/period';
 import type { RequestContext } from '../../common/request-context';
 import { RegionRepository } from '../regions/region.repository';
-import { AssessmentRepository } from './assessment.repository';
+import { AssessmentRepository, type FigureSource } from './assessment.repository';
 import type { AssessmentListArgs } from './dto/harmony.inputs';
 import type { AssessmentView, StatisticalChecks } from './dto/harmony.outputs';
 import { MethodologyRepository } from './methodology.repository';
+
+/** Longest note of a revision: a sentence or two, as statistics agencies write them. */
+const NOTE_LENGTH = 500;
+
+/**
+ * Which figures a caller is shown: a caller who may read unpublished assessments somewhere (an
+ * organization or auditor, in their jurisdiction) sees the working figures there and the releases
+ * elsewhere; anybody else the releases only. The ability decides, row by row, from the region's path.
+ */
+function figureSource(context: RequestContext): FigureSource {
+  const rules = context.ability.rulesFor('read', 'Assessment');
+  const readsUnpublished = rules.some((rule) => !rule.inverted && !('published' in ((rule.conditions as object | undefined) ?? {})));
+  if (!readsUnpublished) return { kind: 'RELEASED' };
+  return {
+    kind: 'WORKING',
+    working: (path) => context.ability.can('read', asSubject('Assessment', { published: false, region: { path } })),
+  };
+}
 
 /**
  * Assessments: the dashboard's hot read path, served as plain rows by AssessmentRepository (two statements
@@ -23,22 +42,38 @@ export class AssessmentService {
   constructor(private readonly events: EventPublisher<HarmonyEvents>) {}
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: AssessmentListArgs): Promise<Connection<AssessmentView>> {
-    return new AssessmentRepository(context.em).page(page, { filter, orderBy }, (requested) =>
-      scoped(context.ability, 'read', 'Assessment', requested),
+    return new AssessmentRepository(context.em).page(
+      page,
+      { filter, orderBy },
+      (requested) => scoped(context.ability, 'read', 'Assessment', requested),
+      figureSource(context),
     );
   }
 
-  /** Publishes the active version's assessments of a period in a region's subtree. */
-  async publish(context: RequestContext, period: string, regionId: string): Promise<number> {
+  /**
+   * Publishes the active version's assessments of a period in a region's subtree: those never published,
+   * and, as revisions, those whose figures changed since their release (a correction, a recomputation).
+   * Until then the public keeps seeing the release. A revision needs a note saying what changed.
+   */
+  async publish(context: RequestContext, period: string, regionId: string, note: string | null): Promise<number> {
     const code = periodCode(period);
     const region = await new RegionRepository(context.em).findById(regionId);
     if (!region) throw invalidInput({ regionId: 'No such region' });
     authorize(context, 'publish', 'Assessment', { region }, 'regionId');
     const versionId = await new AssessmentRepository(context.em).activeVersionId();
     if (!versionId) throw new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');
+    const written = note?.trim() || null;
+    if (written !== null && written.length > NOTE_LENGTH) throw invalidInput({ note: `At most ${NOTE_LENGTH} characters` });
     return inTransaction(this.events, context, async (em) => {
-      const rows = await new AssessmentRepository(em).publish(versionId, code, region.path);
-      if (rows.length === 0) throw new AppError('NOTHING_TO_PUBLISH', `No unpublished assessment for ${code} in ${region.nameEn}`);
+      const rows = await new AssessmentRepository(em).release(
+        { versionId, periods: [code], regionPath: region.path },
+        written,
+        context.actorLabel,
+      );
+      if (rows.length === 0) throw new AppError('NOTHING_TO_PUBLISH', `Nothing new to publish for ${code} in ${region.nameEn}`);
+      const revised = rows.filter((row) => row.revision > 1);
+      // The whole publication is refused (the transaction rolls back): the public never sees an unexplained revision.
+      if (revised.length > 0 && written === null) throw invalidInput({ note: 'Say what the revision changed' });
       return {
         result: rows.length,
         events: [
@@ -48,7 +83,13 @@ export class AssessmentService {
             subjectId: region.id,
             regionPath: region.path,
             before: null,
-            after: { period: code, published: rows.length },
+            after: {
+              period: code,
+              published: rows.length,
+              revision: revised.length > 0,
+              revised: revised.map((row) => ({ regionId: row.region_id, from: row.previous_index, to: row.index })),
+              note: written,
+            },
           },
         ],
       };

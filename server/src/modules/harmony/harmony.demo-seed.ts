@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { harmony } from '@massline/shared';
 import { sql } from '../../common/sql';
+import { AssessmentRepository } from './assessment.repository';
 import { loadVersion, observedPeriods, recomputeAssessments } from './assessment-store';
 import { seededRandom } from '../../seeders/seeded-random';
 
@@ -110,5 +111,9 @@ export async function seedDemoHarmony(em: EntityManager): Promise<void> {
   const version = await loadVersion(em, null);
   if (!version) return;
   await recomputeAssessments(em, version, await observedPeriods(em));
-  await sql(em, `update assessment set published = true where period <> ?`, [DEMO_QUARTERS[DEMO_QUARTERS.length - 1]]);
+  await new AssessmentRepository(em).release(
+    { versionId: version.id, periods: DEMO_QUARTERS.slice(0, -1), regionPath: '/' },
+    null,
+    'demo@massline.demo',
+  );
 }

@@ -28,7 +28,20 @@ export interface HarmonyEvents {
   >;
   'methodology.activate': Change<{ active: number | null }, { active: number }>;
   'methodology.recompute': Change<null, { version: number; periods: string[]; assessments: number }>;
-  'assessment.publish': Change<null, { period: string; published: number }>;
+  /**
+   * A publication, first or revision: the only way the public's figures change. `revised`: the regions
+   * whose published index a revision replaced (from → to), with the publisher's `note`.
+   */
+  'assessment.publish': Change<
+    null,
+    {
+      period: string;
+      published: number;
+      revision: boolean;
+      revised: { regionId: string; from: number | null; to: number | null }[];
+      note: string | null;
+    }
+  >;
   'alert.acknowledge': Change<{ status: string }, { status: string; note?: string }>;
   'alert.resolve': Change<{ status: string }, { status: string; note?: string }>;
   'alert.undo-acknowledge': Change<{ status: string }, { status: string }>;

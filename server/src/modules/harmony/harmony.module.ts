@@ -3,6 +3,7 @@ import { Alert } from './alert.entity';
 import { AlertService } from './alert.service';
 import { assessmentRecomputation } from './assessment-recomputation.listener';
 import { Assessment } from './assessment.entity';
+import { AssessmentRelease } from './assessment-release.entity';
 import { AssessmentService } from './assessment.service';
 import { GiniService } from './gini.service';
 import { seedDemoHarmony } from './harmony.demo-seed';
@@ -20,6 +21,7 @@ import { Migration20261126010000Harmony } from './migrations/Migration2026112601
 import { Migration20261126020000AssessmentStorage } from './migrations/Migration20261126020000AssessmentStorage';
 import { Migration20261129000100HarmonyDatabaseTime } from './migrations/Migration20261129000100HarmonyDatabaseTime';
 import { Migration20261130000100ObservationRevisionUnique } from './migrations/Migration20261130000100ObservationRevisionUnique';
+import { Migration20261201047310AssessmentRelease } from './migrations/Migration20261201047310AssessmentRelease';
 import { Migration20261201093715AlertRuns } from './migrations/Migration20261201093715AlertRuns';
 import { Migration20261201203918KeysetHarmony } from './migrations/Migration20261201203918KeysetHarmony';
 import { ObservationRevision } from './observation-revision.entity';
@@ -40,7 +42,7 @@ export interface HarmonyServices {
 /** The harmony index: indicators, observations, methodology versions, assessments and their alerts. */
 export const harmonyModule = defineModule({
   name: 'harmony',
-  entities: [Indicator, Observation, ObservationRevision, MethodologyVersion, Assessment, Alert],
+  entities: [Indicator, Observation, ObservationRevision, MethodologyVersion, Assessment, AssessmentRelease, Alert],
   createServices: ({ events }): HarmonyServices => {
     const observations = new ObservationService(events);
     const assessments = new AssessmentService(events);
@@ -68,12 +70,13 @@ export const harmonyModule = defineModule({
     { name: 'Migration20261126020000AssessmentStorage', class: Migration20261126020000AssessmentStorage },
     { name: 'Migration20261129000100HarmonyDatabaseTime', class: Migration20261129000100HarmonyDatabaseTime },
     { name: 'Migration20261130000100ObservationRevisionUnique', class: Migration20261130000100ObservationRevisionUnique },
+    { name: 'Migration20261201047310AssessmentRelease', class: Migration20261201047310AssessmentRelease },
     { name: 'Migration20261201093715AlertRuns', class: Migration20261201093715AlertRuns },
     { name: 'Migration20261201203918KeysetHarmony', class: Migration20261201203918KeysetHarmony },
   ],
   // What the server's runtime role may not rewrite (app/database-roles.ts): corrections append revisions;
-  // a methodology version is immutable but for its activation.
-  appendOnlyTables: ['observation_revision'],
+  // a methodology version is immutable but for its activation; a published release is never rewritten.
+  appendOnlyTables: ['observation_revision', 'assessment_release'],
   guardedColumns: { methodology_version: ['active', 'activated_at'] },
   seedDemo: seedDemoHarmony,
 });

@@ -69,15 +69,4 @@ export class MethodologyRepository {
     const affected = await this.em.nativeUpdate(MethodologyVersion, { id, active: false }, { active: true, activatedAt: new Date() });
     return affected === 1;
   }
-
-  /** Publishes under `versionId` every assessment (region and period) that was published under `previousId`. */
-  async carryPublication(previousId: string, versionId: string): Promise<void> {
-    await sql(
-      this.em,
-      `update assessment a set published = true from assessment p
-        where p.methodology_version_id = ? and p.published and a.methodology_version_id = ?
-          and a.region_id = p.region_id and a.period = p.period`,
-      [previousId, versionId],
-    );
-  }
 }

@@ -14,6 +14,7 @@ import type { CreateMethodologyVersionInput } from './dto/harmony.inputs';
 import { harmonyInputError } from './harmony-errors';
 import { IndicatorRepository } from './indicator.repository';
 import { MethodologyVersion } from './methodology-version.entity';
+import { AssessmentRepository } from './assessment.repository';
 import { MethodologyRepository } from './methodology.repository';
 
 /**
@@ -116,9 +117,15 @@ export class MethodologyService {
       const managed = await versions.findFresh(version.id);
       const row = await loadVersion(em, managed.id);
       await recomputeAssessments(em, row!, await observedPeriods(em));
-      // What was published stays published: the public dashboard follows the active method at once
-      // (every figure names its version, so the change of method is itself in the open).
-      if (previous) await versions.carryPublication(previous.id, managed.id);
+      // What was published stays published: the new method's figures of those regions and periods are
+      // released at once, so the public dashboard follows the active method (every figure names its
+      // version, so the change of method is itself in the open).
+      if (previous)
+        await new AssessmentRepository(em).release(
+          { versionId: managed.id, periods: await observedPeriods(em), regionPath: '/', publishedUnder: previous.id },
+          null,
+          context.actorLabel,
+        );
       return {
         result: managed,
         events: [

@@ -5,6 +5,7 @@
 import { isFiniteNumber, notFiniteMessage } from './errors';
 import { problem, throwFirstProblem, type RuleProblem } from './rule-problems';
 import type { GradeCode } from './grades';
+import { roundIndex } from './precision';
 
 export type AlertRule =
   /** The index is below a threshold (e.g. the lower edge of a grade band). */
@@ -78,20 +79,26 @@ export function validateAlertRules(rules: readonly AlertRule[]): void {
   throwFirstProblem(alertRulesProblems(rules));
 }
 
-/** The alerts an assessment raises under the rules, in rule order (one per indicator for red lines). */
+/**
+ * The alerts an assessment raises under the rules, in rule order (one per indicator for red lines).
+ * Indices and falls are compared as shown (precision.ts): 59.95 is shown 60.0 and is not "below 60",
+ * and the figures in an alert's message are those the dashboard shows.
+ */
 export function evaluateAlertRules(rules: readonly AlertRule[], input: AlertInput): TriggeredAlert[] {
   const alerts: TriggeredAlert[] = [];
+  const index = roundIndex(input.index);
+  const previousIndex = roundIndex(input.previousIndex);
   for (const rule of rules) {
-    if (rule.kind === 'INDEX_BELOW' && input.index !== null && input.index < rule.threshold) {
-      alerts.push({ kind: rule.kind, indicatorCode: null, details: { index: input.index, threshold: rule.threshold, grade: input.grade } });
+    if (rule.kind === 'INDEX_BELOW' && index !== null && index < rule.threshold) {
+      alerts.push({ kind: rule.kind, indicatorCode: null, details: { index, threshold: rule.threshold, grade: input.grade } });
     }
-    if (rule.kind === 'FALL_SINCE_PREVIOUS' && input.index !== null && input.previousIndex !== null) {
-      const fall = input.previousIndex - input.index;
+    if (rule.kind === 'FALL_SINCE_PREVIOUS' && index !== null && previousIndex !== null) {
+      const fall = roundIndex(previousIndex - index);
       if (fall > rule.points) {
         alerts.push({
           kind: rule.kind,
           indicatorCode: null,
-          details: { index: input.index, previousIndex: input.previousIndex, fall, points: rule.points },
+          details: { index, previousIndex, fall, points: rule.points },
         });
       }
     }

@@ -28,6 +28,7 @@ import {
   type NormalizationScale,
   type ZScoreStatistics,
 } from './normalization';
+import { roundIndex } from './precision';
 import { rankAmongSiblings } from './rollup';
 
 export type NormalizationSetting =
@@ -269,11 +270,12 @@ export function assessTable(prepared: PreparedMethodology, raw: Float64Array, ro
       table.effectiveWeights,
       table.contributions,
     );
-    // Weights sum to 1 (± 1e-9), so the weight present is the share of the methodology present.
-    table.index[r] = index;
+    // Weights sum to 1 (± 1e-9), so the weight present is the share of the methodology present. The index
+    // is kept as shown (precision.ts), so that its grade, rank, change and alerts judge the figure people read.
+    table.index[r] = Number.isNaN(index) ? index : roundIndex(index);
     table.coverage[r] = Math.min(1, presentWeight);
     table.complete[r] = !Number.isNaN(index) && table.coverage[r] >= coverageThreshold ? 1 : 0;
-    table.grades[r] = gradeWithin(Number.isNaN(index) ? null : index, gradeBands);
+    table.grades[r] = gradeWithin(nullIfMissing(table.index[r]), gradeBands);
   }
   return table;
 }

@@ -8,17 +8,25 @@ describe('gradeFor with the default bands', () => {
   it('grades ≥ 85 harmonious, ≥ 70 basically harmonious, ≥ 60 attention, below warning', () => {
     expect(gradeFor(100)).toBe('HARMONIOUS');
     expect(gradeFor(85)).toBe('HARMONIOUS');
-    expect(gradeFor(84.99)).toBe('BASICALLY_HARMONIOUS');
+    expect(gradeFor(84.94)).toBe('BASICALLY_HARMONIOUS');
     expect(gradeFor(70)).toBe('BASICALLY_HARMONIOUS');
     expect(gradeFor(69.9)).toBe('ATTENTION');
     expect(gradeFor(60)).toBe('ATTENTION');
-    expect(gradeFor(59.999)).toBe('WARNING');
+    expect(gradeFor(59.94)).toBe('WARNING');
     expect(gradeFor(0)).toBe('WARNING');
   });
 
   it('does not let floating-point rounding drop an index off its band', () => {
     // an index of 85 computed as a sum of products can land a hair below it
     expect(gradeFor(85 - 1e-12)).toBe('HARMONIOUS');
+  });
+
+  it('grades the index as shown: 84.99 and 84.95 read 85.0 and are harmonious, 59.95 reads 60.0', () => {
+    expect(gradeFor(84.99)).toBe('HARMONIOUS');
+    expect(gradeFor(84.95)).toBe('HARMONIOUS');
+    expect(gradeFor(84.949)).toBe('BASICALLY_HARMONIOUS');
+    expect(gradeFor(59.95)).toBe('ATTENTION');
+    expect(gradeFor(59.949)).toBe('WARNING');
   });
 
   it('gives no grade to a missing index', () => {

@@ -5,6 +5,7 @@
 import { HarmonyMathError, isFiniteNumber, notFiniteMessage, requireFinite } from './errors';
 import { problem, throwFirstProblem, type RuleProblem } from './rule-problems';
 import type { LocalizedText } from './indicators';
+import { roundIndex } from './precision';
 
 export const GRADE_CODES = ['HARMONIOUS', 'BASICALLY_HARMONIOUS', 'ATTENTION', 'WARNING'] as const;
 export type GradeCode = (typeof GRADE_CODES)[number];
@@ -29,12 +30,6 @@ export const GRADE_NAMES: Readonly<Record<GradeCode, LocalizedText>> = {
   ATTENTION: { en: 'Attention', zhCN: '关注' },
   WARNING: { en: 'Warning', zhCN: '预警' },
 };
-
-/**
- * Indices are sums of floating-point products: 85 computed as 84.99999999999999 must still be
- * harmonious. Far below any displayed precision.
- */
-const BAND_TOLERANCE = 1e-9;
 
 /**
  * Bands must be listed from best to worst with strictly descending minimums within [0, 100],
@@ -84,8 +79,9 @@ export function validateGradeBands<Code extends string>(bands: readonly GradeBan
 }
 
 /**
- * The band an index falls in; null for a missing index. An index outside 0–100 is a bug upstream
- * (normalized scores are on 0–100), so it is refused rather than graded.
+ * The band an index falls in, judged on the index as shown (precision.ts: 84.98 is shown 85.0 and is
+ * harmonious); null for a missing index. An index outside 0–100 is a bug upstream (normalized scores
+ * are on 0–100), so it is refused rather than graded.
  */
 export function gradeFor(index: number | null): GradeCode | null;
 export function gradeFor<Code extends string>(index: number | null, bands: readonly GradeBand<Code>[]): Code | null;
@@ -98,11 +94,13 @@ export function gradeFor(index: number | null, bands: readonly GradeBand<string>
 export function gradeWithin<Code extends string>(index: number | null, bands: readonly GradeBand<Code>[]): Code | null {
   if (index === null) return null;
   requireFinite(index, 'index');
-  if (index < -BAND_TOLERANCE || index > 100 + BAND_TOLERANCE) {
+  // Rounding also absorbs floating-point noise: 85 computed as 84.99999999999999 is shown, and graded, 85.0.
+  const shown = roundIndex(index);
+  if (shown < 0 || shown > 100) {
     throw new HarmonyMathError('INDEX_OUT_OF_RANGE', `an index must lie in 0–100, got ${index}`);
   }
   for (const band of bands) {
-    if (index >= band.minimum - BAND_TOLERANCE) return band.code;
+    if (shown >= band.minimum) return band.code;
   }
   return bands[bands.length - 1].code;
 }

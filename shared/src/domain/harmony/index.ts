@@ -92,6 +92,7 @@ export {
   type IndicatorContribution,
   type WeightedScore,
 } from './aggregation';
+export { INDEX_DECIMALS, roundHalfAwayFromZero, roundIndex } from './precision';
 export {
   DEFAULT_GRADE_BANDS,
   GRADE_NAMES,

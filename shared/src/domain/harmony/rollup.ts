@@ -4,6 +4,7 @@
  */
 import { HarmonyMathError, requireFinite, requireThreshold, requireUniqueCodes } from './errors';
 import { DEFAULT_COVERAGE_THRESHOLD } from './aggregation';
+import { roundIndex } from './precision';
 
 /** An assessment from a region's own observations, or rolled up from its children by population. */
 export const ASSESSMENT_METHODS = ['DIRECT', 'ROLLED_UP'] as const;
@@ -64,7 +65,8 @@ export function rollUpByPopulation(children: readonly ChildIndex[], options: { r
     throw new HarmonyMathError('INVALID_POPULATION', 'the child regions have no population to weight by');
   }
   const coverage = coveredPopulation / totalPopulation;
-  const index = coveredPopulation > 0 ? weightedSum / coveredPopulation : null;
+  // As shown (precision.ts), like a directly assessed index: the parent's grade and alerts judge that figure.
+  const index = coveredPopulation > 0 ? roundIndex(weightedSum / coveredPopulation) : null;
   return {
     index,
     coverage,
@@ -116,7 +118,7 @@ export interface PeriodChange {
 /** Below this, a change is rounding noise, not a movement. */
 const CHANGE_TOLERANCE = 1e-9;
 
-/** Change of an index (or any indicator value) against the previous period. */
+/** Change of an index (or any indicator value) against the previous period, exact: round it for an index's change. */
 export function changeAgainstPrevious(current: number | null, previous: number | null): PeriodChange {
   if (current === null || previous === null) return { absolute: null, relative: null, direction: null };
   requireFinite(current, 'current value');

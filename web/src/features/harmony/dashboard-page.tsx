@@ -9,7 +9,7 @@ import { useSession } from '../../app/session-provider';
 import { ConfirmButton } from '../../lib/confirm-button';
 import type { SortState } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
-import { FormNotice } from '../../lib/form-field';
+import { FormField, FormNotice } from '../../lib/form-field';
 import { EmptyState, ErrorState, Loading } from '../../lib/states';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { AlertsPanel } from './alerts-panel';
@@ -37,6 +37,7 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const [sort, setSort] = useState<SortState<AssessmentOrderField>>(DEFAULT_SORT);
   const [published, setPublished] = useState<number | null>(null);
+  const [note, setNote] = useState('');
   const publish = useApiMutation(PublishAssessmentsMutation);
 
   const jurisdiction = user && (user.role === 'ORGANIZATION' || user.role === 'AUDITOR') ? user.region : null;
@@ -116,13 +117,16 @@ export function DashboardPage() {
   const current = data?.current.edges[0]?.node;
   const rows = data?.children.edges.map((edge) => edge.node) ?? [];
   const hasUnpublished = Boolean((current && !current.published) || rows.some((row) => !row.published));
+  // Published figures that changed since (a correction): publishing them again is a revision, with a note.
+  const hasPending = Boolean(current?.pendingRevision || rows.some((row) => row.pendingRevision));
   const canPublish = region ? ability.can('publish', subject('Assessment', { region: { path: region.path } })) : false;
 
   const onPublish = async () => {
     if (!region) return;
-    const count = await publish.run({ period, regionId: region.id });
+    const count = await publish.run({ period, regionId: region.id, note: note.trim() || null });
     if (count !== null) {
       setPublished(count.publishAssessments);
+      setNote('');
       reexecuteView({ requestPolicy: 'network-only' });
     }
   };
@@ -149,17 +153,36 @@ export function DashboardPage() {
           {view.error && <ErrorState error={view.error} onRetry={() => reexecuteView({ requestPolicy: 'network-only' })} />}
           <RegionBreadcrumb region={region} hrefFor={(id) => hrefFor(id)} />
           {published !== null && <FormNotice>{t('harmony.published', { count: published })}</FormNotice>}
-          {canPublish && hasUnpublished && (
+          {canPublish && (hasUnpublished || hasPending) && (
             <div className="publish-bar">
+              {hasPending && (
+                <FormField label={t('harmony.revisionNote')} error={publish.error?.fields.note}>
+                  {(control) => (
+                    <textarea
+                      {...control}
+                      rows={2}
+                      maxLength={500}
+                      value={note}
+                      data-testid="revision-note-input"
+                      onChange={(event) => setNote(event.target.value)}
+                    />
+                  )}
+                </FormField>
+              )}
               <ConfirmButton
-                label={t('harmony.publish', { period })}
-                question={t('harmony.publishQuestion', { period, region: regionName(region) })}
+                label={hasPending ? t('harmony.publishRevision', { period }) : t('harmony.publish', { period })}
+                question={
+                  hasPending
+                    ? t('harmony.revisionQuestion', { period, region: regionName(region) })
+                    : t('harmony.publishQuestion', { period, region: regionName(region) })
+                }
                 confirmLabel={t('harmony.publishConfirm')}
-                disabled={publish.fetching}
+                // A revision is explained before it is published: the public reads the note beside the new figures.
+                disabled={publish.fetching || (hasPending && note.trim() === '')}
                 testId="publish-assessments"
                 onConfirm={onPublish}
               />
-              {publish.error && (
+              {publish.error && !publish.error.fields.note && (
                 <small className="field-error" role="alert">
                   {errorMessage(publish.error, i18n)}
                 </small>

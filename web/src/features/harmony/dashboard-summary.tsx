@@ -1,7 +1,7 @@
 import type { ResultOf } from '../../app/graphql';
 import { useHarmonyI18n } from './harmony-i18n';
 import type { DashboardViewQuery } from './dashboard.operations';
-import { ChangeMark, GradeBadge, UnpublishedBadge } from './harmony-badges';
+import { ChangeMark, GradeBadge, PendingRevisionBadge, UnpublishedBadge } from './harmony-badges';
 import { formatIndex, formatShare, indicatorName, type IndicatorNames } from './harmony-format';
 
 type DashboardView = ResultOf<typeof DashboardViewQuery>;
@@ -12,6 +12,39 @@ interface DashboardSummaryProps {
   assessment: CurrentAssessment | undefined;
   period: string;
   catalogue: ReadonlyMap<string, IndicatorNames>;
+}
+
+/**
+ * Where the figures stand against their publication: for the organization, the published figure a
+ * pending revision will replace; for everybody, a published revision's date and note, and the figure
+ * it replaced (as statistics agencies print revisions).
+ */
+function ReleaseNotes({ assessment }: { assessment: CurrentAssessment }) {
+  const { t, locale, formatDate } = useHarmonyI18n();
+  const { release, previousRelease } = assessment;
+  if (!release) return null;
+  return (
+    <>
+      {assessment.pendingRevision && (
+        <p className="muted" data-testid="pending-revision-detail">
+          {t('harmony.pendingRevisionOf', {
+            published: formatIndex(locale, release.index),
+            working: formatIndex(locale, assessment.index),
+          })}
+        </p>
+      )}
+      {release.revision > 1 && (
+        <p className="revision-note" data-testid="revision-note">
+          {release.note
+            ? t('harmony.revisedOn', { date: formatDate(release.publishedAt), note: release.note })
+            : t('harmony.revisedOnNoNote', { date: formatDate(release.publishedAt) })}
+          {previousRelease && (
+            <span className="muted"> {t('harmony.previouslyPublished', { index: formatIndex(locale, previousRelease.index) })}</span>
+          )}
+        </p>
+      )}
+    </>
+  );
 }
 
 /** The region's own figures for the period: index, grade, change, rank among its siblings, coverage. */
@@ -36,7 +69,9 @@ export function DashboardSummary({ region, assessment, period, catalogue }: Dash
             </span>
             <GradeBadge grade={assessment.grade} />
             {!assessment.published && <UnpublishedBadge />}
+            {assessment.pendingRevision && <PendingRevisionBadge />}
           </div>
+          <ReleaseNotes assessment={assessment} />
           <dl className="details-list summary-details">
             <dt>{t('harmony.changeLabel')}</dt>
             <dd>

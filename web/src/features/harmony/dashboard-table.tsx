@@ -4,7 +4,7 @@ import type { ResultOf, VariablesOf } from '../../app/graphql';
 import { useHarmonyI18n } from './harmony-i18n';
 import { DataTable, type Column, type SortState } from '../../lib/data-table';
 import type { DashboardViewQuery } from './dashboard.operations';
-import { ChangeMark, GradeBadge, UnpublishedBadge } from './harmony-badges';
+import { ChangeMark, GradeBadge, PendingRevisionBadge, UnpublishedBadge } from './harmony-badges';
 import { formatIndex, formatShare } from './harmony-format';
 
 type DashboardView = ResultOf<typeof DashboardViewQuery>;
@@ -40,6 +40,9 @@ export function DashboardTable({ rows, totalCount, caption, sort, onSortChange, 
           </Link>
           <small className="muted mono">{row.region.code}</small>
           {!row.published && <UnpublishedBadge />}
+          {row.pendingRevision && (
+            <PendingRevisionBadge published={t('harmony.publishedFigure', { index: formatIndex(locale, row.release?.index) })} />
+          )}
         </span>
       ),
     },

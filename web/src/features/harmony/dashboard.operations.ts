@@ -75,6 +75,18 @@ export const DashboardViewQuery = graphql(`
           change
           missing
           published
+          pendingRevision
+          release {
+            revision
+            index
+            grade
+            publishedAt
+            note
+          }
+          previousRelease {
+            index
+            grade
+          }
           methodologyVersion
           scores {
             code
@@ -114,6 +126,10 @@ export const DashboardViewQuery = graphql(`
           siblingCount
           change
           published
+          pendingRevision
+          release {
+            index
+          }
           region {
             id
             code
@@ -182,9 +198,12 @@ export const DashboardViewQuery = graphql(`
   }
 `);
 
-/** Publishes the active version's assessments of a period in a region's subtree. */
+/**
+ * Publishes the active version's assessments of a period in a region's subtree: the unpublished ones,
+ * and as a revision (with its note) those changed since they were published.
+ */
 export const PublishAssessmentsMutation = graphql(`
-  mutation PublishAssessments($period: String!, $regionId: ID!) {
-    publishAssessments(period: $period, regionId: $regionId)
+  mutation PublishAssessments($period: String!, $regionId: ID!, $note: String) {
+    publishAssessments(period: $period, regionId: $regionId, note: $note)
   }
 `);

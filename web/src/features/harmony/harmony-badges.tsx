@@ -44,6 +44,22 @@ export function ChangeMark({ change }: { change: number | null | undefined }) {
   );
 }
 
+/**
+ * Shown beside figures that changed since they were published (a correction): the public still sees the
+ * release, whose figure (`published`, when given) is written beside it, old beside new.
+ */
+export function PendingRevisionBadge({ published }: { published?: string }) {
+  const { t } = useHarmonyI18n();
+  return (
+    <>
+      <span className="badge badge-unpublished" data-testid="pending-revision">
+        {t('harmony.pendingRevision')}
+      </span>
+      {published && <small className="muted"> {published}</small>}
+    </>
+  );
+}
+
 /** Shown beside figures an organization or auditor sees before they are published. */
 export function UnpublishedBadge() {
   const { t } = useHarmonyI18n();

@@ -17,6 +17,10 @@ const catalogue = catalogueOf([{ code: 'GINI', nameEn: 'Gini coefficient', nameZ
 describe('harmony formatters', () => {
   it('writes an index with one decimal and a dash for a missing one', () => {
     expect(formatIndex('en', 72.345)).toBe('72.3');
+    // Shared's rounding, not Intl's: 84.85 is a binary 84.8499… that Intl would show as 84.8.
+    expect(formatIndex('en', 84.85)).toBe('84.9');
+    expect(formatIndex('en', 84.98)).toBe('85.0');
+    expect(formatIndex('en', 59.95)).toBe('60.0');
     expect(formatIndex('en', null)).toBe('—');
     expect(formatIndex('en', Number.NaN)).toBe('—');
   });
@@ -25,6 +29,7 @@ describe('harmony formatters', () => {
     expect(formatChange('en', 1.24)).toEqual({ direction: 'up', arrow: '▲', text: '+1.2' });
     expect(formatChange('en', -0.46)).toEqual({ direction: 'down', arrow: '▼', text: '−0.5' });
     expect(formatChange('en', 0.04)).toEqual({ direction: 'flat', arrow: '＝', text: '0.0' });
+    expect(formatChange('en', -0.05)).toEqual({ direction: 'down', arrow: '▼', text: '−0.1' });
     expect(formatChange('en', undefined)).toBeNull();
   });
 

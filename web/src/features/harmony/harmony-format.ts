@@ -20,7 +20,15 @@ export function formatFixed(locale: Locale, value: number | null | undefined, de
   return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
-export const formatIndex = (locale: Locale, value: number | null | undefined) => formatFixed(locale, value, 1);
+/**
+ * An index as the server graded it: rounded by shared's rule (half away from zero on the decimal figure)
+ * before formatting, since Intl would round 84.85 (a binary 84.8499…) down and show a figure the grade
+ * was not given for.
+ */
+export function formatIndex(locale: Locale, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return formatFixed(locale, harmony.roundIndex(value), harmony.INDEX_DECIMALS);
+}
 
 /** 0.653 → "65 %" (a share of weight or of population). */
 export function formatShare(locale: Locale, fraction: number | null | undefined, decimals = 0): string {
@@ -40,11 +48,11 @@ export interface FormattedChange {
   text: string;
 }
 
-/** A change of the index in points, rounded to one decimal: a change that rounds to 0.0 is flat. */
+/** A change of the index in points, at the index's precision: a change that rounds to 0.0 is flat. */
 export function formatChange(locale: Locale, change: number | null | undefined): FormattedChange | null {
   if (change === null || change === undefined || !Number.isFinite(change)) return null;
-  const rounded = Math.round(change * 10) / 10;
-  const magnitude = formatFixed(locale, Math.abs(rounded), 1);
+  const rounded = harmony.roundIndex(change);
+  const magnitude = formatIndex(locale, Math.abs(rounded));
   if (rounded > 0) return { direction: 'up', arrow: '▲', text: `+${magnitude}` };
   if (rounded < 0) return { direction: 'down', arrow: '▼', text: `−${magnitude}` };
   return { direction: 'flat', arrow: '＝', text: magnitude };

@@ -41,6 +41,29 @@ export class IndicatorScore {
   @Field(() => Boolean, { description: 'The value was clipped by declared winsorisation' }) winsorised!: boolean;
 }
 
+@ObjectType({ description: 'An assessment as published: the figures the public sees until a revision is published' })
+export class AssessmentReleaseView {
+  @Field(() => Int, { description: '1 for the first publication, then one more for each revision' }) revision!: number;
+  @Field(() => Float, { nullable: true }) index!: number | null;
+  @Field(() => GradeEnum, { nullable: true }) grade!: harmony.GradeCode | null;
+  @Field(() => Int, { nullable: true }) rank!: number | null;
+  @Field(() => Date) publishedAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Who published it (its jurisdiction’s organization and auditors only)' })
+  publishedBy!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the revision changed, as its publisher wrote it (none for a first publication)',
+  })
+  note!: string | null;
+}
+
+@ObjectType({ description: 'The figure a revision replaced' })
+export class ReplacedReleaseView {
+  @Field(() => Float, { nullable: true }) index!: number | null;
+  @Field(() => GradeEnum, { nullable: true }) grade!: harmony.GradeCode | null;
+  @Field(() => Date) publishedAt!: Date;
+}
+
 @ObjectType({ description: 'The harmony index of a region for a period, under a methodology version' })
 export class AssessmentView {
   @Field(() => ID) id!: string;
@@ -60,6 +83,18 @@ export class AssessmentView {
   @Field(() => ID) methodologyVersionId!: string;
   @Field(() => Int) methodologyVersion!: number;
   @Field(() => Boolean) published!: boolean;
+  @Field(() => AssessmentReleaseView, {
+    nullable: true,
+    description:
+      'The published release: its figures are those shown to anybody outside the jurisdiction until a revision is published; null until published',
+  })
+  release!: AssessmentReleaseView | null;
+  @Field(() => ReplacedReleaseView, { nullable: true, description: 'The release the current one revised, if it is a revision' })
+  previousRelease!: ReplacedReleaseView | null;
+  @Field(() => Boolean, {
+    description: 'The working figures differ from the published release (a correction or recomputation): a revision awaits publication',
+  })
+  pendingRevision!: boolean;
   @Field(() => Date) computedAt!: Date;
 }
 

@@ -72,6 +72,17 @@ export const harmonyEn = {
   'harmony.publishQuestion': 'Publish {period} for {region} and every region under it? Everybody will see these figures.',
   'harmony.publishConfirm': 'Publish',
   'harmony.published': '{count} assessments published.',
+  'harmony.pendingRevision': 'Pending revision',
+  'harmony.pendingRevisionOf':
+    'Published {published}; the figures have changed since (now {working}) and are not public until the revision is published.',
+  'harmony.publishedFigure': 'published {index}',
+  'harmony.publishRevision': 'Publish revision of {period}',
+  'harmony.revisionNote': 'What changed (shown to the public with the revised figures)',
+  'harmony.revisionQuestion':
+    'Publish the revised {period} figures of {region} and every region under it, with this note? Everybody will see them.',
+  'harmony.revisedOn': 'Revised on {date}: {note}',
+  'harmony.revisedOnNoNote': 'Revised on {date}.',
+  'harmony.previouslyPublished': 'Previously published: {index}',
   'harmony.alertKind.INDEX_BELOW': 'Index below threshold',
   'harmony.alertKind.FALL_SINCE_PREVIOUS': 'Sharp fall',
   'harmony.alertKind.RED_LINE': 'Red line crossed',

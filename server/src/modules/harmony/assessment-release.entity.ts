@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Region } from '../regions/region.entity';
+import { AssessmentFigureColumns } from './assessment-figure-columns';
+import { MethodologyVersion } from './methodology-version.entity';
+
+/**
+ * An assessment as it was published: the figures the public sees, frozen. Publishing a period again after
+ * a correction adds the next revision with the organization's note; a release is never updated or
+ * deleted (database trigger), so every figure ever shown stays on record, like a statistics agency's
+ * revision history. `assessment.released_revision` points at the one the public sees.
+ */
+@Entity({ tableName: 'assessment_release' })
+@Unique({ name: 'assessment_release_once', properties: ['methodologyVersion', 'period', 'region', 'revision'] })
+export class AssessmentRelease extends AssessmentFigureColumns {
+  [OptionalProps]?: 'publishedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  // No foreign-key constraints, as for assessments: a change of methodology releases every published
+  // region and period at once, and neither a region nor a version can be deleted.
+  @ManyToOne(() => MethodologyVersion, { createForeignKeyConstraint: false })
+  methodologyVersion!: Rel<MethodologyVersion>;
+
+  @Property({ type: 'string', length: 10 })
+  period!: string;
+
+  @ManyToOne(() => Region, { createForeignKeyConstraint: false })
+  region!: Rel<Region>;
+
+  /** 1 for the first publication, then 2, 3… for each revision. */
+  @Property({ type: 'integer' })
+  revision!: number;
+
+  /** What changed, in the organization's words: required for a revision, none for a first publication. */
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  publishedAt: Date = new Date();
+
+  @Property({ type: 'string', length: 254, nullable: true })
+  publishedBy?: string | null;
+}
