@@ -19,9 +19,12 @@ import { Migration20261126010000Harmony } from './migrations/Migration2026112601
 import { Migration20261126020000AssessmentStorage } from './migrations/Migration20261126020000AssessmentStorage';
 import { Migration20261129000100HarmonyDatabaseTime } from './migrations/Migration20261129000100HarmonyDatabaseTime';
 import { Migration20261130000100ObservationRevisionUnique } from './migrations/Migration20261130000100ObservationRevisionUnique';
+import { Migration20261201143517PublicationEpoch } from './migrations/Migration20261201143517PublicationEpoch';
 import { ObservationRevision } from './observation-revision.entity';
 import { Observation } from './observation.entity';
 import { ObservationService } from './observation.service';
+import { PublicationEpoch } from './publication-epoch.entity';
+import { publicationEpochListeners } from './publication-epoch.listener';
 import { SensitivityService } from './sensitivity.service';
 
 export interface HarmonyServices {
@@ -37,7 +40,7 @@ export interface HarmonyServices {
 /** The harmony index: indicators, observations, methodology versions, assessments and their alerts. */
 export const harmonyModule = defineModule({
   name: 'harmony',
-  entities: [Indicator, Observation, ObservationRevision, MethodologyVersion, Assessment, Alert],
+  entities: [Indicator, Observation, ObservationRevision, MethodologyVersion, Assessment, Alert, PublicationEpoch],
   createServices: ({ events }): HarmonyServices => {
     const observations = new ObservationService(events);
     const assessments = new AssessmentService(events);
@@ -58,16 +61,18 @@ export const harmonyModule = defineModule({
     resolver(AssessmentResolver, (s: HarmonyServices) => new AssessmentResolver(s.assessments, s.sensitivity)),
     resolver(AlertResolver, (s: HarmonyServices) => new AlertResolver(s.alerts)),
   ],
-  listeners: () => [assessmentRecomputation],
+  listeners: () => [assessmentRecomputation, ...publicationEpochListeners],
   migrations: [
     { name: 'Migration20261126010000Harmony', class: Migration20261126010000Harmony },
     { name: 'Migration20261126020000AssessmentStorage', class: Migration20261126020000AssessmentStorage },
     { name: 'Migration20261129000100HarmonyDatabaseTime', class: Migration20261129000100HarmonyDatabaseTime },
     { name: 'Migration20261130000100ObservationRevisionUnique', class: Migration20261130000100ObservationRevisionUnique },
+    { name: 'Migration20261201143517PublicationEpoch', class: Migration20261201143517PublicationEpoch },
   ],
   // What the server's runtime role may not rewrite (app/database-roles.ts): corrections append revisions;
   // a methodology version is immutable but for its activation.
   appendOnlyTables: ['observation_revision'],
-  guardedColumns: { methodology_version: ['active', 'activated_at'] },
+  // The publication epoch only ever moves on: never deleted, only its number updated.
+  guardedColumns: { methodology_version: ['active', 'activated_at'], publication_epoch: ['epoch'] },
   seedDemo: seedDemoHarmony,
 });
