@@ -90,6 +90,13 @@ describe('persisted queries and cacheable public reads', () => {
     expect(again.headers.get('etag')).toBe(etag);
     expect((await again.json()) as Dashboard).toEqual(body);
 
+    // Without operationName (it is optional), the same answer.
+    const unnamed = new URLSearchParams({
+      variables: JSON.stringify(dashboard('2026-Q2', '8801')),
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: registered('DashboardView').id } }),
+    });
+    expect((await (await fetch(`${server.url}/graphql?${unnamed.toString()}`)).json()) as Dashboard).toEqual(body);
+
     const revalidated = await getPersisted('DashboardView', dashboard('2026-Q2', '8801'), { 'if-none-match': etag! });
     expect(revalidated.status).toBe(304);
     expect(await revalidated.text()).toBe('');

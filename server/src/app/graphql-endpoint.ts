@@ -194,7 +194,12 @@ export function graphqlEndpoint(options: GraphQLEndpointOptions): RequestHandler
         method: 'POST',
         headers,
         search: '',
-        body: { query: registered.body, variables: parameters.variables, operationName: parameters.operationName },
+        // Only what the client gave: Apollo refuses a key present with no value.
+        body: Object.fromEntries(
+          Object.entries({ query: registered.body, variables: parameters.variables, operationName: parameters.operationName }).filter(
+            ([, value]) => value !== undefined,
+          ),
+        ),
       };
       if (req.method !== 'GET')
         return await send(res, await execute(req, res, resolved), caller === 'private' ? PRIVATE_CACHE_CONTROL : 'no-store');
