@@ -61,7 +61,8 @@ function benchGini(): Promise<void> {
   );
 }
 
-async function benchDatabase(): Promise<void> {
+/** `npm run bench -- dashboard`: only the dashboard's side-by-side (after one computation), not the recomputation figures. */
+async function benchDatabase(dashboardOnly: boolean): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'massline-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir, ephemeral: true });
@@ -103,30 +104,33 @@ async function benchDatabase(): Promise<void> {
 
     // The active version after every observation changed: every assessment is recomputed and updated.
     await recompute(null);
-    const changed: { ms: number; timings: RecomputeTimings }[] = [];
-    for (let run = 0; run <= runs; run++) {
-      await sql(orm.em.fork(), `update observation set value = value * ${run % 2 === 0 ? '1.01' : '(1 / 1.01)'}`);
-      await sql(orm.em.fork(), 'vacuum analyze observation, assessment');
-      const measured = await recompute(null);
-      if (run > 0) changed.push(measured);
-    }
-    summary('Recompute all assessments after every observation changed', changed);
+    const benchRecomputation = async () => {
+      const changed: { ms: number; timings: RecomputeTimings }[] = [];
+      for (let run = 0; run <= runs; run++) {
+        await sql(orm.em.fork(), `update observation set value = value * ${run % 2 === 0 ? '1.01' : '(1 / 1.01)'}`);
+        await sql(orm.em.fork(), 'vacuum analyze observation, assessment');
+        const measured = await recompute(null);
+        if (run > 0) changed.push(measured);
+      }
+      summary('Recompute all assessments after every observation changed', changed);
 
-    // A new methodology version: every assessment is computed and inserted.
-    const fresh: { ms: number; timings: RecomputeTimings }[] = [];
-    for (let run = 0; run <= runs; run++) {
-      const [{ id }] = await sql<{ id: string }>(
-        orm.em.fork(),
-        `insert into methodology_version (id, version, name, settings, alert_rules, winsorise)
+      // A new methodology version: every assessment is computed and inserted.
+      const fresh: { ms: number; timings: RecomputeTimings }[] = [];
+      for (let run = 0; run <= runs; run++) {
+        const [{ id }] = await sql<{ id: string }>(
+          orm.em.fork(),
+          `insert into methodology_version (id, version, name, settings, alert_rules, winsorise)
          select gen_random_uuid(), (select max(version) + 1 from methodology_version), 'Bench', settings, alert_rules, winsorise
            from methodology_version where active returning id`,
-      );
-      const measured = await recompute(id);
-      if (run > 0) fresh.push(measured); // the first run warms up
-      await sql(orm.em.fork(), 'delete from alert where methodology_version_id = ?', [id]);
-      await sql(orm.em.fork(), 'delete from assessment where methodology_version_id = ?', [id]);
-    }
-    summary('Recompute all assessments under a new methodology version (the active one’s assessments stay)', fresh);
+        );
+        const measured = await recompute(id);
+        if (run > 0) fresh.push(measured); // the first run warms up
+        await sql(orm.em.fork(), 'delete from alert where methodology_version_id = ?', [id]);
+        await sql(orm.em.fork(), 'delete from assessment where methodology_version_id = ?', [id]);
+      }
+      summary('Recompute all assessments under a new methodology version (the active one’s assessments stay)', fresh);
+    };
+    if (!dashboardOnly) await benchRecomputation();
     // The deleted versions' rows cleaned up and statistics renewed, as autovacuum would do.
     await sql(orm.em.fork(), 'vacuum analyze assessment, alert');
     const [{ alerts }] = await sql<{ alerts: string }>(orm.em.fork(), 'select count(*)::text as alerts from alert');
@@ -237,9 +241,12 @@ function benchBundle(): void {
 }
 
 async function main(): Promise<void> {
-  await benchGini();
-  benchBundle();
-  await benchDatabase();
+  const dashboardOnly = process.argv[2] === 'dashboard';
+  if (!dashboardOnly) {
+    await benchGini();
+    benchBundle();
+  }
+  await benchDatabase(dashboardOnly);
   console.log('\n| benchmark | figure | target |\n|---|---|---|');
   for (const [what, figure, target] of results) console.log(`| ${what} | ${figure} | ${target} |`);
 }
