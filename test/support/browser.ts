@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { REPO_ROOT } from '../../server/src/app/config';
+import type { PersistedOperationManifest } from '../../server/src/app/persisted-operations';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './test-server';
 
 /**
@@ -61,6 +63,24 @@ export interface WatchedPage {
   operations: string[];
 }
 
+const registeredBodies = new Map(
+  (
+    JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'web', 'persisted-operations.json'), 'utf8')) as PersistedOperationManifest
+  ).operations.map((operation) => [operation.id, operation.body]),
+);
+
+/**
+ * The text of the operation a request to /graphql sends: a POST's body, or for a GET (the console sends
+ * its queries by hash) the registered text of its hash, or its `query` parameter. Null: not GraphQL.
+ */
+export function sentOperation(request: Request): string | null {
+  const url = new URL(request.url());
+  if (url.pathname !== '/graphql') return null;
+  if (request.method() !== 'GET') return request.postData() ?? '';
+  const extensions = JSON.parse(url.searchParams.get('extensions') ?? '{}') as { persistedQuery?: { sha256Hash?: string } };
+  return url.searchParams.get('query') ?? registeredBodies.get(extensions.persistedQuery?.sha256Hash ?? '') ?? '';
+}
+
 /** A fresh page in English; a refused mutation is an HTTP 200 with errors, so any console error is a bug. */
 export async function openPage(browser: Browser): Promise<WatchedPage> {
   const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
@@ -71,7 +91,8 @@ export async function openPage(browser: Browser): Promise<WatchedPage> {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('request', (request) => {
-    if (request.url().endsWith('/graphql')) operations.push(request.postData() ?? '');
+    const operation = sentOperation(request);
+    if (operation !== null) operations.push(operation);
   });
   return { page, errors, operations };
 }

@@ -40,6 +40,10 @@ export interface Config {
   body: { limit: number; uploadLimit: number; uploadsAtOnce: number };
   graphql: { maxDepth: number; maxAliases: number; maxCost: number; costPerMinute: number; maxTokens: number; maxDirectives: number };
   logSql: boolean;
+  /** The registered (persisted) operations: the console's, written by `npm run codegen`. */
+  persistedOperations: string;
+  /** Public answers of registered queries kept by each server process (graphql-endpoint.ts); 0 entries: none. */
+  publicCache: { maxEntries: number; maxBytes: number };
 }
 
 /**
@@ -117,6 +121,11 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
       maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 10, env),
     },
     logSql: bool('LOG_SQL', false, env),
+    persistedOperations: path.resolve(REPO_ROOT, env.PERSISTED_OPERATIONS || 'web/persisted-operations.json'),
+    publicCache: {
+      maxEntries: int('PUBLIC_CACHE_ENTRIES', 2000, env),
+      maxBytes: int('PUBLIC_CACHE_BYTES', 64 * 1024 * 1024, env),
+    },
     ...overrides,
   };
 }

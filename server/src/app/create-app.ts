@@ -5,7 +5,6 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type NextFunction } from 'express';
@@ -13,10 +12,14 @@ import { abilityFor } from '@massline/shared';
 import { formatError } from '../common/app-error';
 import type { Loaders } from '../common/loaders';
 import type { RequestContext } from '../common/request-context';
+import { PublicationEpochRepository } from '../common/publication-epoch.repository';
 import { ANONYMOUS_AUTHENTICATION, type Authentication } from '../modules/accounts/accounts.module';
 import { buildAppSchema, type BuiltSchema } from './build-schema';
 import type { Config } from './config';
+import { graphqlEndpoint, type CallerKind } from './graphql-endpoint';
 import { MANIFESTS } from './modules';
+import { PersistedOperations } from './persisted-operations';
+import { PublicResponseCache } from './public-response-cache';
 import { createServices, uploadRoutes, type Services } from './services';
 import { queryCostPlugin } from './query-cost-plugin';
 import { refusalLogPlugin } from './refusal-log-plugin';
@@ -74,6 +77,8 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   const app = express();
   const server = http.createServer(app);
   app.disable('x-powered-by');
+  // Entity tags are ours (graphql-endpoint.ts), for registered public reads only: none on private answers.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   const limiter = new RateWindow(config.apiTokenRequestsPerMinute);
@@ -105,6 +110,8 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     allowBatchedHttpRequests: false,
+    // Persisted queries are the registered ones only (graphql-endpoint.ts): no client registers a text of its own.
+    persistedQueries: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (e) => console.error('[graphql]', e)),
@@ -218,7 +225,17 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
     // About 1 MB for everyone: large files (a CSV import, income microdata) are streamed to /uploads.
     jsonBody(config.body.limit),
     bodyErrors,
-    expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res) }),
+    graphqlEndpoint({
+      apollo,
+      persisted: PersistedOperations.load(config.persistedOperations),
+      cache: new PublicResponseCache(config.publicCache),
+      publicationEpoch: () => new PublicationEpochRepository(orm.em.fork()).current(),
+      callerKind: (res): CallerKind => {
+        const { principal } = (res.locals.state as RequestState).authentication;
+        return principal.kind === 'ANONYMOUS' ? 'public' : principal.kind === 'API_TOKEN' ? 'token' : 'private';
+      },
+      context: async (req, res) => contextOf(req, res),
+    }),
   );
   app.post(
     '/uploads/:name',

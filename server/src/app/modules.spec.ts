@@ -85,7 +85,11 @@ describe('module manifests', () => {
 });
 
 describe('the event listeners of the modules', () => {
-  it('run in a stated order: the audit log records a change before assessments are recomputed from it', () => {
-    expect(createServices(loadConfig()).events.order()).toEqual(['audit.record', 'harmony.recompute-assessments']);
+  it('run in a stated order: the audit log records a change before assessments are recomputed from it, and the publication epoch moves after both', () => {
+    expect(createServices(loadConfig()).events.order()).toEqual([
+      'audit.record',
+      'harmony.recompute-assessments',
+      'harmony.publication-epoch',
+    ]);
   });
 });

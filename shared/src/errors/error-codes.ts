@@ -30,6 +30,8 @@ const PLATFORM_ERROR_REASONS = {
   QUERY_TOO_COSTLY: 'BAD_USER_INPUT',
   REQUEST_TOO_LARGE: 'BAD_USER_INPUT',
   MALFORMED_REQUEST: 'BAD_USER_INPUT',
+  // a GET or POST naming a persisted query by a hash the server has not registered
+  PERSISTED_QUERY_NOT_FOUND: 'NOT_FOUND',
   NOT_FOUND: 'NOT_FOUND',
 } as const satisfies Record<string, ApiErrorCode>;
 

@@ -24,9 +24,12 @@ import { Migration20261130000100ObservationRevisionUnique } from './migrations/M
 import { Migration20261201047310AssessmentRelease } from './migrations/Migration20261201047310AssessmentRelease';
 import { Migration20261201093715AlertRuns } from './migrations/Migration20261201093715AlertRuns';
 import { Migration20261201203918KeysetHarmony } from './migrations/Migration20261201203918KeysetHarmony';
+import { Migration20261201143517PublicationEpoch } from './migrations/Migration20261201143517PublicationEpoch';
 import { ObservationRevision } from './observation-revision.entity';
 import { Observation } from './observation.entity';
 import { ObservationService } from './observation.service';
+import { PublicationEpoch } from './publication-epoch.entity';
+import { publicationEpochListeners } from './publication-epoch.listener';
 import { SensitivityService } from './sensitivity.service';
 
 export interface HarmonyServices {
@@ -42,7 +45,7 @@ export interface HarmonyServices {
 /** The harmony index: indicators, observations, methodology versions, assessments and their alerts. */
 export const harmonyModule = defineModule({
   name: 'harmony',
-  entities: [Indicator, Observation, ObservationRevision, MethodologyVersion, Assessment, AssessmentRelease, Alert],
+  entities: [Indicator, Observation, ObservationRevision, MethodologyVersion, Assessment, AssessmentRelease, Alert, PublicationEpoch],
   createServices: ({ events }): HarmonyServices => {
     const observations = new ObservationService(events);
     const assessments = new AssessmentService(events);
@@ -63,7 +66,7 @@ export const harmonyModule = defineModule({
     resolver(AssessmentResolver, (s: HarmonyServices) => new AssessmentResolver(s.assessments, s.sensitivity)),
     resolver(AlertResolver, (s: HarmonyServices) => new AlertResolver(s.alerts)),
   ],
-  listeners: () => [assessmentRecomputation],
+  listeners: () => [assessmentRecomputation, ...publicationEpochListeners],
   uploads: harmonyUploads,
   migrations: [
     { name: 'Migration20261126010000Harmony', class: Migration20261126010000Harmony },
@@ -72,11 +75,13 @@ export const harmonyModule = defineModule({
     { name: 'Migration20261130000100ObservationRevisionUnique', class: Migration20261130000100ObservationRevisionUnique },
     { name: 'Migration20261201047310AssessmentRelease', class: Migration20261201047310AssessmentRelease },
     { name: 'Migration20261201093715AlertRuns', class: Migration20261201093715AlertRuns },
+    { name: 'Migration20261201143517PublicationEpoch', class: Migration20261201143517PublicationEpoch },
     { name: 'Migration20261201203918KeysetHarmony', class: Migration20261201203918KeysetHarmony },
   ],
   // What the server's runtime role may not rewrite (app/database-roles.ts): corrections append revisions;
-  // a methodology version is immutable but for its activation; a published release is never rewritten.
+  // a methodology version is immutable but for its activation; a published release is never rewritten;
+  // the publication epoch only ever moves on (never deleted, only its number updated).
   appendOnlyTables: ['observation_revision', 'assessment_release'],
-  guardedColumns: { methodology_version: ['active', 'activated_at'] },
+  guardedColumns: { methodology_version: ['active', 'activated_at'], publication_epoch: ['epoch'] },
   seedDemo: seedDemoHarmony,
 });

@@ -110,6 +110,7 @@ export const en = {
   'reason.QUERY_TOO_COSTLY': 'This request asks for too much at once.',
   'reason.REQUEST_TOO_LARGE': 'This request is too large.',
   'reason.MALFORMED_REQUEST': 'The request could not be read.',
+  'reason.PERSISTED_QUERY_NOT_FOUND': 'This version of the page is out of date: reload it.',
   'reason.RATE_LIMITED': 'Too many requests: try again later.',
   'reason.FORBIDDEN': 'You are not allowed to do this.',
   'reason.OUT_OF_JURISDICTION': 'This is outside your jurisdiction.',

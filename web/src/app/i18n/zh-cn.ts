@@ -107,6 +107,7 @@ export const zhCN: CoreDictionary = {
   'reason.QUERY_TOO_COSTLY': '一次请求的数据过多。',
   'reason.REQUEST_TOO_LARGE': '请求内容过大。',
   'reason.MALFORMED_REQUEST': '无法读取该请求。',
+  'reason.PERSISTED_QUERY_NOT_FOUND': '页面版本已过期，请刷新。',
   'reason.RATE_LIMITED': '请求过于频繁，请稍后再试。',
   'reason.FORBIDDEN': '您无权执行此操作。',
   'reason.OUT_OF_JURISDICTION': '超出您的管辖范围。',
