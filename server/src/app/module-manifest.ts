@@ -2,6 +2,7 @@ import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus, EventListener } from '../common/domain-events';
 import type { Loaders } from '../common/loaders';
+import type { NodeLookup } from '../common/node';
 import type { Config } from './config';
 
 /** What every module's services factory is given by the app. */
@@ -41,6 +42,8 @@ export interface ModuleManifest<Name extends string = string, S = unknown, Depen
   resolvers: readonly ResolverBinding<S>[];
   /** The module's event listeners; the bus runs them by phase, then in MODULES and list order. */
   listeners?(services: S): readonly EventListener[];
+  /** How `node(id:)` fetches each of the module's types that implement Node, by GraphQL type name (its own lookup). */
+  nodes?(services: S): Readonly<Record<string, NodeLookup>>;
   /** The module's part of each request's `Loaders`. */
   loaders?(em: EntityManager): Partial<Loaders>;
   /** The module's migrations; the app runs every module's by name (their timestamp), whatever the module. */

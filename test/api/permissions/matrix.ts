@@ -19,6 +19,8 @@ export interface Row {
   document: string;
   variables?: (fixtures: Fixtures) => Promise<Record<string, unknown>>;
   expect: Record<MatrixActor, Outcome>;
+  /** The id it asks for names nothing: an allowed caller gets NOT_FOUND (a lookup's answer), not data. */
+  absent?: true;
   /** Run with a client of its own (the operation changes the caller's session). */
   freshClient?: boolean;
 }

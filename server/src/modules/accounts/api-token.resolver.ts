@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IdArg } from '../../common/global-id';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { loadRelated } from '../../common/loaders';
 import { Allow } from '../../common/operation-permission';
@@ -29,7 +30,7 @@ export class ApiTokenResolver {
 
   @Mutation(() => ApiToken)
   @Allow('revoke', 'ApiToken')
-  revokeApiToken(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+  revokeApiToken(@Ctx() context: RequestContext, @IdArg('ApiToken', 'id', { description: 'The token to revoke.' }) id: string) {
     return this.service.revoke(context, id);
   }
 

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Node } from '../../common/node';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 
 /** A party organization; its jurisdiction is its region and every region under it. */
 @Entity({ tableName: 'organization' })
-@ObjectType({ description: "A party organization, whose jurisdiction is its region's subtree" })
-export class Organization {
+@ObjectType({ implements: Node, description: "A party organization, whose jurisdiction is its region's subtree" })
+export class Organization implements Node {
   [OptionalProps]?: 'createdAt' | 'active';
 
   @PrimaryKey({ type: 'uuid' })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { harmony } from '@massline/shared';
 import { GraphQLJSON } from 'graphql-scalars';
+import { Node } from '../../common/node';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 import { AlertKindEnum, AlertStatusEnum, type AlertStatus } from './harmony-enums';
@@ -14,8 +15,8 @@ import { MethodologyVersion } from './methodology-version.entity';
  */
 @Entity({ tableName: 'alert' })
 @Unique({ name: 'alert_once', properties: ['methodologyVersion', 'region', 'period', 'kind', 'indicatorCode'] })
-@ObjectType({ description: 'A prompt or warning raised on an assessment' })
-export class Alert {
+@ObjectType({ implements: Node, description: 'A prompt or warning raised on an assessment' })
+export class Alert implements Node {
   [OptionalProps]?: 'raisedAt' | 'status' | 'indicatorCode';
 
   @PrimaryKey({ type: 'uuid' })

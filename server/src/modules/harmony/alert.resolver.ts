@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IdArg } from '../../common/global-id';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { loadRelated } from '../../common/loaders';
 import { Allow } from '../../common/operation-permission';
@@ -22,13 +23,17 @@ export class AlertResolver {
 
   @Mutation(() => Alert)
   @Allow('update', 'Alert')
-  acknowledgeAlert(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+  acknowledgeAlert(@Ctx() context: RequestContext, @IdArg('Alert', 'id', { description: 'The open alert.' }) id: string) {
     return this.service.transition(context, id, 'ACKNOWLEDGED', null);
   }
 
   @Mutation(() => Alert)
   @Allow('update', 'Alert')
-  resolveAlert(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string, @Arg('note', () => String) note: string) {
+  resolveAlert(
+    @Ctx() context: RequestContext,
+    @IdArg('Alert', 'id', { description: 'The open or acknowledged alert.' }) id: string,
+    @Arg('note', () => String, { description: 'How it was resolved (required, shown in the alert and the audit log).' }) note: string,
+  ) {
     return this.service.transition(context, id, 'RESOLVED', note);
   }
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { IdArg } from '../../common/global-id';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { RegionLevelEnum } from '../../common/graphql-enums';
 import { Cost } from '../../common/query-cost';
@@ -28,7 +29,9 @@ export class AssessmentResolver {
   }
 
   @Query(() => StatisticalChecks, {
-    description: 'Skew/kurtosis, correlation and coverage checks of a period’s indicators among the regions of a level',
+    nullable: true,
+    description:
+      'Skew/kurtosis, correlation and coverage checks of a period’s indicators among the regions of a level. Null, with an error at its path, if the methodology version does not exist or you may not read raw data.',
   })
   @Allow('read', 'Observation')
   @Cost(2_000) // reads and correlates every observation of a period and level
@@ -36,7 +39,8 @@ export class AssessmentResolver {
     @Ctx() context: RequestContext,
     @Arg('period', () => String) period: string,
     @Arg('level', () => RegionLevelEnum) level: RegionLevel,
-    @Arg('methodologyVersionId', () => ID, { nullable: true }) versionId: string | null,
+    @IdArg('MethodologyVersion', 'methodologyVersionId', { nullable: true, description: 'Default: the active version.' })
+    versionId: string | null,
   ) {
     return this.service.checks(context, period, level, versionId);
   }
@@ -46,14 +50,17 @@ export class AssessmentResolver {
   publishAssessments(
     @Ctx() context: RequestContext,
     @Arg('period', () => String) period: string,
-    @Arg('regionId', () => ID) regionId: string,
+    @IdArg('Region', 'regionId', { description: 'The region whose subtree is published.' }) regionId: string,
   ) {
     return this.service.publish(context, period, regionId);
   }
 
   @Query(() => SensitivityRun, { nullable: true, description: 'A sensitivity run you started' })
   @Allow('read', 'SensitivityRun')
-  sensitivityRun(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+  sensitivityRun(
+    @Ctx() context: RequestContext,
+    @IdArg('SensitivityRun', 'id', { description: 'The run, as startSensitivityRun gave it.' }) id: string,
+  ) {
     return this.sensitivity.get(context, id);
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { harmony } from '@massline/shared';
+import { Node } from '../../common/node';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity';
 import { Region } from '../regions/region.entity';
@@ -13,8 +14,8 @@ import { Indicator } from './indicator.entity';
  */
 @Entity({ tableName: 'observation' })
 @Unique({ properties: ['region', 'period', 'indicator'] })
-@ObjectType({ description: 'The current value of an indicator for a region and period' })
-export class Observation {
+@ObjectType({ implements: Node, description: 'The current value of an indicator for a region and period' })
+export class Observation implements Node {
   [OptionalProps]?: 'enteredAt' | 'revision' | 'rawCount' | 'rawTotal' | 'source' | 'enteredBy';
 
   @PrimaryKey({ type: 'uuid' })

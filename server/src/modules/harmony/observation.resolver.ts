@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IdArg } from '../../common/global-id';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { loadRelated } from '../../common/loaders';
 import { Cost } from '../../common/query-cost';
@@ -35,7 +36,10 @@ export class ObservationResolver {
 
   @Query(() => [ObservationRevision], { description: 'Earlier values of an observation, newest first' })
   @Allow('read', 'Observation')
-  observationRevisions(@Ctx() context: RequestContext, @Arg('observationId', () => ID) observationId: string) {
+  observationRevisions(
+    @Ctx() context: RequestContext,
+    @IdArg('Observation', 'observationId', { description: 'The observation.' }) observationId: string,
+  ) {
     return this.service.revisions(context, observationId);
   }
 

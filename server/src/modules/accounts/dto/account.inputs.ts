@@ -1,6 +1,7 @@
+import { GlobalIdField } from '../../../common/global-id';
 import { IsEmail, IsOptional, Length, Matches, MaxLength, MinLength, ArrayNotEmpty, ArrayUnique } from 'class-validator';
 import { API_SCOPES, type ApiScope, type UserRole } from '@massline/shared';
-import { Field, ID, InputType, ArgsType } from 'type-graphql';
+import { Field, InputType, ArgsType } from 'type-graphql';
 import { OrderType } from '../../../common/connection';
 import {
   asEnum,
@@ -45,7 +46,7 @@ export class RegisterCitizenInput {
   @Length(1, 100, { message: 'Between 1 and 100 characters' })
   displayName!: string;
 
-  @Field(() => ID, { description: 'Region of residence' })
+  @GlobalIdField('Region', { description: 'Region of residence.' })
   regionId!: string;
 }
 
@@ -69,10 +70,12 @@ export class CreateUserInput {
   @MaxLength(200)
   password!: string;
 
-  @Field(() => ID, { description: 'Jurisdiction (auditor), residence (citizen); for organization staff, the region of the organization' })
+  @GlobalIdField('Region', {
+    description: 'Jurisdiction (auditor), residence (citizen); for organization staff, the region of the organization.',
+  })
   regionId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Required for organization staff' })
+  @GlobalIdField('Organization', { nullable: true, description: 'Required for organization staff.' })
   @IsOptional()
   organizationId?: string | null;
 }
@@ -83,7 +86,7 @@ registerEnumType(CitizenDecisionEnum, { name: 'CitizenDecision' });
 
 @InputType()
 export class ReviewCitizenInput {
-  @Field(() => ID)
+  @GlobalIdField('User', { description: 'The citizen whose residence is reviewed.' })
   userId!: string;
 
   @Field(() => CitizenDecisionEnum)
@@ -115,7 +118,7 @@ export class UserFilter {
   @Field(() => Boolean, { nullable: true })
   active?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only users of this region and the regions under it' })
+  @GlobalIdField('Region', { nullable: true, description: 'Only users of this region and the regions under it.' })
   regionId?: string | null;
 }
 
@@ -143,7 +146,7 @@ export class CreateOrganizationInput {
   @Length(2, 200, { message: 'Between 2 and 200 characters' })
   name!: string;
 
-  @Field(() => ID, { description: 'The region whose subtree is its jurisdiction' })
+  @GlobalIdField('Region', { description: 'The region whose subtree is its jurisdiction.' })
   regionId!: string;
 }
 
@@ -157,7 +160,7 @@ export class OrganizationFilter {
   @Field(() => Boolean, { nullable: true })
   active?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only organizations of this region and the regions under it' })
+  @GlobalIdField('Region', { nullable: true, description: 'Only organizations of this region and the regions under it.' })
   regionId?: string | null;
 }
 

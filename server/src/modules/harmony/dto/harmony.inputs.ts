@@ -1,5 +1,6 @@
+import { GlobalIdField } from '../../../common/global-id';
 import { IsOptional, Length, Matches, MaxLength, Max, Min, ArrayMaxSize, ArrayMinSize } from 'class-validator';
-import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { harmony } from '@massline/shared';
 import { OrderType } from '../../../common/connection';
 import { asEnum, SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
@@ -40,7 +41,7 @@ export class CreateIndicatorInput {
   description: 'A value, or a raw count (with its total, for a percentage) that the population of the period turns into a rate',
 })
 export class RecordObservationInput {
-  @Field(() => ID) regionId!: string;
+  @GlobalIdField('Region', { description: 'The region.' }) regionId!: string;
   @Field(() => String, { description: '2026, 2026-Q3 or 2026-07' }) period!: string;
   @Field(() => String) indicatorCode!: string;
   @Field(() => Float, { nullable: true }) value?: number | null;
@@ -59,8 +60,8 @@ export class RecordObservationInput {
 
 @InputType()
 export class ObservationFilter {
-  @Field(() => ID, { nullable: true, description: 'This region and those under it' }) withinId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'This region only' }) regionId?: string | null;
+  @GlobalIdField('Region', { nullable: true, description: 'This region and those under it.' }) withinId?: string | null;
+  @GlobalIdField('Region', { nullable: true, description: 'This region only.' }) regionId?: string | null;
   @Field(() => String, { nullable: true }) period?: string | null;
   @Field(() => String, { nullable: true }) indicatorCode?: string | null;
 }
@@ -76,7 +77,7 @@ export class ObservationListArgs {
 
 @InputType()
 export class GiniFromMicrodataInput {
-  @Field(() => ID) regionId!: string;
+  @GlobalIdField('Region', { description: 'The region.' }) regionId!: string;
   @Field(() => String) period!: string;
   @Field(() => String, { description: 'CSV with a header: income[,weight] — one household per line' })
   @MaxLength(60_000_000)
@@ -86,7 +87,7 @@ export class GiniFromMicrodataInput {
 
 @InputType()
 export class GiniFromSharesInput {
-  @Field(() => ID) regionId!: string;
+  @GlobalIdField('Region', { description: 'The region.' }) regionId!: string;
   @Field(() => String) period!: string;
   @Field(() => [Float], {
     description: 'Income shares of equal population groups, poorest first: 5 (quintiles) or 10 (deciles); in % or fractions',
@@ -147,9 +148,11 @@ export class AssessmentOrder {
 @InputType()
 export class AssessmentFilter {
   @Field(() => String, { nullable: true }) period?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The children of this region (the dashboard’s drill-down)' }) parentId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'This region only (a trend over periods)' }) regionId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Default: the active version' }) methodologyVersionId?: string | null;
+  @GlobalIdField('Region', { nullable: true, description: 'The children of this region (the dashboard’s drill-down).' }) parentId?:
+    string | null;
+  @GlobalIdField('Region', { nullable: true, description: 'This region only (a trend over periods).' }) regionId?: string | null;
+  @GlobalIdField('MethodologyVersion', { nullable: true, description: 'Default: the active version.' }) methodologyVersionId?:
+    string | null;
   @Field(() => GradeEnum, { nullable: true }) grade?: harmony.GradeCode | null;
   @Field(() => Boolean, { nullable: true }) published?: boolean | null;
 }
@@ -164,8 +167,9 @@ export class AssessmentListArgs {
 export class AlertFilter {
   @Field(() => AlertStatusEnum, { nullable: true }) status?: AlertStatus | null;
   @Field(() => String, { nullable: true }) period?: string | null;
-  @Field(() => ID, { nullable: true, description: 'This region and those under it' }) withinId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Default: the active version' }) methodologyVersionId?: string | null;
+  @GlobalIdField('Region', { nullable: true, description: 'This region and those under it.' }) withinId?: string | null;
+  @GlobalIdField('MethodologyVersion', { nullable: true, description: 'Default: the active version.' }) methodologyVersionId?:
+    string | null;
 }
 
 export const AlertOrder = OrderType('Alert', ['RAISED_AT', 'PERIOD', 'STATUS'] as const);
@@ -180,7 +184,7 @@ export class AlertListArgs {
 @InputType()
 export class SensitivityRunInput {
   @Field(() => String) period!: string;
-  @Field(() => ID, { description: 'Rank the children of this region' }) parentId!: string;
+  @GlobalIdField('Region', { description: 'Rank the children of this region.' }) parentId!: string;
   @Field(() => Int, { nullable: true, description: '1 to 20,000; default 1,000' }) @IsOptional() @Min(1) @Max(20_000) runs?: number | null;
   @Field(() => Float, { nullable: true, description: '± share of each weight, 0 to 0.9; default 0.25' })
   @IsOptional()

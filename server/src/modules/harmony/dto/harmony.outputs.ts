@@ -1,3 +1,5 @@
+import { GlobalIdField } from '../../../common/global-id';
+import { Node } from '../../../common/node';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { harmony } from '@massline/shared';
 import { RegionLevelEnum } from '../../../common/graphql-enums';
@@ -19,13 +21,15 @@ import { Observation } from '../observation.entity';
 
 @ObjectType({ description: 'A region as a list row carries it (no extra query)' })
 export class RegionSummary {
-  @Field(() => ID) id!: string;
+  @GlobalIdField('Region', { output: true, description: 'The global id of the Region: region(id:) or node(id:) fetches it whole.' })
+  id!: string;
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => String) nameEn!: string;
   @Field(() => RegionLevelEnum) level!: RegionLevel;
   @Field(() => String) path!: string;
-  @Field(() => ID, { nullable: true }) parentId!: string | null;
+  @GlobalIdField('Region', { output: true, nullable: true, description: 'The global id of its parent Region; null for the root.' })
+  parentId!: string | null;
 }
 
 @ObjectType({ description: "One indicator's part in an assessment" })
@@ -57,7 +61,8 @@ export class AssessmentView {
   @Field(() => Float, { nullable: true, description: 'index − previousIndex' }) change!: number | null;
   @Field(() => [IndicatorScore]) scores!: IndicatorScore[];
   @Field(() => [String], { description: 'Indicators without a value (never counted as zero)' }) missing!: string[];
-  @Field(() => ID) methodologyVersionId!: string;
+  @GlobalIdField('MethodologyVersion', { output: true, description: 'The global id of the methodology version it was computed under.' })
+  methodologyVersionId!: string;
   @Field(() => Int) methodologyVersion!: number;
   @Field(() => Boolean) published!: boolean;
   @Field(() => Date) computedAt!: Date;
@@ -162,8 +167,8 @@ export class RankInterval {
   @Field(() => Float, { nullable: true }) percentile95Rank!: number | null;
 }
 
-@ObjectType({ description: 'A Monte Carlo perturbation of the weights, running or done' })
-export class SensitivityRun {
+@ObjectType({ implements: Node, description: 'A Monte Carlo perturbation of the weights, running or done' })
+export class SensitivityRun implements Node {
   @Field(() => ID) id!: string;
   @Field(() => SensitivityStatusEnum) status!: SensitivityStatus;
   @Field(() => Float, { description: '0 to 1' }) progress!: number;

@@ -1,15 +1,16 @@
+import { GlobalIdField } from '../../../common/global-id';
 import { IsOptional, Length, Matches, MaxLength, Max, Min } from 'class-validator';
 import type { RegionLevel } from '@massline/shared';
 import { REGION_CODE_PATTERN } from '@massline/shared';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { asEnum, RegionLevelEnum, SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
 
 @InputType()
 export class RegionFilter {
-  @Field(() => ID, { nullable: true, description: 'Children of this region; null for the root' })
+  @GlobalIdField('Region', { nullable: true, description: 'Children of this region; null for the root.' })
   parentId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'This region and every region under it' })
+  @GlobalIdField('Region', { nullable: true, description: 'This region and every region under it.' })
   withinId?: string | null;
 
   @Field(() => RegionLevelEnum, { nullable: true })
@@ -45,7 +46,7 @@ export class RegionListArgs {
 
 @InputType()
 export class CreateRegionInput {
-  @Field(() => ID)
+  @GlobalIdField('Region', { description: 'The region to add it under.' })
   parentId!: string;
 
   @Field(() => String, { description: 'Administrative division code, digits' })
@@ -63,7 +64,7 @@ export class CreateRegionInput {
 
 @InputType()
 export class SetRegionStatisticsInput {
-  @Field(() => ID)
+  @GlobalIdField('Region', { description: 'The region.' })
   regionId!: string;
 
   @Field(() => String, { description: 'A year, quarter or month: 2026, 2026-Q3, 2026-07' })
