@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statementCounter } from '../support/statement-counter';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -7,15 +8,10 @@ import { startTestServer, type TestServer } from '../support/test-server';
  */
 describe('SQL statements per list query', () => {
   let server: TestServer;
-  let count = 0;
+  let statements: ReturnType<typeof statementCounter>;
   beforeAll(async () => {
     server = await startTestServer();
-    server.orm.em
-      .getConnection()
-      .getKnex()
-      .on('query', () => {
-        count++;
-      });
+    statements = statementCounter(server);
   });
   afterAll(() => server?.close());
 
@@ -44,9 +40,9 @@ describe('SQL statements per list query', () => {
       if (name === 'apiTokens') await root.ok(`mutation { createApiToken(input: { name: "bulk ${i}", scopes: [REGIONS] }) { secret } }`);
     }
     const measure = async (n: number) => {
-      count = 0;
+      statements.reset();
       const data = await root.ok<Record<string, { edges: unknown[] }>>(query, { n });
-      return { statements: count, rows: data[name].edges.length };
+      return { statements: statements.count, rows: data[name].edges.length };
     };
     const one = await measure(1);
     const many = await measure(100);

@@ -38,6 +38,20 @@ function applyInputLayer(resolvers: readonly Function[]): void {
   }
 }
 
+/** The root types' own descriptions (type-graphql builds them without one). */
+function describeRoots(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) {
+    query.description =
+      'Reads. Lists are connections (first/after); lookups by id are nullable: an unknown or forbidden id is null with its error at its path, and the rest of the answer stands.';
+  }
+  if (mutation) {
+    mutation.description =
+      'Changes, each one transaction, audited. Refusals come back as errors with extensions.code (the API code) and extensions.reason (the precise reason).';
+  }
+}
+
 export interface BuiltSchema {
   schema: GraphQLSchema;
   permissions: Map<string, OperationPermission>;
@@ -57,5 +71,6 @@ export async function buildAppSchema(services: Services): Promise<BuiltSchema> {
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });
+  describeRoots(schema);
   return { schema: applyGlobalIds(schema), permissions };
 }

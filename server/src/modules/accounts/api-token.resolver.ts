@@ -24,11 +24,14 @@ export class ApiTokenResolver {
 
   @Mutation(() => CreatedApiToken, { description: 'Issues a token for a third party; its secret is in this answer only' })
   @Allow('create', 'ApiToken')
-  createApiToken(@Ctx() context: RequestContext, @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput) {
+  createApiToken(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => CreateApiTokenInput, { description: 'The token’s name, scopes and expiry.' }) input: CreateApiTokenInput,
+  ) {
     return this.service.create(context, input);
   }
 
-  @Mutation(() => ApiToken)
+  @Mutation(() => ApiToken, { description: 'Revokes an API token of your jurisdiction: it stops working at once, for good' })
   @Allow('revoke', 'ApiToken')
   revokeApiToken(@Ctx() context: RequestContext, @IdArg('ApiToken', 'id', { description: 'The token to revoke.' }) id: string) {
     return this.service.revoke(context, id);

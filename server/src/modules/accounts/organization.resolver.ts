@@ -31,9 +31,12 @@ export class OrganizationResolver {
     return this.service.get(context, id);
   }
 
-  @Mutation(() => Organization)
+  @Mutation(() => Organization, { description: 'Adds a party organization for a region of your jurisdiction' })
   @Allow('create', 'Organization')
-  createOrganization(@Ctx() context: RequestContext, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
+  createOrganization(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => CreateOrganizationInput, { description: 'The organization and its region.' }) input: CreateOrganizationInput,
+  ) {
     return this.service.create(context, input);
   }
 
@@ -46,7 +49,7 @@ export class OrganizationResolver {
     return this.service.setActive(context, id, false);
   }
 
-  @Mutation(() => Organization)
+  @Mutation(() => Organization, { description: 'Reactivates a deactivated organization: its staff may sign in again' })
   @Allow('deactivate', 'Organization')
   reactivateOrganization(
     @Ctx() context: RequestContext,

@@ -32,9 +32,9 @@ export class UserResolver {
     return this.service.get(context, id);
   }
 
-  @Mutation(() => User)
+  @Mutation(() => User, { description: 'Creates an account in your jurisdiction: organization staff, auditor or citizen' })
   @Allow('create', 'User')
-  createUser(@Ctx() context: RequestContext, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
+  createUser(@Ctx() context: RequestContext, @Arg('input', () => CreateUserInput, { description: 'The account.' }) input: CreateUserInput) {
     return this.service.create(context, input);
   }
 
@@ -44,7 +44,7 @@ export class UserResolver {
     return this.service.setActive(context, id, false);
   }
 
-  @Mutation(() => User)
+  @Mutation(() => User, { description: 'Reactivates a deactivated user: they may sign in again' })
   @Allow('deactivate', 'User')
   reactivateUser(@Ctx() context: RequestContext, @IdArg('User', 'id', { description: 'The user to reactivate.' }) id: string) {
     return this.service.setActive(context, id, true);
@@ -52,7 +52,10 @@ export class UserResolver {
 
   @Mutation(() => User, { description: "Verifies or rejects a citizen's residence" })
   @Allow('verify', 'User')
-  reviewCitizen(@Ctx() context: RequestContext, @Arg('input', () => ReviewCitizenInput) input: ReviewCitizenInput) {
+  reviewCitizen(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => ReviewCitizenInput, { description: 'The citizen and the decision.' }) input: ReviewCitizenInput,
+  ) {
     return this.service.reviewCitizen(context, input);
   }
 

@@ -9,7 +9,7 @@ import type { RequestContext } from '../../common/request-context';
 import type { AuditEntry } from './audit-entry.entity';
 import { AuditEntryRepository } from './audit-entry.repository';
 
-@InputType()
+@InputType({ description: 'Which audit entries to list; every condition given must hold.' })
 export class AuditEntryFilter {
   @Field(() => String, { nullable: true, description: 'Exact action, e.g. user.create' })
   @IsOptional()

@@ -11,7 +11,7 @@ import type { SecurityEvent } from './security-event.entity';
 import { SecurityEventKindEnum } from './security-event.entity';
 import { SecurityEventRepository } from './security-event.repository';
 
-@InputType()
+@InputType({ description: 'Which security events to list; every condition given must hold.' })
 export class SecurityEventFilter {
   @Field(() => [SecurityEventKindEnum], { nullable: true, description: 'Any of these kinds' })
   kinds?: SecurityEventKind[] | null;

@@ -21,13 +21,17 @@ export class AlertResolver {
     return this.service.list(context, page, args);
   }
 
-  @Mutation(() => Alert)
+  @Mutation(() => Alert, {
+    description: 'Marks an open alert of your jurisdiction as being dealt with; CONFLICT if someone changed it first',
+  })
   @Allow('update', 'Alert')
   acknowledgeAlert(@Ctx() context: RequestContext, @IdArg('Alert', 'id', { description: 'The open alert.' }) id: string) {
     return this.service.transition(context, id, 'ACKNOWLEDGED', null);
   }
 
-  @Mutation(() => Alert)
+  @Mutation(() => Alert, {
+    description: 'Closes an open or acknowledged alert of your jurisdiction with a note saying how it was resolved',
+  })
   @Allow('update', 'Alert')
   resolveAlert(
     @Ctx() context: RequestContext,

@@ -37,8 +37,8 @@ export class AssessmentResolver {
   @Cost(2_000) // reads and correlates every observation of a period and level
   statisticalChecks(
     @Ctx() context: RequestContext,
-    @Arg('period', () => String) period: string,
-    @Arg('level', () => RegionLevelEnum) level: RegionLevel,
+    @Arg('period', () => String, { description: 'A year, quarter or month: 2026, 2026-Q3, 2026-07.' }) period: string,
+    @Arg('level', () => RegionLevelEnum, { description: 'The level of the regions compared.' }) level: RegionLevel,
     @IdArg('MethodologyVersion', 'methodologyVersionId', { nullable: true, description: 'Default: the active version.' })
     versionId: string | null,
   ) {
@@ -49,7 +49,7 @@ export class AssessmentResolver {
   @Allow('publish', 'Assessment')
   publishAssessments(
     @Ctx() context: RequestContext,
-    @Arg('period', () => String) period: string,
+    @Arg('period', () => String, { description: 'A year, quarter or month: 2026, 2026-Q3, 2026-07.' }) period: string,
     @IdArg('Region', 'regionId', { description: 'The region whose subtree is published.' }) regionId: string,
   ) {
     return this.service.publish(context, period, regionId);
@@ -66,7 +66,11 @@ export class AssessmentResolver {
 
   @Mutation(() => SensitivityRun, { description: 'Starts a Monte Carlo perturbation of the weights; poll sensitivityRun for progress' })
   @Allow('create', 'SensitivityRun')
-  startSensitivityRun(@Ctx() context: RequestContext, @Arg('input', () => SensitivityRunInput) input: SensitivityRunInput) {
+  startSensitivityRun(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => SensitivityRunInput, { description: 'The period, the parent region and the perturbation.' })
+    input: SensitivityRunInput,
+  ) {
     return this.sensitivity.start(context, input);
   }
 }

@@ -39,7 +39,10 @@ export class MethodologyResolver {
   @Allow('create', 'MethodologyVersion')
   createMethodologyVersion(
     @Ctx() context: RequestContext,
-    @Arg('input', () => CreateMethodologyVersionInput) input: CreateMethodologyVersionInput,
+    @Arg('input', () => CreateMethodologyVersionInput, {
+      description: 'The version: indicators and weights, aggregation, grade bands and alert rules.',
+    })
+    input: CreateMethodologyVersionInput,
   ) {
     return this.service.create(context, input);
   }
@@ -60,7 +63,8 @@ export class MethodologyResolver {
   recomputeAssessments(
     @Ctx() context: RequestContext,
     @IdArg('MethodologyVersion', 'methodologyVersionId', { nullable: true, description: 'Default: the active version.' }) id: string | null,
-    @Arg('period', () => String, { nullable: true }) period: string | null,
+    @Arg('period', () => String, { nullable: true, description: 'Only this period (2026, 2026-Q3, 2026-07); none: every observed period.' })
+    period: string | null,
   ) {
     return this.service.recompute(context, id, period);
   }

@@ -33,13 +33,19 @@ export class RegionResolver {
 
   @Mutation(() => Region, { description: 'Adds a region under one of your jurisdiction' })
   @Allow('create', 'Region')
-  createRegion(@Ctx() context: RequestContext, @Arg('input', () => CreateRegionInput) input: CreateRegionInput) {
+  createRegion(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => CreateRegionInput, { description: 'The region and its parent.' }) input: CreateRegionInput,
+  ) {
     return this.service.create(context, input);
   }
 
   @Mutation(() => RegionStatistics, { description: "Sets a region's population and households for a period" })
   @Allow('update', 'Region')
-  setRegionStatistics(@Ctx() context: RequestContext, @Arg('input', () => SetRegionStatisticsInput) input: SetRegionStatisticsInput) {
+  setRegionStatistics(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => SetRegionStatisticsInput, { description: 'The region, period and figures.' }) input: SetRegionStatisticsInput,
+  ) {
     return this.service.setStatistics(context, input);
   }
 

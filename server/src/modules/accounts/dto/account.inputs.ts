@@ -18,7 +18,7 @@ import { registerEnumType } from 'type-graphql';
 /** ASCII only: a look-alike letter (Cyrillic "о" for "o") would make a second account that reads as the first. */
 const ASCII_EMAIL = /^[!-~]+$/;
 
-@InputType()
+@InputType({ description: 'An e-mail and password of a person’s account.' })
 export class SignInInput {
   @Field(() => String)
   @MaxLength(254)
@@ -50,7 +50,7 @@ export class RegisterCitizenInput {
   regionId!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new account: organization staff, auditor or citizen, with the region it belongs to.' })
 export class CreateUserInput {
   @Field(() => String)
   @IsEmail({ allow_utf8_local_part: false }, { message: 'Not an e-mail address' })
@@ -82,9 +82,13 @@ export class CreateUserInput {
 
 export const CitizenDecisionEnum = asEnum(['VERIFY', 'REJECT'] as const);
 export type CitizenDecision = keyof typeof CitizenDecisionEnum;
-registerEnumType(CitizenDecisionEnum, { name: 'CitizenDecision' });
+registerEnumType(CitizenDecisionEnum, {
+  name: 'CitizenDecision',
+  description:
+    'An organization’s review of a citizen’s residence: VERIFY (the citizen becomes VERIFIED) or REJECT (REJECTED, with a reason).',
+});
 
-@InputType()
+@InputType({ description: 'An organization’s decision on a citizen’s residence.' })
 export class ReviewCitizenInput {
   @GlobalIdField('User', { description: 'The citizen whose residence is reviewed.' })
   userId!: string;
@@ -100,9 +104,12 @@ export class ReviewCitizenInput {
 
 export const UserOrderFieldEnum = asEnum(['EMAIL', 'DISPLAY_NAME', 'CREATED_AT', 'ROLE'] as const);
 export type UserOrderField = keyof typeof UserOrderFieldEnum;
-registerEnumType(UserOrderFieldEnum, { name: 'UserOrderField' });
+registerEnumType(UserOrderFieldEnum, {
+  name: 'UserOrderField',
+  description: 'The fields a list of User records sorts by; ties are broken by id, so pages are stable.',
+});
 
-@InputType()
+@InputType({ description: 'Which users to list; every condition given must hold.' })
 export class UserFilter {
   @Field(() => String, { nullable: true, description: 'Part of the e-mail or name' })
   @IsOptional()
@@ -122,7 +129,7 @@ export class UserFilter {
   regionId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'How to sort a list of users: a field and a direction.' })
 export class UserOrder {
   @Field(() => UserOrderFieldEnum)
   field!: UserOrderField;
@@ -140,7 +147,7 @@ export class UserListArgs {
   orderBy?: UserOrder | null;
 }
 
-@InputType()
+@InputType({ description: 'A new party organization, whose jurisdiction is a region’s subtree.' })
 export class CreateOrganizationInput {
   @Field(() => String)
   @Length(2, 200, { message: 'Between 2 and 200 characters' })
@@ -150,7 +157,7 @@ export class CreateOrganizationInput {
   regionId!: string;
 }
 
-@InputType()
+@InputType({ description: 'Which organizations to list; every condition given must hold.' })
 export class OrganizationFilter {
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -166,9 +173,12 @@ export class OrganizationFilter {
 
 export const OrganizationOrderFieldEnum = asEnum(['NAME', 'CREATED_AT'] as const);
 export type OrganizationOrderField = keyof typeof OrganizationOrderFieldEnum;
-registerEnumType(OrganizationOrderFieldEnum, { name: 'OrganizationOrderField' });
+registerEnumType(OrganizationOrderFieldEnum, {
+  name: 'OrganizationOrderField',
+  description: 'The fields a list of Organization records sorts by; ties are broken by id, so pages are stable.',
+});
 
-@InputType()
+@InputType({ description: 'How to sort a list of organizations: a field and a direction.' })
 export class OrganizationOrder {
   @Field(() => OrganizationOrderFieldEnum)
   field!: OrganizationOrderField;
@@ -186,7 +196,7 @@ export class OrganizationListArgs {
   orderBy?: OrganizationOrder | null;
 }
 
-@InputType()
+@InputType({ description: 'A new API token for a third party, for your jurisdiction, with what it may read.' })
 export class CreateApiTokenInput {
   @Field(() => String)
   @Length(2, 100, { message: 'Between 2 and 100 characters' })
@@ -205,7 +215,7 @@ export class CreateApiTokenInput {
 export const ApiTokenOrder = OrderType('ApiToken', ['NAME', 'CREATED_AT', 'LAST_USED_AT'] as const);
 export type ApiTokenOrder = InstanceType<typeof ApiTokenOrder>;
 
-@InputType()
+@InputType({ description: 'Which API tokens to list; every condition given must hold.' })
 export class ApiTokenFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or the prefix' })
   @IsOptional()

@@ -18,7 +18,9 @@ import { registerEnumType } from 'type-graphql';
 
 const LENGTHS = harmony.INDICATOR_TEXT_LENGTHS;
 
-@InputType()
+@InputType({
+  description: 'A new indicator of the catalogue: its code, names and units in both languages, direction, rate basis and goalposts.',
+})
 export class CreateIndicatorInput {
   // The limits are the shared ones (harmony.indicatorProblems), which the console checks before sending.
   @Field(() => String, { description: 'Upper case letters, digits and _' })
@@ -58,7 +60,7 @@ export class RecordObservationInput {
   expectedRevision?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Which observations to list or export; every condition given must hold.' })
 export class ObservationFilter {
   @GlobalIdField('Region', { nullable: true, description: 'This region and those under it.' }) withinId?: string | null;
   @GlobalIdField('Region', { nullable: true, description: 'This region only.' }) regionId?: string | null;
@@ -75,7 +77,10 @@ export class ObservationListArgs {
   @Field(() => ObservationOrder, { nullable: true, description: 'Default: latest period first' }) orderBy?: ObservationOrder | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Household incomes of a region and period (CSV), from which the Gini coefficient is computed and recorded as the GINI observation.',
+})
 export class GiniFromMicrodataInput {
   @GlobalIdField('Region', { description: 'The region.' }) regionId!: string;
   @Field(() => String) period!: string;
@@ -85,7 +90,10 @@ export class GiniFromMicrodataInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) source?: string | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Income shares of quintiles or deciles of a region and period, from which the Gini coefficient is computed and recorded as the GINI observation.',
+})
 export class GiniFromSharesInput {
   @GlobalIdField('Region', { description: 'The region.' }) regionId!: string;
   @Field(() => String) period!: string;
@@ -98,7 +106,7 @@ export class GiniFromSharesInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) source?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'How one indicator enters a methodology version: its weight and its normalization.' })
 export class IndicatorSettingInput {
   @Field(() => String) code!: string;
   @Field(() => Float) @Min(0) @Max(1) weight!: number;
@@ -108,13 +116,15 @@ export class IndicatorSettingInput {
   @Field(() => Float, { nullable: true, description: 'Default: the indicator’s' }) redLine?: number | null;
 }
 
-@InputType()
+@InputType({
+  description: 'One named band of the index: an index at or above its minimum (0–100) and below the next band’s gets its grade.',
+})
 export class GradeBandInput {
   @Field(() => GradeEnum) code!: harmony.GradeCode;
   @Field(() => Float) minimum!: number;
 }
 
-@InputType()
+@InputType({ description: 'One rule that raises alerts when assessments are computed under the version.' })
 export class AlertRuleInput {
   @Field(() => AlertKindEnum) kind!: harmony.AlertKind;
   @Field(() => Float, { nullable: true, description: 'INDEX_BELOW: the index threshold' }) threshold?: number | null;
@@ -137,15 +147,20 @@ export class CreateMethodologyVersionInput {
 
 export const AssessmentOrderFieldEnum = asEnum(['RANK', 'INDEX', 'REGION_CODE', 'PERIOD', 'CHANGE'] as const);
 export type AssessmentOrderField = keyof typeof AssessmentOrderFieldEnum;
-registerEnumType(AssessmentOrderFieldEnum, { name: 'AssessmentOrderField' });
+registerEnumType(AssessmentOrderFieldEnum, {
+  name: 'AssessmentOrderField',
+  description: 'The fields a list of Assessment records sorts by; ties are broken by id, so pages are stable.',
+});
 
-@InputType()
+@InputType({ description: 'How to sort a list of assessments: a field and a direction.' })
 export class AssessmentOrder {
   @Field(() => AssessmentOrderFieldEnum) field!: AssessmentOrderField;
   @Field(() => SortDirectionEnum) direction!: SortDirection;
 }
 
-@InputType()
+@InputType({
+  description: 'Which assessments to list; every condition given must hold. Anonymous callers and tokens see published assessments only.',
+})
 export class AssessmentFilter {
   @Field(() => String, { nullable: true }) period?: string | null;
   @GlobalIdField('Region', { nullable: true, description: 'The children of this region (the dashboard’s drill-down).' }) parentId?:
@@ -163,7 +178,7 @@ export class AssessmentListArgs {
   @Field(() => AssessmentOrder, { nullable: true }) orderBy?: AssessmentOrder | null;
 }
 
-@InputType()
+@InputType({ description: 'Which alerts to list; every condition given must hold.' })
 export class AlertFilter {
   @Field(() => AlertStatusEnum, { nullable: true }) status?: AlertStatus | null;
   @Field(() => String, { nullable: true }) period?: string | null;
@@ -181,7 +196,9 @@ export class AlertListArgs {
   @Field(() => AlertOrder, { nullable: true, description: 'Default: newest first' }) orderBy?: AlertOrder | null;
 }
 
-@InputType()
+@InputType({
+  description: 'A Monte Carlo sensitivity analysis: how robust the ranking of a region’s children in a period is to the weights.',
+})
 export class SensitivityRunInput {
   @Field(() => String) period!: string;
   @GlobalIdField('Region', { description: 'Rank the children of this region.' }) parentId!: string;

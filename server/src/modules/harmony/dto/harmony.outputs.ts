@@ -68,7 +68,7 @@ export class AssessmentView {
   @Field(() => Date) computedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Why one row of an import was refused: its line and the problems found.' })
 export class ImportRowError {
   @Field(() => Int, { description: 'Line in the file (the header is line 1)' }) line!: number;
   @Field(() => String) reason!: string;
@@ -84,7 +84,7 @@ export class ObservationImportReport {
   @Field(() => [String], { description: 'Periods whose assessments were recomputed' }) recomputedPeriods!: string[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The Lorenz curve fitted to income shares when the Gini coefficient is computed from quintiles or deciles.' })
 export class LorenzFit {
   @Field(() => Float) a!: number;
   @Field(() => Float) b!: number;
@@ -104,7 +104,7 @@ export class GiniResult {
   @Field(() => Observation) observation!: Observation;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How one indicator enters a methodology version: its weight, direction, normalization and red line.' })
 export class IndicatorSettingView {
   @Field(() => String) code!: string;
   @Field(() => IndicatorDirectionEnum) direction!: harmony.IndicatorDirection;
@@ -115,13 +115,13 @@ export class IndicatorSettingView {
   @Field(() => Float, { nullable: true }) redLine!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One named band of the index: from its minimum (0–100) up to the next band’s.' })
 export class GradeBandView {
   @Field(() => GradeEnum) code!: harmony.GradeCode;
   @Field(() => Float) minimum!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One rule of a methodology version that raises alerts.' })
 export class AlertRuleView {
   @Field(() => AlertKindEnum) kind!: harmony.AlertKind;
   @Field(() => Float, { nullable: true }) threshold!: number | null;
@@ -140,7 +140,7 @@ export class IndicatorCheck {
   @Field(() => Boolean, { description: '|skew| > 2 and kurtosis > 3.5: outliers' }) outliers!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Two indicators whose values correlate (Pearson) among the regions checked: a sign of double counting.' })
 export class CorrelatedPairView {
   @Field(() => String) first!: string;
   @Field(() => String) second!: string;
@@ -148,7 +148,10 @@ export class CorrelatedPairView {
   @Field(() => Int) observations!: number;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The statistical checks of a period’s indicators among the regions of a level (OECD/JRC handbook): outliers, correlated pairs, coverage.',
+})
 export class StatisticalChecks {
   @Field(() => String) period!: string;
   @Field(() => Int) methodologyVersion!: number;
@@ -157,7 +160,10 @@ export class StatisticalChecks {
   correlatedPairs!: CorrelatedPairView[];
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The rank of one region among its siblings, nominal and under perturbed weights: median and 5th–95th percentile ranks (1 is best).',
+})
 export class RankInterval {
   @Field(() => RegionSummary) region!: RegionSummary;
   @Field(() => Float, { nullable: true }) nominalIndex!: number | null;

@@ -5,7 +5,7 @@ import { REGION_CODE_PATTERN } from '@massline/shared';
 import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { asEnum, RegionLevelEnum, SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
 
-@InputType()
+@InputType({ description: 'Which regions to list; every condition given must hold.' })
 export class RegionFilter {
   @GlobalIdField('Region', { nullable: true, description: 'Children of this region; null for the root.' })
   parentId?: string | null;
@@ -24,9 +24,12 @@ export class RegionFilter {
 
 export const RegionOrderFieldEnum = asEnum(['CODE', 'NAME', 'LEVEL'] as const);
 export type RegionOrderField = keyof typeof RegionOrderFieldEnum;
-registerEnumType(RegionOrderFieldEnum, { name: 'RegionOrderField' });
+registerEnumType(RegionOrderFieldEnum, {
+  name: 'RegionOrderField',
+  description: 'The fields a list of Region records sorts by; ties are broken by id, so pages are stable.',
+});
 
-@InputType()
+@InputType({ description: 'How to sort a list of regions: a field and a direction.' })
 export class RegionOrder {
   @Field(() => RegionOrderFieldEnum)
   field!: RegionOrderField;
@@ -44,7 +47,7 @@ export class RegionListArgs {
   orderBy?: RegionOrder | null;
 }
 
-@InputType()
+@InputType({ description: 'A new region under an existing one; its level is the one below its parent’s.' })
 export class CreateRegionInput {
   @GlobalIdField('Region', { description: 'The region to add it under.' })
   parentId!: string;
@@ -62,7 +65,7 @@ export class CreateRegionInput {
   nameEn!: string;
 }
 
-@InputType()
+@InputType({ description: 'A region’s population and households in one period (rates per resident or household are computed from them).' })
 export class SetRegionStatisticsInput {
   @GlobalIdField('Region', { description: 'The region.' })
   regionId!: string;
