@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import graphql from '@graphql-eslint/eslint-plugin';
+import { schemaLintRules, massline } from './schema-lint.config.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'web/src/graphql-env.d.ts', '.data/**', 'coverage/**'] },
@@ -28,4 +30,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   { files: ['**/*.mjs', '**/*.mts', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // The public contract as emitted (npm run codegen): graphql-eslint's schema rules, see schema-lint.config.mjs.
+    files: ['schema.graphql'],
+    languageOptions: { parser: graphql.parser, parserOptions: { graphQLConfig: { schema: './schema.graphql' } } },
+    plugins: { '@graphql-eslint': graphql, massline },
+    rules: schemaLintRules,
+  },
 );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, type ApiClient, type GraphQLAnswer } from '../support/api-client';
 import { MERGE_ALERT_RUNS, OWN_PERIOD_AS_HISTORY } from '../../server/src/modules/harmony/migrations/Migration20261201093715AlertRuns';
+import { globalId, uuidOf } from '../support/global-id';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 interface AlertNode {
@@ -37,11 +38,15 @@ describe('alerts as runs: one per region and rule until resolved, worked through
   const list = async (client: ApiClient, filter: Record<string, unknown>, first = 100) =>
     nodes(await client.ok<Page>(ALERTS, { f: filter, first }));
   const alertRow = async (id: string) =>
-    (await sql<{ status: string; period: string }>('select status, period from alert where id = ?', [id]))[0];
+    (await sql<{ status: string; period: string }>('select status, period from alert where id = ?', [uuidOf(id)]))[0];
   const auditCount = async (action: string, subjectId: string) =>
     Number(
-      (await sql<{ n: string }>('select count(*)::text as n from audit_entry where action = ? and subject_id = ?', [action, subjectId]))[0]
-        .n,
+      (
+        await sql<{ n: string }>('select count(*)::text as n from audit_entry where action = ? and subject_id = ?', [
+          action,
+          uuidOf(subjectId),
+        ])
+      )[0].n,
     );
   const regionId = async (code: string) => (await sql<{ id: string }>('select id from region where code = ?', [code]))[0].id;
 
@@ -221,7 +226,7 @@ describe('alerts as runs: one per region and rule until resolved, worked through
     const unknown = '00000000-0000-4000-8000-000000000000';
     const missing = await county.request(ACKNOWLEDGE, { ids: [c.id, unknown] });
     expect(reason(missing)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
-    expect(fieldsOf(missing)).toEqual([unknown]);
+    expect(fieldsOf(missing)).toEqual([globalId('Alert', unknown)]);
 
     const noNote = await county.request(RESOLVE, { ids: [c.id], note: ' ' });
     expect(reason(noNote)).toEqual(['BAD_USER_INPUT', 'INVALID_INPUT']);
@@ -271,7 +276,7 @@ describe('alerts as runs: one per region and rule until resolved, worked through
     expect(reason(notYours)).toEqual(['CONFLICT', 'ALERT_UNDO_NOT_YOURS']);
     expect(fieldsOf(notYours)).toEqual([someoneElses.id]);
 
-    await sql(`update alert set acknowledged_at = now() - interval '11 minutes' where id = ?`, [old.id]);
+    await sql(`update alert set acknowledged_at = now() - interval '11 minutes' where id = ?`, [uuidOf(old.id)]);
     const tooLate = await root.request(UNDO, { ids: [other.id, old.id] });
     expect(reason(tooLate)).toEqual(['CONFLICT', 'ALERT_UNDO_TOO_LATE']);
     expect(fieldsOf(tooLate)).toEqual([old.id]);

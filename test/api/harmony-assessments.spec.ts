@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harmony } from '@massline/shared';
 import { errorCode, type ApiClient } from '../support/api-client';
+import { uuidOf } from '../support/global-id';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 interface Row {
@@ -183,8 +184,10 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
       v1.map((r) => [r.region.code, r.index, r.rank, r.grade]),
     );
 
-    await expect(ownerSql(`update methodology_version set settings = '{}'::jsonb where id = ?`, [active.id])).rejects.toThrow(/immutable/);
-    await expect(ownerSql(`delete from methodology_version where id = ?`, [active.id])).rejects.toThrow(/immutable/);
+    await expect(ownerSql(`update methodology_version set settings = '{}'::jsonb where id = ?`, [uuidOf(active.id)])).rejects.toThrow(
+      /immutable/,
+    );
+    await expect(ownerSql(`delete from methodology_version where id = ?`, [uuidOf(active.id)])).rejects.toThrow(/immutable/);
     // Back to version 1 for the tests that follow.
     await root.ok('mutation ($id: ID!) { activateMethodologyVersion(id: $id) { active } }', { id: active.id });
     expect(errorCode(await root.request('mutation ($id: ID!) { activateMethodologyVersion(id: $id) { active } }', { id: active.id }))).toBe(
@@ -408,10 +411,10 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     for (const r of done.regions) expect(r.percentile5Rank <= r.medianRank && r.medianRank <= r.percentile95Rank).toBe(true);
     const second = await root.ok<{ startSensitivityRun: { id: string } }>(START, { r: ids.get('8801') });
     expect((await finish(second.startSensitivityRun.id)).regions).toEqual(done.regions);
-    // Somebody else's run is not theirs to read.
-    expect(
-      (await (await server.as('auditor')).ok<{ sensitivityRun: null }>(POLL, { id: first.startSensitivityRun.id })).sensitivityRun,
-    ).toBeNull();
+    // Somebody else's run is not theirs to read: as unknown as a run that never was.
+    const others = await (await server.as('auditor')).request<{ sensitivityRun: null }>(POLL, { id: first.startSensitivityRun.id });
+    expect(others.data?.sensitivityRun).toBeNull();
+    expect(others.errors).toMatchObject([{ path: ['sensitivityRun'], extensions: { code: 'NOT_FOUND' } }]);
   });
 
   it('serves the dashboard in the same number of SQL statements for 1 region as for 50', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, type ApiClient, type GraphQLAnswer } from '../support/api-client';
+import { uuidOf } from '../support/global-id';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -69,7 +70,7 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
       });
       expect(observationRevisions.map((r) => r.revision)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
       const [current] = await sql<{ value: number; revision: number }>('select value, revision from observation where id = ?', [
-        first.recordObservation.id,
+        uuidOf(first.recordObservation.id),
       ]);
       expect(current.revision).toBe(9);
       // Every accepted value is somewhere in the history or current, exactly once.
@@ -90,14 +91,14 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
       expect(won.revision).toBe(2);
       const revisions = await sql<{ revision: number; value: number }>(
         'select revision, value from observation_revision where observation_id = ? order by revision',
-        [first.recordObservation.id],
+        [uuidOf(first.recordObservation.id)],
       );
       expect(revisions).toEqual([{ revision: 1, value: 50 }]);
-      expect(await auditCount('observation.correct', first.recordObservation.id)).toBe(1);
+      expect(await auditCount('observation.correct', uuidOf(first.recordObservation.id))).toBe(1);
       // A stale expectedRevision is refused even alone, and writes nothing.
       const stale = await clients[0].request(RECORD, { input: { ...key('880201002', '2031-Q1'), value: 70, expectedRevision: 1 } });
       expect([errorCode(stale), stale.errors[0]?.extensions?.reason]).toEqual(['CONFLICT', 'OBSERVATION_CHANGED']);
-      expect(await sql('select revision from observation where id = ?', [first.recordObservation.id])).toEqual([{ revision: 2 }]);
+      expect(await sql('select revision from observation where id = ?', [uuidOf(first.recordObservation.id)])).toEqual([{ revision: 2 }]);
     });
 
     it('creates a brand-new observation once: simultaneous first values get OBSERVATION_CHANGED, later ones correct it', async () => {
@@ -109,7 +110,7 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
       const results = won.map((answer) => (answer.data as { recordObservation: { id: string; revision: number } }).recordObservation);
       expect(new Set(results.map((r) => r.id)).size).toBe(1);
       expect(results.map((r) => r.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: won.length }, (_, i) => i + 1));
-      const id = results[0].id;
+      const id = uuidOf(results[0].id);
       expect(await auditCount('observation.record', id)).toBe(1);
       expect(await auditCount('observation.correct', id)).toBe(won.length - 1);
       const revisions = await sql<{ revision: number }>(
@@ -376,7 +377,7 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
       expect(won.length).toBeGreaterThanOrEqual(1);
       const active = await sql<{ id: string }>('select id from methodology_version where active');
       expect(active).toHaveLength(1);
-      expect([first, second]).toContain(active[0].id);
+      expect([first, second].map(uuidOf)).toContain(active[0].id);
     });
 
     it('sets the first figures of a period once at a time: later settings are corrections, simultaneous ones CONFLICT', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statementCounter } from '../support/statement-counter';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -7,15 +8,10 @@ import { startTestServer, type TestServer } from '../support/test-server';
  */
 describe('SQL statements per list query', () => {
   let server: TestServer;
-  let count = 0;
+  let statements: ReturnType<typeof statementCounter>;
   beforeAll(async () => {
     server = await startTestServer();
-    server.orm.em
-      .getConnection()
-      .getKnex()
-      .on('query', () => {
-        count++;
-      });
+    statements = statementCounter(server);
   });
   afterAll(() => server?.close());
 
@@ -44,9 +40,9 @@ describe('SQL statements per list query', () => {
       if (name === 'apiTokens') await root.ok(`mutation { createApiToken(input: { name: "bulk ${i}", scopes: [REGIONS] }) { secret } }`);
     }
     const measure = async (n: number) => {
-      count = 0;
+      statements.reset();
       const data = await root.ok<Record<string, { edges: unknown[] }>>(query, { n });
-      return { statements: count, rows: data[name].edges.length };
+      return { statements: statements.count, rows: data[name].edges.length };
     };
     const one = await measure(1);
     const many = await measure(100);
@@ -63,9 +59,9 @@ describe('SQL statements per list query', () => {
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
     type Users = { users: { edges: unknown[]; pageInfo: { startCursor: string; endCursor: string } } };
     const measure = async (variables: Record<string, unknown>) => {
-      count = 0;
+      statements.reset();
       const data = await root.ok<Users>(query, variables);
-      return { statements: count, data };
+      return { statements: statements.count, data };
     };
     const head = await measure({ first: 3 });
     const middle = await measure({ first: 3, after: head.data.users.pageInfo.endCursor });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harmony } from '@massline/shared';
 import type { ApiClient, GraphQLAnswer } from '../support/api-client';
+import { globalId } from '../support/global-id';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 interface ImportReport {
@@ -98,7 +99,7 @@ describe('streamed uploads', () => {
     const answer = await county.upload<{ gini: number; households: number; method: string }>(
       'gini-microdata',
       chunked(['income', ...incomes].join('\n'), 4096),
-      { regionId: ids.get('880101004')!, period: '2026-Q3' },
+      { regionId: globalId('Region', ids.get('880101004')!), period: '2026-Q3' },
     );
     expect(answer.status).toBe(200);
     expect(answer.data).toMatchObject({
@@ -112,7 +113,8 @@ describe('streamed uploads', () => {
       [{ regionId: ids.get('880101004')!, period: '2026-Q3' }, 'salary\n10', 'INVALID_GINI_INPUT'],
       [{ regionId: ids.get('880101004')!, period: '2026-Q3' }, 'income\n10\nabc', 'INVALID_GINI_INPUT'],
       [{ regionId: ids.get('880101004')!, period: '2026-Q3', source: 'a\u202Eb' }, 'income\n10\n20', 'INVALID_INPUT'],
-      [{ regionId: 'not-an-id', period: '2026-Q3' }, 'income\n10\n20', 'INVALID_INPUT'],
+      [{ regionId: 'not-an-id', period: '2026-Q3' }, 'income\n10\n20', 'INVALID_ID'],
+      [{ regionId: globalId('Alert', ids.get('880101004')!), period: '2026-Q3' }, 'income\n10\n20', 'INVALID_ID'],
     ];
     for (const [params, csv, reason] of refusals) {
       const refused = await county.upload('gini-microdata', csv, params);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, startConsole, stopConsole, clickNav, openPage, signIn } from '../support/browser';
+import { uuidOf } from '../support/global-id';
 import type { TestServer } from '../support/test-server';
 
 const DEFAULT_CODES = ['GINI', 'PETITIONS', 'MASS_INCIDENTS', 'HOT_ISSUES', 'PARTY_APPLICATIONS', 'CADRE_TRUST', 'PAPER_SUBSCRIPTIONS'];
@@ -169,7 +170,12 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
     expect(count).toBeGreaterThan(0);
     const sent = operations.filter((body) => body.includes('mutation RecomputeAssessments'));
     expect(sent).toHaveLength(1);
-    expect(JSON.parse(sent[0]).variables).toEqual({ methodologyVersionId: versionId, period: null });
+    // The console sends the version's id as the API gave it (a global id): it names the version in the database.
+    const variables = JSON.parse(sent[0]).variables as { methodologyVersionId: string; period: null };
+    expect({ ...variables, methodologyVersionId: uuidOf(variables.methodologyVersionId) }).toEqual({
+      methodologyVersionId: versionId,
+      period: null,
+    });
     expect(await page.getByText(`Recomputing the assessments under version ${version}…`).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();

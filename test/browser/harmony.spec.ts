@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, startConsole, stopConsole, clickNav, openPage, signIn } from '../support/browser';
+import { globalId } from '../support/global-id';
 import type { TestServer } from '../support/test-server';
 
 describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
@@ -29,6 +30,22 @@ describe.skipIf(!chromiumAvailable)('harmony console in Chromium', () => {
       expect(await page.getByTestId(staffOnly).count(), staffOnly).toBe(0);
     }
     expect(await page.getByTestId('alerts-panel').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an address naming an unknown region shows that it is not found, beside a working page; a malformed one says so', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/?region=${globalId('Region', '00000000-0000-4000-8000-000000000000')}&period=2026-Q2`);
+    await page.getByTestId('region-not-found').waitFor();
+    expect(await page.getByTestId('region-not-found').textContent()).toMatch(/no such region/i);
+    expect(await page.getByTestId('period-select').count()).toBe(1);
+    await page.goto(`${server.url}/?region=not-an-id&period=2026-Q2`);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /does not point to the right kind of record/ })
+      .waitFor();
+    // The refusals are answers (GraphQL errors shown on the page), not crashes.
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -5,7 +5,11 @@
 export interface GraphQLAnswer<T = Record<string, unknown>> {
   status: number;
   data: T | null;
-  errors: { message: string; extensions?: { code?: string; reason?: string; fields?: Record<string, string> } }[];
+  errors: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; reason?: string; fields?: Record<string, string> };
+  }[];
   headers: Headers;
 }
 

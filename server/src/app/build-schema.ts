@@ -2,29 +2,53 @@ import 'reflect-metadata';
 import { buildSchema, UseMiddleware, type ContainerType } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { applyGlobalIds, decodeGlobalIds } from '../common/global-id';
 import { normalizeInputs } from '../common/input-normalization';
+import type { NodeLookup } from '../common/node';
 import { operationPermissions, type OperationPermission } from '../common/operation-permission';
 import { MANIFESTS } from './modules';
+import { NodeResolver } from './node.resolver';
 import type { Services } from './services';
 
 /** Every resolver class of the API (its module's manifest lists it), each built with its module's services. */
 function resolverInstances(services: Services): Map<Function, object> {
   const byModule: Record<string, unknown> = services;
-  return new Map(MANIFESTS.flatMap((module) => module.resolvers.map((binding) => [binding.type, binding.create(byModule[module.name])])));
+  const lookups = new Map<string, NodeLookup>(MANIFESTS.flatMap((module) => Object.entries(module.nodes?.(byModule[module.name]) ?? {})));
+  return new Map([
+    ...MANIFESTS.flatMap((module) =>
+      module.resolvers.map((binding): [Function, object] => [binding.type, binding.create(byModule[module.name])]),
+    ),
+    [NodeResolver, new NodeResolver(lookups)],
+  ]);
 }
 
 const withInputLayer = new WeakSet<Function>();
 
 /**
  * Every operation and field resolver of the API passes the one input layer before its arguments are
- * converted and validated. Put on the resolver classes rather than as a global middleware, which would
- * wrap every plain field of every row too (none of them takes input).
+ * converted and validated (text cleaned, then the global ids of input objects decoded). Put on the
+ * resolver classes rather than as a global middleware, which would wrap every plain field of every row
+ * too (none of them takes input).
  */
 function applyInputLayer(resolvers: readonly Function[]): void {
   for (const type of resolvers) {
     if (withInputLayer.has(type)) continue;
-    (UseMiddleware(normalizeInputs) as ClassDecorator)(type);
+    (UseMiddleware(normalizeInputs, decodeGlobalIds) as ClassDecorator)(type);
     withInputLayer.add(type);
+  }
+}
+
+/** The root types' own descriptions (type-graphql builds them without one). */
+function describeRoots(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) {
+    query.description =
+      'Reads. Lists are connections (first/after); lookups by id are nullable: an unknown or forbidden id is null with its error at its path, and the rest of the answer stands.';
+  }
+  if (mutation) {
+    mutation.description =
+      'Changes, each one transaction, audited. Refusals come back as errors with extensions.code (the API code) and extensions.reason (the precise reason).';
   }
 }
 
@@ -47,5 +71,6 @@ export async function buildAppSchema(services: Services): Promise<BuiltSchema> {
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });
-  return { schema, permissions };
+  describeRoots(schema);
+  return { schema: applyGlobalIds(schema), permissions };
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus, EventListener } from '../common/domain-events';
 import type { Loaders } from '../common/loaders';
 import type { UploadRoute } from '../common/upload';
+import type { NodeLookup } from '../common/node';
 import type { Config } from './config';
 
 /** What every module's services factory is given by the app. */
@@ -44,6 +45,8 @@ export interface ModuleManifest<Name extends string = string, S = unknown, Depen
   listeners?(services: S): readonly EventListener[];
   /** The module's streamed CSV uploads (`POST /uploads/<name>`), for files too large for a GraphQL request. */
   uploads?(services: S): readonly UploadRoute[];
+  /** How `node(id:)` fetches each of the module's types that implement Node, by GraphQL type name (its own lookup). */
+  nodes?(services: S): Readonly<Record<string, NodeLookup>>;
   /** The module's part of each request's `Loaders`. */
   loaders?(em: EntityManager): Partial<Loaders>;
   /** The module's migrations; the app runs every module's by name (their timestamp), whatever the module. */

@@ -15,7 +15,7 @@ import { afterPosition, decodeCursor, encodeCursor, orderByOf, reversed, type Ke
  */
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType()
+@ObjectType({ description: 'Where a page stands in its list: whether more pages follow or precede, and the cursors of its ends.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'More rows follow this page (in the direction it was read, or after `before`)' })
   hasNextPage!: boolean;
@@ -57,7 +57,7 @@ export interface Connection<T> {
 }
 
 export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor to page on from it.` })
   class Edge {
     @Field(() => node) node!: T;
     @Field(() => String, { description: "The row's position in the order: an opaque cursor for `after` or `before`" })
@@ -222,8 +222,11 @@ export async function paginate<T extends object>(
 /** `<Name>Order { field: <Name>OrderField, direction }` for a list, from its sortable fields. */
 export function OrderType<F extends string>(name: string, fields: readonly F[]) {
   const fieldEnum = asEnum(fields);
-  registerEnumType(fieldEnum, { name: `${name}OrderField` });
-  @InputType(`${name}Order`)
+  registerEnumType(fieldEnum, {
+    name: `${name}OrderField`,
+    description: `The fields a list of ${name} records sorts by; ties are broken by id, so pages are stable.`,
+  });
+  @InputType(`${name}Order`, { description: `How to sort a list of ${name} records: a field and a direction.` })
   class Order {
     @Field(() => fieldEnum) field!: F;
     @Field(() => SortDirectionEnum) direction!: SortDirection;

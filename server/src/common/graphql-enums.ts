@@ -20,4 +20,4 @@ registerEnumType(UserRoleEnum, { name: 'UserRole', description: 'The role a pers
 registerEnumType(RoleEnum, { name: 'Role', description: 'Every role, API tokens (THIRD_PARTY) included' });
 registerEnumType(CitizenStatusEnum, { name: 'CitizenStatus', description: 'Residence verification of a citizen' });
 registerEnumType(ApiScopeEnum, { name: 'ApiScope', description: 'What an API token may read' });
-registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
+registerEnumType(SortDirectionEnum, { name: 'SortDirection', description: 'ASC: smallest, earliest or A first; DESC: the reverse.' });

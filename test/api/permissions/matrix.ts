@@ -20,6 +20,8 @@ export interface Row {
   /** The operation's arguments, made for the actor about to call it (fixtures some actors own, like an acknowledgement to undo). */
   variables?: (fixtures: Fixtures, actor: MatrixActor) => Promise<Record<string, unknown>>;
   expect: Record<MatrixActor, Outcome>;
+  /** The id it asks for names nothing: an allowed caller gets NOT_FOUND (a lookup's answer), not data. */
+  absent?: true;
   /** Run with a client of its own (the operation changes the caller's session). */
   freshClient?: boolean;
 }

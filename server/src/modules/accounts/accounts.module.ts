@@ -1,4 +1,5 @@
 import { defineModule, resolver } from '../../app/module-manifest';
+import { readById } from '../../common/loaders';
 import { accountLoaders } from './account.loaders';
 import { seedDemoAccounts } from './account.demo-seed';
 import { ApiTokenResolver } from './api-token.resolver';
@@ -43,6 +44,11 @@ export const accountsModule = defineModule({
     resolver(OrganizationResolver, (s: AccountsServices) => new OrganizationResolver(s.organizations)),
     resolver(ApiTokenResolver, (s: AccountsServices) => new ApiTokenResolver(s.apiTokens)),
   ],
+  nodes: (s: AccountsServices) => ({
+    Organization: (context, id) => s.organizations.get(context, id),
+    User: (context, id) => s.users.get(context, id),
+    ApiToken: (context, id) => readById(context, ApiToken, 'ApiToken', id, ['region']),
+  }),
   loaders: accountLoaders,
   // The accounts' tables were created by the platform's Foundation migration (server/src/migrations).
   migrations: [

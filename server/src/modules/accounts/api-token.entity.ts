@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import type { ApiScope } from '@massline/shared';
+import { Node } from '../../common/node';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ApiScopeEnum } from '../../common/graphql-enums';
 import { Region } from '../regions/region.entity';
@@ -13,8 +14,8 @@ import { User } from './user.entity';
 @Entity({ tableName: 'api_token' })
 // The keyset order of the token list by default: the newest first (read backwards).
 @Index({ properties: ['createdAt', 'id'] })
-@ObjectType({ description: "A third party's API token (its secret is shown once, at creation)" })
-export class ApiToken {
+@ObjectType({ implements: Node, description: "A third party's API token (its secret is shown once, at creation)" })
+export class ApiToken implements Node {
   [OptionalProps]?: 'createdAt' | 'lastUsedAt' | 'revokedAt' | 'expiresAt';
 
   @PrimaryKey({ type: 'uuid' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IdArg } from '../../common/global-id';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { loadRelated } from '../../common/loaders';
 import { Allow } from '../../common/operation-permission';
@@ -23,13 +24,16 @@ export class ApiTokenResolver {
 
   @Mutation(() => CreatedApiToken, { description: 'Issues a token for a third party; its secret is in this answer only' })
   @Allow('create', 'ApiToken')
-  createApiToken(@Ctx() context: RequestContext, @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput) {
+  createApiToken(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => CreateApiTokenInput, { description: 'The token’s name, scopes and expiry.' }) input: CreateApiTokenInput,
+  ) {
     return this.service.create(context, input);
   }
 
-  @Mutation(() => ApiToken)
+  @Mutation(() => ApiToken, { description: 'Revokes an API token of your jurisdiction: it stops working at once, for good' })
   @Allow('revoke', 'ApiToken')
-  revokeApiToken(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+  revokeApiToken(@Ctx() context: RequestContext, @IdArg('ApiToken', 'id', { description: 'The token to revoke.' }) id: string) {
     return this.service.revoke(context, id);
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Node } from '../../common/node';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 
@@ -7,8 +8,8 @@ import { Region } from '../regions/region.entity';
 @Entity({ tableName: 'organization' })
 // The keyset order of the organization list by default: by name.
 @Index({ properties: ['name', 'id'] })
-@ObjectType({ description: "A party organization, whose jurisdiction is its region's subtree" })
-export class Organization {
+@ObjectType({ implements: Node, description: "A party organization, whose jurisdiction is its region's subtree" })
+export class Organization implements Node {
   [OptionalProps]?: 'createdAt' | 'active';
 
   @PrimaryKey({ type: 'uuid' })

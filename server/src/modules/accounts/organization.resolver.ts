@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IdArg } from '../../common/global-id';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { loadRelated } from '../../common/loaders';
 import { Allow, Public } from '../../common/operation-permission';
@@ -20,27 +21,40 @@ export class OrganizationResolver {
     return this.service.list(context, page, args);
   }
 
-  @Query(() => Organization)
+  @Query(() => Organization, {
+    nullable: true,
+    description:
+      'One party organization by id, public. Null, with an error at its path, if there is none or you may not read it: the rest of the response stands.',
+  })
   @Public()
-  organization(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+  organization(@Ctx() context: RequestContext, @IdArg('Organization', 'id', { description: 'The organization.' }) id: string) {
     return this.service.get(context, id);
   }
 
-  @Mutation(() => Organization)
+  @Mutation(() => Organization, { description: 'Adds a party organization for a region of your jurisdiction' })
   @Allow('create', 'Organization')
-  createOrganization(@Ctx() context: RequestContext, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
+  createOrganization(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => CreateOrganizationInput, { description: 'The organization and its region.' }) input: CreateOrganizationInput,
+  ) {
     return this.service.create(context, input);
   }
 
   @Mutation(() => Organization, { description: 'Deactivates an organization: its staff are signed out and cannot sign in' })
   @Allow('deactivate', 'Organization')
-  deactivateOrganization(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+  deactivateOrganization(
+    @Ctx() context: RequestContext,
+    @IdArg('Organization', 'id', { description: 'The organization to deactivate.' }) id: string,
+  ) {
     return this.service.setActive(context, id, false);
   }
 
-  @Mutation(() => Organization)
+  @Mutation(() => Organization, { description: 'Reactivates a deactivated organization: its staff may sign in again' })
   @Allow('deactivate', 'Organization')
-  reactivateOrganization(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+  reactivateOrganization(
+    @Ctx() context: RequestContext,
+    @IdArg('Organization', 'id', { description: 'The organization to reactivate.' }) id: string,
+  ) {
     return this.service.setActive(context, id, true);
   }
 

@@ -1,9 +1,10 @@
 import { scoped } from '../../common/ability-filter';
-import { AppError, invalidInput, notFound } from '../../common/app-error';
+import { AppError, invalidInput } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import { authorize } from '../../common/operation-permission';
+import { readById } from '../../common/loaders';
 import type { RequestContext } from '../../common/request-context';
 import { RegionRepository } from '../regions/region.repository';
 import type { CreateOrganizationInput, OrganizationListArgs } from './dto/account.inputs';
@@ -22,11 +23,8 @@ export class OrganizationService {
     return organizations.page(requested && scoped(context.ability, 'read', 'Organization', requested), page, orderBy);
   }
 
-  async get(context: RequestContext, id: string): Promise<Organization> {
-    const organization = await new OrganizationRepository(context.em).findWithRegion(id);
-    if (!organization) throw notFound('Organization');
-    authorize(context, 'read', 'Organization', organization);
-    return organization;
+  get(context: RequestContext, id: string): Promise<Organization> {
+    return readById(context, Organization, 'Organization', id, ['region']);
   }
 
   async create(context: RequestContext, input: CreateOrganizationInput): Promise<Organization> {

@@ -25,7 +25,7 @@ export class SessionResolver {
 
   @Mutation(() => User, { description: 'Signs in with e-mail and password; sets the session cookie' })
   @Public()
-  signIn(@Ctx() context: RequestContext, @Arg('input', () => SignInInput) input: SignInInput) {
+  signIn(@Ctx() context: RequestContext, @Arg('input', () => SignInInput, { description: 'E-mail and password.' }) input: SignInInput) {
     return this.auth.signIn(context, input);
   }
 
@@ -37,7 +37,11 @@ export class SessionResolver {
 
   @Mutation(() => User, { description: 'A resident registers and is signed in, unverified until an organization verifies the residence' })
   @Public()
-  registerCitizen(@Ctx() context: RequestContext, @Arg('input', () => RegisterCitizenInput) input: RegisterCitizenInput) {
+  registerCitizen(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => RegisterCitizenInput, { description: 'The resident’s account and region of residence.' })
+    input: RegisterCitizenInput,
+  ) {
     return this.auth.registerCitizen(context, input);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Index, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { CITIZEN_STATUSES, USER_ROLES, type CitizenStatus, type UserRole } from '@massline/shared';
+import { Node } from '../../common/node';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 import { CitizenStatusEnum, UserRoleEnum } from '../../common/graphql-enums';
@@ -15,8 +16,8 @@ import { Organization } from './organization.entity';
 @Index({ properties: ['createdAt', 'id'] })
 @Check({ name: 'app_user_staff_belong_to_organization', expression: `(role = 'ORGANIZATION') = (organization_id is not null)` })
 @Check({ name: 'app_user_only_citizens_have_status', expression: `(role = 'CITIZEN') = (citizen_status is not null)` })
-@ObjectType({ description: 'A person who signs in: organization staff, auditor or citizen' })
-export class User {
+@ObjectType({ implements: Node, description: 'A person who signs in: organization staff, auditor or citizen' })
+export class User implements Node {
   [OptionalProps]?: 'createdAt' | 'active' | 'citizenStatus' | 'citizenReviewNote' | 'organization' | 'deactivatedAt';
 
   @PrimaryKey({ type: 'uuid' })

@@ -1,10 +1,11 @@
 import { scoped } from '../../common/ability-filter';
 import { conflictOnUnique } from '../../common/guarded-write';
-import { AppError, invalidInput, notFound } from '../../common/app-error';
+import { AppError, invalidInput } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import { authorize } from '../../common/operation-permission';
+import { readById } from '../../common/loaders';
 import type { RequestContext } from '../../common/request-context';
 import { RegionRepository } from '../regions/region.repository';
 import { normalizeEmail } from './auth.service';
@@ -27,11 +28,8 @@ export class UserService {
     return users.page(requested && scoped(context.ability, 'read', 'User', requested), page, orderBy);
   }
 
-  async get(context: RequestContext, id: string): Promise<User> {
-    const user = await new UserRepository(context.em).findWithRelations(id);
-    if (!user) throw notFound('User');
-    authorize(context, 'read', 'User', user);
-    return user;
+  get(context: RequestContext, id: string): Promise<User> {
+    return readById(context, User, 'User', id, ['region', 'organization']);
   }
 
   async create(context: RequestContext, input: CreateUserInput): Promise<User> {

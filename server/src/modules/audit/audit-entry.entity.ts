@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Node } from '../../common/node';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 
@@ -16,8 +17,8 @@ import { GraphQLJSON } from 'graphql-scalars';
   expression: 'create index "audit_entry_action_occurred_at_id_index" on "audit_entry" ("action", "occurred_at" desc, "id" desc)',
 })
 @Index({ properties: ['subjectType', 'subjectId'] })
-@ObjectType({ description: 'A recorded change: who, which role, what, before and after, when, from which request' })
-export class AuditEntry {
+@ObjectType({ implements: Node, description: 'A recorded change: who, which role, what, before and after, when, from which request' })
+export class AuditEntry implements Node {
   [OptionalProps]?: 'occurredAt';
 
   @PrimaryKey({ type: 'uuid' })

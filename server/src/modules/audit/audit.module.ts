@@ -1,4 +1,5 @@
 import { defineModule, resolver } from '../../app/module-manifest';
+import { readById } from '../../common/loaders';
 import { onEveryPublication } from '../../common/domain-events';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditResolver } from './audit.resolver';
@@ -29,6 +30,10 @@ export const auditModule = defineModule({
     resolver(AuditResolver, (s: AuditServices) => new AuditResolver(s.audit)),
     resolver(SecurityEventResolver, (s: AuditServices) => new SecurityEventResolver(s.securityLog)),
   ],
+  nodes: () => ({
+    AuditEntry: (context, id) => readById(context, AuditEntry, 'AuditEntry', id),
+    SecurityEvent: (context, id) => readById(context, SecurityEvent, 'SecurityEvent', id),
+  }),
   // The record of a change comes first: every other listener sees an audited change.
   listeners: ({ audit }) => [onEveryPublication('audit.record', 'record', (em, context, events) => audit.record(em, context, events))],
   // The audit log's table was created by the platform's Foundation migration (server/src/migrations).

@@ -1,6 +1,7 @@
+import { AnyGlobalId, GlobalIdField } from '../../common/global-id';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { scoped } from '../../common/ability-filter';
 import { OrderType, type Connection, type PageArgs } from '../../common/connection';
 import type { DomainEvent } from '../../common/domain-events';
@@ -8,7 +9,7 @@ import type { RequestContext } from '../../common/request-context';
 import type { AuditEntry } from './audit-entry.entity';
 import { AuditEntryRepository } from './audit-entry.repository';
 
-@InputType()
+@InputType({ description: 'Which audit entries to list; every condition given must hold.' })
 export class AuditEntryFilter {
   @Field(() => String, { nullable: true, description: 'Exact action, e.g. user.create' })
   @IsOptional()
@@ -20,12 +21,13 @@ export class AuditEntryFilter {
   @MaxLength(64)
   subjectType?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The id of the subject: its global id, or the uuid subjectId shows.' })
+  @AnyGlobalId()
   @IsOptional()
   @MaxLength(64)
   subjectId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @GlobalIdField(['User', 'ApiToken'], { nullable: true, description: 'Only what this user or API token did.' })
   actorId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'From this time (inclusive)' })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from '@massline/shared';
+import { Node } from '../../common/node';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { asEnum } from '../../common/graphql-enums';
 
@@ -19,8 +20,11 @@ registerEnumType(SecurityEventKindEnum, {
 // The keyset order of the security log, newest first (read backwards).
 @Index({ properties: ['occurredAt', 'id'] })
 @Index({ properties: ['kind', 'occurredAt'] })
-@ObjectType({ description: 'A sign-in, sign-out, failed or throttled attempt, or refused request: who, from where, when' })
-export class SecurityEvent {
+@ObjectType({
+  implements: Node,
+  description: 'A sign-in, sign-out, failed or throttled attempt, or refused request: who, from where, when',
+})
+export class SecurityEvent implements Node {
   [OptionalProps]?: 'occurredAt' | 'suppressedCount';
 
   @PrimaryKey({ type: 'uuid' })

@@ -1,7 +1,8 @@
+import { GlobalIdField } from '../../common/global-id';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FLOOD_BOUNDED_SECURITY_EVENTS, SECURITY_EVENT_KINDS, type SecurityEventKind } from '@massline/shared';
 import { IsOptional, MaxLength } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { scoped } from '../../common/ability-filter';
 import type { Connection, PageArgs } from '../../common/connection';
 import type { RequestContext } from '../../common/request-context';
@@ -10,12 +11,12 @@ import type { SecurityEvent } from './security-event.entity';
 import { SecurityEventKindEnum } from './security-event.entity';
 import { SecurityEventRepository } from './security-event.repository';
 
-@InputType()
+@InputType({ description: 'Which security events to list; every condition given must hold.' })
 export class SecurityEventFilter {
   @Field(() => [SecurityEventKindEnum], { nullable: true, description: 'Any of these kinds' })
   kinds?: SecurityEventKind[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @GlobalIdField(['User', 'ApiToken'], { nullable: true, description: 'Only the events of this user or API token.' })
   actorId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The e-mail signed in with or tried (exact)' })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Index, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { harmony } from '@massline/shared';
 import { GraphQLJSON } from 'graphql-scalars';
+import { Node } from '../../common/node';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 import { AlertKindEnum, AlertStatusEnum, type AlertStatus } from './harmony-enums';
@@ -26,8 +27,8 @@ export interface AlertPeriodValue {
   name: 'alert_unresolved_once',
   expression: `create unique index "alert_unresolved_once" on "alert" ("methodology_version_id", "region_id", "kind", "indicator_code") where "status" <> 'RESOLVED'`,
 })
-@ObjectType({ description: 'A prompt or warning: one per region and rule, from its first breach until it is resolved' })
-export class Alert {
+@ObjectType({ implements: Node, description: 'A prompt or warning: one per region and rule, from its first breach until it is resolved' })
+export class Alert implements Node {
   [OptionalProps]?: 'raisedAt' | 'status' | 'indicatorCode' | 'history';
 
   @PrimaryKey({ type: 'uuid' })

@@ -1,5 +1,6 @@
 import { harmony } from '@massline/shared';
-import { Arg, Args, Ctx, Field, Float, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, Float, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { IdArg, IdsArg } from '../../common/global-id';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { loadRelated } from '../../common/loaders';
 import { Allow } from '../../common/operation-permission';
@@ -31,7 +32,7 @@ export class AlertResolver {
   @Allow('update', 'Alert')
   async acknowledgeAlert(
     @Ctx() context: RequestContext,
-    @Arg('id', () => ID) id: string,
+    @IdArg('Alert', 'id', { description: 'The alert.' }) id: string,
     @Arg('note', () => String, { nullable: true, description: 'What you noted on acknowledging it' }) note?: string | null,
   ) {
     const [alert] = await this.service.transitionMany(context, [id], 'ACKNOWLEDGE', note ?? null);
@@ -40,7 +41,11 @@ export class AlertResolver {
 
   @Mutation(() => Alert, { description: 'Resolves an open or acknowledged alert, saying how (see resolveAlerts for many at once)' })
   @Allow('update', 'Alert')
-  async resolveAlert(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string, @Arg('note', () => String) note: string) {
+  async resolveAlert(
+    @Ctx() context: RequestContext,
+    @IdArg('Alert', 'id', { description: 'The alert.' }) id: string,
+    @Arg('note', () => String, { description: 'How it was resolved (required, shown with the alert and in the audit log)' }) note: string,
+  ) {
     const [alert] = await this.service.transitionMany(context, [id], 'RESOLVE', note);
     return alert;
   }
@@ -51,8 +56,8 @@ export class AlertResolver {
   @Allow('update', 'Alert')
   acknowledgeAlerts(
     @Ctx() context: RequestContext,
-    @Arg('ids', () => [ID]) ids: string[],
-    @Arg('note', () => String, { nullable: true }) note?: string | null,
+    @IdsArg('Alert', 'ids', { description: 'The alerts.' }) ids: string[],
+    @Arg('note', () => String, { nullable: true, description: 'What you noted on acknowledging them' }) note?: string | null,
   ) {
     return this.service.transitionMany(context, ids, 'ACKNOWLEDGE', note ?? null);
   }
@@ -61,7 +66,11 @@ export class AlertResolver {
     description: `Resolves open or acknowledged alerts with one note saying how, all or none (as acknowledgeAlerts). At most ${MAX_BULK_ALERTS}.`,
   })
   @Allow('update', 'Alert')
-  resolveAlerts(@Ctx() context: RequestContext, @Arg('ids', () => [ID]) ids: string[], @Arg('note', () => String) note: string) {
+  resolveAlerts(
+    @Ctx() context: RequestContext,
+    @IdsArg('Alert', 'ids', { description: 'The alerts.' }) ids: string[],
+    @Arg('note', () => String, { description: 'How it was resolved (required, shown with the alert and in the audit log)' }) note: string,
+  ) {
     return this.service.transitionMany(context, ids, 'RESOLVE', note);
   }
 
@@ -70,7 +79,7 @@ export class AlertResolver {
       "Undoes your own acknowledgement of alerts, within ten minutes of it: they are open again. All or none: someone else's acknowledgement (CONFLICT, ALERT_UNDO_NOT_YOURS) or an older one (CONFLICT, ALERT_UNDO_TOO_LATE) refuses the whole undo.",
   })
   @Allow('update', 'Alert')
-  undoAlertAcknowledgements(@Ctx() context: RequestContext, @Arg('ids', () => [ID]) ids: string[]) {
+  undoAlertAcknowledgements(@Ctx() context: RequestContext, @IdsArg('Alert', 'ids', { description: 'The alerts.' }) ids: string[]) {
     return this.service.transitionMany(context, ids, 'UNDO_ACKNOWLEDGE', null);
   }
 

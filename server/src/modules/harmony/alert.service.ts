@@ -1,6 +1,7 @@
 import { subject } from '@casl/ability';
 import { harmony } from '@massline/shared';
 import { scoped } from '../../common/ability-filter';
+import { toGlobalId } from '../../common/global-id';
 import { AppError, invalidInput } from '../../common/app-error';
 import { MAX_PAGE_SIZE, type Connection, type PageArgs } from '../../common/connection';
 import { inTransaction, type DomainEvent, type EventPublisher } from '../../common/domain-events';
@@ -118,7 +119,7 @@ export class AlertService {
       throw new AppError(
         'ALERT_TRANSITION_INVALID',
         `${stuck.length === 1 ? 'This alert is' : 'These alerts are'} ${describeStatuses(stuck)}: ${action.toLowerCase().replace('_', ' ')} is not possible`,
-        Object.fromEntries(stuck.map((alert) => [alert.id, `is ${alert.status.toLowerCase()}`])),
+        Object.fromEntries(stuck.map((alert) => [toGlobalId('Alert', alert.id), `is ${alert.status.toLowerCase()}`])),
       );
     if (action === 'UNDO_ACKNOWLEDGE') {
       const now = new Date();
@@ -161,6 +162,8 @@ function refusal(
   text: string,
   ids: readonly string[],
 ) {
-  const subject = ids.length === 1 ? `Alert ${ids[0]}` : `Alerts ${ids.join(', ')}`;
-  return new AppError(reason, `${subject}: ${text}`, Object.fromEntries(ids.map((id) => [id, text])));
+  // Named by their API ids (global ids), as the client knows them.
+  const named = ids.map((id) => toGlobalId('Alert', id));
+  const subject = named.length === 1 ? `Alert ${named[0]}` : `Alerts ${named.join(', ')}`;
+  return new AppError(reason, `${subject}: ${text}`, Object.fromEntries(named.map((id) => [id, text])));
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { IdArg } from '../../common/global-id';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { RegionLevelEnum } from '../../common/graphql-enums';
 import { Cost } from '../../common/query-cost';
@@ -28,15 +29,18 @@ export class AssessmentResolver {
   }
 
   @Query(() => StatisticalChecks, {
-    description: 'Skew/kurtosis, correlation and coverage checks of a period’s indicators among the regions of a level',
+    nullable: true,
+    description:
+      'Skew/kurtosis, correlation and coverage checks of a period’s indicators among the regions of a level. Null, with an error at its path, if the methodology version does not exist or you may not read raw data.',
   })
   @Allow('read', 'Observation')
   @Cost(2_000) // reads and correlates every observation of a period and level
   statisticalChecks(
     @Ctx() context: RequestContext,
-    @Arg('period', () => String) period: string,
-    @Arg('level', () => RegionLevelEnum) level: RegionLevel,
-    @Arg('methodologyVersionId', () => ID, { nullable: true }) versionId: string | null,
+    @Arg('period', () => String, { description: 'A year, quarter or month: 2026, 2026-Q3, 2026-07.' }) period: string,
+    @Arg('level', () => RegionLevelEnum, { description: 'The level of the regions compared.' }) level: RegionLevel,
+    @IdArg('MethodologyVersion', 'methodologyVersionId', { nullable: true, description: 'Default: the active version.' })
+    versionId: string | null,
   ) {
     return this.service.checks(context, period, level, versionId);
   }
@@ -48,8 +52,8 @@ export class AssessmentResolver {
   @Allow('publish', 'Assessment')
   publishAssessments(
     @Ctx() context: RequestContext,
-    @Arg('period', () => String) period: string,
-    @Arg('regionId', () => ID) regionId: string,
+    @Arg('period', () => String, { description: 'A year, quarter or month: 2026, 2026-Q3, 2026-07.' }) period: string,
+    @IdArg('Region', 'regionId', { description: 'The region whose subtree is published.' }) regionId: string,
     @Arg('note', () => String, { nullable: true, description: 'What the revision changed, shown to the public with it' })
     note: string | null,
   ) {
@@ -58,13 +62,20 @@ export class AssessmentResolver {
 
   @Query(() => SensitivityRun, { nullable: true, description: 'A sensitivity run you started' })
   @Allow('read', 'SensitivityRun')
-  sensitivityRun(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+  sensitivityRun(
+    @Ctx() context: RequestContext,
+    @IdArg('SensitivityRun', 'id', { description: 'The run, as startSensitivityRun gave it.' }) id: string,
+  ) {
     return this.sensitivity.get(context, id);
   }
 
   @Mutation(() => SensitivityRun, { description: 'Starts a Monte Carlo perturbation of the weights; poll sensitivityRun for progress' })
   @Allow('create', 'SensitivityRun')
-  startSensitivityRun(@Ctx() context: RequestContext, @Arg('input', () => SensitivityRunInput) input: SensitivityRunInput) {
+  startSensitivityRun(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => SensitivityRunInput, { description: 'The period, the parent region and the perturbation.' })
+    input: SensitivityRunInput,
+  ) {
     return this.sensitivity.start(context, input);
   }
 }

@@ -4,6 +4,7 @@ import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../common/csv';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import type { CsvUpload } from '../../common/upload';
+import { idOf } from '../../common/global-id';
 import type { Region } from '../regions/region.entity';
 import { RegionRepository } from '../regions/region.repository';
 import type { GiniFromMicrodataInput, GiniFromSharesInput } from './dto/harmony.inputs';
@@ -67,7 +68,7 @@ export class GiniService {
   fromMicrodataUpload(context: RequestContext, upload: CsvUpload): Promise<GiniResult> {
     const { regionId = '', period = '', source = null } = upload.params;
     if (source !== null && source.length > MAX_SOURCE_LENGTH) throw invalidInput({ source: `At most ${MAX_SOURCE_LENGTH} characters` });
-    return this.microdata(context, { regionId, period, source }, upload.batches());
+    return this.microdata(context, { regionId: idOf('Region', regionId, 'regionId'), period, source }, upload.batches());
   }
 
   /** Household incomes read batch by batch into typed arrays (a million households is 8 MB, not a million objects). */

@@ -1,4 +1,5 @@
 import { defineModule, resolver } from '../../app/module-manifest';
+import { readById } from '../../common/loaders';
 import { Alert } from './alert.entity';
 import { AlertService } from './alert.service';
 import { assessmentRecomputation } from './assessment-recomputation.listener';
@@ -66,6 +67,13 @@ export const harmonyModule = defineModule({
     resolver(AssessmentResolver, (s: HarmonyServices) => new AssessmentResolver(s.assessments, s.sensitivity)),
     resolver(AlertResolver, (s: HarmonyServices) => new AlertResolver(s.alerts)),
   ],
+  nodes: (s: HarmonyServices) => ({
+    Indicator: (context, id) => readById(context, Indicator, 'Indicator', id),
+    Observation: (context, id) => readById(context, Observation, 'Observation', id, ['region']),
+    MethodologyVersion: (context, id) => s.methodology.get(context, id),
+    Alert: (context, id) => readById(context, Alert, 'Alert', id, ['region']),
+    SensitivityRun: (context, id) => s.sensitivity.get(context, id),
+  }),
   listeners: () => [assessmentRecomputation, ...publicationEpochListeners],
   uploads: harmonyUploads,
   migrations: [

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { harmony } from '@massline/shared';
+import { Node } from '../../common/node';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { IndicatorDirectionEnum, RateBasisEnum } from './harmony-enums';
 
 /** An indicator of the harmony index: what is measured, in which unit, which way is better. */
 @Entity({ tableName: 'indicator' })
-@ObjectType({ description: 'An indicator of the harmony index' })
-export class Indicator {
+@ObjectType({ implements: Node, description: 'An indicator of the harmony index' })
+export class Indicator implements Node {
   [OptionalProps]?: 'createdAt' | 'builtIn' | 'redLine';
 
   @PrimaryKey({ type: 'uuid' })

@@ -20,7 +20,10 @@ export class IndicatorResolver {
 
   @Mutation(() => Indicator, { description: 'Adds an indicator to the catalogue (root organization)' })
   @Allow('create', 'Indicator')
-  createIndicator(@Ctx() context: RequestContext, @Arg('input', () => CreateIndicatorInput) input: CreateIndicatorInput) {
+  createIndicator(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => CreateIndicatorInput, { description: 'The indicator.' }) input: CreateIndicatorInput,
+  ) {
     return this.service.create(context, input);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import type { harmony } from '@massline/shared';
+import { Node } from '../../common/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity';
 
@@ -16,8 +17,8 @@ import { User } from '../accounts/user.entity';
   name: 'methodology_version_one_active',
   expression: 'create unique index "methodology_version_one_active" on "methodology_version" ("active") where "active"',
 })
-@ObjectType({ description: 'A version of the harmony index methodology (immutable)' })
-export class MethodologyVersion {
+@ObjectType({ implements: Node, description: 'A version of the harmony index methodology (immutable)' })
+export class MethodologyVersion implements Node {
   [OptionalProps]?: 'createdAt' | 'active' | 'activatedAt' | 'createdBy' | 'description' | 'winsorise';
 
   @PrimaryKey({ type: 'uuid' })

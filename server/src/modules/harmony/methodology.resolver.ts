@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IdArg } from '../../common/global-id';
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { Allow, Public } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
@@ -21,9 +22,16 @@ export class MethodologyResolver {
     return this.service.list(context, page);
   }
 
-  @Query(() => MethodologyVersion, { description: 'A version by id, or the active one' })
+  @Query(() => MethodologyVersion, {
+    nullable: true,
+    description:
+      'A methodology version by id, or the active one. Null, with an error at its path, if there is none or you may not read it: the rest of the response stands.',
+  })
   @Public()
-  methodologyVersion(@Ctx() context: RequestContext, @Arg('id', () => ID, { nullable: true }) id: string | null) {
+  methodologyVersion(
+    @Ctx() context: RequestContext,
+    @IdArg('MethodologyVersion', 'id', { nullable: true, description: 'The version; omitted: the active one.' }) id: string | null,
+  ) {
     return this.service.get(context, id);
   }
 
@@ -31,14 +39,20 @@ export class MethodologyResolver {
   @Allow('create', 'MethodologyVersion')
   createMethodologyVersion(
     @Ctx() context: RequestContext,
-    @Arg('input', () => CreateMethodologyVersionInput) input: CreateMethodologyVersionInput,
+    @Arg('input', () => CreateMethodologyVersionInput, {
+      description: 'The version: indicators and weights, aggregation, grade bands and alert rules.',
+    })
+    input: CreateMethodologyVersionInput,
   ) {
     return this.service.create(context, input);
   }
 
   @Mutation(() => MethodologyVersion, { description: 'Makes a version the active one and computes every observed period under it' })
   @Allow('update', 'MethodologyVersion')
-  activateMethodologyVersion(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+  activateMethodologyVersion(
+    @Ctx() context: RequestContext,
+    @IdArg('MethodologyVersion', 'id', { description: 'The version to make active.' }) id: string,
+  ) {
     return this.service.activate(context, id);
   }
 
@@ -48,8 +62,9 @@ export class MethodologyResolver {
   @Allow('update', 'MethodologyVersion')
   recomputeAssessments(
     @Ctx() context: RequestContext,
-    @Arg('methodologyVersionId', () => ID, { nullable: true }) id: string | null,
-    @Arg('period', () => String, { nullable: true }) period: string | null,
+    @IdArg('MethodologyVersion', 'methodologyVersionId', { nullable: true, description: 'Default: the active version.' }) id: string | null,
+    @Arg('period', () => String, { nullable: true, description: 'Only this period (2026, 2026-Q3, 2026-07); none: every observed period.' })
+    period: string | null,
   ) {
     return this.service.recompute(context, id, period);
   }

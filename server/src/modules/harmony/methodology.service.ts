@@ -6,6 +6,7 @@ import { conflictOnUnique } from '../../common/guarded-write';
 import { inTransaction, type EventPublisher } from '../../common/domain-events';
 import type { HarmonyEvents } from './harmony.events';
 import { authorize } from '../../common/operation-permission';
+import { readById } from '../../common/loaders';
 import type { RequestContext } from '../../common/request-context';
 import { User } from '../accounts/user.entity';
 import { loadVersion, observedPeriods, recomputeAssessments } from './assessment-store';
@@ -31,6 +32,7 @@ export class MethodologyService {
   }
 
   async get(context: RequestContext, id: string | null): Promise<MethodologyVersion> {
+    if (id) return readById(context, MethodologyVersion, 'MethodologyVersion', id);
     const version = await new MethodologyRepository(context.em).findByIdOrActive(id);
     if (!version) throw id ? notFound('Methodology version') : new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');
     authorize(context, 'read', 'MethodologyVersion', version);

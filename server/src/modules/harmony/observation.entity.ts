@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { harmony } from '@massline/shared';
+import { Node } from '../../common/node';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity';
 import { Region } from '../regions/region.entity';
@@ -15,8 +16,8 @@ import { Indicator } from './indicator.entity';
 // The keyset order by entry time (the default order, by period, starts from the period's own index).
 @Index({ properties: ['enteredAt', 'id'] })
 @Unique({ properties: ['region', 'period', 'indicator'] })
-@ObjectType({ description: 'The current value of an indicator for a region and period' })
-export class Observation {
+@ObjectType({ implements: Node, description: 'The current value of an indicator for a region and period' })
+export class Observation implements Node {
   [OptionalProps]?: 'enteredAt' | 'revision' | 'rawCount' | 'rawTotal' | 'source' | 'enteredBy';
 
   @PrimaryKey({ type: 'uuid' })

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { harmony } from '@massline/shared';
-import { AppError, invalidInput } from '../../common/app-error';
+import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { RequestContext } from '../../common/request-context';
 import { authorize } from '../../common/operation-permission';
 import type { AssessmentService } from './assessment.service';
@@ -122,10 +122,12 @@ export class SensitivityService {
   }
 
   /** A run, for its owner only (it holds figures of the owner's jurisdiction). */
-  get(context: RequestContext, id: string): SensitivityRun | null {
+  async get(context: RequestContext, id: string): Promise<SensitivityRun> {
     authorize(context, 'read', 'SensitivityRun', {});
     const job = this.jobs.get(id);
-    return job && job.ownerKey === ownerKey(context) ? job : null;
+    // Another caller's run is as unknown as a forgotten one: its existence is not theirs to learn.
+    if (!job || job.ownerKey !== ownerKey(context)) throw notFound('SensitivityRun');
+    return job;
   }
 
   /** Waits for every running job (tests, shutdown). */

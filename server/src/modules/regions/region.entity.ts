@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { REGION_LEVELS, type RegionLevel } from '@massline/shared';
+import { Node } from '../../common/node';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { RegionLevelEnum } from '../../common/graphql-enums';
 
 /** A node of the region tree. `path` (codes from the root, `/44/4401/`) makes subtree scope one LIKE. */
 @Entity({ tableName: 'region' })
-@ObjectType({ description: 'A region: province, city, county or township' })
-export class Region {
+@ObjectType({ implements: Node, description: 'A region: province, city, county or township' })
+export class Region implements Node {
   [OptionalProps]?: 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IdArg } from '../../common/global-id';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { loadRelated } from '../../common/loaders';
 import { Allow, Public } from '../../common/operation-permission';
@@ -20,21 +21,31 @@ export class RegionResolver {
     return this.service.list(context, page, args);
   }
 
-  @Query(() => Region, { description: 'One region, public' })
+  @Query(() => Region, {
+    nullable: true,
+    description:
+      'One region by id, public. Null, with an error at its path, if there is none or you may not read it: the rest of the response stands.',
+  })
   @Public()
-  region(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string) {
+  region(@Ctx() context: RequestContext, @IdArg('Region', 'id', { description: 'The region.' }) id: string) {
     return this.service.get(context, id);
   }
 
   @Mutation(() => Region, { description: 'Adds a region under one of your jurisdiction' })
   @Allow('create', 'Region')
-  createRegion(@Ctx() context: RequestContext, @Arg('input', () => CreateRegionInput) input: CreateRegionInput) {
+  createRegion(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => CreateRegionInput, { description: 'The region and its parent.' }) input: CreateRegionInput,
+  ) {
     return this.service.create(context, input);
   }
 
   @Mutation(() => RegionStatistics, { description: "Sets a region's population and households for a period" })
   @Allow('update', 'Region')
-  setRegionStatistics(@Ctx() context: RequestContext, @Arg('input', () => SetRegionStatisticsInput) input: SetRegionStatisticsInput) {
+  setRegionStatistics(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => SetRegionStatisticsInput, { description: 'The region, period and figures.' }) input: SetRegionStatisticsInput,
+  ) {
     return this.service.setStatistics(context, input);
   }
 

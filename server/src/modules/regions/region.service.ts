@@ -1,5 +1,6 @@
 import { childLevelOf, regionPath } from '@massline/shared';
-import { AppError, invalidInput, notFound } from '../../common/app-error';
+import { AppError, invalidInput } from '../../common/app-error';
+import { readById } from '../../common/loaders';
 import type { Connection, PageArgs } from '../../common/connection';
 import { scoped } from '../../common/ability-filter';
 import { conflictOnUnique } from '../../common/guarded-write';
@@ -23,11 +24,8 @@ export class RegionService {
     return regions.page(requested && scoped(context.ability, 'read', 'Region', requested), page, orderBy);
   }
 
-  async get(context: RequestContext, id: string): Promise<Region> {
-    const region = await new RegionRepository(context.em).findById(id);
-    if (!region) throw notFound('Region');
-    authorize(context, 'read', 'Region', region);
-    return region;
+  get(context: RequestContext, id: string): Promise<Region> {
+    return readById(context, Region, 'Region', id);
   }
 
   async create(context: RequestContext, input: CreateRegionInput): Promise<Region> {

@@ -14,6 +14,7 @@ export const regionsModule = defineModule({
   entities: [Region, RegionStatistics],
   createServices: ({ events }) => ({ regions: new RegionService(events) }),
   resolvers: [resolver(RegionResolver, (s: { regions: RegionService }) => new RegionResolver(s.regions))],
+  nodes: (s: { regions: RegionService }) => ({ Region: (context, id) => s.regions.get(context, id) }),
   loaders: regionLoaders,
   // The regions' tables are created by the platform's Foundation migration (server/src/migrations).
   migrations: [],

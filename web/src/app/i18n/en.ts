@@ -120,6 +120,8 @@ export const en = {
   'reason.PAGE_SIZE_OUT_OF_RANGE': 'A page holds 1 to 100 rows.',
   'reason.FIRST_OR_LAST': 'Ask for a page with either first or last, not both.',
   'reason.NOT_FOUND': 'Not found.',
+  'reason.INVALID_ID': 'This link or id does not point to the right kind of record.',
+  'reason.TOO_MANY_IDS': 'Ask for at most 100 records at once.',
   'reason.REGION_CODE_TAKEN': 'This region code is already used.',
   'reason.REGION_LEVEL_INVALID': 'A township has no regions under it.',
   'reason.EMAIL_TAKEN': 'This e-mail is already registered.',

@@ -117,6 +117,8 @@ export const zhCN: CoreDictionary = {
   'reason.PAGE_SIZE_OUT_OF_RANGE': '每页条数须在 1 到 100 之间。',
   'reason.FIRST_OR_LAST': '分页须指定 first 或 last 之一，不能同时指定。',
   'reason.NOT_FOUND': '未找到。',
+  'reason.INVALID_ID': '该链接或编号不指向正确类型的记录。',
+  'reason.TOO_MANY_IDS': '一次最多查询 100 条记录。',
   'reason.REGION_CODE_TAKEN': '该地区代码已被使用。',
   'reason.REGION_LEVEL_INVALID': '乡镇下不能再设地区。',
   'reason.EMAIL_TAKEN': '该邮箱已注册。',

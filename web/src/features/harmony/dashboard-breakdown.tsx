@@ -7,7 +7,7 @@ import { formatIndex, formatShare, formatValue, indicatorName, indicatorUnit, ty
 
 type DashboardView = ResultOf<typeof DashboardViewQuery>;
 type Score = DashboardView['current']['edges'][number]['node']['scores'][number];
-type Methodology = DashboardView['methodology'];
+type Methodology = NonNullable<DashboardView['methodology']>;
 
 /**
  * Where a red line falls on the normalized scale: only goalpost normalization places it (min-max and

@@ -113,7 +113,10 @@ export function DashboardPage() {
   periods.sort((a, b) => comparePeriods(b, a));
   const unpublishedPeriods = new Set(trend.filter((point) => !point.published).map((point) => point.period));
 
+  // Nullable lookups: an unknown region (an old link, a mistyped address) or one the caller may not
+  // read is null beside the rest of the answer; so is the methodology when none is active.
   const region = data?.region;
+  const methodology = data?.methodology;
   const current = data?.current.edges[0]?.node;
   const rows = data?.children.edges.map((edge) => edge.node) ?? [];
   const hasUnpublished = Boolean((current && !current.published) || rows.some((row) => !row.published));
@@ -148,7 +151,15 @@ export function DashboardPage() {
     >
       {!data && view.fetching && <Loading />}
       {view.error && !data && <ErrorState error={view.error} onRetry={() => reexecuteView({ requestPolicy: 'network-only' })} />}
-      {data && region && (
+      {data && !region && !view.fetching && (
+        <div data-testid="region-not-found">
+          <EmptyState message={t('harmony.regionNotFound')} />
+        </div>
+      )}
+      {data && region && !methodology && view.error && (
+        <ErrorState error={view.error} onRetry={() => reexecuteView({ requestPolicy: 'network-only' })} />
+      )}
+      {data && region && methodology && (
         <div className={view.fetching ? 'dashboard-body is-stale' : 'dashboard-body'} aria-busy={view.fetching || undefined}>
           {view.error && <ErrorState error={view.error} onRetry={() => reexecuteView({ requestPolicy: 'network-only' })} />}
           <RegionBreadcrumb region={region} hrefFor={(id) => hrefFor(id)} />
@@ -217,7 +228,7 @@ export function DashboardPage() {
                       .join(', '),
                     highlighted: point.period === period,
                   }))}
-                  thresholds={data.methodology.gradeBands
+                  thresholds={methodology.gradeBands
                     .filter((band) => band.minimum > 0)
                     .map((band) => ({ value: band.minimum, label: `${gradeName(band.code, locale)} ≥ ${band.minimum}` }))}
                 />
@@ -241,7 +252,7 @@ export function DashboardPage() {
           <div className="dashboard-grid">
             <DashboardBreakdown
               scores={current?.scores ?? []}
-              methodology={data.methodology}
+              methodology={methodology}
               catalogue={catalogue}
               regionLabel={regionName(region)}
             />

@@ -48,6 +48,8 @@ export function SensitivityPage() {
     requestPolicy: 'network-only',
   });
   const run = data?.sensitivityRun;
+  // A run that is gone (or another caller's) is null with NOT_FOUND beside it: said as such, not as an error.
+  const gone = Boolean(runId && data && !run);
 
   // Poll while the run is running: the next request only once the previous answer is in.
   useEffect(() => {
@@ -158,8 +160,8 @@ export function SensitivityPage() {
         </div>
       </form>
       {runId && !data && fetching && <Loading />}
-      {error && <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      {runId && data && !run && <p className="alert alert-warning">{t('harmony.sensitivity.gone')}</p>}
+      {error && !gone && <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {gone && <p className="alert alert-warning">{t('harmony.sensitivity.gone')}</p>}
       {run && <SensitivityResult run={run} />}
     </section>
   );

@@ -9,7 +9,7 @@ import { formatFixed, formatShare, indicatorName } from './harmony-format';
 import { StatisticalChecksQuery } from './methodology.operations';
 import { useAssessedPeriods, type IndicatorCatalogue } from './use-harmony-data';
 
-type IndicatorCheck = ResultOf<typeof StatisticalChecksQuery>['statisticalChecks']['indicators'][number];
+type IndicatorCheck = NonNullable<ResultOf<typeof StatisticalChecksQuery>['statisticalChecks']>['indicators'][number];
 const LEVELS = ['CITY', 'COUNTY', 'TOWNSHIP'] as const;
 type CheckedLevel = (typeof LEVELS)[number];
 
@@ -26,6 +26,7 @@ export function StatisticalChecks({ catalogue }: { catalogue: IndicatorCatalogue
   const [level, setLevel] = useState<CheckedLevel>('TOWNSHIP');
   const period = chosenPeriod || periods[0]?.period || '';
   const [{ data, fetching, error }, reexecute] = useQuery({ query: StatisticalChecksQuery, variables: { period, level }, pause: !period });
+  const checks = data?.statisticalChecks;
   const name = (code: string) => indicatorName(catalogue.byCode, code, locale);
 
   const columns: Column<IndicatorCheck>[] = [
@@ -83,23 +84,23 @@ export function StatisticalChecks({ catalogue }: { catalogue: IndicatorCatalogue
       </form>
       {!data && fetching && <Loading />}
       {error && <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      {data && (
+      {checks && (
         <>
           <DataTable
             caption={t('harmony.checks.title')}
             columns={columns}
-            rows={data.statisticalChecks.indicators}
+            rows={checks.indicators}
             rowKey={(check) => check.code}
             rowTestId="check-row"
             stale={fetching}
             emptyMessage={t('harmony.checks.none')}
           />
           <h3>{t('harmony.checks.correlatedTitle')}</h3>
-          {data.statisticalChecks.correlatedPairs.length === 0 ? (
+          {checks.correlatedPairs.length === 0 ? (
             <p className="muted">{t('harmony.checks.noCorrelated')}</p>
           ) : (
             <ul className="plain-list">
-              {data.statisticalChecks.correlatedPairs.map((pair) => (
+              {checks.correlatedPairs.map((pair) => (
                 <li key={`${pair.first}-${pair.second}`}>
                   ⚑ {name(pair.first)} ↔ {name(pair.second)}:{' '}
                   {t('harmony.checks.correlation', { r: formatFixed(locale, pair.correlation, 2), n: pair.observations })}
@@ -107,7 +108,7 @@ export function StatisticalChecks({ catalogue }: { catalogue: IndicatorCatalogue
               ))}
             </ul>
           )}
-          <p className="muted">{t('harmony.checks.version', { version: data.statisticalChecks.methodologyVersion })}</p>
+          <p className="muted">{t('harmony.checks.version', { version: checks.methodologyVersion })}</p>
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
+import { GlobalIdField } from '../../../common/global-id';
 import { IsEmail, IsOptional, Length, Matches, MaxLength, MinLength, ArrayNotEmpty, ArrayUnique } from 'class-validator';
 import { API_SCOPES, type ApiScope, type UserRole } from '@massline/shared';
-import { Field, ID, InputType, ArgsType } from 'type-graphql';
+import { Field, InputType, ArgsType } from 'type-graphql';
 import { OrderType } from '../../../common/connection';
 import {
   asEnum,
@@ -17,7 +18,7 @@ import { registerEnumType } from 'type-graphql';
 /** ASCII only: a look-alike letter (Cyrillic "о" for "o") would make a second account that reads as the first. */
 const ASCII_EMAIL = /^[!-~]+$/;
 
-@InputType()
+@InputType({ description: 'An e-mail and password of a person’s account.' })
 export class SignInInput {
   @Field(() => String)
   @MaxLength(254)
@@ -45,11 +46,11 @@ export class RegisterCitizenInput {
   @Length(1, 100, { message: 'Between 1 and 100 characters' })
   displayName!: string;
 
-  @Field(() => ID, { description: 'Region of residence' })
+  @GlobalIdField('Region', { description: 'Region of residence.' })
   regionId!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new account: organization staff, auditor or citizen, with the region it belongs to.' })
 export class CreateUserInput {
   @Field(() => String)
   @IsEmail({ allow_utf8_local_part: false }, { message: 'Not an e-mail address' })
@@ -69,21 +70,27 @@ export class CreateUserInput {
   @MaxLength(200)
   password!: string;
 
-  @Field(() => ID, { description: 'Jurisdiction (auditor), residence (citizen); for organization staff, the region of the organization' })
+  @GlobalIdField('Region', {
+    description: 'Jurisdiction (auditor), residence (citizen); for organization staff, the region of the organization.',
+  })
   regionId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Required for organization staff' })
+  @GlobalIdField('Organization', { nullable: true, description: 'Required for organization staff.' })
   @IsOptional()
   organizationId?: string | null;
 }
 
 export const CitizenDecisionEnum = asEnum(['VERIFY', 'REJECT'] as const);
 export type CitizenDecision = keyof typeof CitizenDecisionEnum;
-registerEnumType(CitizenDecisionEnum, { name: 'CitizenDecision' });
+registerEnumType(CitizenDecisionEnum, {
+  name: 'CitizenDecision',
+  description:
+    'An organization’s review of a citizen’s residence: VERIFY (the citizen becomes VERIFIED) or REJECT (REJECTED, with a reason).',
+});
 
-@InputType()
+@InputType({ description: 'An organization’s decision on a citizen’s residence.' })
 export class ReviewCitizenInput {
-  @Field(() => ID)
+  @GlobalIdField('User', { description: 'The citizen whose residence is reviewed.' })
   userId!: string;
 
   @Field(() => CitizenDecisionEnum)
@@ -97,9 +104,12 @@ export class ReviewCitizenInput {
 
 export const UserOrderFieldEnum = asEnum(['EMAIL', 'DISPLAY_NAME', 'CREATED_AT', 'ROLE'] as const);
 export type UserOrderField = keyof typeof UserOrderFieldEnum;
-registerEnumType(UserOrderFieldEnum, { name: 'UserOrderField' });
+registerEnumType(UserOrderFieldEnum, {
+  name: 'UserOrderField',
+  description: 'The fields a list of User records sorts by; ties are broken by id, so pages are stable.',
+});
 
-@InputType()
+@InputType({ description: 'Which users to list; every condition given must hold.' })
 export class UserFilter {
   @Field(() => String, { nullable: true, description: 'Part of the e-mail or name' })
   @IsOptional()
@@ -115,11 +125,11 @@ export class UserFilter {
   @Field(() => Boolean, { nullable: true })
   active?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only users of this region and the regions under it' })
+  @GlobalIdField('Region', { nullable: true, description: 'Only users of this region and the regions under it.' })
   regionId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'How to sort a list of users: a field and a direction.' })
 export class UserOrder {
   @Field(() => UserOrderFieldEnum)
   field!: UserOrderField;
@@ -137,17 +147,17 @@ export class UserListArgs {
   orderBy?: UserOrder | null;
 }
 
-@InputType()
+@InputType({ description: 'A new party organization, whose jurisdiction is a region’s subtree.' })
 export class CreateOrganizationInput {
   @Field(() => String)
   @Length(2, 200, { message: 'Between 2 and 200 characters' })
   name!: string;
 
-  @Field(() => ID, { description: 'The region whose subtree is its jurisdiction' })
+  @GlobalIdField('Region', { description: 'The region whose subtree is its jurisdiction.' })
   regionId!: string;
 }
 
-@InputType()
+@InputType({ description: 'Which organizations to list; every condition given must hold.' })
 export class OrganizationFilter {
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -157,15 +167,18 @@ export class OrganizationFilter {
   @Field(() => Boolean, { nullable: true })
   active?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only organizations of this region and the regions under it' })
+  @GlobalIdField('Region', { nullable: true, description: 'Only organizations of this region and the regions under it.' })
   regionId?: string | null;
 }
 
 export const OrganizationOrderFieldEnum = asEnum(['NAME', 'CREATED_AT'] as const);
 export type OrganizationOrderField = keyof typeof OrganizationOrderFieldEnum;
-registerEnumType(OrganizationOrderFieldEnum, { name: 'OrganizationOrderField' });
+registerEnumType(OrganizationOrderFieldEnum, {
+  name: 'OrganizationOrderField',
+  description: 'The fields a list of Organization records sorts by; ties are broken by id, so pages are stable.',
+});
 
-@InputType()
+@InputType({ description: 'How to sort a list of organizations: a field and a direction.' })
 export class OrganizationOrder {
   @Field(() => OrganizationOrderFieldEnum)
   field!: OrganizationOrderField;
@@ -183,7 +196,7 @@ export class OrganizationListArgs {
   orderBy?: OrganizationOrder | null;
 }
 
-@InputType()
+@InputType({ description: 'A new API token for a third party, for your jurisdiction, with what it may read.' })
 export class CreateApiTokenInput {
   @Field(() => String)
   @Length(2, 100, { message: 'Between 2 and 100 characters' })
@@ -202,7 +215,7 @@ export class CreateApiTokenInput {
 export const ApiTokenOrder = OrderType('ApiToken', ['NAME', 'CREATED_AT', 'LAST_USED_AT'] as const);
 export type ApiTokenOrder = InstanceType<typeof ApiTokenOrder>;
 
-@InputType()
+@InputType({ description: 'Which API tokens to list; every condition given must hold.' })
 export class ApiTokenFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or the prefix' })
   @IsOptional()

@@ -18,7 +18,7 @@ export class Viewer {
   rules!: AppRule[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A token just issued, with its secret: the only answer that ever carries it.' })
 export class CreatedApiToken {
   @Field(() => ApiToken)
   token!: ApiToken;

@@ -1,5 +1,6 @@
+import { GlobalIdField } from '../../../common/global-id';
 import { IsOptional, Length, Matches, MaxLength, Max, Min, ArrayMaxSize, ArrayMinSize } from 'class-validator';
-import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { harmony } from '@massline/shared';
 import { OrderType } from '../../../common/connection';
 import { asEnum, SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
@@ -17,7 +18,9 @@ import { registerEnumType } from 'type-graphql';
 
 const LENGTHS = harmony.INDICATOR_TEXT_LENGTHS;
 
-@InputType()
+@InputType({
+  description: 'A new indicator of the catalogue: its code, names and units in both languages, direction, rate basis and goalposts.',
+})
 export class CreateIndicatorInput {
   // The limits are the shared ones (harmony.indicatorProblems), which the console checks before sending.
   @Field(() => String, { description: 'Upper case letters, digits and _' })
@@ -40,7 +43,7 @@ export class CreateIndicatorInput {
   description: 'A value, or a raw count (with its total, for a percentage) that the population of the period turns into a rate',
 })
 export class RecordObservationInput {
-  @Field(() => ID) regionId!: string;
+  @GlobalIdField('Region', { description: 'The region.' }) regionId!: string;
   @Field(() => String, { description: '2026, 2026-Q3 or 2026-07' }) period!: string;
   @Field(() => String) indicatorCode!: string;
   @Field(() => Float, { nullable: true }) value?: number | null;
@@ -57,10 +60,10 @@ export class RecordObservationInput {
   expectedRevision?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Which observations to list or export; every condition given must hold.' })
 export class ObservationFilter {
-  @Field(() => ID, { nullable: true, description: 'This region and those under it' }) withinId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'This region only' }) regionId?: string | null;
+  @GlobalIdField('Region', { nullable: true, description: 'This region and those under it.' }) withinId?: string | null;
+  @GlobalIdField('Region', { nullable: true, description: 'This region only.' }) regionId?: string | null;
   @Field(() => String, { nullable: true }) period?: string | null;
   @Field(() => String, { nullable: true }) indicatorCode?: string | null;
 }
@@ -74,9 +77,12 @@ export class ObservationListArgs {
   @Field(() => ObservationOrder, { nullable: true, description: 'Default: latest period first' }) orderBy?: ObservationOrder | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Household incomes of a region and period (CSV), from which the Gini coefficient is computed and recorded as the GINI observation.',
+})
 export class GiniFromMicrodataInput {
-  @Field(() => ID) regionId!: string;
+  @GlobalIdField('Region', { description: 'The region.' }) regionId!: string;
   @Field(() => String) period!: string;
   @Field(() => String, { description: 'CSV with a header: income[,weight] — one household per line' })
   @MaxLength(60_000_000)
@@ -84,9 +90,12 @@ export class GiniFromMicrodataInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) source?: string | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Income shares of quintiles or deciles of a region and period, from which the Gini coefficient is computed and recorded as the GINI observation.',
+})
 export class GiniFromSharesInput {
-  @Field(() => ID) regionId!: string;
+  @GlobalIdField('Region', { description: 'The region.' }) regionId!: string;
   @Field(() => String) period!: string;
   @Field(() => [Float], {
     description: 'Income shares of equal population groups, poorest first: 5 (quintiles) or 10 (deciles); in % or fractions',
@@ -97,7 +106,7 @@ export class GiniFromSharesInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) source?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'How one indicator enters a methodology version: its weight and its normalization.' })
 export class IndicatorSettingInput {
   @Field(() => String) code!: string;
   @Field(() => Float) @Min(0) @Max(1) weight!: number;
@@ -107,13 +116,15 @@ export class IndicatorSettingInput {
   @Field(() => Float, { nullable: true, description: 'Default: the indicator’s' }) redLine?: number | null;
 }
 
-@InputType()
+@InputType({
+  description: 'One named band of the index: an index at or above its minimum (0–100) and below the next band’s gets its grade.',
+})
 export class GradeBandInput {
   @Field(() => GradeEnum) code!: harmony.GradeCode;
   @Field(() => Float) minimum!: number;
 }
 
-@InputType()
+@InputType({ description: 'One rule that raises alerts when assessments are computed under the version.' })
 export class AlertRuleInput {
   @Field(() => AlertKindEnum) kind!: harmony.AlertKind;
   @Field(() => Float, { nullable: true, description: 'INDEX_BELOW: the index threshold' }) threshold?: number | null;
@@ -136,20 +147,27 @@ export class CreateMethodologyVersionInput {
 
 export const AssessmentOrderFieldEnum = asEnum(['RANK', 'INDEX', 'REGION_CODE', 'PERIOD', 'CHANGE'] as const);
 export type AssessmentOrderField = keyof typeof AssessmentOrderFieldEnum;
-registerEnumType(AssessmentOrderFieldEnum, { name: 'AssessmentOrderField' });
+registerEnumType(AssessmentOrderFieldEnum, {
+  name: 'AssessmentOrderField',
+  description: 'The fields a list of Assessment records sorts by; ties are broken by id, so pages are stable.',
+});
 
-@InputType()
+@InputType({ description: 'How to sort a list of assessments: a field and a direction.' })
 export class AssessmentOrder {
   @Field(() => AssessmentOrderFieldEnum) field!: AssessmentOrderField;
   @Field(() => SortDirectionEnum) direction!: SortDirection;
 }
 
-@InputType()
+@InputType({
+  description: 'Which assessments to list; every condition given must hold. Anonymous callers and tokens see published assessments only.',
+})
 export class AssessmentFilter {
   @Field(() => String, { nullable: true }) period?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The children of this region (the dashboard’s drill-down)' }) parentId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'This region only (a trend over periods)' }) regionId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Default: the active version' }) methodologyVersionId?: string | null;
+  @GlobalIdField('Region', { nullable: true, description: 'The children of this region (the dashboard’s drill-down).' }) parentId?:
+    string | null;
+  @GlobalIdField('Region', { nullable: true, description: 'This region only (a trend over periods).' }) regionId?: string | null;
+  @GlobalIdField('MethodologyVersion', { nullable: true, description: 'Default: the active version.' }) methodologyVersionId?:
+    string | null;
   @Field(() => GradeEnum, { nullable: true }) grade?: harmony.GradeCode | null;
   @Field(() => Boolean, { nullable: true }) published?: boolean | null;
 }
@@ -160,13 +178,14 @@ export class AssessmentListArgs {
   @Field(() => AssessmentOrder, { nullable: true }) orderBy?: AssessmentOrder | null;
 }
 
-@InputType()
+@InputType({ description: 'Which alerts to list; every condition given must hold.' })
 export class AlertFilter {
   @Field(() => AlertStatusEnum, { nullable: true }) status?: AlertStatus | null;
   @Field(() => AlertKindEnum, { nullable: true, description: 'Only alerts of this rule' }) kind?: harmony.AlertKind | null;
   @Field(() => String, { nullable: true, description: 'Only alerts whose run of breaches covers this period' }) period?: string | null;
-  @Field(() => ID, { nullable: true, description: 'This region and those under it' }) withinId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Default: the active version' }) methodologyVersionId?: string | null;
+  @GlobalIdField('Region', { nullable: true, description: 'This region and those under it.' }) withinId?: string | null;
+  @GlobalIdField('MethodologyVersion', { nullable: true, description: 'Default: the active version.' }) methodologyVersionId?:
+    string | null;
 }
 
 export const AlertOrder = OrderType('Alert', ['RAISED_AT', 'PERIOD', 'STATUS'] as const);
@@ -178,10 +197,12 @@ export class AlertListArgs {
   @Field(() => AlertOrder, { nullable: true, description: 'Default: newest first' }) orderBy?: AlertOrder | null;
 }
 
-@InputType()
+@InputType({
+  description: 'A Monte Carlo sensitivity analysis: how robust the ranking of a region’s children in a period is to the weights.',
+})
 export class SensitivityRunInput {
   @Field(() => String) period!: string;
-  @Field(() => ID, { description: 'Rank the children of this region' }) parentId!: string;
+  @GlobalIdField('Region', { description: 'Rank the children of this region.' }) parentId!: string;
   @Field(() => Int, { nullable: true, description: '1 to 20,000; default 1,000' }) @IsOptional() @Min(1) @Max(20_000) runs?: number | null;
   @Field(() => Float, { nullable: true, description: '± share of each weight, 0 to 0.9; default 0.25' })
   @IsOptional()

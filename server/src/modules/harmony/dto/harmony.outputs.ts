@@ -1,3 +1,5 @@
+import { GlobalIdField } from '../../../common/global-id';
+import { Node } from '../../../common/node';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { harmony } from '@massline/shared';
 import { RegionLevelEnum } from '../../../common/graphql-enums';
@@ -19,13 +21,15 @@ import { Observation } from '../observation.entity';
 
 @ObjectType({ description: 'A region as a list row carries it (no extra query)' })
 export class RegionSummary {
-  @Field(() => ID) id!: string;
+  @GlobalIdField('Region', { output: true, description: 'The global id of the Region: region(id:) or node(id:) fetches it whole.' })
+  id!: string;
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => String) nameEn!: string;
   @Field(() => RegionLevelEnum) level!: RegionLevel;
   @Field(() => String) path!: string;
-  @Field(() => ID, { nullable: true }) parentId!: string | null;
+  @GlobalIdField('Region', { output: true, nullable: true, description: 'The global id of its parent Region; null for the root.' })
+  parentId!: string | null;
 }
 
 @ObjectType({ description: "One indicator's part in an assessment" })
@@ -80,7 +84,8 @@ export class AssessmentView {
   @Field(() => Float, { nullable: true, description: 'index − previousIndex' }) change!: number | null;
   @Field(() => [IndicatorScore]) scores!: IndicatorScore[];
   @Field(() => [String], { description: 'Indicators without a value (never counted as zero)' }) missing!: string[];
-  @Field(() => ID) methodologyVersionId!: string;
+  @GlobalIdField('MethodologyVersion', { output: true, description: 'The global id of the methodology version it was computed under.' })
+  methodologyVersionId!: string;
   @Field(() => Int) methodologyVersion!: number;
   @Field(() => Boolean) published!: boolean;
   @Field(() => AssessmentReleaseView, {
@@ -98,7 +103,7 @@ export class AssessmentView {
   @Field(() => Date) computedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Why one row of an import was refused: its line and the problems found.' })
 export class ImportRowError {
   @Field(() => Int, { description: 'Line in the file (the header is line 1)' }) line!: number;
   @Field(() => String) reason!: string;
@@ -114,7 +119,7 @@ export class ObservationImportReport {
   @Field(() => [String], { description: 'Periods whose assessments were recomputed' }) recomputedPeriods!: string[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The Lorenz curve fitted to income shares when the Gini coefficient is computed from quintiles or deciles.' })
 export class LorenzFit {
   @Field(() => Float) a!: number;
   @Field(() => Float) b!: number;
@@ -134,7 +139,7 @@ export class GiniResult {
   @Field(() => Observation) observation!: Observation;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How one indicator enters a methodology version: its weight, direction, normalization and red line.' })
 export class IndicatorSettingView {
   @Field(() => String) code!: string;
   @Field(() => IndicatorDirectionEnum) direction!: harmony.IndicatorDirection;
@@ -145,13 +150,13 @@ export class IndicatorSettingView {
   @Field(() => Float, { nullable: true }) redLine!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One named band of the index: from its minimum (0–100) up to the next band’s.' })
 export class GradeBandView {
   @Field(() => GradeEnum) code!: harmony.GradeCode;
   @Field(() => Float) minimum!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One rule of a methodology version that raises alerts.' })
 export class AlertRuleView {
   @Field(() => AlertKindEnum) kind!: harmony.AlertKind;
   @Field(() => Float, { nullable: true }) threshold!: number | null;
@@ -170,7 +175,7 @@ export class IndicatorCheck {
   @Field(() => Boolean, { description: '|skew| > 2 and kurtosis > 3.5: outliers' }) outliers!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Two indicators whose values correlate (Pearson) among the regions checked: a sign of double counting.' })
 export class CorrelatedPairView {
   @Field(() => String) first!: string;
   @Field(() => String) second!: string;
@@ -178,7 +183,10 @@ export class CorrelatedPairView {
   @Field(() => Int) observations!: number;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The statistical checks of a period’s indicators among the regions of a level (OECD/JRC handbook): outliers, correlated pairs, coverage.',
+})
 export class StatisticalChecks {
   @Field(() => String) period!: string;
   @Field(() => Int) methodologyVersion!: number;
@@ -187,7 +195,10 @@ export class StatisticalChecks {
   correlatedPairs!: CorrelatedPairView[];
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The rank of one region among its siblings, nominal and under perturbed weights: median and 5th–95th percentile ranks (1 is best).',
+})
 export class RankInterval {
   @Field(() => RegionSummary) region!: RegionSummary;
   @Field(() => Float, { nullable: true }) nominalIndex!: number | null;
@@ -197,8 +208,8 @@ export class RankInterval {
   @Field(() => Float, { nullable: true }) percentile95Rank!: number | null;
 }
 
-@ObjectType({ description: 'A Monte Carlo perturbation of the weights, running or done' })
-export class SensitivityRun {
+@ObjectType({ implements: Node, description: 'A Monte Carlo perturbation of the weights, running or done' })
+export class SensitivityRun implements Node {
   @Field(() => ID) id!: string;
   @Field(() => SensitivityStatusEnum) status!: SensitivityStatus;
   @Field(() => Float, { description: '0 to 1' }) progress!: number;

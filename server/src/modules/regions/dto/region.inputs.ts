@@ -1,15 +1,16 @@
+import { GlobalIdField } from '../../../common/global-id';
 import { IsOptional, Length, Matches, MaxLength, Max, Min } from 'class-validator';
 import type { RegionLevel } from '@massline/shared';
 import { REGION_CODE_PATTERN } from '@massline/shared';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { asEnum, RegionLevelEnum, SortDirectionEnum, type SortDirection } from '../../../common/graphql-enums';
 
-@InputType()
+@InputType({ description: 'Which regions to list; every condition given must hold.' })
 export class RegionFilter {
-  @Field(() => ID, { nullable: true, description: 'Children of this region; null for the root' })
+  @GlobalIdField('Region', { nullable: true, description: 'Children of this region; null for the root.' })
   parentId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'This region and every region under it' })
+  @GlobalIdField('Region', { nullable: true, description: 'This region and every region under it.' })
   withinId?: string | null;
 
   @Field(() => RegionLevelEnum, { nullable: true })
@@ -23,9 +24,12 @@ export class RegionFilter {
 
 export const RegionOrderFieldEnum = asEnum(['CODE', 'NAME', 'LEVEL'] as const);
 export type RegionOrderField = keyof typeof RegionOrderFieldEnum;
-registerEnumType(RegionOrderFieldEnum, { name: 'RegionOrderField' });
+registerEnumType(RegionOrderFieldEnum, {
+  name: 'RegionOrderField',
+  description: 'The fields a list of Region records sorts by; ties are broken by id, so pages are stable.',
+});
 
-@InputType()
+@InputType({ description: 'How to sort a list of regions: a field and a direction.' })
 export class RegionOrder {
   @Field(() => RegionOrderFieldEnum)
   field!: RegionOrderField;
@@ -43,9 +47,9 @@ export class RegionListArgs {
   orderBy?: RegionOrder | null;
 }
 
-@InputType()
+@InputType({ description: 'A new region under an existing one; its level is the one below its parent’s.' })
 export class CreateRegionInput {
-  @Field(() => ID)
+  @GlobalIdField('Region', { description: 'The region to add it under.' })
   parentId!: string;
 
   @Field(() => String, { description: 'Administrative division code, digits' })
@@ -61,9 +65,9 @@ export class CreateRegionInput {
   nameEn!: string;
 }
 
-@InputType()
+@InputType({ description: 'A region’s population and households in one period (rates per resident or household are computed from them).' })
 export class SetRegionStatisticsInput {
-  @Field(() => ID)
+  @GlobalIdField('Region', { description: 'The region.' })
   regionId!: string;
 
   @Field(() => String, { description: 'A year, quarter or month: 2026, 2026-Q3, 2026-07' })

@@ -385,6 +385,7 @@ export const harmonyEn = {
   'harmony.sensitivity.progress': 'Run progress',
   'harmony.sensitivity.running': 'Running: {percent} %',
   'harmony.sensitivity.failed': 'The run failed.',
+  'harmony.regionNotFound': 'There is no such region, or it is not yours to see. Choose one from the regions list.',
   'harmony.sensitivity.gone': 'This run is no longer available (runs are kept for an hour): start it again.',
   'harmony.sensitivity.resultTitle': 'Rank intervals, {period}',
   'harmony.sensitivity.settings': '{runs} runs, weights ± {perturbation}, seed {seed}, {aggregation}; started {started}.',

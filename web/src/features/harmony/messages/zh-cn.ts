@@ -369,6 +369,7 @@ export const harmonyZhCN: Record<HarmonyMessageKey, string> = {
   'harmony.sensitivity.progress': '分析进度',
   'harmony.sensitivity.running': '运行中：{percent}%',
   'harmony.sensitivity.failed': '分析失败。',
+  'harmony.regionNotFound': '没有这个地区，或您无权查看。请从地区列表中选择。',
   'harmony.sensitivity.gone': '该分析已不可用（结果保留一小时），请重新开始。',
   'harmony.sensitivity.resultTitle': '名次区间，{period}',
   'harmony.sensitivity.settings': '{runs} 次模拟，权重 ± {perturbation}，种子 {seed}，{aggregation}；开始于 {started}。',
