@@ -13,8 +13,9 @@ type PublicEvents = HarmonyEvents & RegionsEvents & AccountsEvents;
  * the public records around them (regions and their statistics, organizations, the indicator catalogue,
  * methodology versions). A correction or a recomputation changes only the working figures: the public
  * keeps the release until the organization publishes (`assessment.publish`), or activates another
- * methodology (`methodology.activate`, which releases the new version's figures for what was published). Each moves the publication epoch in its own transaction, which is what the
- * public response cache and the ETags are keyed by; nothing else does. An event that changes only
+ * methodology (`methodology.activate`, which releases the new version's figures for what was published).
+ * Each moves the publication epoch in its own transaction, which is what the public response cache and
+ * the ETags are keyed by; nothing else does. An event that changes only
  * private data (alerts, users, tokens, unpublished assessments) must not be listed: it would empty every
  * public cache for nothing.
  */
