@@ -5,7 +5,15 @@
 export interface GraphQLAnswer<T = Record<string, unknown>> {
   status: number;
   data: T | null;
-  errors: { message: string; extensions?: { code?: string; reason?: string; fields?: Record<string, string> } }[];
+  errors: {
+    message: string;
+    extensions?: {
+      code?: string;
+      reason?: string;
+      fields?: Record<string, string>;
+      problems?: Record<string, { reason: string; params: Record<string, string | number> }>;
+    };
+  }[];
   headers: Headers;
 }
 

@@ -1,4 +1,4 @@
-import { harmony } from '@massline/shared';
+import { harmony, problemOf } from '@massline/shared';
 import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
@@ -29,7 +29,7 @@ export class AlertService {
     if (!harmony.canAlertBecome(alert.status, to))
       throw new AppError('ALERT_TRANSITION_INVALID', `An alert that is ${alert.status.toLowerCase()} cannot become ${to.toLowerCase()}`);
     const resolution = note?.trim() ?? '';
-    if (to === 'RESOLVED' && !resolution) throw invalidInput({ note: 'Say how it was resolved' });
+    if (to === 'RESOLVED' && !resolution) throw invalidInput({ note: problemOf('RESOLUTION_NOTE_REQUIRED') });
     const before = { status: alert.status };
     return inTransaction(this.events, context, async (em) => {
       const changes: AlertTransitionChanges =

@@ -1,4 +1,4 @@
-import { harmony } from '@massline/shared';
+import { harmony, problemOf } from '@massline/shared';
 import { AppError, invalidInput } from '../../common/app-error';
 import { CsvSyntaxError, parseCsv } from '../../common/csv';
 import { authorize } from '../../common/operation-permission';
@@ -28,7 +28,8 @@ export class GiniService {
     try {
       records = parseCsv(input.csv);
     } catch (error) {
-      if (error instanceof CsvSyntaxError) throw new AppError('INVALID_GINI_INPUT', error.message, { csv: error.message });
+      if (error instanceof CsvSyntaxError)
+        throw new AppError('INVALID_GINI_INPUT', error.message, { csv: problemOf('CSV_SYNTAX', { line: error.line }) });
       throw error;
     }
     const [header, ...rows] = records;
@@ -44,12 +45,16 @@ export class GiniService {
     rows.forEach((row, i) => {
       const income = Number(row.cells[incomeAt]);
       if (row.cells[incomeAt] === '' || !Number.isFinite(income))
-        throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: income is not a number`, { csv: `Line ${row.line}` });
+        throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: income is not a number`, {
+          csv: problemOf('CSV_LINE', { line: row.line }),
+        });
       incomes[i] = income;
       if (weights) {
         const weight = Number(row.cells[weightAt]);
         if (row.cells[weightAt] === '' || !Number.isFinite(weight))
-          throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: weight is not a number`, { csv: `Line ${row.line}` });
+          throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: weight is not a number`, {
+            csv: problemOf('CSV_LINE', { line: row.line }),
+          });
         weights[i] = weight;
       }
     });
@@ -66,7 +71,7 @@ export class GiniService {
 
   async fromShares(context: RequestContext, input: GiniFromSharesInput): Promise<GiniResult> {
     const { region, period, indicator } = await this.target(context, input);
-    if (input.shares.length !== 5 && input.shares.length !== 10) throw invalidInput({ shares: '5 quintile or 10 decile shares' });
+    if (input.shares.length !== 5 && input.shares.length !== 10) throw invalidInput({ shares: problemOf('SHARES_COUNT') });
     let result: harmony.GroupedGiniResult;
     try {
       result = harmony.giniFromShares(input.shares);
@@ -93,7 +98,7 @@ export class GiniService {
   private async target(context: RequestContext, input: { regionId: string; period: string }) {
     const period = periodCode(input.period);
     const region = await new RegionRepository(context.em).findById(input.regionId);
-    if (!region) throw invalidInput({ regionId: 'No such region' });
+    if (!region) throw invalidInput({ regionId: problemOf('NO_SUCH_REGION') });
     authorize(context, 'create', 'Observation', { region }, 'regionId');
     const indicator = await new IndicatorRepository(context.em).getByCode('GINI');
     return { region, period, indicator };

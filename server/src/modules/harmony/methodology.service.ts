@@ -1,4 +1,4 @@
-import { harmony } from '@massline/shared';
+import { harmony, problemOf } from '@massline/shared';
 import { AppError, notFound } from '../../common/app-error';
 import { scoped } from '../../common/ability-filter';
 import type { Connection, PageArgs } from '../../common/connection';
@@ -43,7 +43,9 @@ export class MethodologyService {
     const indicators: harmony.IndicatorSetting[] = input.indicators.map((setting, i) => {
       const indicator = catalogue.get(setting.code);
       if (!indicator)
-        throw new AppError('UNKNOWN_INDICATOR', `No indicator ${setting.code}`, { [`indicators.${i}.code`]: 'No such indicator' });
+        throw new AppError('UNKNOWN_INDICATOR', `No indicator ${setting.code}`, {
+          [`indicators.${i}.code`]: problemOf('NO_SUCH_INDICATOR', { code: setting.code }),
+        });
       const normalization: harmony.NormalizationSetting =
         setting.normalization === 'GOALPOSTS'
           ? { kind: 'GOALPOSTS', lower: setting.lower ?? indicator.goalpostLower, upper: setting.upper ?? indicator.goalpostUpper }

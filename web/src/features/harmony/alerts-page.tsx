@@ -7,7 +7,7 @@ import type { ResultOf } from '../../app/graphql';
 import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
-import { errorMessage } from '../../lib/error-message';
+import { errorMessage, useFieldMessages } from '../../lib/error-message';
 import { ErrorState, Loading } from '../../lib/states';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { useCursorPages } from '../../lib/use-cursor-pages';
@@ -167,6 +167,7 @@ function AlertActions({ alert }: { alert: AlertRow }) {
   const ability = useAppAbility();
   const acknowledge = useApiMutation(AcknowledgeAlertMutation);
   const resolve = useApiMutation(ResolveAlertMutation);
+  const resolveFields = useFieldMessages(resolve.error);
   const [resolving, setResolving] = useState(false);
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
@@ -224,15 +225,15 @@ function AlertActions({ alert }: { alert: AlertRow }) {
               rows={2}
               value={note}
               data-testid="alert-resolve-note"
-              aria-invalid={noteMissing || Boolean(resolve.error?.fields.note) || undefined}
+              aria-invalid={noteMissing || Boolean(resolveFields.note) || undefined}
               onChange={(event) => {
                 setNote(event.target.value);
                 setNoteMissing(false);
               }}
             />
           </label>
-          {(noteMissing || resolve.error?.fields.note) && (
-            <small className="field-error">{noteMissing ? t('harmony.alerts.noteRequired') : resolve.error?.fields.note}</small>
+          {(noteMissing || resolveFields.note) && (
+            <small className="field-error">{noteMissing ? t('harmony.alerts.noteRequired') : resolveFields.note}</small>
           )}
           <span className="form-actions">
             <button type="submit" className="button button-small button-primary" disabled={busy} data-testid="alert-resolve-submit">

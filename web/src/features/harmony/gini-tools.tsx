@@ -9,6 +9,7 @@ import { RegionSelect, type RegionOption } from '../regions/region-select';
 import { currentQuarter } from './download';
 import { formatFixed } from './harmony-format';
 import { GiniFromMicrodataMutation, GiniFromSharesMutation } from './observation.operations';
+import { useFieldMessages } from '../../lib/error-message';
 
 type GiniResult = ResultOf<typeof GiniFromSharesMutation>['computeGiniFromShares'];
 type Tool = 'microdata' | 'shares';
@@ -36,7 +37,7 @@ export function GiniTools() {
   const fromMicrodata = useApiMutation(GiniFromMicrodataMutation);
   const fromShares = useApiMutation(GiniFromSharesMutation);
   const mutation = tool === 'microdata' ? fromMicrodata : fromShares;
-  const fields = { ...(mutation.error?.fields ?? {}), ...checks };
+  const fields = { ...useFieldMessages(mutation.error), ...checks };
   const shareNumbers = shares.map((share) => Number(share));
   const shareSum = shareNumbers.reduce((sum, share) => sum + (Number.isFinite(share) ? share : 0), 0);
 

@@ -8,6 +8,7 @@ import { WeightsFieldset } from './methodology-weights';
 import { draftFrom, draftProblems, toInput, weightSum, weightsTotalOne, type MethodologyDraft } from './methodology-draft';
 import { CreateMethodologyVersionMutation } from './methodology.operations';
 import type { IndicatorCatalogue } from './use-harmony-data';
+import { useFieldMessages } from '../../lib/error-message';
 
 interface MethodologyFormProps {
   active: MethodologyVersion | undefined;
@@ -27,7 +28,7 @@ export function MethodologyForm({ active, catalogue, onCreated, onCancel }: Meth
   const create = useApiMutation(CreateMethodologyVersionMutation);
   const problems = draftProblems(draft, t);
   const shown = submitted ? problems : { ...(problems.weights ? { weights: problems.weights } : {}) };
-  const fields = { ...(create.error?.fields ?? {}), ...shown };
+  const fields = { ...useFieldMessages(create.error), ...shown };
   const sumOk = weightsTotalOne(weightSum(draft));
 
   const onSubmit = async (event: FormEvent) => {

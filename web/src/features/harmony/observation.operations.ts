@@ -108,6 +108,10 @@ export const ImportObservationsMutation = graphql(`
       errors {
         line
         reason
+        errorReason
+        column
+        problem
+        params
       }
     }
   }

@@ -1,5 +1,5 @@
 import { CombinedError, stringifyDocument, type AnyVariables, type DocumentInput } from '@urql/core';
-import { toApiError, type ApiError } from '../../app/api-error';
+import { localApiError, toApiError, type ApiError } from '../../app/api-error';
 
 export interface UploadCallbacks {
   /** The share of the request body sent so far, 0 to 1. */
@@ -35,7 +35,7 @@ export function postWithUploadProgress<Data, Variables extends AnyVariables>(
     request.upload.onload = () => callbacks.onUploaded();
     const networkError = (): UploadResult<Data> => ({
       data: null,
-      error: { code: null, reason: null, message: request.statusText || 'Network error', fields: {}, network: true },
+      error: localApiError(request.statusText || 'Network error', true),
     });
     request.onerror = () => resolve(networkError());
     request.onload = () => {

@@ -230,6 +230,7 @@ export const harmonyEn = {
   'harmony.import.rejectedCount': '{errors} of {rows} rows have problems. Fix them and import the whole file again.',
   'harmony.import.errorsCaption': 'Rows with problems',
   'harmony.import.line': 'Line',
+  'harmony.import.column': 'Column',
   'harmony.import.reason': 'Problem',
 
   'harmony.methodology.title': 'Methodology',

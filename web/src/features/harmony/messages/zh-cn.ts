@@ -222,6 +222,7 @@ export const harmonyZhCN: Record<HarmonyMessageKey, string> = {
   'harmony.import.rejectedCount': '{rows} 行中有 {errors} 行有问题。请修改后重新导入整个文件。',
   'harmony.import.errorsCaption': '有问题的行',
   'harmony.import.line': '行号',
+  'harmony.import.column': '列',
   'harmony.import.reason': '问题',
 
   'harmony.methodology.title': '计算方法',
