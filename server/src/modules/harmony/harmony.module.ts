@@ -19,6 +19,7 @@ import { Migration20261126010000Harmony } from './migrations/Migration2026112601
 import { Migration20261126020000AssessmentStorage } from './migrations/Migration20261126020000AssessmentStorage';
 import { Migration20261129000100HarmonyDatabaseTime } from './migrations/Migration20261129000100HarmonyDatabaseTime';
 import { Migration20261130000100ObservationRevisionUnique } from './migrations/Migration20261130000100ObservationRevisionUnique';
+import { Migration20261201143710MethodologyNames } from './migrations/Migration20261201143710MethodologyNames';
 import { ObservationRevision } from './observation-revision.entity';
 import { Observation } from './observation.entity';
 import { ObservationService } from './observation.service';
@@ -64,6 +65,7 @@ export const harmonyModule = defineModule({
     { name: 'Migration20261126020000AssessmentStorage', class: Migration20261126020000AssessmentStorage },
     { name: 'Migration20261129000100HarmonyDatabaseTime', class: Migration20261129000100HarmonyDatabaseTime },
     { name: 'Migration20261130000100ObservationRevisionUnique', class: Migration20261130000100ObservationRevisionUnique },
+    { name: 'Migration20261201143710MethodologyNames', class: Migration20261201143710MethodologyNames },
   ],
   // What the server's runtime role may not rewrite (app/database-roles.ts): corrections append revisions;
   // a methodology version is immutable but for its activation.

@@ -81,7 +81,9 @@ export class MethodologyService {
       const version = em.create(MethodologyVersion, {
         version: next,
         name: input.name.trim(),
+        nameZh: input.nameZh?.trim() || null,
         description: input.description?.trim() || null,
+        descriptionZh: input.descriptionZh?.trim() || null,
         settings,
         alertRules,
         winsorise: input.winsorise ?? false,

@@ -48,7 +48,7 @@ export function MethodologyForm({ active, catalogue, onCreated, onCancel }: Meth
         <p className="muted">{create.error.message}</p>
       )}
       <div className="form-grid">
-        <FormField label={t('field.name')} error={fields.name}>
+        <FormField label={t('harmony.methodology.nameEn')} error={fields.name}>
           {(control) => (
             <input
               {...control}
@@ -58,9 +58,32 @@ export function MethodologyForm({ active, catalogue, onCreated, onCancel }: Meth
             />
           )}
         </FormField>
+        <FormField label={t('harmony.methodology.nameZh')} error={fields.nameZh}>
+          {(control) => (
+            <input
+              {...control}
+              data-testid="methodology-name-zh"
+              value={draft.nameZh}
+              onChange={(event) => setDraft({ ...draft, nameZh: event.target.value })}
+            />
+          )}
+        </FormField>
         <FormField label={t('harmony.methodology.description')} hint={t('harmony.methodology.descriptionHint')} error={fields.description}>
           {(control) => (
             <input {...control} value={draft.description} onChange={(event) => setDraft({ ...draft, description: event.target.value })} />
+          )}
+        </FormField>
+        <FormField
+          label={t('harmony.methodology.descriptionZh')}
+          hint={t('harmony.methodology.descriptionHint')}
+          error={fields.descriptionZh}
+        >
+          {(control) => (
+            <input
+              {...control}
+              value={draft.descriptionZh}
+              onChange={(event) => setDraft({ ...draft, descriptionZh: event.target.value })}
+            />
           )}
         </FormField>
       </div>
