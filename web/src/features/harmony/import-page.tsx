@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { plural } from '../../app/i18n/plural';
 import { localApiError, toApiProblem, type ApiError } from '../../app/api-error';
 import type { ResultOf } from '../../app/graphql';
 import { useHarmonyI18n, type HarmonyI18n } from './harmony-i18n';
@@ -213,7 +214,7 @@ export function ImportPage() {
           {report.accepted ? (
             <div className="alert alert-success" role="status" data-testid="import-accepted">
               <p>
-                <strong>{t('harmony.import.accepted', { count: report.rowCount })}</strong>
+                <strong>{plural(i18n, 'harmony.import.accepted', report.rowCount)}</strong>
               </p>
               <dl className="details-list">
                 <dt>{t('harmony.import.written')}</dt>
@@ -234,7 +235,7 @@ export function ImportPage() {
                 <p>
                   <strong>{t('harmony.import.rejected')}</strong>
                 </p>
-                <p>{t('harmony.import.rejectedCount', { errors: report.errors.length, rows: report.rowCount })}</p>
+                <p>{plural(i18n, 'harmony.import.rejectedCount', report.errors.length, { rows: report.rowCount })}</p>
               </div>
               <DataTable
                 caption={t('harmony.import.errorsCaption')}
