@@ -60,7 +60,7 @@ export function AuditPage() {
       id: 'action',
       header: t('audit.action'),
       // The key stays at hand (the action filter takes it) but the reader sees what happened in words.
-      cell: (entry) => <span title={entry.action}>{tryTranslate(`auditAction.${entry.action}`) ?? entry.action}</span>,
+      cell: (entry) => <span data-action={entry.action}>{tryTranslate(`auditAction.${entry.action}`) ?? entry.action}</span>,
     },
     {
       id: 'actor',

@@ -51,6 +51,7 @@ export const auditEn = {
   'audit.intro': 'Every change in your jurisdiction, newest first. Nobody can edit it.',
   'audit.time': 'When',
   'audit.action': 'Action',
+  'audit.anyAction': 'Any action',
   'audit.actor': 'Who',
   'audit.subject': 'Subject',
   'audit.subjectType': 'Subject type',

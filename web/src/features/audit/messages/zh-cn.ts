@@ -49,6 +49,7 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'audit.title': '审计日志',
   'audit.intro': '您管辖范围内的每一项变更，最新的在前。任何人都不能修改。',
   'audit.time': '时间',
+  'audit.anyAction': '全部操作',
   'audit.action': '操作',
   'audit.actor': '操作人',
   'audit.subject': '对象',
