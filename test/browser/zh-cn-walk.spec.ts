@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { harmony } from '@massline/shared';
 import { chromiumAvailable, offeredNavLinks, startConsole, stopConsole } from '../support/browser';
 import { DEMO_PASSWORD, type TestServer } from '../support/test-server';
 
@@ -21,13 +22,7 @@ const ALLOWED_WORDS = new Set(
     'Gini',
     'OECD',
     'JRC',
-    'GINI',
-    'PETITIONS',
-    'MASS_INCIDENTS',
-    'HOT_ISSUES',
-    'PARTY_APPLICATIONS',
-    'CADRE_TRUST',
-    'PAPER_SUBSCRIPTIONS',
+    ...harmony.DEFAULT_INDICATORS.map((indicator) => indicator.code),
     'region_code',
     'period',
     'indicator',
