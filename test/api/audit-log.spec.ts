@@ -13,9 +13,11 @@ interface Entry {
   after: Record<string, unknown> | null;
   requestId: string | null;
   clientRequestId: string | null;
+  region: { code: string; name: string; nameEn: string } | null;
 }
 const ENTRIES = `query ($filter: AuditEntryFilter) { auditEntries(first: 20, filter: $filter) { totalCount edges { node {
-  action actorKind actorLabel actorRole subjectType subjectId regionPath before after requestId clientRequestId } } } }`;
+  action actorKind actorLabel actorRole subjectType subjectId regionPath before after requestId clientRequestId
+  region { code name nameEn } } } } }`;
 
 describe('audit log', () => {
   let server: TestServer;
@@ -51,6 +53,10 @@ describe('audit log', () => {
       requestId,
       clientRequestId: 'req-audit-1',
     });
+    // The region by its names (the console shows them, not the path), from the path the entry keeps.
+    expect(entry.region).toMatchObject({ code: '880101001' });
+    expect(entry.region?.name).toMatch(/\p{Script=Han}/u);
+    expect(entry.region?.nameEn).toMatch(/[A-Za-z]/);
     expect(entry.before).toMatchObject({ active: true, email: 'audited@massline.test' });
     expect(entry.after).toMatchObject({ active: false });
     expect(JSON.stringify(entry)).not.toMatch(/argon2|passwordHash/);

@@ -138,17 +138,43 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     ).toBe('FORBIDDEN');
   });
 
+  it("names the built-in methodology in both languages, and keeps a version's words as fixed as its settings", async () => {
+    const { methodologyVersions } = await anonymous.ok<{
+      methodologyVersions: {
+        edges: { node: { version: number; name: string; nameZh: string; description: string; descriptionZh: string } }[];
+      };
+    }>('{ methodologyVersions(first: 20) { edges { node { version name nameZh description descriptionZh } } } }');
+    const first = methodologyVersions.edges.map((edge) => edge.node).find((node) => node.version === 1);
+    expect(first).toMatchObject({ name: 'Default methodology', nameZh: '默认方法' });
+    expect(first?.descriptionZh).toMatch(/七项默认指标/);
+    // Not even the tables' owner rewrites a version's Chinese name (the immutability trigger covers it).
+    await expect(ownerSql(`update methodology_version set name_zh = 'x' where version = 1`)).rejects.toThrow(/immutable/);
+  });
+
   it('versions the methodology: a new version recomputes under itself, the old figures stay and recompute identically', async () => {
     const v1 = rows(await root.ok<Page>(LIST, { first: 100, filter: { period: '2026-Q2', parentId: ids.get('8801') } }));
     const { methodologyVersion: active } = await root.ok<{ methodologyVersion: { id: string; version: number } }>(
       '{ methodologyVersion { id version } }',
     );
-    const created = await root.ok<{ createMethodologyVersion: { id: string; version: number; active: boolean; aggregation: string } }>(
-      `mutation ($input: CreateMethodologyVersionInput!) { createMethodologyVersion(input: $input) { id version active aggregation } }`,
+    const created = await root.ok<{
+      createMethodologyVersion: {
+        id: string;
+        version: number;
+        active: boolean;
+        aggregation: string;
+        name: string;
+        nameZh: string;
+        descriptionZh: string;
+      };
+    }>(
+      `mutation ($input: CreateMethodologyVersionInput!) {
+        createMethodologyVersion(input: $input) { id version active aggregation name nameZh descriptionZh } }`,
       {
         input: {
           name: 'Geometric, trust-weighted',
+          nameZh: '几何平均，加重信任度',
           description: 'Less compensation between indicators',
+          descriptionZh: '指标之间的相互补偿更少',
           aggregation: 'GEOMETRIC',
           activate: true,
           indicators: [
@@ -163,7 +189,14 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
         },
       },
     );
-    expect(created.createMethodologyVersion).toMatchObject({ version: active.version + 1, active: true, aggregation: 'GEOMETRIC' });
+    expect(created.createMethodologyVersion).toMatchObject({
+      version: active.version + 1,
+      active: true,
+      aggregation: 'GEOMETRIC',
+      name: 'Geometric, trust-weighted',
+      nameZh: '几何平均，加重信任度',
+      descriptionZh: '指标之间的相互补偿更少',
+    });
     const v2 = rows(await root.ok<Page>(LIST, { first: 100, filter: { period: '2026-Q2', parentId: ids.get('8801') } }));
     expect(v2.every((r) => r.methodologyVersion === active.version + 1)).toBe(true);
     expect(v2.map((r) => r.index)).not.toEqual(v1.map((r) => r.index));

@@ -6,14 +6,21 @@ import { startTestServer, type TestServer } from '../support/test-server';
 const RECORD =
   'mutation ($input: RecordObservationInput!) { recordObservation(input: $input) { id value rawCount method revision source enteredByLabel indicatorCode } }';
 const IMPORT =
-  'mutation ($csv: String!) { importObservations(csv: $csv) { accepted rowCount written corrected errors { line reason } recomputedPeriods } }';
+  'mutation ($csv: String!) { importObservations(csv: $csv) { accepted rowCount written corrected errors { line reason errorReason column problem params } recomputedPeriods } }';
 
 interface Report {
   accepted: boolean;
   rowCount: number;
   written: number;
   corrected: number;
-  errors: { line: number; reason: string }[];
+  errors: {
+    line: number;
+    reason: string;
+    errorReason: string;
+    column: string | null;
+    problem: string | null;
+    params: Record<string, string | number> | null;
+  }[];
   recomputedPeriods: string[];
 }
 
@@ -114,7 +121,22 @@ describe('harmony: observations, import, export, Gini', () => {
     const answer = await county.request(RECORD, { input: { regionId: ids.get('880101003'), period: '2026-Q3', ...change } });
     expect(errorCode(answer)).toBe(code);
     expect(answer.errors[0].extensions?.fields).toHaveProperty(field);
+    // The same refusal as a problem code with parameters, which the console words in its reader's language.
+    expect(answer.errors[0].extensions?.problems?.[field]?.reason).toMatch(/^[A-Z_]+$/);
     expect(await sql<{ n: string }>('select count(*)::text as n from observation')).toEqual(before);
+  });
+
+  it('gives a value out of range as the indicator, the bounds and the value, in English and as parameters', async () => {
+    const answer = await county.request(RECORD, {
+      input: { regionId: ids.get('880101003'), period: '2026-Q3', indicatorCode: 'HOT_ISSUES', value: 150 },
+    });
+    expect(answer.errors[0].message).toBe('HOT_ISSUES must be between 0 and 100, got 150');
+    expect(answer.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_OBSERVATION',
+      fields: { value: 'HOT_ISSUES must be between 0 and 100, got 150' },
+      problems: { value: { reason: 'OUT_OF_RANGE', params: { indicator: 'HOT_ISSUES', min: 0, max: 100, got: 150 } } },
+    });
   });
 
   it('refuses a region outside the jurisdiction, and an auditor altogether', async () => {
@@ -135,7 +157,16 @@ describe('harmony: observations, import, export, Gini', () => {
     const before = await observation('880101001', '2026-Q3', 'GINI');
     const refused = await county.ok<{ importObservations: Report }>(IMPORT, { csv: csv([...good, '880101004,2026-Q3,GINI,1.7,,,typo']) });
     expect(refused.importObservations).toMatchObject({ accepted: false, rowCount: 4, written: 0 });
-    expect(refused.importObservations.errors).toEqual([{ line: 5, reason: expect.stringMatching(/GINI must be between 0 and 1/) }]);
+    expect(refused.importObservations.errors).toEqual([
+      {
+        line: 5,
+        reason: 'GINI must be between 0 and 1, got 1.7',
+        errorReason: 'INVALID_OBSERVATION',
+        column: 'value',
+        problem: 'OUT_OF_RANGE',
+        params: { indicator: 'GINI', min: 0, max: 1, got: 1.7 },
+      },
+    ]);
     expect(await observation('880101001', '2026-Q3', 'GINI')).toEqual(before);
 
     const accepted = await county.ok<{ importObservations: Report }>(IMPORT, {
@@ -170,17 +201,28 @@ describe('harmony: observations, import, export, Gini', () => {
     expect(importObservations.errors.map((e) => e.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 10]);
     const reasons = importObservations.errors.map((e) => e.reason).join('\n');
     for (const expected of [
-      /no region with code "999999"/,
-      /outside your jurisdiction/,
+      /no region with code "999999"/i,
+      /outside your jurisdiction/i,
       /not a period/,
-      /no indicator "NOPE"/,
+      /no indicator "NOPE"/i,
       /"abc" is not a number/,
-      /either a value or a raw count/,
-      /no population/,
-      /same region, period and indicator as line 9/,
+      /either a value or a raw count/i,
+      /no population/i,
+      /same region, period and indicator as line 9/i,
     ]) {
       expect(reasons).toMatch(expected);
     }
+    // Each row also as a problem code with its parameters, for clients to word in their reader's language.
+    expect(importObservations.errors.map(({ problem, params }) => [problem, params])).toEqual([
+      ['UNKNOWN_REGION_CODE', { code: '999999' }],
+      ['REGION_OUTSIDE_JURISDICTION', { region: '880102001' }],
+      ['INVALID_PERIOD', { got: '2026-13' }],
+      ['NO_SUCH_INDICATOR', { code: 'NOPE' }],
+      ['NOT_A_NUMBER', { column: 'value', got: 'abc' }],
+      ['VALUE_OR_COUNT', {}],
+      ['MISSING_DENOMINATOR', { region: '880101001', period: '2031-Q1' }],
+      ['CSV_DUPLICATE_ROW', { line: 9 }],
+    ]);
   });
 
   it('refuses a file that is not the expected CSV', async () => {

@@ -25,7 +25,7 @@ describe('SQL statements per list query', () => {
     organizations:
       'query ($n: Int!) { organizations(first: $n, filter: { search: "镇" }) { totalCount edges { node { name region { code name parent { code } } } } } }',
     apiTokens: 'query ($n: Int!) { apiTokens(first: $n) { totalCount edges { node { name createdByName region { code } } } } }',
-    auditEntries: 'query ($n: Int!) { auditEntries(first: $n) { totalCount edges { node { action actorLabel } } } }',
+    auditEntries: 'query ($n: Int!) { auditEntries(first: $n) { totalCount edges { node { action actorLabel region { name nameEn } } } } }',
   };
 
   it.each(Object.entries(LISTS))('%s: same statements for 1 row as for many', async (name, query) => {

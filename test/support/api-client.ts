@@ -8,7 +8,12 @@ export interface GraphQLAnswer<T = Record<string, unknown>> {
   errors: {
     message: string;
     path?: (string | number)[];
-    extensions?: { code?: string; reason?: string; fields?: Record<string, string> };
+    extensions?: {
+      code?: string;
+      reason?: string;
+      fields?: Record<string, string>;
+      problems?: Record<string, { reason: string; params: Record<string, string | number> }>;
+    };
   }[];
   headers: Headers;
 }

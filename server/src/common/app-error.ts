@@ -1,20 +1,52 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { apiCodeOf, ERROR_REASONS, type ErrorReason, type FieldErrors } from '@massline/shared';
+import { apiCodeOf, ERROR_REASONS, problemMessage, type ErrorReason, type FieldErrors, type Problem } from '@massline/shared';
+
+/** A refused field: its coded problem (shared/src/errors/problems.ts), or only English words. */
+export type FieldRefusals = Record<string, string | Problem>;
+
+/** The English message of each field, for `extensions.fields` (what API clients have always read). */
+function englishFields(fields: FieldRefusals): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, refusal]) => [name, typeof refusal === 'string' ? refusal : problemMessage(refusal)]),
+  );
+}
+
+/** The coded problems of the fields that have one, for `extensions.problems` (what the console translates). */
+function codedFields(fields: FieldRefusals): Record<string, Problem> {
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, Problem] => typeof entry[1] !== 'string'));
+}
 
 /**
  * The one error type services throw. `reason` is the module's precise code; the API code that clients
- * branch on is derived from it (shared/src/errors), so the mapping lives in one place.
+ * branch on is derived from it (shared/src/errors), so the mapping lives in one place. A refused field
+ * goes out twice: in English under `extensions.fields` ({ value: 'CADRE_TRUST must be between 0 and 100,
+ * got 150' }), and as its problem code with parameters under `extensions.problems` ({ value: { reason:
+ * 'OUT_OF_RANGE', params: { indicator: 'CADRE_TRUST', min: 0, max: 100, got: 150 } } }), which the
+ * console words in the reader's language.
  */
 export class AppError extends GraphQLError {
+  readonly fields?: FieldErrors;
+  readonly problems?: Record<string, Problem>;
+
   constructor(
     readonly reason: ErrorReason,
     message: string,
-    readonly fields?: FieldErrors,
+    refusals?: FieldRefusals,
   ) {
-    super(message, { extensions: { code: apiCodeOf(reason), reason, ...(fields ? { fields } : {}) } });
+    const fields = refusals ? englishFields(refusals) : undefined;
+    const problems = refusals ? codedFields(refusals) : {};
+    const coded = Object.keys(problems).length > 0;
+    super(message, { extensions: { code: apiCodeOf(reason), reason, ...(fields ? { fields } : {}), ...(coded ? { problems } : {}) } });
     this.name = 'AppError';
+    this.fields = fields;
+    if (coded) this.problems = problems;
   }
+}
+
+/** An AppError for one field's coded problem, its English message as the error's message. */
+export function fieldRefusal(reason: ErrorReason, field: string, problem: Problem): AppError {
+  return new AppError(reason, problemMessage(problem), { [field]: problem });
 }
 
 /** Sets the HTTP status (and headers) of the response that carries this error; Apollo applies and strips it. */
@@ -24,8 +56,14 @@ export function withHttp<E extends GraphQLError>(error: E, status: number, heade
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
-export const invalidInput = (fields: FieldErrors, message = Object.values(fields)[0] ?? 'Invalid input') =>
-  new AppError('INVALID_INPUT', message, fields);
+export const invalidInput = (fields: FieldRefusals, message?: string) =>
+  new AppError('INVALID_INPUT', message ?? firstMessage(fields), fields);
+
+function firstMessage(fields: FieldRefusals): string {
+  const [first] = Object.values(fields);
+  if (first === undefined) return 'Invalid input';
+  return typeof first === 'string' ? first : problemMessage(first);
+}
 
 /** Codes that graphql-js and Apollo give to request errors: passed through as they are. */
 const REQUEST_ERROR_CODES = new Set([

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { normalizeText, textProblem, TEXT_PROBLEM_MESSAGES } from '@massline/shared';
+import { normalizeText, problemMessage, problemOf, textProblem, type Problem } from '@massline/shared';
 import { AppError } from './app-error';
 
 /** Secrets are taken exactly as typed: white space around a password is part of it. */
@@ -27,11 +27,11 @@ export function normalizeArguments<T extends Record<string, unknown>>(args: T): 
 function clean(value: unknown, field: string, path: string): unknown {
   if (typeof value === 'string') {
     const problem = textProblem(value);
-    if (problem) throw refused(field, path, TEXT_PROBLEM_MESSAGES[problem]);
+    if (problem) throw refused(field, path, problemOf(problem));
     return normalizeText(value, { trim: !KEEP_AS_TYPED.test(field) });
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw refused(field, path, 'must be a finite number');
+    if (!Number.isFinite(value)) throw refused(field, path, problemOf('NOT_FINITE'));
     return value;
   }
   if (Array.isArray(value)) return value.map((item, index) => clean(item, field, `${path}[${index}]`));
@@ -43,6 +43,6 @@ function clean(value: unknown, field: string, path: string): unknown {
   return value;
 }
 
-function refused(field: string, path: string, message: string): AppError {
-  return new AppError('INVALID_INPUT', `${path} ${message}`, { [field]: message.charAt(0).toUpperCase() + message.slice(1) });
+function refused(field: string, path: string, problem: Problem): AppError {
+  return new AppError('INVALID_INPUT', `${path}: ${problemMessage(problem)}`, { [field]: problem });
 }

@@ -1,3 +1,4 @@
+import { problemOf } from '@massline/shared';
 import { subject as asSubject } from '@casl/ability';
 import { getMetadataStorage, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import type { Action, SubjectName } from '@massline/shared';
@@ -81,5 +82,5 @@ export function authorize(context: RequestContext, action: Action, subjectName: 
   if (context.ability.can(action, tagged)) return;
   if (context.principal.kind === 'ANONYMOUS') throw new AppError('UNAUTHENTICATED', 'Sign in first');
   const message = `This ${subjectName} is outside your jurisdiction: you may not ${action} it`;
-  throw new AppError('OUT_OF_JURISDICTION', message, field ? { [field]: 'Outside your jurisdiction' } : undefined);
+  throw new AppError('OUT_OF_JURISDICTION', message, field ? { [field]: problemOf('OUTSIDE_JURISDICTION') } : undefined);
 }

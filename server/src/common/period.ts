@@ -1,4 +1,4 @@
-import { InvalidPeriodError, parsePeriod } from '@massline/shared';
+import { InvalidPeriodError, parsePeriod, problemOf } from '@massline/shared';
 import { AppError } from './app-error';
 
 /**
@@ -10,7 +10,8 @@ export function periodCode(input: string, field = 'period'): string {
   try {
     return parsePeriod(input).code;
   } catch (error) {
-    if (error instanceof InvalidPeriodError) throw new AppError('INVALID_PERIOD', error.message, { [field]: error.message });
+    if (error instanceof InvalidPeriodError)
+      throw new AppError('INVALID_PERIOD', error.message, { [field]: problemOf('INVALID_PERIOD', { got: error.input }) });
     throw error;
   }
 }

@@ -5,7 +5,10 @@
  * (right-to-left overrides make "gpj.exe" look like "exe.jpg").
  */
 
-export type TextProblem = 'CONTROL_CHARACTER' | 'INVISIBLE_FORMATTING' | 'MALFORMED_UNICODE';
+import type { ProblemCode } from '../errors/problems';
+
+/** Why a text is refused: problem codes (shared/src/errors/problems.ts words them in English, the console in its languages). */
+export type TextProblem = Extract<ProblemCode, 'CONTROL_CHARACTER' | 'INVISIBLE_FORMATTING' | 'MALFORMED_UNICODE'>;
 
 /** C0 controls but tab, line feed and carriage return; DEL; C1 controls. Matching them is the point here. */
 // eslint-disable-next-line no-control-regex
@@ -14,12 +17,6 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** A surrogate half without its other half (JSON can spell one: "\ud800"). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export const TEXT_PROBLEM_MESSAGES: Record<TextProblem, string> = {
-  CONTROL_CHARACTER: 'must not contain control characters',
-  INVISIBLE_FORMATTING: 'must not contain invisible direction marks',
-  MALFORMED_UNICODE: 'is not well-formed Unicode',
-};
 
 /** Why a text is refused, or null. */
 export function textProblem(text: string): TextProblem | null {

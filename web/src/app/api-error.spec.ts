@@ -8,7 +8,15 @@ describe('toApiError', () => {
       graphQLErrors: [
         {
           message: 'Some fields need correcting',
-          extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields: { name: 'Too short', bad: 3 } },
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            reason: 'INVALID_INPUT',
+            fields: { name: 'Too short', bad: 3, value: 'CADRE_TRUST must be between 0 and 100, got 150' },
+            problems: {
+              value: { reason: 'OUT_OF_RANGE', params: { indicator: 'CADRE_TRUST', min: 0, max: 100, got: 150, odd: { x: 1 } } },
+              broken: 'not a problem',
+            },
+          },
         },
         { message: 'Another', extensions: { code: 'BAD_USER_INPUT', fields: { email: 'Taken' } } },
       ],
@@ -17,7 +25,8 @@ describe('toApiError', () => {
       code: 'BAD_USER_INPUT',
       reason: 'INVALID_INPUT',
       message: 'Some fields need correcting',
-      fields: { name: 'Too short', email: 'Taken' },
+      fields: { name: 'Too short', value: 'CADRE_TRUST must be between 0 and 100, got 150', email: 'Taken' },
+      problems: { value: { reason: 'OUT_OF_RANGE', params: { indicator: 'CADRE_TRUST', min: 0, max: 100, got: 150 } } },
       network: false,
     });
     expect(hasErrorCode(error, 'BAD_USER_INPUT')).toBe(true);

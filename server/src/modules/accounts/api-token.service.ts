@@ -1,3 +1,4 @@
+import { problemOf } from '@massline/shared';
 import { randomBytes } from 'node:crypto';
 import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
@@ -35,7 +36,7 @@ export class ApiTokenService {
   async create(context: RequestContext, input: CreateApiTokenInput): Promise<{ token: ApiToken; secret: string }> {
     const { principal } = context;
     if (principal.kind !== 'USER') throw new AppError('FORBIDDEN', 'Only organization staff issue API tokens');
-    if (input.expiresAt && input.expiresAt <= new Date()) throw invalidInput({ expiresAt: 'Must be in the future' });
+    if (input.expiresAt && input.expiresAt <= new Date()) throw invalidInput({ expiresAt: problemOf('MUST_BE_FUTURE') });
     const region = await new RegionRepository(context.em).getById(principal.regionId);
     authorize(context, 'create', 'ApiToken', { region });
     const prefix = randomBytes(4).toString('hex');

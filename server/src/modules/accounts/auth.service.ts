@@ -1,3 +1,4 @@
+import { problemOf } from '@massline/shared';
 import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@massline/shared';
@@ -174,9 +175,9 @@ export class AuthService {
       );
     }
     const region = await new RegionRepository(em).findById(input.regionId);
-    if (!region) throw new AppError('INVALID_INPUT', 'No such region', { regionId: 'No such region' });
+    if (!region) throw new AppError('INVALID_INPUT', 'No such region', { regionId: problemOf('NO_SUCH_REGION') });
     if (await new UserRepository(em).emailTaken(email))
-      throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+      throw new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: problemOf('ALREADY_REGISTERED') });
     const passwordHash = await hashPassword(input.password);
     const registration = em.transactional(async (tem) => {
       const created = tem.create(User, {
@@ -204,7 +205,7 @@ export class AuthService {
     // The unique key decides a race between two registrations of one e-mail: the loser gets EMAIL_TAKEN.
     const user = await registration.catch(
       conflictOnUnique(
-        () => new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' }),
+        () => new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: problemOf('ALREADY_REGISTERED') }),
         ['app_user_email_unique'],
       ),
     );

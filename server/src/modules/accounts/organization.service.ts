@@ -1,3 +1,4 @@
+import { problemOf } from '@massline/shared';
 import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
@@ -29,7 +30,7 @@ export class OrganizationService {
 
   async create(context: RequestContext, input: CreateOrganizationInput): Promise<Organization> {
     const region = await new RegionRepository(context.em).findById(input.regionId);
-    if (!region) throw invalidInput({ regionId: 'No such region' });
+    if (!region) throw invalidInput({ regionId: problemOf('NO_SUCH_REGION') });
     authorize(context, 'create', 'Organization', { region }, 'regionId');
     return inTransaction(this.events, context, async (em) => {
       const organization = em.create(Organization, { name: input.name.trim(), region });

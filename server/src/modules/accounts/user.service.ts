@@ -1,3 +1,4 @@
+import { problemOf } from '@massline/shared';
 import { scoped } from '../../common/ability-filter';
 import { conflictOnUnique } from '../../common/guarded-write';
 import { AppError, invalidInput } from '../../common/app-error';
@@ -35,26 +36,26 @@ export class UserService {
   async create(context: RequestContext, input: CreateUserInput): Promise<User> {
     const { em } = context;
     const region = await new RegionRepository(em).findById(input.regionId);
-    if (!region) throw invalidInput({ regionId: 'No such region' });
+    if (!region) throw invalidInput({ regionId: problemOf('NO_SUCH_REGION') });
     let organization: Organization | null = null;
     if (input.role === 'ORGANIZATION') {
-      if (!input.organizationId) throw invalidInput({ organizationId: 'Organization staff belong to an organization' });
+      if (!input.organizationId) throw invalidInput({ organizationId: problemOf('ORGANIZATION_REQUIRED') });
       organization = await new OrganizationRepository(em).findWithRegion(input.organizationId);
-      if (!organization) throw invalidInput({ organizationId: 'No such organization' });
+      if (!organization) throw invalidInput({ organizationId: problemOf('NO_SUCH_ORGANIZATION') });
       if (organization.region.id !== region.id) {
         throw new AppError('ROLE_REGION_MISMATCH', "Organization staff have their organization's region as jurisdiction", {
-          regionId: "Must be the organization's region",
+          regionId: problemOf('ORGANIZATION_REGION'),
         });
       }
     } else if (input.organizationId) {
       throw new AppError('ROLE_REGION_MISMATCH', 'Only organization staff belong to an organization', {
-        organizationId: 'Only for organization staff',
+        organizationId: problemOf('ONLY_STAFF_HAVE_ORGANIZATION'),
       });
     }
     // Checked as an instance: the new user's region must be inside the caller's jurisdiction.
     authorize(context, 'create', 'User', { region }, 'regionId');
     const email = normalizeEmail(input.email);
-    const emailTaken = () => new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: 'Already registered' });
+    const emailTaken = () => new AppError('EMAIL_TAKEN', 'This e-mail is already registered', { email: problemOf('ALREADY_REGISTERED') });
     if (await new UserRepository(em).emailTaken(email)) throw emailTaken();
     const passwordHash = await hashPassword(input.password);
 
@@ -128,7 +129,7 @@ export class UserService {
     if (user.role !== 'CITIZEN') throw new AppError('NOT_A_CITIZEN', 'Only a citizen has a residence to verify');
     if (user.citizenStatus !== 'UNVERIFIED') throw new AppError('CITIZEN_ALREADY_REVIEWED', 'This residence has already been reviewed');
     const reason = input.reason?.trim() ?? '';
-    if (input.decision === 'REJECT' && !reason) throw invalidInput({ reason: 'Say why the residence is rejected' });
+    if (input.decision === 'REJECT' && !reason) throw invalidInput({ reason: problemOf('REJECTION_REASON_REQUIRED') });
     const before = userSnapshot(user);
     return inTransaction(this.events, context, async (tem) => {
       // Guarded: only while the residence is unverified; a concurrent review that came first makes this one lose.

@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { harmony } from '@massline/shared';
+import { harmony, problemOf } from '@massline/shared';
 import { scoped } from '../../common/ability-filter';
 import { toGlobalId } from '../../common/global-id';
 import { AppError, invalidInput } from '../../common/app-error';
@@ -60,7 +60,7 @@ export class AlertService {
     if (ids.length === 0) throw invalidInput({ ids: 'Choose at least one alert' });
     if (ids.length > MAX_BULK_ALERTS) throw invalidInput({ ids: `At most ${MAX_BULK_ALERTS} alerts at once` });
     const text = note?.trim() || null;
-    if (action === 'RESOLVE' && !text) throw invalidInput({ note: 'Say how it was resolved' });
+    if (action === 'RESOLVE' && !text) throw invalidInput({ note: problemOf('RESOLUTION_NOTE_REQUIRED') });
     const found = new Map((await new AlertRepository(context.em).findWithRegions(ids)).map((alert) => [alert.id, alert]));
     const alerts = this.checkAll(context, ids, found, action);
     const now = new Date();

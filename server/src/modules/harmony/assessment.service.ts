@@ -1,5 +1,5 @@
 import { subject as asSubject } from '@casl/ability';
-import { harmony } from '@massline/shared';
+import { harmony, problemOf } from '@massline/shared';
 import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
@@ -58,7 +58,7 @@ export class AssessmentService {
   async publish(context: RequestContext, period: string, regionId: string, note: string | null): Promise<number> {
     const code = periodCode(period);
     const region = await new RegionRepository(context.em).findById(regionId);
-    if (!region) throw invalidInput({ regionId: 'No such region' });
+    if (!region) throw invalidInput({ regionId: problemOf('NO_SUCH_REGION') });
     authorize(context, 'publish', 'Assessment', { region }, 'regionId');
     const versionId = await new AssessmentRepository(context.em).activeVersionId();
     if (!versionId) throw new AppError('NO_ACTIVE_METHODOLOGY', 'No methodology version is active');

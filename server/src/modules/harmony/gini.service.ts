@@ -1,4 +1,4 @@
-import { harmony } from '@massline/shared';
+import { harmony, problemOf } from '@massline/shared';
 import { AppError, invalidInput } from '../../common/app-error';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../common/csv';
 import { authorize } from '../../common/operation-permission';
@@ -22,7 +22,9 @@ function numberAt(row: CsvRecord, index: number, name: 'income' | 'weight'): num
   const text = row.cells[index] ?? '';
   const value = Number(text);
   if (text === '' || !Number.isFinite(value))
-    throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: ${name} is not a number`, { csv: `Line ${row.line}` });
+    throw new AppError('INVALID_GINI_INPUT', `Line ${row.line}: ${name} is not a number`, {
+      csv: problemOf('CSV_LINE', { line: row.line }),
+    });
   return value;
 }
 
@@ -67,7 +69,8 @@ export class GiniService {
   /** Microdata streamed to `POST /uploads/gini-microdata?regionId=…&period=…[&source=…]` (up to the upload limit). */
   fromMicrodataUpload(context: RequestContext, upload: CsvUpload): Promise<GiniResult> {
     const { regionId = '', period = '', source = null } = upload.params;
-    if (source !== null && source.length > MAX_SOURCE_LENGTH) throw invalidInput({ source: `At most ${MAX_SOURCE_LENGTH} characters` });
+    if (source !== null && source.length > MAX_SOURCE_LENGTH)
+      throw invalidInput({ source: problemOf('TOO_LONG', { max: MAX_SOURCE_LENGTH }) });
     return this.microdata(context, { regionId: idOf('Region', regionId, 'regionId'), period, source }, upload.batches());
   }
 
@@ -98,7 +101,8 @@ export class GiniService {
         }
       }
     } catch (error) {
-      if (error instanceof CsvSyntaxError) throw new AppError('INVALID_GINI_INPUT', error.message, { csv: error.message });
+      if (error instanceof CsvSyntaxError)
+        throw new AppError('INVALID_GINI_INPUT', error.message, { csv: problemOf('CSV_SYNTAX', { line: error.line }) });
       throw error;
     }
     if (!columns)
@@ -120,7 +124,7 @@ export class GiniService {
 
   async fromShares(context: RequestContext, input: GiniFromSharesInput): Promise<GiniResult> {
     const { region, period, indicator } = await this.target(context, input);
-    if (input.shares.length !== 5 && input.shares.length !== 10) throw invalidInput({ shares: '5 quintile or 10 decile shares' });
+    if (input.shares.length !== 5 && input.shares.length !== 10) throw invalidInput({ shares: problemOf('SHARES_COUNT') });
     let result: harmony.GroupedGiniResult;
     try {
       result = harmony.giniFromShares(input.shares);
@@ -147,7 +151,7 @@ export class GiniService {
   private async target(context: RequestContext, input: { regionId: string; period: string }) {
     const period = periodCode(input.period);
     const region = await new RegionRepository(context.em).findById(input.regionId);
-    if (!region) throw invalidInput({ regionId: 'No such region' });
+    if (!region) throw invalidInput({ regionId: problemOf('NO_SUCH_REGION') });
     authorize(context, 'create', 'Observation', { region }, 'regionId');
     const indicator = await new IndicatorRepository(context.em).getByCode('GINI');
     return { region, period, indicator };

@@ -7,6 +7,7 @@ export function harmonyInputError(
   field?: string,
   reason: 'INVALID_OBSERVATION' | 'INVALID_METHODOLOGY' | 'INVALID_GINI_INPUT' = 'INVALID_OBSERVATION',
 ): never {
-  if (harmony.isHarmonyMathError(error)) throw new AppError(reason, error.message, field ? { [field]: error.message } : undefined);
+  if (harmony.isHarmonyMathError(error))
+    throw new AppError(reason, error.message, field ? { [field]: error.problem ?? error.message } : undefined);
   throw error;
 }

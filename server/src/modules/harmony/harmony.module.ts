@@ -24,8 +24,9 @@ import { Migration20261129000100HarmonyDatabaseTime } from './migrations/Migrati
 import { Migration20261130000100ObservationRevisionUnique } from './migrations/Migration20261130000100ObservationRevisionUnique';
 import { Migration20261201047310AssessmentRelease } from './migrations/Migration20261201047310AssessmentRelease';
 import { Migration20261201093715AlertRuns } from './migrations/Migration20261201093715AlertRuns';
-import { Migration20261201203918KeysetHarmony } from './migrations/Migration20261201203918KeysetHarmony';
 import { Migration20261201143517PublicationEpoch } from './migrations/Migration20261201143517PublicationEpoch';
+import { Migration20261201143710MethodologyNames } from './migrations/Migration20261201143710MethodologyNames';
+import { Migration20261201203918KeysetHarmony } from './migrations/Migration20261201203918KeysetHarmony';
 import { ObservationRevision } from './observation-revision.entity';
 import { Observation } from './observation.entity';
 import { ObservationService } from './observation.service';
@@ -84,6 +85,7 @@ export const harmonyModule = defineModule({
     { name: 'Migration20261201047310AssessmentRelease', class: Migration20261201047310AssessmentRelease },
     { name: 'Migration20261201093715AlertRuns', class: Migration20261201093715AlertRuns },
     { name: 'Migration20261201143517PublicationEpoch', class: Migration20261201143517PublicationEpoch },
+    { name: 'Migration20261201143710MethodologyNames', class: Migration20261201143710MethodologyNames },
     { name: 'Migration20261201203918KeysetHarmony', class: Migration20261201203918KeysetHarmony },
   ],
   // What the server's runtime role may not rewrite (app/database-roles.ts): corrections append revisions;

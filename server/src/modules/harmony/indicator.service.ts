@@ -1,4 +1,4 @@
-import { harmony } from '@massline/shared';
+import { harmony, problemMessage, problemOf } from '@massline/shared';
 import { AppError } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
 import { conflictOnUnique } from '../../common/guarded-write';
@@ -24,11 +24,11 @@ export class IndicatorService {
     // Texts are checked by the input's decorators (the same shared limits); the numbers here.
     const { goalpostLower, goalpostUpper, redLine } = harmony.indicatorProblems(input);
     if (goalpostLower || goalpostUpper) {
-      const message = `the lower goalpost must be below the upper one, got ${input.goalpostLower} and ${input.goalpostUpper}`;
-      throw new AppError('INVALID_METHODOLOGY', message, { goalpostUpper: message });
+      const problem = problemOf('GOALPOSTS_ORDER', { lower: Number(input.goalpostLower), upper: Number(input.goalpostUpper) });
+      throw new AppError('INVALID_METHODOLOGY', problemMessage(problem), { goalpostUpper: problem });
     }
-    if (redLine) throw new AppError('INVALID_METHODOLOGY', 'The red line must be a number', { redLine: 'Not a number' });
-    const codeTaken = () => new AppError('INDICATOR_CODE_TAKEN', `Indicator ${input.code} exists`, { code: 'Already used' });
+    if (redLine) throw new AppError('INVALID_METHODOLOGY', 'The red line must be a number', { redLine: problemOf('NOT_FINITE') });
+    const codeTaken = () => new AppError('INDICATOR_CODE_TAKEN', `Indicator ${input.code} exists`, { code: problemOf('ALREADY_USED') });
     if (await new IndicatorRepository(context.em).codeTaken(input.code)) throw codeTaken();
     // Checked above for a quick answer; the unique key decides a race between two creations of one code.
     return inTransaction(this.events, context, async (em) => {

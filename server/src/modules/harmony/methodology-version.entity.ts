@@ -19,7 +19,7 @@ import { User } from '../accounts/user.entity';
 })
 @ObjectType({ implements: Node, description: 'A version of the harmony index methodology (immutable)' })
 export class MethodologyVersion implements Node {
-  [OptionalProps]?: 'createdAt' | 'active' | 'activatedAt' | 'createdBy' | 'description' | 'winsorise';
+  [OptionalProps]?: 'createdAt' | 'active' | 'activatedAt' | 'createdBy' | 'description' | 'nameZh' | 'descriptionZh' | 'winsorise';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -30,12 +30,20 @@ export class MethodologyVersion implements Node {
   version!: number;
 
   @Property({ type: 'string', length: 200 })
-  @Field(() => String)
+  @Field(() => String, { description: 'Name in English' })
   name!: string;
 
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name in Chinese (null: only the English one was given)' })
+  nameZh?: string | null;
+
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'What changed and why' })
+  @Field(() => String, { nullable: true, description: 'What changed and why, in English' })
   description?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What changed and why, in Chinese' })
+  descriptionZh?: string | null;
 
   /** The methodology as the shared maths takes it (shared/src/domain/harmony/assessment.ts). */
   @Property({ type: 'jsonb' })

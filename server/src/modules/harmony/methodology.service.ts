@@ -1,4 +1,4 @@
-import { harmony } from '@massline/shared';
+import { harmony, problemOf } from '@massline/shared';
 import { AppError, notFound } from '../../common/app-error';
 import { scoped } from '../../common/ability-filter';
 import type { Connection, PageArgs } from '../../common/connection';
@@ -46,7 +46,9 @@ export class MethodologyService {
     const indicators: harmony.IndicatorSetting[] = input.indicators.map((setting, i) => {
       const indicator = catalogue.get(setting.code);
       if (!indicator)
-        throw new AppError('UNKNOWN_INDICATOR', `No indicator ${setting.code}`, { [`indicators.${i}.code`]: 'No such indicator' });
+        throw new AppError('UNKNOWN_INDICATOR', `No indicator ${setting.code}`, {
+          [`indicators.${i}.code`]: problemOf('NO_SUCH_INDICATOR', { code: setting.code }),
+        });
       const normalization: harmony.NormalizationSetting =
         setting.normalization === 'GOALPOSTS'
           ? { kind: 'GOALPOSTS', lower: setting.lower ?? indicator.goalpostLower, upper: setting.upper ?? indicator.goalpostUpper }
@@ -82,7 +84,9 @@ export class MethodologyService {
       const version = em.create(MethodologyVersion, {
         version: next,
         name: input.name.trim(),
+        nameZh: input.nameZh?.trim() || null,
         description: input.description?.trim() || null,
+        descriptionZh: input.descriptionZh?.trim() || null,
         settings,
         alertRules,
         winsorise: input.winsorise ?? false,

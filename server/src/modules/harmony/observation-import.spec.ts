@@ -47,9 +47,11 @@ describe('the CSV import of observations', () => {
     expect(read).toMatchObject({
       accepted: false,
       rowCount: 1,
-      errors: [{ line: 1, reason: expect.stringContaining('missing: period, value') }],
+      errors: [
+        { line: 1, reason: expect.stringContaining('missing: period, value'), problem: 'CSV_HEADER', params: { missing: 'period, value' } },
+      ],
     });
-    expect(readImportTable('')).toMatchObject({ errors: [{ line: 1, reason: 'The file is empty' }] });
+    expect(readImportTable('')).toMatchObject({ errors: [{ line: 1, reason: 'The file is empty', problem: 'CSV_EMPTY', params: {} }] });
   });
 
   it('turns good rows into writes, a raw count into a rate with the denominators of the period', () => {
@@ -79,15 +81,56 @@ describe('the CSV import of observations', () => {
     ].join('\n');
     const { writes, problems } = checkImportRows(table(csv), references);
     expect(writes).toHaveLength(1);
-    expect(problems).toEqual([
-      { line: 2, reason: 'no region with code "999999"' },
-      { line: 3, reason: 'region 880102 is outside your jurisdiction' },
+    expect(problems.map(({ line, reason }) => ({ line, reason }))).toEqual([
+      { line: 2, reason: 'No region with code "999999"' },
+      { line: 3, reason: 'Region 880102 is outside your jurisdiction' },
       { line: 4, reason: expect.stringContaining('2024-13') },
-      { line: 5, reason: 'no indicator "NOPE"' },
+      { line: 5, reason: 'No indicator "NOPE"' },
       { line: 6, reason: 'value "abc" is not a number' },
-      { line: 8, reason: 'the same region, period and indicator as line 7' },
-      { line: 9, reason: 'no population or households recorded for 880101 in 2025 (or its year)' },
+      { line: 8, reason: 'The same region, period and indicator as line 7' },
+      { line: 9, reason: 'No population or households recorded for 880101 in 2025 (or its year)' },
       { line: 10, reason: '6 fields, the header has 5' },
+    ]);
+    // The same, as codes and parameters for the console to word in its reader's language.
+    expect(problems.map(({ line, errorReason, column, problem, params }) => ({ line, errorReason, column, problem, params }))).toEqual([
+      { line: 2, errorReason: 'INVALID_INPUT', column: 'region_code', problem: 'UNKNOWN_REGION_CODE', params: { code: '999999' } },
+      {
+        line: 3,
+        errorReason: 'OUT_OF_JURISDICTION',
+        column: 'region_code',
+        problem: 'REGION_OUTSIDE_JURISDICTION',
+        params: { region: '880102' },
+      },
+      { line: 4, errorReason: 'INVALID_PERIOD', column: 'period', problem: 'INVALID_PERIOD', params: { got: '2024-13' } },
+      { line: 5, errorReason: 'UNKNOWN_INDICATOR', column: 'indicator', problem: 'NO_SUCH_INDICATOR', params: { code: 'NOPE' } },
+      { line: 6, errorReason: 'INVALID_OBSERVATION', column: 'value', problem: 'NOT_A_NUMBER', params: { column: 'value', got: 'abc' } },
+      { line: 8, errorReason: 'INVALID_CSV', column: 'csv', problem: 'CSV_DUPLICATE_ROW', params: { line: 7 } },
+      {
+        line: 9,
+        errorReason: 'INVALID_OBSERVATION',
+        column: 'raw_count',
+        problem: 'MISSING_DENOMINATOR',
+        params: { region: '880101', period: '2025' },
+      },
+      { line: 10, errorReason: 'INVALID_CSV', column: 'csv', problem: 'CSV_FIELD_COUNT', params: { got: 6, expected: 5 } },
+    ]);
+  });
+
+  it('reports an out-of-range value with the indicator and the bounds, the way the form refuses it', () => {
+    const trust = { ...petitions, id: 'i2', code: 'CADRE_TRUST', rateBasis: 'PERCENT' } as Indicator;
+    const { problems } = checkImportRows(table('region_code,period,indicator,value\n880101,2024,CADRE_TRUST,150\n'), {
+      ...references,
+      indicators: new Map([[trust.code, trust]]),
+    });
+    expect(problems).toEqual([
+      {
+        line: 2,
+        reason: 'CADRE_TRUST must be between 0 and 100, got 150',
+        errorReason: 'INVALID_OBSERVATION',
+        column: 'value',
+        problem: 'OUT_OF_RANGE',
+        params: { indicator: 'CADRE_TRUST', min: 0, max: 100, got: 150 },
+      },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { harmony, parseDecimal, type AppAbility } from '@massline/shared';
+import { harmony, parseDecimal, problemMessage, problemOf, type AppAbility, type ErrorReason, type Problem } from '@massline/shared';
 import { AppError, invalidInput } from '../../common/app-error';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../common/csv';
 import type { Region } from '../regions/region.entity';
@@ -32,9 +32,43 @@ export interface ObservationWrite {
   expectedRevision?: number | null;
 }
 
+/** A bad row (or a file refused as a whole, on its line): the English words, and the code and parameters the console words. */
 export interface ImportRowProblem {
   line: number;
+  /** The English message (the API's words). */
   reason: string;
+  /** The API's reason of the same refusal by the form (INVALID_PERIOD, UNKNOWN_INDICATOR…). */
+  errorReason: ErrorReason;
+  /** The column blamed, if one is. */
+  column: string | null;
+  problem: Problem['reason'] | null;
+  params: Problem['params'] | null;
+}
+
+/** A problem of the file itself, on a line. */
+function fileProblem(line: number, problem: Problem): ImportRowProblem {
+  return {
+    line,
+    reason: problemMessage(problem),
+    errorReason: 'INVALID_CSV',
+    column: null,
+    problem: problem.reason,
+    params: problem.params,
+  };
+}
+
+/** A row's coded error as the report's entry: its first coded field, else its reason alone. */
+function rowProblem(line: number, error: AppError): ImportRowProblem {
+  const [coded] = Object.entries(error.problems ?? {});
+  const [column, problem] = coded ?? [Object.keys(error.fields ?? {})[0] ?? null, null];
+  return {
+    line,
+    reason: error.message,
+    errorReason: error.reason,
+    column,
+    problem: problem?.reason ?? null,
+    params: problem?.params ?? null,
+  };
 }
 
 /** The rows of a well-formed file, with the cell of a named column (empty when the file has no such column). */
@@ -57,6 +91,10 @@ export function rejected(rowCount: number, errors: ImportRowProblem[]): Observat
   return { accepted: false, rowCount, written: 0, corrected: 0, errors, recomputedPeriods: [] };
 }
 
+/** A file that is not CSV, refused as a whole on the line where it breaks. */
+const syntaxRefusal = (error: CsvSyntaxError) =>
+  rejected(0, [{ ...fileProblem(error.line, problemOf('CSV_SYNTAX', { line: error.line })), reason: error.message }]);
+
 /**
  * A streamed file's records (CsvUpload's batches), read no further than one row past the limit: the
  * records, or the report refusing the file (unreadable). A file with too many rows is refused by
@@ -70,7 +108,7 @@ export async function readImportRecords(batches: AsyncIterable<CsvRecord[]>): Pr
       if (records.length > MAX_IMPORT_ROWS + 1) break;
     }
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return rejected(0, [{ line: error.line, reason: error.message }]);
+    if (error instanceof CsvSyntaxError) return syntaxRefusal(error);
     throw error;
   }
   return records;
@@ -82,7 +120,7 @@ export function readImportTable(csv: string): ImportTable | ObservationImportRep
   try {
     records = parseCsv(csv);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return rejected(0, [{ line: error.line, reason: error.message }]);
+    if (error instanceof CsvSyntaxError) return syntaxRefusal(error);
     throw error;
   }
   return importTable(records);
@@ -91,21 +129,18 @@ export function readImportTable(csv: string): ImportTable | ObservationImportRep
 /** Records as a table, or the report refusing them as a whole (no usable header, no rows, too many). */
 export function importTable(records: CsvRecord[]): ImportTable | ObservationImportReport {
   const [header, ...rows] = records;
-  if (!header) return rejected(0, [{ line: 1, reason: 'The file is empty' }]);
+  if (!header) return rejected(0, [fileProblem(1, problemOf('CSV_EMPTY'))]);
   const columns = header.cells.map((cell) => cell.toLowerCase());
   const hasValue = columns.includes('value') || columns.includes('raw_count');
   const missing = ['region_code', 'period', 'indicator'].filter((column) => !columns.includes(column));
   if (missing.length > 0 || !hasValue) {
     return rejected(rows.length, [
-      {
-        line: header.line,
-        reason: `The header needs ${IMPORT_COLUMNS.join(', ')} (value or raw_count); missing: ${[...missing, ...(hasValue ? [] : ['value'])].join(', ')}`,
-      },
+      fileProblem(header.line, problemOf('CSV_HEADER', { missing: [...missing, ...(hasValue ? [] : ['value'])].join(', ') })),
     ]);
   }
-  if (rows.length === 0) return rejected(0, [{ line: header.line + 1, reason: 'No rows under the header' }]);
+  if (rows.length === 0) return rejected(0, [fileProblem(header.line + 1, problemOf('CSV_NO_ROWS'))]);
   if (rows.length > MAX_IMPORT_ROWS)
-    return rejected(rows.length, [{ line: header.line, reason: `At most ${MAX_IMPORT_ROWS} rows per import` }]);
+    return rejected(rows.length, [fileProblem(header.line, problemOf('CSV_TOO_MANY_ROWS', { max: MAX_IMPORT_ROWS }))]);
   return {
     rows,
     columnCount: columns.length,
@@ -144,7 +179,7 @@ export function checkImportRows(
       writes.push(checkRow(table, row, references, seen));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      problems.push({ line: row.line, reason: error.message });
+      problems.push(rowProblem(row.line, error));
     }
   }
   return { writes, problems };
@@ -154,36 +189,37 @@ export function checkImportRows(
 function checkRow(table: ImportTable, row: CsvRecord, references: ImportReferences, seen: Map<string, number>): ObservationWrite {
   const { cell } = table;
   if (row.cells.length > table.columnCount)
-    throw new AppError('INVALID_CSV', `${row.cells.length} fields, the header has ${table.columnCount}`);
+    throw rowRefusal('INVALID_CSV', null, problemOf('CSV_FIELD_COUNT', { got: row.cells.length, expected: table.columnCount }));
   const regionCode = cell(row, 'region_code');
   const region = references.regions.get(regionCode);
-  if (!region) throw invalidInput({ region_code: 'No such region' }, `no region with code "${regionCode}"`);
+  if (!region) throw invalidInput({ region_code: problemOf('UNKNOWN_REGION_CODE', { code: regionCode }) });
   if (!references.ability.can('create', subject('Observation', { region: { path: region.path } })))
-    throw new AppError('OUT_OF_JURISDICTION', `region ${region.code} is outside your jurisdiction`);
+    throw rowRefusal('OUT_OF_JURISDICTION', 'region_code', problemOf('REGION_OUTSIDE_JURISDICTION', { region: region.code }));
   const period = periodCode(cell(row, 'period'));
   const indicator = references.indicators.get(cell(row, 'indicator').toUpperCase());
-  if (!indicator) throw new AppError('UNKNOWN_INDICATOR', `no indicator "${cell(row, 'indicator')}"`);
+  if (!indicator) throw rowRefusal('UNKNOWN_INDICATOR', 'indicator', problemOf('NO_SUCH_INDICATOR', { code: cell(row, 'indicator') }));
   const key = `${region.id}|${period}|${indicator.code}`;
   const earlier = seen.get(key);
-  if (earlier !== undefined) throw new AppError('INVALID_CSV', `the same region, period and indicator as line ${earlier}`);
+  if (earlier !== undefined) throw rowRefusal('INVALID_CSV', null, problemOf('CSV_DUPLICATE_ROW', { line: earlier }));
   seen.set(key, row.line);
   const input = {
     value: numberCell(cell(row, 'value'), 'value'),
     rawCount: numberCell(cell(row, 'raw_count'), 'raw_count'),
     rawTotal: numberCell(cell(row, 'raw_total'), 'raw_total'),
   };
-  let computed: { value: number; method: 'DIRECT' | 'FROM_COUNT' };
-  try {
-    computed = harmony.observationValue(indicator, input, references.denominators.get(`${region.id}|${period}`) ?? {});
-  } catch (error) {
-    if (harmony.isHarmonyMathError(error) && error.code === 'MISSING_DENOMINATOR') {
-      throw new AppError('INVALID_OBSERVATION', `no population or households recorded for ${region.code} in ${period} (or its year)`);
-    }
-    harmonyInputError(error, input.value !== null ? 'value' : 'raw_count');
-  }
+  const computed = computeObservation(
+    indicator,
+    input,
+    references.denominators.get(`${region.id}|${period}`) ?? {},
+    { region, period },
+    {
+      value: 'value',
+      count: 'raw_count',
+    },
+  );
   const source = cell(row, 'source');
   if (source.length > MAX_SOURCE_LENGTH)
-    throw new AppError('INVALID_OBSERVATION', `source is longer than ${MAX_SOURCE_LENGTH} characters`, { source: 'Too long' });
+    throw rowRefusal('INVALID_OBSERVATION', 'source', problemOf('TOO_LONG', { max: MAX_SOURCE_LENGTH }));
   return {
     region,
     period,
@@ -196,9 +232,40 @@ function checkRow(table: ImportTable, row: CsvRecord, references: ImportReferenc
   };
 }
 
+/**
+ * An observation's value (form, API or CSV row alike: shared's observationValue), or its coded refusal
+ * blaming the value's or the count's field; a count without the denominators of its region and period
+ * says which region and period lack them.
+ */
+export function computeObservation(
+  indicator: Indicator,
+  input: harmony.ObservationInput,
+  denominators: harmony.RateDenominators,
+  where: { region: Region; period: string },
+  fields: { value: string; count: string },
+): { value: number; method: 'DIRECT' | 'FROM_COUNT' } {
+  try {
+    return harmony.observationValue(indicator, input, denominators);
+  } catch (error) {
+    if (harmony.isHarmonyMathError(error) && error.code === 'MISSING_DENOMINATOR') {
+      throw rowRefusal(
+        'INVALID_OBSERVATION',
+        fields.count,
+        problemOf('MISSING_DENOMINATOR', { region: where.region.code, period: where.period }),
+      );
+    }
+    return harmonyInputError(error, input.value !== null && input.value !== undefined ? fields.value : fields.count);
+  }
+}
+
+/** A row's refusal: its problem blames `column` (or the whole row, under `csv`), worded once. */
+function rowRefusal(reason: ErrorReason, column: string | null, problem: Problem): AppError {
+  return new AppError(reason, problemMessage(problem), { [column ?? 'csv']: problem });
+}
+
 function numberCell(text: string, name: string): number | null {
   if (text === '') return null;
   const value = parseDecimal(text);
-  if (value === null) throw new AppError('INVALID_OBSERVATION', `${name} "${text}" is not a number`, { [name]: 'Not a number' });
+  if (value === null) throw rowRefusal('INVALID_OBSERVATION', name, problemOf('NOT_A_NUMBER', { column: name, got: text }));
   return value;
 }

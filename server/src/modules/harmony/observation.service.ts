@@ -1,4 +1,4 @@
-import { harmony } from '@massline/shared';
+import { problemOf } from '@massline/shared';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
 import { scoped } from '../../common/ability-filter';
@@ -15,9 +15,9 @@ import type { HarmonyEvents } from './harmony.events';
 import type { ObservationFilter, ObservationListArgs, RecordObservationInput } from './dto/harmony.inputs';
 import type { ObservationImportReport } from './dto/harmony.outputs';
 import { periodCode } from '../../common/period';
-import { harmonyInputError } from './harmony-errors';
 import {
   checkImportRows,
+  computeObservation,
   importPeriods,
   IMPORT_COLUMNS,
   importTable,
@@ -78,17 +78,24 @@ export class ObservationService {
     const observations = new ObservationRepository(context.em);
     const period = periodCode(input.period);
     const region = await new RegionRepository(context.em).findById(input.regionId);
-    if (!region) throw invalidInput({ regionId: 'No such region' });
+    if (!region) throw invalidInput({ regionId: problemOf('NO_SUCH_REGION') });
     authorize(context, 'create', 'Observation', { region }, 'regionId');
     const indicator = await new IndicatorRepository(context.em).findByCode(input.indicatorCode);
-    if (!indicator) throw new AppError('UNKNOWN_INDICATOR', `No indicator ${input.indicatorCode}`, { indicatorCode: 'No such indicator' });
+    if (!indicator)
+      throw new AppError('UNKNOWN_INDICATOR', `No indicator ${input.indicatorCode}`, {
+        indicatorCode: problemOf('NO_SUCH_INDICATOR', { code: input.indicatorCode }),
+      });
     const denominators = await observations.denominators([region.id], [period]);
-    let computed: { value: number; method: 'DIRECT' | 'FROM_COUNT' };
-    try {
-      computed = harmony.observationValue(indicator, input, denominators.get(`${region.id}|${period}`) ?? {});
-    } catch (error) {
-      harmonyInputError(error, input.value !== null && input.value !== undefined ? 'value' : 'rawCount');
-    }
+    const computed = computeObservation(
+      indicator,
+      input,
+      denominators.get(`${region.id}|${period}`) ?? {},
+      { region, period },
+      {
+        value: 'value',
+        count: 'rawCount',
+      },
+    );
     const [written] = await this.write(context, [
       {
         region,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { harmony } from '@massline/shared';
+import { harmony, problemOf } from '@massline/shared';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { RequestContext } from '../../common/request-context';
 import { authorize } from '../../common/operation-permission';
@@ -68,7 +68,7 @@ export class SensitivityService {
       { filter: { period, parentId: input.parentId }, orderBy: { field: 'REGION_CODE', direction: 'ASC' } },
     );
     const rows = page.edges.map((edge) => edge.node).filter((node) => node.method === 'DIRECT');
-    if (rows.length < 2) throw invalidInput({ parentId: 'Needs at least two assessed regions under this region in this period' });
+    if (rows.length < 2) throw invalidInput({ parentId: problemOf('TOO_FEW_ASSESSED_REGIONS') });
     const codes = version.settings.indicators.map((indicator) => indicator.code);
     const regions = new Map<string, RegionSummary>(rows.map((row) => [row.region.id, row.region]));
     const job: Job = {

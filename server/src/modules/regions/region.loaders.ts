@@ -8,6 +8,8 @@ import { Region } from './region.entity';
 declare module '../../common/loaders' {
   interface Loaders {
     regions: DataLoader<string, Region | null>;
+    /** By path (`/88/8801/880101/`): what the audit log records of a subject's region. */
+    regionsByPath: DataLoader<string, Region | null>;
     statisticsByRegion: DataLoader<string, RegionStatistics[]>;
     /** How many regions bear a name: one statement for every name asked while resolving one level. */
     regionsNamed: DataLoader<string, number>;
@@ -18,6 +20,11 @@ declare module '../../common/loaders' {
 export function regionLoaders(em: EntityManager) {
   return {
     regions: byIdLoader(em, Region),
+    regionsByPath: new DataLoader<string, Region | null>(async (paths) => {
+      const rows = await em.find(Region, { path: { $in: [...paths] } });
+      const byPath = new Map(rows.map((row) => [row.path, row]));
+      return paths.map((path) => byPath.get(path) ?? null);
+    }),
     statisticsByRegion: new DataLoader<string, RegionStatistics[]>(async (regionIds) => {
       const rows = await em.find(RegionStatistics, { region: { $in: [...regionIds] } }, { orderBy: { period: 'asc' } });
       return regionIds.map((id) => rows.filter((row) => row.region.id === id));

@@ -1,4 +1,4 @@
-import { childLevelOf, regionPath } from '@massline/shared';
+import { childLevelOf, problemOf, regionPath } from '@massline/shared';
 import { AppError, invalidInput } from '../../common/app-error';
 import { readById } from '../../common/loaders';
 import type { Connection, PageArgs } from '../../common/connection';
@@ -31,13 +31,13 @@ export class RegionService {
   async create(context: RequestContext, input: CreateRegionInput): Promise<Region> {
     const regions = new RegionRepository(context.em);
     const parent = await regions.findById(input.parentId);
-    if (!parent) throw invalidInput({ parentId: 'No such region' });
+    if (!parent) throw invalidInput({ parentId: problemOf('NO_SUCH_REGION') });
     const level = childLevelOf(parent.level);
     if (!level)
-      throw new AppError('REGION_LEVEL_INVALID', 'A township has no regions under it', { parentId: 'A township cannot have children' });
+      throw new AppError('REGION_LEVEL_INVALID', 'A township has no regions under it', { parentId: problemOf('TOWNSHIP_HAS_NO_CHILDREN') });
     const path = regionPath(parent.path, input.code);
     authorize(context, 'create', 'Region', { path }, 'parentId');
-    const codeTaken = () => new AppError('REGION_CODE_TAKEN', `Code ${input.code} is already used`, { code: 'Already used' });
+    const codeTaken = () => new AppError('REGION_CODE_TAKEN', `Code ${input.code} is already used`, { code: problemOf('ALREADY_USED') });
     if (await regions.codeTaken(input.code)) throw codeTaken();
     // Checked above for a quick answer; the unique keys (code, path) decide a race between two creations.
     return inTransaction(this.events, context, async (em) => {
@@ -61,7 +61,7 @@ export class RegionService {
 
   async setStatistics(context: RequestContext, input: SetRegionStatisticsInput): Promise<RegionStatistics> {
     const period = periodCode(input.period);
-    if (input.households > input.population) throw invalidInput({ households: 'Cannot exceed the population' });
+    if (input.households > input.population) throw invalidInput({ households: problemOf('HOUSEHOLDS_ABOVE_POPULATION') });
     const region = await this.get(context, input.regionId);
     authorize(context, 'update', 'Region', region);
     const changed = () =>

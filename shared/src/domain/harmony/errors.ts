@@ -5,6 +5,8 @@
  * `BAD_USER_INPUT` (CONVENTIONS.md, rule 5) and the console can translate it; a bare `Error`
  * would surface as an internal error and hide a data problem from the person who entered it.
  */
+import { problemMessage, type Problem } from '../../errors/problems';
+
 export type HarmonyMathErrorCode =
   | 'EMPTY_INPUT'
   | 'NON_FINITE_VALUE'
@@ -35,9 +37,16 @@ export class HarmonyMathError extends Error {
   constructor(
     readonly code: HarmonyMathErrorCode,
     message: string,
+    /** The refusal as a problem code and parameters, where a person's input broke the rule (the console words it). */
+    readonly problem?: Problem,
   ) {
     super(message);
   }
+}
+
+/** A HarmonyMathError whose message is its problem's English words (one wording, shared/src/errors/problems.ts). */
+export function problemError(code: HarmonyMathErrorCode, problem: Problem): HarmonyMathError {
+  return new HarmonyMathError(code, problemMessage(problem), problem);
 }
 
 export function isHarmonyMathError(error: unknown): error is HarmonyMathError {

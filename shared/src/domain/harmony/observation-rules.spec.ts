@@ -51,6 +51,32 @@ describe('observation rules', () => {
     }
   });
 
+  it('says what is wrong as a problem code with its parameters, worded in English in one place', () => {
+    const refusal = (indicator: Parameters<typeof observationValue>[0], input: Parameters<typeof observationValue>[1]) => {
+      try {
+        observationValue(indicator, input, { population: 1000 });
+      } catch (error) {
+        return { problem: (error as HarmonyMathError).problem, message: (error as Error).message };
+      }
+      throw new Error('accepted');
+    };
+    expect(refusal({ code: 'CADRE_TRUST', rateBasis: 'PERCENT' }, { value: 150 })).toEqual({
+      problem: { reason: 'OUT_OF_RANGE', params: { indicator: 'CADRE_TRUST', min: 0, max: 100, got: 150 } },
+      message: 'CADRE_TRUST must be between 0 and 100, got 150',
+    });
+    expect(refusal(PETITIONS, { value: -2 }).problem).toEqual({
+      reason: 'BELOW_MINIMUM',
+      params: { indicator: 'PETITIONS', min: 0, got: -2 },
+    });
+    expect(refusal(HOT_ISSUES, { rawCount: 61, rawTotal: 60 }).problem).toEqual({
+      reason: 'COUNT_EXCEEDS_TOTAL',
+      params: { count: 61, total: 60 },
+    });
+    expect(refusal(GINI, { rawCount: 3 }).problem).toEqual({ reason: 'NOT_A_COUNT_INDICATOR', params: { indicator: 'GINI' } });
+    expect(refusal(PETITIONS, { rawCount: 5.5 }).problem?.reason).toBe('COUNT_NOT_WHOLE');
+    expect(refusal(PETITIONS, {}).problem?.reason).toBe('VALUE_OR_COUNT');
+  });
+
   it('knows the ranges', () => {
     expect(valueRange(GINI)).toEqual({ min: 0, max: 1 });
     expect(valueRange(HOT_ISSUES)).toEqual({ min: 0, max: 100 });

@@ -3,7 +3,8 @@
  * the indicator's unit, or a raw count that the region's denominators turn into that value. One place,
  * so that the console's form and the server's import refuse the same things with the same words.
  */
-import { HarmonyMathError } from './errors';
+import { problemOf } from '../../errors/problems';
+import { problemError } from './errors';
 import { rateFromCount, type RateBasis, type RateDenominators } from './indicators';
 
 /** How a value was obtained: entered, from a raw count and the population, or computed (Gini, campaigns). */
@@ -47,11 +48,11 @@ export function observationValue(
 ): { value: number; method: 'DIRECT' | 'FROM_COUNT' } {
   const hasValue = input.value !== null && input.value !== undefined;
   const hasCount = input.rawCount !== null && input.rawCount !== undefined;
-  if (hasValue === hasCount) throw new HarmonyMathError('INVALID_OPTION', 'give either a value or a raw count, not both and not neither');
+  if (hasValue === hasCount) throw problemError('INVALID_OPTION', problemOf('VALUE_OR_COUNT'));
   const hasTotal = input.rawTotal !== null && input.rawTotal !== undefined;
-  if (hasTotal && !hasCount) throw new HarmonyMathError('INVALID_OPTION', 'a raw total goes with a raw count');
+  if (hasTotal && !hasCount) throw problemError('INVALID_OPTION', problemOf('TOTAL_WITHOUT_COUNT'));
   if (hasTotal && (!Number.isInteger(input.rawTotal) || (input.rawTotal as number) <= 0)) {
-    throw new HarmonyMathError('INVALID_DENOMINATOR', `a raw total is a whole number above 0, got ${input.rawTotal}`);
+    throw problemError('INVALID_DENOMINATOR', problemOf('INVALID_TOTAL', { got: input.rawTotal as number }));
   }
   let value: number;
   let method: 'DIRECT' | 'FROM_COUNT';
@@ -59,19 +60,24 @@ export function observationValue(
     value = input.value as number;
     method = 'DIRECT';
   } else {
-    if (indicator.rateBasis === 'NONE') throw new HarmonyMathError('INVALID_OPTION', `${indicator.code} is not entered as a count`);
+    if (indicator.rateBasis === 'NONE')
+      throw problemError('INVALID_OPTION', problemOf('NOT_A_COUNT_INDICATOR', { indicator: indicator.code }));
     const count = input.rawCount as number;
-    if (!Number.isFinite(count) || !Number.isInteger(count))
-      throw new HarmonyMathError('NON_FINITE_VALUE', 'a raw count is a whole number');
+    if (!Number.isFinite(count) || !Number.isInteger(count)) throw problemError('NON_FINITE_VALUE', problemOf('COUNT_NOT_WHOLE'));
+    if (count < 0) throw problemError('NEGATIVE_VALUE', problemOf('NEGATIVE_COUNT', { got: count }));
+    if (indicator.rateBasis === 'PERCENT' && hasTotal && count > (input.rawTotal as number))
+      throw problemError('COUNT_EXCEEDS_TOTAL', problemOf('COUNT_EXCEEDS_TOTAL', { count, total: input.rawTotal as number }));
     value = rateFromCount(count, indicator.rateBasis, { ...denominators, total: input.rawTotal ?? null });
     method = 'FROM_COUNT';
   }
-  if (!Number.isFinite(value)) throw new HarmonyMathError('NON_FINITE_VALUE', 'the value must be a number');
+  if (!Number.isFinite(value)) throw problemError('NON_FINITE_VALUE', problemOf('NOT_FINITE'));
   const { min, max } = valueRange(indicator);
   if (value < min || value > max) {
-    throw new HarmonyMathError(
+    throw problemError(
       'INVALID_OPTION',
-      `${indicator.code} must be between ${min} and ${max === Number.POSITIVE_INFINITY ? '∞' : max}, got ${value}`,
+      max === Number.POSITIVE_INFINITY
+        ? problemOf('BELOW_MINIMUM', { indicator: indicator.code, min, got: value })
+        : problemOf('OUT_OF_RANGE', { indicator: indicator.code, min, max, got: value }),
     );
   }
   return { value, method };

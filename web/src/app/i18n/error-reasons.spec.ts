@@ -1,4 +1,4 @@
-import { ERROR_REASONS } from '@massline/shared';
+import { ERROR_REASONS, PROBLEM_CODES } from '@massline/shared';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { zhCN } from './zh-cn';
@@ -13,6 +13,20 @@ describe('error reasons in the console’s languages', () => {
 
   it('keeps no message of a reason that no longer exists', () => {
     const stale = Object.keys(en).filter((key) => key.startsWith('reason.') && !(key.slice('reason.'.length) in ERROR_REASONS));
+    expect(stale).toEqual([]);
+  });
+
+  it('words every problem the server can give a field or a CSV row, in English and Chinese, with the same placeholders', () => {
+    const placeholders = (template: string | undefined) => [...(template ?? '').matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    for (const code of PROBLEM_CODES) {
+      const key = `problem.${code}` as keyof typeof en;
+      expect(en[key], key).toBeTypeOf('string');
+      expect(zhCN[key], key).toBeTypeOf('string');
+      expect(placeholders(zhCN[key]), key).toEqual(placeholders(en[key]));
+    }
+    const stale = Object.keys(en).filter(
+      (key) => key.startsWith('problem.') && key !== 'problem.INVALID' && !PROBLEM_CODES.includes(key.slice(8) as never),
+    );
     expect(stale).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { useAccountsI18n } from './accounts-i18n';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { CreateApiTokenMutation } from './api-token.operations';
+import { useFieldMessages } from '../../lib/error-message';
 
 type ApiScope = VariablesOf<typeof CreateApiTokenMutation>['input']['scopes'][number];
 
@@ -23,7 +24,7 @@ export function ApiTokenCreateForm({ onClose }: { onClose(): void }) {
   const [checks, setChecks] = useState<Record<string, string>>({});
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const create = useApiMutation(CreateApiTokenMutation);
-  const fields = { ...(create.error?.fields ?? {}), ...checks };
+  const fields = { ...useFieldMessages(create.error), ...checks };
 
   const toggleScope = (scope: ApiScope, on: boolean) =>
     setScopes((current) => (on ? [...current.filter((s) => s !== scope), scope] : current.filter((s) => s !== scope)));

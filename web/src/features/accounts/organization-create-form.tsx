@@ -5,6 +5,7 @@ import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { RegionSelect, type RegionOption } from '../regions/region-select';
 import { CreateOrganizationMutation } from './organization.operations';
+import { useFieldMessages } from '../../lib/error-message';
 
 interface OrganizationCreateFormProps {
   onCreated(name: string): void;
@@ -18,7 +19,7 @@ export function OrganizationCreateForm({ onCreated, onCancel }: OrganizationCrea
   const [region, setRegion] = useState<RegionOption | null>(null);
   const [checks, setChecks] = useState<Record<string, string>>({});
   const create = useApiMutation(CreateOrganizationMutation);
-  const fields = { ...(create.error?.fields ?? {}), ...checks };
+  const fields = { ...useFieldMessages(create.error), ...checks };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { RegionSelect, type RegionOption } from '../regions/region-select';
 import { RegisterCitizenMutation } from './session.operations';
+import { useFieldMessages } from '../../lib/error-message';
 
 /** A resident registers, is signed in at once, and waits for an organization to verify the residence. */
 export function RegisterPage() {
@@ -18,7 +19,7 @@ export function RegisterPage() {
   const [region, setRegion] = useState<RegionOption | null>(null);
   const [checks, setChecks] = useState<Record<string, string>>({});
   const register = useApiMutation(RegisterCitizenMutation);
-  const fields = { ...(register.error?.fields ?? {}), ...checks };
+  const fields = { ...useFieldMessages(register.error), ...checks };
 
   if (user) return <Navigate to="/account" replace />;
 

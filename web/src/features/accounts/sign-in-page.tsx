@@ -6,6 +6,7 @@ import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { safeNext } from './safe-next';
 import { SignInMutation } from './session.operations';
+import { useFieldMessages } from '../../lib/error-message';
 
 export function SignInPage() {
   const { t } = useAccountsI18n();
@@ -17,7 +18,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [checks, setChecks] = useState<Record<string, string>>({});
   const signIn = useApiMutation(SignInMutation);
-  const fields = { ...(signIn.error?.fields ?? {}), ...checks };
+  const fields = { ...useFieldMessages(signIn.error), ...checks };
 
   if (user) return <Navigate to={next} replace />;
 

@@ -7,6 +7,7 @@ import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { RegionSelect, type RegionOption } from '../regions/region-select';
 import { CreateUserMutation, OrganizationChoicesQuery } from './user.operations';
+import { useFieldMessages } from '../../lib/error-message';
 
 interface UserCreateFormProps {
   onCreated(email: string): void;
@@ -24,7 +25,7 @@ export function UserCreateForm({ onCreated, onCancel }: UserCreateFormProps) {
   const [organizationId, setOrganizationId] = useState('');
   const [checks, setChecks] = useState<Record<string, string>>({});
   const create = useApiMutation(CreateUserMutation);
-  const fields = { ...(create.error?.fields ?? {}), ...checks };
+  const fields = { ...useFieldMessages(create.error), ...checks };
   const isStaff = role === 'ORGANIZATION';
   const [organizations] = useQuery({
     query: OrganizationChoicesQuery,

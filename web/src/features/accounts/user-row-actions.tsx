@@ -4,7 +4,7 @@ import { useAppAbility } from '../../app/access';
 import { useAccountsI18n } from './accounts-i18n';
 import { useSession } from '../../app/session-provider';
 import { ConfirmButton } from '../../lib/confirm-button';
-import { errorMessage } from '../../lib/error-message';
+import { errorMessage, useFieldMessages } from '../../lib/error-message';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { DeactivateUserMutation, ReactivateUserMutation, ReviewCitizenMutation } from './user.operations';
 import type { UserRow } from './users-page';
@@ -18,6 +18,7 @@ export function UserRowActions({ user }: { user: UserRow }) {
   const deactivate = useApiMutation(DeactivateUserMutation);
   const reactivate = useApiMutation(ReactivateUserMutation);
   const review = useApiMutation(ReviewCitizenMutation);
+  const reviewFields = useFieldMessages(review.error);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
@@ -98,15 +99,15 @@ export function UserRowActions({ user }: { user: UserRow }) {
             <input
               value={reason}
               data-testid="user-reject-reason"
-              aria-invalid={reasonMissing || Boolean(review.error?.fields.reason) || undefined}
+              aria-invalid={reasonMissing || Boolean(reviewFields.reason) || undefined}
               onChange={(event) => {
                 setReason(event.target.value);
                 setReasonMissing(false);
               }}
             />
           </label>
-          {(reasonMissing || review.error?.fields.reason) && (
-            <small className="field-error">{reasonMissing ? t('users.rejectReasonRequired') : review.error?.fields.reason}</small>
+          {(reasonMissing || reviewFields.reason) && (
+            <small className="field-error">{reasonMissing ? t('users.rejectReasonRequired') : reviewFields.reason}</small>
           )}
           <span className="form-actions">
             <button type="submit" className="button button-small button-danger" disabled={busy} data-testid="user-reject-submit">

@@ -1,6 +1,10 @@
 import { SUBJECTS } from '@massline/shared';
 import { useId } from 'react';
 import { useAuditI18n } from './audit-i18n';
+import { auditEn } from './messages/en';
+
+/** Every action the audit log can hold (one message each: audit-actions.spec.ts checks it against the server), by its words. */
+const AUDIT_ACTION_KEYS = (Object.keys(auditEn) as (keyof typeof auditEn)[]).filter((key) => key.startsWith('auditAction.'));
 
 export interface AuditFilterValues {
   action: string;
@@ -30,7 +34,14 @@ export function AuditFilters({ values, onChange }: { values: AuditFilterValues; 
     <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
       <label className="filter">
         <span>{t('audit.action')}</span>
-        <input data-testid="audit-filter-action" placeholder="user.create" value={values.action} onChange={set('action')} />
+        <select data-testid="audit-filter-action" value={values.action} onChange={set('action')}>
+          <option value="">{t('audit.anyAction')}</option>
+          {AUDIT_ACTION_KEYS.map((key) => (
+            <option key={key} value={key.slice('auditAction.'.length)}>
+              {t(key)}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="filter">
         <span>{t('audit.subjectType')}</span>

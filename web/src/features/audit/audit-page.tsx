@@ -17,9 +17,14 @@ function toJson(value: unknown): string {
   return value === null || value === undefined ? '—' : JSON.stringify(value, null, 2);
 }
 
+/** A long id shortened for the table (its start tells rows apart); the whole one is the cell's title. */
+function shortId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
+}
+
 /** The audit log of the caller's jurisdiction, newest first (the server's order). Read-only, for everyone. */
 export function AuditPage() {
-  const { t, tryTranslate, formatDateTime } = useAuditI18n();
+  const { t, tryTranslate, formatDateTime, regionName } = useAuditI18n();
   const [filters, setFilters] = useState<AuditFilterValues>(EMPTY_AUDIT_FILTERS);
   const typed = useDebouncedValue(filters);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -51,7 +56,12 @@ export function AuditPage() {
 
   const columns: Column<AuditRow>[] = [
     { id: 'time', header: t('audit.time'), cell: (entry) => formatDateTime(entry.occurredAt) },
-    { id: 'action', header: t('audit.action'), cell: (entry) => <code>{entry.action}</code> },
+    {
+      id: 'action',
+      header: t('audit.action'),
+      // The key stays at hand (the action filter takes it) but the reader sees what happened in words.
+      cell: (entry) => <span data-action={entry.action}>{tryTranslate(`auditAction.${entry.action}`) ?? entry.action}</span>,
+    },
     {
       id: 'actor',
       header: t('audit.actor'),
@@ -67,11 +77,25 @@ export function AuditPage() {
       header: t('audit.subject'),
       cell: (entry) => (
         <>
-          {entry.subjectType} <code className="muted">{entry.subjectId}</code>
+          {tryTranslate(`subject.${entry.subjectType}`) ?? entry.subjectType}{' '}
+          <code className="muted" title={entry.subjectId}>
+            {shortId(entry.subjectId)}
+          </code>
         </>
       ),
     },
-    { id: 'region', header: t('audit.regionPath'), cell: (entry) => <code>{entry.regionPath ?? '—'}</code> },
+    {
+      id: 'region',
+      header: t('audit.region'),
+      cell: (entry) =>
+        entry.region ? (
+          <span title={entry.regionPath ?? undefined}>
+            {regionName(entry.region)} <span className="muted">{entry.region.code}</span>
+          </span>
+        ) : (
+          <code>{entry.regionPath ?? '—'}</code>
+        ),
+    },
     {
       id: 'changes',
       header: t('audit.changes'),

@@ -16,6 +16,12 @@ export const AuditEntriesQuery = graphql(`
           subjectType
           subjectId
           regionPath
+          region {
+            id
+            code
+            name
+            nameEn
+          }
           requestId
           clientRequestId
           before

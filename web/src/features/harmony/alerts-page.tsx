@@ -7,7 +7,7 @@ import type { ResultOf } from '../../app/graphql';
 import { useHarmonyI18n, type HarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
-import { errorMessage } from '../../lib/error-message';
+import { errorMessage, useFieldMessages } from '../../lib/error-message';
 import { ErrorState, Loading } from '../../lib/states';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { useCursorPages } from '../../lib/use-cursor-pages';
@@ -380,6 +380,7 @@ function AlertActions({ alert, mayChange, onDone }: { alert: AlertRow; mayChange
   const { t } = i18n;
   const acknowledge = useApiMutation(AcknowledgeAlertsMutation);
   const resolve = useApiMutation(ResolveAlertsMutation);
+  const resolveFields = useFieldMessages(resolve.error);
   const [resolving, setResolving] = useState(false);
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
@@ -440,15 +441,15 @@ function AlertActions({ alert, mayChange, onDone }: { alert: AlertRow; mayChange
               rows={2}
               value={note}
               data-testid="alert-resolve-note"
-              aria-invalid={noteMissing || Boolean(resolve.error?.fields.note) || undefined}
+              aria-invalid={noteMissing || Boolean(resolveFields.note) || undefined}
               onChange={(event) => {
                 setNote(event.target.value);
                 setNoteMissing(false);
               }}
             />
           </label>
-          {(noteMissing || resolve.error?.fields.note) && (
-            <small className="field-error">{noteMissing ? t('harmony.alerts.noteRequired') : resolve.error?.fields.note}</small>
+          {(noteMissing || resolveFields.note) && (
+            <small className="field-error">{noteMissing ? t('harmony.alerts.noteRequired') : resolveFields.note}</small>
           )}
           <span className="form-actions">
             <button type="submit" className="button button-small button-primary" disabled={busy} data-testid="alert-resolve-submit">

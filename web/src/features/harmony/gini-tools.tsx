@@ -10,6 +10,7 @@ import { currentQuarter } from './download';
 import { formatFixed } from './harmony-format';
 import { GiniFromSharesMutation } from './observation.operations';
 import { useUpload } from './upload-operation';
+import { useFieldMessages } from '../../lib/error-message';
 
 type GiniResult = ResultOf<typeof GiniFromSharesMutation>['computeGiniFromShares'];
 type Tool = 'microdata' | 'shares';
@@ -40,7 +41,7 @@ export function GiniTools() {
   const fromMicrodata = useUpload<GiniResult>('gini-microdata');
   const fromShares = useApiMutation(GiniFromSharesMutation);
   const mutation = tool === 'microdata' ? fromMicrodata : fromShares;
-  const fields = { ...(mutation.error?.fields ?? {}), ...checks };
+  const fields = { ...useFieldMessages(mutation.error), ...checks };
   const shareNumbers = shares.map((share) => Number(share));
   const shareSum = shareNumbers.reduce((sum, share) => sum + (Number.isFinite(share) ? share : 0), 0);
 

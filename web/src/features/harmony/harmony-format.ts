@@ -73,6 +73,15 @@ export function indicatorName(catalogue: ReadonlyMap<string, IndicatorNames>, co
   return locale === 'en' ? indicator.nameEn : indicator.nameZh;
 }
 
+/** A methodology version's name and description in the reader's language (the English ones where no Chinese was given). */
+export function methodologyWords(
+  version: { name: string; nameZh?: string | null; description?: string | null; descriptionZh?: string | null },
+  locale: Locale,
+): { name: string; description: string | null } {
+  if (locale === 'en') return { name: version.name, description: version.description ?? null };
+  return { name: version.nameZh || version.name, description: version.descriptionZh || version.description || null };
+}
+
 export function indicatorUnit(catalogue: ReadonlyMap<string, IndicatorNames>, code: string, locale: Locale): string {
   const indicator = catalogue.get(code);
   return (locale === 'en' ? indicator?.unitEn : indicator?.unitZh) ?? '';

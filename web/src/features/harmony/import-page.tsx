@@ -1,15 +1,18 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { ApiError } from '../../app/api-error';
+import { plural } from '../../app/i18n/plural';
+import { localApiError, toApiProblem, type ApiError } from '../../app/api-error';
 import type { ResultOf } from '../../app/graphql';
-import { useHarmonyI18n } from './harmony-i18n';
+import { useHarmonyI18n, type HarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { DataTable, type Column } from '../../lib/data-table';
-import { errorMessage } from '../../lib/error-message';
+import { errorMessage, problemText } from '../../lib/error-message';
 import { FormField } from '../../lib/form-field';
 import { currentQuarter, downloadText } from './download';
 import { ImportObservationsMutation } from './observation.operations';
 import { uploadFile } from './upload-operation';
+import { indicatorName } from './harmony-format';
+import { useIndicatorCatalogue } from './use-harmony-data';
 
 /** The upload answers what the importObservations mutation answers (its document names the fields). */
 type ImportReport = ResultOf<typeof ImportObservationsMutation>['importObservations'];
@@ -26,6 +29,17 @@ function overallProgress(phase: Phase, fraction: number): number | null {
   if (phase === 'processing') return null; // the server checks every row, then writes: no measure of it
   if (phase === 'done' || phase === 'failed') return 1;
   return 0;
+}
+
+/**
+ * Why a row was refused, in the reader's language: its problem worded with the indicator's name; for a
+ * problem this console does not know, the translation of the refusal's reason; English only in English.
+ */
+function rowMessage(row: ImportRowError, i18n: HarmonyI18n, indicatorOf: (code: string) => string): string {
+  const problem = toApiProblem(row.problem, row.params);
+  const worded = problem && problemText(problem, i18n, { indicator: indicatorOf });
+  if (worded) return worded;
+  return i18n.tryTranslate(`reason.${row.errorReason}`) ?? (i18n.locale === 'en' ? row.reason : i18n.t('problem.INVALID'));
 }
 
 function templateCsv(regionCode: string): string {
@@ -48,6 +62,8 @@ export function ImportPage() {
   const i18n = useHarmonyI18n();
   const { t } = i18n;
   const { user } = useSession();
+  const catalogue = useIndicatorCatalogue();
+  const indicatorOf = (code: string) => indicatorName(catalogue.byCode, code.toUpperCase(), i18n.locale);
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [fileMissing, setFileMissing] = useState(false);
@@ -80,7 +96,7 @@ export function ImportPage() {
     );
     if (result.error || !result.data) {
       setPhase('failed');
-      setError(result.error ?? { code: null, reason: null, message: t('error.unknown'), fields: {}, network: false });
+      setError(result.error ?? localApiError(t('error.unknown')));
       return;
     }
     setPhase('done');
@@ -90,7 +106,12 @@ export function ImportPage() {
   const progress = overallProgress(phase, fraction);
   const errorColumns: Column<ImportRowError>[] = [
     { id: 'line', header: t('harmony.import.line'), className: 'numeric', cell: (row) => row.line },
-    { id: 'reason', header: t('harmony.import.reason'), cell: (row) => row.reason },
+    {
+      id: 'column',
+      header: t('harmony.import.column'),
+      cell: (row) => (row.column && row.column !== 'csv' ? <code>{row.column}</code> : '—'),
+    },
+    { id: 'reason', header: t('harmony.import.reason'), cell: (row) => rowMessage(row, i18n, indicatorOf) },
   ];
 
   return (
@@ -185,7 +206,7 @@ export function ImportPage() {
           {report.accepted ? (
             <div className="alert alert-success" role="status" data-testid="import-accepted">
               <p>
-                <strong>{t('harmony.import.accepted', { count: report.rowCount })}</strong>
+                <strong>{plural(i18n, 'harmony.import.accepted', report.rowCount)}</strong>
               </p>
               <dl className="details-list">
                 <dt>{t('harmony.import.written')}</dt>
@@ -206,7 +227,7 @@ export function ImportPage() {
                 <p>
                   <strong>{t('harmony.import.rejected')}</strong>
                 </p>
-                <p>{t('harmony.import.rejectedCount', { errors: report.errors.length, rows: report.rowCount })}</p>
+                <p>{plural(i18n, 'harmony.import.rejectedCount', report.errors.length, { rows: report.rowCount })}</p>
               </div>
               <DataTable
                 caption={t('harmony.import.errorsCaption')}

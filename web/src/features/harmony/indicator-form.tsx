@@ -12,6 +12,7 @@ import {
   type IndicatorDraft,
 } from './indicator-draft';
 import { CreateIndicatorMutation } from './indicator.operations';
+import { useFieldMessages } from '../../lib/error-message';
 
 interface IndicatorFormProps {
   onCreated(indicator: { code: string; nameEn: string; nameZh: string }): void;
@@ -32,7 +33,7 @@ export function IndicatorForm({ onCreated, onCancel }: IndicatorFormProps) {
   const [submitted, setSubmitted] = useState(false);
   const create = useApiMutation(CreateIndicatorMutation);
   const problems = indicatorProblems(draft, t);
-  const serverFields = { ...(create.error?.fields ?? {}) };
+  const serverFields = { ...useFieldMessages(create.error) };
   // The server says "Already used" in English; the reader gets it in their language.
   if (create.error?.reason === 'INDICATOR_CODE_TAKEN') serverFields.code = t('reason.INDICATOR_CODE_TAKEN');
   const fields = { ...serverFields, ...(submitted ? problems : {}) };

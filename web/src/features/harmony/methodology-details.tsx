@@ -1,7 +1,7 @@
 import type { ResultOf } from '../../app/graphql';
 import { useHarmonyI18n } from './harmony-i18n';
 import { DataTable, type Column } from '../../lib/data-table';
-import { formatShare, formatValue, gradeName, indicatorName } from './harmony-format';
+import { formatShare, formatValue, gradeName, indicatorName, methodologyWords } from './harmony-format';
 import type { MethodologyVersionsQuery } from './methodology.operations';
 import type { IndicatorCatalogue } from './use-harmony-data';
 
@@ -51,10 +51,10 @@ export function MethodologyDetails({ version, catalogue }: { version: Methodolog
   return (
     <section className="card" aria-labelledby="methodology-details-title" data-testid="methodology-details">
       <h2 id="methodology-details-title">
-        {t('harmony.methodology.versionTitle', { version: version.version, name: version.name })}{' '}
+        {t('harmony.methodology.versionTitle', { version: version.version, name: methodologyWords(version, locale).name })}{' '}
         {version.active && <span className="badge badge-active">{t('harmony.methodology.active')}</span>}
       </h2>
-      {version.description && <p>{version.description}</p>}
+      {methodologyWords(version, locale).description && <p>{methodologyWords(version, locale).description}</p>}
       <dl className="details-list">
         <dt>{t('harmony.methodology.created')}</dt>
         <dd>{formatDateTime(version.createdAt)}</dd>

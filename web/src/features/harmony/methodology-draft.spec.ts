@@ -24,6 +24,7 @@ function valid(): MethodologyDraft {
   return {
     ...draft,
     name: 'Spring review',
+    nameZh: '春季复核',
     indicators: draft.indicators.map((indicator) =>
       indicator.code === 'C' ? indicator : { ...indicator, included: true, weight: '0.5', lower: '0', upper: '10' },
     ),
@@ -57,6 +58,7 @@ describe('draftProblems (the shared rules, at the form fields)', () => {
     const broken: MethodologyDraft = {
       ...draft,
       name: 'x',
+      nameZh: ' ',
       indicators: draft.indicators.map((indicator) =>
         indicator.code === 'A'
           ? { ...indicator, weight: '-0.5', upper: '-1', redLine: 'soon' }
@@ -71,6 +73,7 @@ describe('draftProblems (the shared rules, at the form fields)', () => {
     };
     expect(draftProblems(broken, keyT)).toEqual({
       name: 'harmony.methodology.problem.name',
+      nameZh: 'harmony.methodology.problem.nameZh',
       'goalposts.A': 'harmony.methodology.problem.goalposts',
       'redLine.A': 'harmony.methodology.problem.number',
       'weight.A': 'harmony.methodology.problem.weight',
@@ -128,6 +131,7 @@ describe('toInput', () => {
       { code: 'B', weight: 0.5, normalization: 'Z_SCORE', lower: null, upper: null, redLine: 5 },
     ]);
     expect(input.coverageThreshold).toBe(0.65);
+    expect(input).toMatchObject({ name: 'Spring review', nameZh: '春季复核', description: null, descriptionZh: null });
     expect(input.alertRules).toEqual([
       { kind: 'INDEX_BELOW', threshold: 60 },
       { kind: 'FALL_SINCE_PREVIOUS', points: 5 },

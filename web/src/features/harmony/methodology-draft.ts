@@ -22,7 +22,9 @@ export interface IndicatorDraft {
 
 export interface MethodologyDraft {
   name: string;
+  nameZh: string;
   description: string;
+  descriptionZh: string;
   indicators: IndicatorDraft[];
   aggregation: 'ARITHMETIC' | 'GEOMETRIC';
   bands: { code: GradeCode; minimum: string }[];
@@ -48,7 +50,9 @@ export function draftFrom(
   const codes = [...settings.keys(), ...catalogue.map((indicator) => indicator.code).filter((code) => !settings.has(code))];
   return {
     name: '',
+    nameZh: '',
     description: '',
+    descriptionZh: '',
     indicators: codes.map((code) => {
       const setting = settings.get(code);
       const indicator = catalogue.find((candidate) => candidate.code === code);
@@ -110,6 +114,7 @@ export type DraftProblems = Record<string, string>;
 type Translate = (
   key:
     | 'harmony.methodology.problem.name'
+    | 'harmony.methodology.problem.nameZh'
     | 'harmony.methodology.problem.noIndicator'
     | 'harmony.methodology.problem.weight'
     | 'harmony.methodology.problem.weightSum'
@@ -173,6 +178,8 @@ export function draftProblems(draft: MethodologyDraft, t: Translate): DraftProbl
     problems[field] ??= message;
   };
   if (draft.name.trim().length < NAME_MIN_LENGTH) flag('name', t('harmony.methodology.problem.name'));
+  // Both languages, as regions and indicators have them: each reader sees the version named in theirs.
+  if (draft.nameZh.trim() === '') flag('nameZh', t('harmony.methodology.problem.nameZh'));
   const { settings, alertRules } = draftRules(draft);
   const included = settings.indicators.map((indicator) => indicator.code);
   for (const { field } of harmony.methodologySettingsProblems(settings)) {
@@ -204,7 +211,9 @@ export function toInput(draft: MethodologyDraft): CreateInput {
   const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));
   return {
     name: draft.name.trim(),
+    nameZh: draft.nameZh.trim(),
     description: draft.description.trim() || null,
+    descriptionZh: draft.descriptionZh.trim() || null,
     indicators: draft.indicators
       .filter((indicator) => indicator.included)
       .map((indicator) => ({

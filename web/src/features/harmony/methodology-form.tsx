@@ -8,6 +8,7 @@ import { WeightsFieldset } from './methodology-weights';
 import { draftFrom, draftProblems, toInput, weightSum, weightsTotalOne, type MethodologyDraft } from './methodology-draft';
 import { CreateMethodologyVersionMutation } from './methodology.operations';
 import type { IndicatorCatalogue } from './use-harmony-data';
+import { useFieldMessages } from '../../lib/error-message';
 
 interface MethodologyFormProps {
   active: MethodologyVersion | undefined;
@@ -27,7 +28,7 @@ export function MethodologyForm({ active, catalogue, onCreated, onCancel }: Meth
   const create = useApiMutation(CreateMethodologyVersionMutation);
   const problems = draftProblems(draft, t);
   const shown = submitted ? problems : { ...(problems.weights ? { weights: problems.weights } : {}) };
-  const fields = { ...(create.error?.fields ?? {}), ...shown };
+  const fields = { ...useFieldMessages(create.error), ...shown };
   const sumOk = weightsTotalOne(weightSum(draft));
 
   const onSubmit = async (event: FormEvent) => {
@@ -47,7 +48,7 @@ export function MethodologyForm({ active, catalogue, onCreated, onCancel }: Meth
         <p className="muted">{create.error.message}</p>
       )}
       <div className="form-grid">
-        <FormField label={t('field.name')} error={fields.name}>
+        <FormField label={t('harmony.methodology.nameEn')} error={fields.name}>
           {(control) => (
             <input
               {...control}
@@ -57,9 +58,32 @@ export function MethodologyForm({ active, catalogue, onCreated, onCancel }: Meth
             />
           )}
         </FormField>
+        <FormField label={t('harmony.methodology.nameZh')} error={fields.nameZh}>
+          {(control) => (
+            <input
+              {...control}
+              data-testid="methodology-name-zh"
+              value={draft.nameZh}
+              onChange={(event) => setDraft({ ...draft, nameZh: event.target.value })}
+            />
+          )}
+        </FormField>
         <FormField label={t('harmony.methodology.description')} hint={t('harmony.methodology.descriptionHint')} error={fields.description}>
           {(control) => (
             <input {...control} value={draft.description} onChange={(event) => setDraft({ ...draft, description: event.target.value })} />
+          )}
+        </FormField>
+        <FormField
+          label={t('harmony.methodology.descriptionZh')}
+          hint={t('harmony.methodology.descriptionHint')}
+          error={fields.descriptionZh}
+        >
+          {(control) => (
+            <input
+              {...control}
+              value={draft.descriptionZh}
+              onChange={(event) => setDraft({ ...draft, descriptionZh: event.target.value })}
+            />
           )}
         </FormField>
       </div>

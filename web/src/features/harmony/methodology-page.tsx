@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import { useHarmonyI18n } from './harmony-i18n';
+import { methodologyWords } from './harmony-format';
 import { ConfirmButton } from '../../lib/confirm-button';
 import { DataTable, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
@@ -64,7 +65,7 @@ export function MethodologyPage() {
       header: t('field.name'),
       cell: (version) => (
         <>
-          {version.name}{' '}
+          {methodologyWords(version, i18n.locale).name}{' '}
           {version.active && (
             <span className="badge badge-active" data-testid="methodology-active">
               ✓ {t('harmony.methodology.active')}

@@ -10,7 +10,9 @@ export const MethodologyVersionsQuery = graphql(`
           id
           version
           name
+          nameZh
           description
+          descriptionZh
           active
           activatedAt
           createdAt

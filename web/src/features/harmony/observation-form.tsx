@@ -11,6 +11,7 @@ import { formatValue } from './harmony-format';
 import { checkObservationEntry, effectiveMode, needsTotal, type EntryMode } from './observation-entry';
 import { CurrentObservationQuery, RecordObservationMutation } from './observation.operations';
 import type { IndicatorCatalogue } from './use-harmony-data';
+import { useFieldMessages } from '../../lib/error-message';
 
 /**
  * One observation: a value in the indicator's unit, or a raw count that the server turns into a rate
@@ -34,7 +35,7 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
   const [checks, setChecks] = useState<Record<string, string>>({});
   const [recorded, setRecorded] = useState<string | null>(null);
   const record = useApiMutation(RecordObservationMutation);
-  const fields = { ...(record.error?.fields ?? {}), ...checks };
+  const fields = { ...useFieldMessages(record.error), ...checks };
   const indicator = catalogue.byCode.get(indicatorCode);
   const countable = effectiveMode(indicator, 'count') === 'count';
   const shownMode = effectiveMode(indicator, mode);

@@ -116,6 +116,10 @@ export const ImportObservationsMutation = graphql(`
       errors {
         line
         reason
+        errorReason
+        column
+        problem
+        params
       }
     }
   }

@@ -14,6 +14,7 @@ import { RankIntervalChart } from './charts/rank-interval-chart';
 import { formatFixed, formatIndex, formatShare } from './harmony-format';
 import { SensitivityRunQuery, StartSensitivityRunMutation } from './sensitivity.operations';
 import { useAssessedPeriods } from './use-harmony-data';
+import { useFieldMessages } from '../../lib/error-message';
 
 type SensitivityRun = NonNullable<ResultOf<typeof SensitivityRunQuery>['sensitivityRun']>;
 type RankInterval = SensitivityRun['regions'][number];
@@ -38,7 +39,7 @@ export function SensitivityPage() {
   const [seed, setSeed] = useState(String(harmony.DEFAULT_SENSITIVITY_SEED));
   const [checks, setChecks] = useState<Record<string, string>>({});
   const start = useApiMutation(StartSensitivityRunMutation);
-  const fields = { ...(start.error?.fields ?? {}), ...checks };
+  const fields = { ...useFieldMessages(start.error), ...checks };
   const period = chosenPeriod || periods[0]?.period || '';
 
   const [{ data, fetching, error }, reexecute] = useQuery({

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { CombinedError } from '@urql/core';
-import { toApiError, type ApiError } from '../../app/api-error';
+import { localApiError, toApiError, type ApiError } from '../../app/api-error';
 
 export interface UploadCallbacks {
   /** The share of the request body sent so far, 0 to 1. */
@@ -39,7 +39,7 @@ export function uploadFile<Data>(
     request.upload.onload = () => callbacks.onUploaded();
     const networkError = (): UploadResult<Data> => ({
       data: null,
-      error: { code: null, reason: null, message: request.statusText || 'Network error', fields: {}, network: true },
+      error: localApiError(request.statusText || 'Network error', true),
     });
     request.onerror = () => resolve(networkError());
     request.onload = () => {

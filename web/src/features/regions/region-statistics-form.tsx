@@ -3,6 +3,7 @@ import { useRegionsI18n } from './regions-i18n';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { SetRegionStatisticsMutation } from './region.operations';
+import { useFieldMessages } from '../../lib/error-message';
 
 interface RegionStatisticsFormProps {
   region: { id: string; name: string; nameEn: string };
@@ -17,7 +18,7 @@ export function RegionStatisticsForm({ region, onDone }: RegionStatisticsFormPro
   const [households, setHouseholds] = useState('');
   const [checks, setChecks] = useState<Record<string, string>>({});
   const mutation = useApiMutation(SetRegionStatisticsMutation);
-  const fields = { ...(mutation.error?.fields ?? {}), ...checks };
+  const fields = { ...useFieldMessages(mutation.error), ...checks };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

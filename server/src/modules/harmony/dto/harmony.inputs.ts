@@ -133,8 +133,11 @@ export class AlertRuleInput {
 
 @InputType({ description: 'A new methodology version; the current ones never change' })
 export class CreateMethodologyVersionInput {
-  @Field(() => String) @Length(2, 200) name!: string;
+  @Field(() => String, { description: 'Name in English' }) @Length(2, 200) name!: string;
+  @Field(() => String, { nullable: true, description: 'Name in Chinese' }) @IsOptional() @Length(1, 200) nameZh?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'Description in Chinese' }) @IsOptional() @MaxLength(2000) descriptionZh?:
+    string | null;
   @Field(() => [IndicatorSettingInput]) @ArrayMinSize(1) indicators!: IndicatorSettingInput[];
   @Field(() => AggregationMethodEnum) aggregation!: harmony.AggregationMethod;
   @Field(() => [GradeBandInput], { nullable: true }) gradeBands?: GradeBandInput[] | null;

@@ -1,6 +1,7 @@
 import { GlobalIdField } from '../../../common/global-id';
 import { Node } from '../../../common/node';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 import type { harmony } from '@massline/shared';
 import { RegionLevelEnum } from '../../../common/graphql-enums';
 import type { RegionLevel } from '@massline/shared';
@@ -103,10 +104,23 @@ export class AssessmentView {
   @Field(() => Date) computedAt!: Date;
 }
 
-@ObjectType({ description: 'Why one row of an import was refused: its line and the problems found.' })
+@ObjectType({
+  description: 'A bad row of an import (or the file refused as a whole, on its line), in English and as a code with parameters',
+})
 export class ImportRowError {
   @Field(() => Int, { description: 'Line in the file (the header is line 1)' }) line!: number;
-  @Field(() => String) reason!: string;
+  @Field(() => String, { description: 'Why, in English' }) reason!: string;
+  @Field(() => String, { description: 'The error reason the same refusal has in a form (INVALID_PERIOD, UNKNOWN_INDICATOR…)' })
+  errorReason!: string;
+  @Field(() => String, { nullable: true, description: 'The column blamed (region_code, period, indicator, value…), if one is' })
+  column!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why, as a problem code (OUT_OF_RANGE, NO_SUCH_REGION…) for clients to word' })
+  problem!: string | null;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: "The problem's parameters: numbers and codes ({ indicator: 'CADRE_TRUST', min: 0, max: 100, got: 150 })",
+  })
+  params!: Readonly<Record<string, string | number>> | null;
 }
 
 @ObjectType({ description: 'What an import did: every row written, or none and every bad row with why' })

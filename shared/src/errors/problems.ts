@@ -1,0 +1,94 @@
+/**
+ * Why one value (a field of an input, a row of a file) is refused, as a code and its parameters: the
+ * console renders `problem.<CODE>` in the reader's language with the parameters filled in, and the API's
+ * English message is derived here, in this one place, from the same code and parameters. Parameters are
+ * numbers and codes (an indicator's code, a region's code, a column's name), never English words, so
+ * that every language can say them.
+ */
+
+type Params = Record<string, string | number>;
+
+/** The English message of each problem, from its parameters (their types are the parameters the code takes). */
+const ENGLISH = {
+  REQUIRED: () => 'Required',
+  TOO_LONG: ({ max }: { max: number }) => `At most ${max} characters`,
+  NOT_A_NUMBER: ({ column, got }: { column: string; got: string }) => `${column} "${got}" is not a number`,
+  NOT_FINITE: () => 'Must be a finite number',
+  NOT_AN_EMAIL: () => 'Not an e-mail address',
+  MUST_BE_FUTURE: () => 'Must be in the future',
+  ALREADY_USED: () => 'Already used',
+  ALREADY_REGISTERED: () => 'Already registered',
+  NO_SUCH_REGION: () => 'No such region',
+  UNKNOWN_REGION_CODE: ({ code }: { code: string }) => `No region with code "${code}"`,
+  NO_SUCH_ORGANIZATION: () => 'No such organization',
+  NO_SUCH_INDICATOR: ({ code }: { code: string }) => `No indicator "${code}"`,
+  OUTSIDE_JURISDICTION: () => 'Outside your jurisdiction',
+  REGION_OUTSIDE_JURISDICTION: ({ region }: { region: string }) => `Region ${region} is outside your jurisdiction`,
+  CONTROL_CHARACTER: () => 'Must not contain control characters',
+  INVISIBLE_FORMATTING: () => 'Must not contain invisible direction marks',
+  MALFORMED_UNICODE: () => 'Is not well-formed Unicode',
+  INVALID_PERIOD: ({ got }: { got: string }) => `"${got}" is not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-07)`,
+  OUT_OF_RANGE: ({ indicator, min, max, got }: { indicator: string; min: number; max: number; got: number }) =>
+    `${indicator} must be between ${min} and ${max}, got ${got}`,
+  BELOW_MINIMUM: ({ indicator, min, got }: { indicator: string; min: number; got: number }) =>
+    `${indicator} must be at least ${min}, got ${got}`,
+  VALUE_OR_COUNT: () => 'Give either a value or a raw count, not both and not neither',
+  TOTAL_WITHOUT_COUNT: () => 'A raw total goes with a raw count',
+  INVALID_TOTAL: ({ got }: { got: number }) => `A raw total is a whole number above 0, got ${got}`,
+  NOT_A_COUNT_INDICATOR: ({ indicator }: { indicator: string }) => `${indicator} is not entered as a count`,
+  COUNT_NOT_WHOLE: () => 'A raw count is a whole number',
+  NEGATIVE_COUNT: ({ got }: { got: number }) => `A count must not be negative, got ${got}`,
+  COUNT_EXCEEDS_TOTAL: ({ count, total }: { count: number; total: number }) => `Count ${count} exceeds its total ${total}`,
+  MISSING_DENOMINATOR: ({ region, period }: { region: string; period: string }) =>
+    `No population or households recorded for ${region} in ${period} (or its year)`,
+  HOUSEHOLDS_ABOVE_POPULATION: () => 'Cannot exceed the population',
+  ORGANIZATION_REQUIRED: () => 'Organization staff belong to an organization',
+  ORGANIZATION_REGION: () => "Organization staff have their organization's region as jurisdiction",
+  ONLY_STAFF_HAVE_ORGANIZATION: () => 'Only organization staff belong to an organization',
+  REJECTION_REASON_REQUIRED: () => 'Say why the residence is rejected',
+  RESOLUTION_NOTE_REQUIRED: () => 'Say how it was resolved',
+  TOWNSHIP_HAS_NO_CHILDREN: () => 'A township cannot have children',
+  TOO_FEW_ASSESSED_REGIONS: () => 'Needs at least two assessed regions under this region in this period',
+  SHARES_COUNT: () => '5 quintile or 10 decile shares',
+  GOALPOSTS_ORDER: ({ lower, upper }: { lower: number; upper: number }) =>
+    `The upper goalpost (${upper}) must be above the lower one (${lower})`,
+  CSV_SYNTAX: ({ line }: { line: number }) => `Line ${line}: the CSV cannot be read (quotes?)`,
+  CSV_LINE: ({ line }: { line: number }) => `Line ${line}`,
+  CSV_FIELD_COUNT: ({ got, expected }: { got: number; expected: number }) => `${got} fields, the header has ${expected}`,
+  CSV_EMPTY: () => 'The file is empty',
+  CSV_HEADER: ({ missing }: { missing: string }) =>
+    `The header needs region_code, period, indicator, value, raw_count, raw_total, source (value or raw_count); missing: ${missing}`,
+  CSV_NO_ROWS: () => 'No rows under the header',
+  CSV_TOO_MANY_ROWS: ({ max }: { max: number }) => `At most ${max} rows per import`,
+  CSV_DUPLICATE_ROW: ({ line }: { line: number }) => `The same region, period and indicator as line ${line}`,
+} satisfies Record<string, (params: never) => string>;
+
+export type ProblemCode = keyof typeof ENGLISH;
+export const PROBLEM_CODES = Object.keys(ENGLISH) as ProblemCode[];
+
+/** The parameters a problem code takes. */
+export type ProblemParams<Code extends ProblemCode> = Parameters<(typeof ENGLISH)[Code]> extends [infer P] ? P : Record<string, never>;
+
+/** A refusal of one value: its code and parameters (the wire shape of `extensions.problems` and of a CSV row's error). */
+export interface Problem {
+  readonly reason: ProblemCode;
+  readonly params: Readonly<Params>;
+}
+
+/** A problem, with the parameters its code takes checked by the compiler. */
+export function problemOf<Code extends ProblemCode>(
+  reason: Code,
+  ...params: ProblemParams<Code> extends Record<string, never> ? [] : [ProblemParams<Code>]
+): Problem {
+  return { reason, params: (params[0] ?? {}) as Params };
+}
+
+export function isProblemCode(code: unknown): code is ProblemCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ENGLISH, code);
+}
+
+/** The English message of a problem (the API's `message` and `extensions.fields`, and the logs). */
+export function problemMessage(problem: Problem): string {
+  const english = ENGLISH[problem.reason] as (params: Params) => string;
+  return english(problem.params as Params);
+}
