@@ -30,6 +30,7 @@ export const auditEn = {
   'auditAction.assessment.publish': 'Published assessments',
   'auditAction.alert.acknowledge': 'Acknowledged an alert',
   'auditAction.alert.resolve': 'Resolved an alert',
+  'auditAction.alert.undo-acknowledge': 'Undid the acknowledgement of an alert',
   'auditAction.region.create': 'Created a region',
   'auditAction.region.statistics.set': 'Set a region’s statistics',
   'auditAction.demo.seed': 'Loaded the demo data',

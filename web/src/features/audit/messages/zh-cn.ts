@@ -29,6 +29,7 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'auditAction.assessment.publish': '发布评估',
   'auditAction.alert.acknowledge': '确认预警',
   'auditAction.alert.resolve': '处理预警',
+  'auditAction.alert.undo-acknowledge': '撤销了对预警的确认',
   'auditAction.region.create': '创建地区',
   'auditAction.region.statistics.set': '设置地区统计数据',
   'auditAction.demo.seed': '载入演示数据',
