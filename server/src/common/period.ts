@@ -1,4 +1,4 @@
-import { InvalidPeriodError, parsePeriod } from '@massline/shared';
+import { InvalidPeriodError, isFuturePeriod, isoDate, parsePeriod } from '@massline/shared';
 import { AppError } from './app-error';
 
 /**
@@ -13,4 +13,17 @@ export function periodCode(input: string, field = 'period'): string {
     if (error instanceof InvalidPeriodError) throw new AppError('INVALID_PERIOD', error.message, { [field]: error.message });
     throw error;
   }
+}
+
+/**
+ * The canonical code of a period that data describes as already observed (an observation, a Gini
+ * coefficient): as `periodCode`, and refused with FUTURE_PERIOD when the period has not begun today.
+ */
+export function observedPeriodCode(input: string, field = 'period', today: string = isoDate()): string {
+  const code = periodCode(input, field);
+  if (isFuturePeriod(code, today)) {
+    const message = `${code} has not begun yet: figures describe a period that has started`;
+    throw new AppError('FUTURE_PERIOD', message, { [field]: message });
+  }
+  return code;
 }

@@ -5,7 +5,7 @@ import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../common/csv';
 import type { Region } from '../regions/region.entity';
 import type { ObservationImportReport } from './dto/harmony.outputs';
 import type { ObservationMethod } from './harmony-enums';
-import { periodCode } from '../../common/period';
+import { observedPeriodCode } from '../../common/period';
 import { harmonyInputError } from './harmony-errors';
 import type { Indicator } from './indicator.entity';
 
@@ -99,7 +99,7 @@ export function importPeriods(table: ImportTable): string[] {
   const periods = new Set<string>();
   for (const row of table.rows) {
     try {
-      periods.add(periodCode(table.cell(row, 'period')));
+      periods.add(observedPeriodCode(table.cell(row, 'period')));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
     }
@@ -136,7 +136,7 @@ function checkRow(table: ImportTable, row: CsvRecord, references: ImportReferenc
   if (!region) throw invalidInput({ region_code: 'No such region' }, `no region with code "${regionCode}"`);
   if (!references.ability.can('create', subject('Observation', { region: { path: region.path } })))
     throw new AppError('OUT_OF_JURISDICTION', `region ${region.code} is outside your jurisdiction`);
-  const period = periodCode(cell(row, 'period'));
+  const period = observedPeriodCode(cell(row, 'period'));
   const indicator = references.indicators.get(cell(row, 'indicator').toUpperCase());
   if (!indicator) throw new AppError('UNKNOWN_INDICATOR', `no indicator "${cell(row, 'indicator')}"`);
   const key = `${region.id}|${period}|${indicator.code}`;

@@ -57,6 +57,7 @@ export const en = {
 
   'filter.search': 'Search',
   'filter.any': 'Any',
+  'filter.anyPeriod': 'All periods (type 2026, 2026-Q2…)',
   'filter.clear': 'Clear filters',
 
   'form.required': 'Required',
@@ -115,6 +116,7 @@ export const en = {
   'reason.OUT_OF_JURISDICTION': 'This is outside your jurisdiction.',
   'reason.INVALID_INPUT': 'Some fields need correcting.',
   'reason.INVALID_PERIOD': 'Not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-07).',
+  'reason.FUTURE_PERIOD': 'This period has not begun yet: enter figures for a period that has started.',
   'reason.INVALID_CURSOR': 'The list changed: start again from the first page.',
   'reason.PAGE_SIZE_OUT_OF_RANGE': 'A page holds 1 to 100 rows.',
   'reason.NOT_FOUND': 'Not found.',

@@ -54,6 +54,7 @@ export const zhCN: CoreDictionary = {
 
   'filter.search': '搜索',
   'filter.any': '全部',
+  'filter.anyPeriod': '全部期间（可填 2026、2026-Q2…）',
   'filter.clear': '清除筛选',
 
   'form.required': '必填',
@@ -112,6 +113,7 @@ export const zhCN: CoreDictionary = {
   'reason.OUT_OF_JURISDICTION': '超出您的管辖范围。',
   'reason.INVALID_INPUT': '部分字段需要修改。',
   'reason.INVALID_PERIOD': '期间格式不正确：请填写年（2026）、季度（2026-Q3）或月（2026-07）。',
+  'reason.FUTURE_PERIOD': '该期间尚未开始：只能填写已开始期间的数据。',
   'reason.INVALID_CURSOR': '列表已变化，请从第一页重新开始。',
   'reason.PAGE_SIZE_OUT_OF_RANGE': '每页条数须在 1 到 100 之间。',
   'reason.NOT_FOUND': '未找到。',

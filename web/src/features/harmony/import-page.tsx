@@ -7,7 +7,7 @@ import { useSession } from '../../app/session-provider';
 import { DataTable, type Column } from '../../lib/data-table';
 import { errorMessage } from '../../lib/error-message';
 import { FormField } from '../../lib/form-field';
-import { currentQuarter, downloadText } from './download';
+import { defaultEntryPeriod, downloadText } from './download';
 import { ImportObservationsMutation } from './observation.operations';
 import { postWithUploadProgress, readFileWithProgress } from './upload-operation';
 
@@ -29,7 +29,7 @@ function overallProgress(phase: Phase, fraction: number): number | null {
 }
 
 function templateCsv(regionCode: string): string {
-  const period = currentQuarter();
+  const period = defaultEntryPeriod();
   return [
     IMPORT_COLUMNS.join(','),
     `${regionCode},${period},GINI,0.38,,,Household income survey`,
