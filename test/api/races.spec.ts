@@ -122,7 +122,7 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
     it('keeps concurrent imports of the same rows race-safe: every accepted row a distinct revision', async () => {
       // 8 townships × 12 months: big enough for the imports to overlap.
       const townships = ['880201001', '880201002', '880201003', '880201004', '880202001', '880202002', '880202003', '880202004'];
-      const months = Array.from({ length: 12 }, (_, m) => `2031-${String(m + 1).padStart(2, '0')}`);
+      const months = Array.from({ length: 12 }, (_, m) => `2021-${String(m + 1).padStart(2, '0')}`);
       const csv = (value: number) =>
         ['region_code,period,indicator,value,raw_count,raw_total,source']
           .concat(townships.flatMap((code) => months.map((month) => `${code},${month},CADRE_TRUST,${value},,,`)))
@@ -135,7 +135,7 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
       expect(lost.every(([code]) => code === 'CONFLICT')).toBe(true);
       const rows = await sql<{ code: string; revision: number; revisions: number[] }>(
         `select r.code, o.revision, array(select v.revision from observation_revision v where v.observation_id = o.id order by v.revision) as revisions
-           from observation o join region r on r.id = o.region_id where o.period ~ '^2031-[0-9]{2}$' order by r.code`,
+           from observation o join region r on r.id = o.region_id where o.period ~ '^2021-[0-9]{2}$' order by r.code`,
       );
       expect(rows).toHaveLength(townships.length * months.length);
       for (const row of rows) {

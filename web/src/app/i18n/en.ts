@@ -41,7 +41,8 @@ export const en = {
   'error.network': 'The server cannot be reached. Check your connection and try again.',
   'error.unknown': 'Something went wrong.',
 
-  'status.backHome': 'Back to regions',
+  'status.backHome': 'Go to your start page',
+  'status.publicHome': 'Go to the home page',
   'notAllowed.title': 'Not allowed',
   'notAllowed.body': 'Your account does not give access to this page.',
   'notFound.title': 'Page not found',

@@ -38,7 +38,8 @@ export const zhCN: CoreDictionary = {
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.unknown': '出现错误。',
 
-  'status.backHome': '返回行政区划',
+  'status.backHome': '回到我的首页',
+  'status.publicHome': '回到首页',
   'notAllowed.title': '无权访问',
   'notAllowed.body': '您的账户无权访问此页面。',
   'notFound.title': '页面不存在',

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, openPage, startConsole, stopConsole } from '../support/browser';
+import { ACTOR_EMAILS, DEMO_PASSWORD, type Actor, type TestServer } from '../support/test-server';
+
+const VIEWPORTS = [
+  ['desktop', { width: 1280, height: 800 }],
+  ['phone', { width: 375, height: 740 }],
+] as const;
+
+/**
+ * Arriving: where the public home starts after a partial publication, where each role lands after
+ * signing in, and that signing in comes back to the page that asked for it (and never leaves the site).
+ */
+describe.skipIf(!chromiumAvailable)('arrival in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  /** The id the API gives the region of a code (whatever shape ids have). */
+  const regionId = async (code: string) => {
+    const { regions } = await (
+      await server.as('anonymous')
+    ).ok<{ regions: { edges: { node: { id: string; code: string } }[] } }>(
+      'query ($code: String!) { regions(first: 5, filter: { search: $code }) { edges { node { id code } } } }',
+      { code },
+    );
+    const found = regions.edges.find((edge) => edge.node.code === code);
+    if (!found) throw new Error(`no region ${code}`);
+    return found.node.id;
+  };
+  const regionOf = async (actor: Actor) =>
+    (await (await server.as(actor)).ok<{ me: { user: { region: { id: string } } } }>('{ me { user { region { id } } } }')).me.user.region
+      .id;
+
+  beforeAll(async () => {
+    ({ server, browser } = await startConsole());
+    // One township of the demo's unpublished last quarter (2026-Q3) is published; the province is not.
+    const township = await regionId('880101001');
+    const county = await server.as('orgIn');
+    const published = await county.ok<{ publishAssessments: number }>(
+      'mutation ($r: ID!) { publishAssessments(period: "2026-Q3", regionId: $r) }',
+      {
+        r: township,
+      },
+    );
+    expect(published.publishAssessments).toBe(1);
+  });
+  afterAll(() => stopConsole({ server, browser }));
+
+  async function signInThroughForm(page: Page, actor: Exclude<Actor, 'token' | 'anonymous'>) {
+    await page.getByTestId('sign-in-email').fill(ACTOR_EMAILS[actor]);
+    await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  }
+
+  const periodShown = (page: Page) => page.getByTestId('period-select').inputValue();
+
+  it.each(VIEWPORTS)(
+    'the public home (%s) starts at the latest period the province has published, and a period without figures lists those with some',
+    async (_name, viewport) => {
+      const { page, errors } = await openPage(browser);
+      await page.setViewportSize(viewport);
+      await page.goto(`${server.url}/`);
+      await page.getByTestId('region-summary').waitFor();
+      expect(await periodShown(page)).toBe('2026-Q2');
+      expect(await page.getByTestId('region-summary').textContent()).not.toContain('No assessment');
+      await page.getByTestId('assessment-row').first().waitFor();
+
+      // The township that was published shows its new quarter to the public.
+      await page.goto(`${server.url}/?region=${encodeURIComponent(await regionId('880101001'))}`);
+      await page.getByTestId('region-summary').waitFor();
+      await expect.poll(() => periodShown(page)).toBe('2026-Q3');
+
+      // Asked for a period the province has not published, the page says so and offers the periods that have figures.
+      await page.goto(`${server.url}/?period=2026-Q3`);
+      const offered = page.getByTestId('periods-with-data');
+      await offered.waitFor();
+      expect(await page.getByTestId('region-summary').textContent()).toContain('No assessment');
+      await offered.getByRole('link', { name: '2026-Q2' }).click();
+      await page.waitForURL(/period=2026-Q2/);
+      await expect.poll(() => page.getByTestId('region-summary').textContent()).not.toContain('No assessment');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  it.each([
+    ['orgIn', 'an organization: its own county'],
+    ['auditor', 'an auditor: their city'],
+    ['citizen', 'a citizen: their town'],
+  ] as const)('%s lands on its work after signing in (%s), on a desktop and a phone', async (actor, _where) => {
+    const home = await regionOf(actor);
+    for (const [, viewport] of VIEWPORTS) {
+      const { page, errors } = await openPage(browser);
+      await page.setViewportSize(viewport);
+      await page.goto(`${server.url}/sign-in`);
+      await signInThroughForm(page, actor);
+      const url = new URL(page.url());
+      expect(url.pathname).toBe('/');
+      expect(url.searchParams.get('region')).toBe(home);
+      await page.getByTestId('region-summary').waitFor();
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('signing in comes back to the page the visitor was reading, and to a page that asked for it', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/harmony/methodology`);
+    await page.getByTestId('sign-in-link').click();
+    await page.waitForURL(/\/sign-in\?next=/);
+    await signInThroughForm(page, 'orgIn');
+    expect(new URL(page.url()).pathname).toBe('/harmony/methodology');
+    await page.context().close();
+
+    // A page that needs an account sends to sign-in, then back to itself with its query.
+    const second = await openPage(browser);
+    await second.page.goto(`${server.url}/harmony/observations?indicator=GINI`);
+    await second.page.waitForURL(/\/sign-in\?next=/);
+    await signInThroughForm(second.page, 'auditor');
+    const back = new URL(second.page.url());
+    expect(`${back.pathname}${back.search}`).toBe('/harmony/observations?indicator=GINI');
+    expect([...errors, ...second.errors]).toEqual([]);
+    await second.page.context().close();
+  });
+
+  it.each(['//evil.example/phish', 'https://evil.example/phish', '/\t/evil.example/phish', '/\\evil.example', 'javascript:alert(1)'])(
+    'a next address that leaves the site (%j) lands on the user’s own page instead',
+    async (next) => {
+      const home = await regionOf('orgIn');
+      const { page } = await openPage(browser);
+      await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
+      await signInThroughForm(page, 'orgIn');
+      const url = new URL(page.url());
+      expect(url.origin).toBe(server.url);
+      expect(url.pathname).toBe('/');
+      expect(url.searchParams.get('region')).toBe(home);
+      await page.context().close();
+    },
+  );
+
+  it('"Page not found" and "Not allowed" lead to the user’s own start page', async () => {
+    const home = await regionOf('citizen');
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/sign-in`);
+    await signInThroughForm(page, 'citizen');
+    await page.goto(`${server.url}/no-such-page`);
+    await page.getByTestId('not-found').waitFor();
+    await page.getByTestId('status-landing').click();
+    await page.waitForURL((url) => url.searchParams.get('region') === home);
+    await page.goto(`${server.url}/users`);
+    await page.getByTestId('not-allowed').waitFor();
+    expect(await page.getByTestId('status-landing').textContent()).toBe('Go to your start page');
+    await page.getByTestId('status-landing').click();
+    await page.waitForURL((url) => url.searchParams.get('region') === home);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
