@@ -406,8 +406,12 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     expect((await finish(second.startSensitivityRun.id)).regions).toEqual(done.regions);
     // Somebody else's run is not theirs to read.
     expect(
-      (await (await server.as('auditor')).ok<{ sensitivityRun: null }>(POLL, { id: first.startSensitivityRun.id })).sensitivityRun,
+      (await (await server.as('orgIn')).ok<{ sensitivityRun: null }>(POLL, { id: first.startSensitivityRun.id })).sensitivityRun,
     ).toBeNull();
+    // An auditor reads records and changes nothing: no run is started or stored for them, none is read.
+    const auditor = await server.as('auditor');
+    expect(errorCode(await auditor.request(START, { r: ids.get('8801') }))).toBe('FORBIDDEN');
+    expect(errorCode(await auditor.request(POLL, { id: first.startSensitivityRun.id }))).toBe('FORBIDDEN');
   });
 
   it('serves the dashboard in the same number of SQL statements for 1 region as for 50', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, openPage, startConsole, stopConsole } from '../support/browser';
+import { chromiumAvailable, clickNav, offeredNavLinks, openPage, signIn, startConsole, stopConsole } from '../support/browser';
 import { ACTOR_EMAILS, DEMO_PASSWORD, type Actor, type TestServer } from '../support/test-server';
 
 const VIEWPORTS = [
@@ -156,4 +156,52 @@ describe.skipIf(!chromiumAvailable)('arrival in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('an auditor walks every page of their navigation and is offered no action that writes', async () => {
+    const { page, errors } = await openPage(browser);
+    await signIn(page, server.url, ACTOR_EMAILS.auditor);
+    const links = (await offeredNavLinks(page)).filter((id) => id !== 'nav-account');
+    expect(links).toEqual(expect.arrayContaining(['nav-dashboard', 'nav-observations', 'nav-alerts', 'nav-users', 'nav-audit']));
+    expect(links).not.toContain('nav-import');
+    expect(links).not.toContain('nav-sensitivity');
+    // Read-only, the raw data's link is not "Data entry".
+    expect(await page.getByTestId('nav-observations').textContent()).toBe('Observations');
+    const offered = await offeredActions(page, links);
+    expect(offered.length).toBeGreaterThan(0);
+    const writes = offered.filter((action) => WRITE_ACTION.test(action));
+    expect(writes).toEqual([]);
+    // The same walk finds the writes an organization is offered on those pages: the check can fail.
+    const county = await openPage(browser);
+    await signIn(county.page, server.url, ACTOR_EMAILS.orgIn);
+    const countyWrites = (await offeredActions(county.page, ['nav-observations', 'nav-users'])).filter((action) =>
+      WRITE_ACTION.test(action),
+    );
+    expect(countyWrites).toEqual(
+      expect.arrayContaining([expect.stringContaining('observation-submit'), expect.stringContaining('user-create-open')]),
+    );
+    expect([...errors, ...county.errors]).toEqual([]);
+    await page.context().close();
+    await county.page.context().close();
+  });
 });
+
+/** Every enabled, visible button of the pages behind these navigation links, as `link: test-id label`. */
+async function offeredActions(page: Page, links: readonly string[]): Promise<string[]> {
+  const offered: string[] = [];
+  for (const link of links) {
+    await clickNav(page, link);
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('main .state-loading').count()).toBe(0);
+    const actions = await page.locator('main').evaluate((main) =>
+      Array.from(main.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input[type="submit"]'))
+        .filter((control) => !control.disabled && control.offsetParent !== null)
+        .map((control) => `${control.dataset.testid ?? ''} ${control.textContent ?? control.value}`.trim()),
+    );
+    offered.push(...actions.map((action) => `${link}: ${action}`));
+  }
+  return offered;
+}
+
+/** What a control that writes is called (by test id or label): creating, recording, publishing, reviewing, ending… */
+const WRITE_ACTION =
+  /\b(create|new|add|record|submit|save|import|publish|acknowledge|resolve|revoke|deactivate|reactivate|verify|reject|start|delete|remove|set|undo|compute)\b/i;

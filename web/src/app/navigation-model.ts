@@ -31,7 +31,9 @@ export function navigationFor(features: readonly Feature[], access: Access): Nav
     for (const route of feature.routes) {
       if (!isPageRoute(route) || !route.nav) continue;
       if (route.access && !route.access(access)) continue;
-      const item: NavItem = { to: `/${route.path}`, label: route.nav.label, testId: route.nav.testId, end: route.path === '' };
+      const { readOnly } = route.nav;
+      const label = readOnly && !readOnly.unless(access) ? readOnly.label : route.nav.label;
+      const item: NavItem = { to: `/${route.path}`, label, testId: route.nav.testId, end: route.path === '' };
       const { group } = route.nav;
       if (group === 'header') {
         header.push(item);

@@ -22,6 +22,7 @@ export const en = {
   'nav.account': 'My account',
   'nav.dashboard': 'Dashboard',
   'nav.observations': 'Data entry',
+  'nav.observationsReadOnly': 'Observations',
   'nav.import': 'CSV import',
   'nav.methodology': 'Methodology',
   'nav.indicators': 'Indicators',

@@ -19,6 +19,7 @@ export const zhCN: CoreDictionary = {
   'nav.account': '我的账户',
   'nav.dashboard': '指数总览',
   'nav.observations': '数据录入',
+  'nav.observationsReadOnly': '观测数据',
   'nav.import': 'CSV 导入',
   'nav.methodology': '计算方法',
   'nav.indicators': '指标目录',
