@@ -157,6 +157,31 @@ describe.skipIf(!chromiumAvailable)('arrival in Chromium', () => {
     await page.context().close();
   });
 
+  it('verifying a citizen shows what to check, asks for confirmation and keeps a note', async () => {
+    await server.createUser({ email: 'to-verify@massline.test', role: 'CITIZEN', regionCode: '880101003', citizenStatus: 'UNVERIFIED' });
+    const { page, errors } = await openPage(browser);
+    await signIn(page, server.url, ACTOR_EMAILS.orgIn);
+    await clickNav(page, 'nav-users');
+    const row = page.getByTestId('user-row').filter({ hasText: 'to-verify@massline.test' });
+    await row.getByTestId('user-verify').click();
+    // Nothing is decided by the first click: the details to check and the confirmation come first.
+    const details = row.getByTestId('user-verify-details');
+    expect(await details.textContent()).toContain('to-verify');
+    expect(await details.textContent()).toContain('880101003');
+    expect(await details.textContent()).toMatch(/Registered on/);
+    await row.getByTestId('user-verify-note').fill('ID card and household register seen');
+    await row.getByTestId('user-verify-submit').click();
+    await row.getByTestId('user-verify-form').waitFor({ state: 'detached' });
+    const { users } = await (
+      await server.as('orgIn')
+    ).ok<{ users: { edges: { node: { citizenStatus: string; citizenReviewNote: string } }[] } }>(
+      '{ users(first: 1, filter: { search: "to-verify" }) { edges { node { citizenStatus citizenReviewNote } } } }',
+    );
+    expect(users.edges[0].node).toEqual({ citizenStatus: 'VERIFIED', citizenReviewNote: 'ID card and household register seen' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('an auditor walks every page of their navigation and is offered no action that writes', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, server.url, ACTOR_EMAILS.auditor);
