@@ -3,6 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, clickNav, offeredNavLinks, openPage, signIn, startConsole, stopConsole } from '../support/browser';
 import { ACTOR_EMAILS, DEMO_PASSWORD, type Actor, type TestServer } from '../support/test-server';
 
+/** A page (its chunk, its messages, its queries) is given this long to show what is asserted. */
+const PAGE_WAIT = { timeout: 10_000 };
+
 const VIEWPORTS = [
   ['desktop', { width: 1280, height: 800 }],
   ['phone', { width: 375, height: 740 }],
@@ -69,7 +72,7 @@ describe.skipIf(!chromiumAvailable)('arrival in Chromium', () => {
       // The township that was published shows its new quarter to the public.
       await page.goto(`${server.url}/?region=${encodeURIComponent(await regionId('880101001'))}`);
       await page.getByTestId('region-summary').waitFor();
-      await expect.poll(() => periodShown(page)).toBe('2026-Q3');
+      await expect.poll(() => periodShown(page), PAGE_WAIT).toBe('2026-Q3');
 
       // Asked for a period the province has not published, the page says so and offers the periods that have figures.
       await page.goto(`${server.url}/?period=2026-Q3`);
@@ -78,7 +81,7 @@ describe.skipIf(!chromiumAvailable)('arrival in Chromium', () => {
       expect(await page.getByTestId('region-summary').textContent()).toContain('No assessment');
       await offered.getByRole('link', { name: '2026-Q2' }).click();
       await page.waitForURL(/period=2026-Q2/);
-      await expect.poll(() => page.getByTestId('region-summary').textContent()).not.toContain('No assessment');
+      await expect.poll(() => page.getByTestId('region-summary').textContent(), PAGE_WAIT).not.toContain('No assessment');
       expect(errors).toEqual([]);
       await page.context().close();
     },
@@ -182,6 +185,28 @@ describe.skipIf(!chromiumAvailable)('arrival in Chromium', () => {
     await page.context().close();
   });
 
+  it('each page has its own document title in the current language; the citizen account labels each field once', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/harmony/methodology`);
+    await expect.poll(() => page.title(), PAGE_WAIT).toBe('Methodology — MassLine');
+    await page.goto(`${server.url}/no-such-page`);
+    await expect.poll(() => page.title(), PAGE_WAIT).toBe('Page not found — MassLine');
+    await page.goto(`${server.url}/sign-in`);
+    await expect.poll(() => page.title(), PAGE_WAIT).toBe('Sign in — MassLine');
+    await signInThroughForm(page, 'citizen');
+    await expect.poll(() => page.title(), PAGE_WAIT).toBe('Dashboard — MassLine');
+    await page.goto(`${server.url}/account`);
+    await expect.poll(() => page.title(), PAGE_WAIT).toBe('My account — MassLine');
+    const labels = await page.getByTestId('account-details').locator('dt').allTextContents();
+    expect(new Set(labels).size).toBe(labels.length);
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect.poll(() => page.title(), PAGE_WAIT).toBe('我的账户 — 群众路线 MassLine');
+    await page.goto(`${server.url}/users`);
+    await expect.poll(() => page.title(), PAGE_WAIT).toBe('无权访问 — 群众路线 MassLine');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('an auditor walks every page of their navigation and is offered no action that writes', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, server.url, ACTOR_EMAILS.auditor);
@@ -216,7 +241,7 @@ async function offeredActions(page: Page, links: readonly string[]): Promise<str
   for (const link of links) {
     await clickNav(page, link);
     await page.waitForLoadState('networkidle');
-    await expect.poll(() => page.locator('main .state-loading').count()).toBe(0);
+    await expect.poll(() => page.locator('main .state-loading').count(), PAGE_WAIT).toBe(0);
     const actions = await page.locator('main').evaluate((main) =>
       Array.from(main.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input[type="submit"]'))
         .filter((control) => !control.disabled && control.offsetParent !== null)

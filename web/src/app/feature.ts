@@ -49,6 +49,8 @@ export interface PageRoute {
   /** Who may open it (absent: everybody, e.g. sign-in). The navigation shows it to the same callers. */
   access?: AccessPredicate;
   nav?: NavEntry;
+  /** The document title of a page outside the navigation (sign-in); a page in it is titled by its link's label. */
+  title?: CoreMessageKey;
 }
 
 export interface RedirectRoute {

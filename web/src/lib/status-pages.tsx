@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../app/document-title';
 import { useI18n } from '../app/i18n/i18n-provider';
 import { useLandingPath } from '../app/landing';
 import { useSession } from '../app/session-provider';
@@ -29,6 +30,7 @@ export function NotAllowedPage() {
 
 export function NotFoundPage() {
   const { t } = useI18n();
+  useDocumentTitle('notFound.title');
   return (
     <section className="page status-page" data-testid="not-found">
       <h1>{t('notFound.title')}</h1>

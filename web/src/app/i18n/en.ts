@@ -48,6 +48,8 @@ export const en = {
   'notAllowed.body': 'Your account does not give access to this page.',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
+  'title.signIn': 'Sign in',
+  'title.register': 'Register',
 
   'table.total': '{count} in total',
   'table.range': '{first}–{last} of {total}',
@@ -75,7 +77,7 @@ export const en = {
   'field.role': 'Role',
   'field.region': 'Region',
   'field.organization': 'Organization',
-  'field.citizenStatus': 'Residence',
+  'field.citizenStatus': 'Residence verification',
   'field.createdAt': 'Created',
 
   'role.ORGANIZATION': 'Organization staff',

@@ -45,6 +45,8 @@ export const zhCN: CoreDictionary = {
   'notAllowed.body': '您的账户无权访问此页面。',
   'notFound.title': '页面不存在',
   'notFound.body': '此地址没有页面。',
+  'title.signIn': '登录',
+  'title.register': '注册',
 
   'table.total': '共 {count} 条',
   'table.range': '第 {first}–{last} 条，共 {total} 条',

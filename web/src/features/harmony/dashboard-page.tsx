@@ -37,7 +37,8 @@ export function DashboardPage() {
   const ability = useAppAbility();
   const [params, setParams] = useSearchParams();
   const [sort, setSort] = useState<SortState<AssessmentOrderField>>(DEFAULT_SORT);
-  const [published, setPublished] = useState<number | null>(null);
+  // What a publication answered, for the view it was made in: the message goes once the view changes.
+  const [published, setPublished] = useState<{ count: number; view: string } | null>(null);
   const publish = useApiMutation(PublishAssessmentsMutation);
 
   // A signed-in user starts at their own region (jurisdiction, or a citizen's residence); the public at the root.
@@ -79,7 +80,6 @@ export function DashboardPage() {
   const catalogue = useMemo(() => catalogueOf(data?.indicators.edges.map((edge) => edge.node) ?? []), [data]);
 
   const choosePeriod = (next: string) => {
-    setPublished(null);
     setParams(regionId ? { region: regionId, period: next } : { period: next });
   };
 
@@ -119,7 +119,7 @@ export function DashboardPage() {
     if (!region) return;
     const count = await publish.run({ period, regionId: region.id });
     if (count !== null) {
-      setPublished(count.publishAssessments);
+      setPublished({ count: count.publishAssessments, view: `${region.id}|${period}` });
       reexecuteView({ requestPolicy: 'network-only' });
     }
   };
@@ -145,7 +145,7 @@ export function DashboardPage() {
         <div className={view.fetching ? 'dashboard-body is-stale' : 'dashboard-body'} aria-busy={view.fetching || undefined}>
           {view.error && <ErrorState error={view.error} onRetry={() => reexecuteView({ requestPolicy: 'network-only' })} />}
           <RegionBreadcrumb region={region} hrefFor={(id) => hrefFor(id)} />
-          {published !== null && <FormNotice>{t('harmony.published', { count: published })}</FormNotice>}
+          {published?.view === `${region.id}|${period}` && <FormNotice>{t('harmony.published', { count: published.count })}</FormNotice>}
           {canPublish && hasUnpublished && (
             <div className="publish-bar">
               <ConfirmButton

@@ -26,7 +26,7 @@ export const accountsEn = {
   'account.title': 'My account',
   'account.residence': 'Residence',
   'account.jurisdiction': 'Jurisdiction',
-  'account.reviewNote': 'Reason',
+  'account.reviewNote': 'Reviewer’s note',
   'account.citizenStatusHelp.UNVERIFIED': 'An organization of your region has not yet verified your residence.',
   'account.citizenStatusHelp.VERIFIED': 'Your residence is verified.',
   'account.citizenStatusHelp.REJECTED': 'Your residence was not accepted.',

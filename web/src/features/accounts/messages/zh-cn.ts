@@ -25,7 +25,7 @@ export const accountsZhCN: Record<AccountsMessageKey, string> = {
   'account.title': '我的账户',
   'account.residence': '居住地',
   'account.jurisdiction': '管辖范围',
-  'account.reviewNote': '原因',
+  'account.reviewNote': '审核备注',
   'account.citizenStatusHelp.UNVERIFIED': '所在地区的组织尚未核验您的居住地。',
   'account.citizenStatusHelp.VERIFIED': '您的居住地已核验。',
   'account.citizenStatusHelp.REJECTED': '您的居住地未通过核验。',
