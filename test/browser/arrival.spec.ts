@@ -207,6 +207,35 @@ describe.skipIf(!chromiumAvailable)('arrival in Chromium', () => {
     await page.context().close();
   });
 
+  it.each(['en', 'zh-CN'] as const)(
+    'at 375 px (%s) the header is compact and nothing is clipped: header, grade badges, the page',
+    async (locale) => {
+      const { page, errors } = await openPage(browser);
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.goto(`${server.url}/sign-in`);
+      await signInThroughForm(page, 'orgIn');
+      if (locale === 'zh-CN') await page.getByTestId('language-switch').selectOption('zh-CN');
+      await page.getByTestId('region-summary').locator('.grade-badge').waitFor();
+      const header = await page.locator('.app-header').boundingBox();
+      expect(header?.height).toBeLessThan(740 * 0.2);
+      const clipped = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.app-header *, .grade-badge, .summary-card *'))
+          .filter(
+            (element) =>
+              element.offsetParent !== null &&
+              !element.classList.contains('visually-hidden') &&
+              element.scrollWidth > element.clientWidth + 1 &&
+              element.clientWidth > 0,
+          )
+          .map((element) => `${element.className}: ${element.textContent?.slice(0, 40)}`),
+      );
+      expect(clipped).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
+
   it('an auditor walks every page of their navigation and is offered no action that writes', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, server.url, ACTOR_EMAILS.auditor);
