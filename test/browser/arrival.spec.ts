@@ -236,6 +236,25 @@ describe.skipIf(!chromiumAvailable)('arrival in Chromium', () => {
     },
   );
 
+  it('"Set statistics" starts from the region’s current figures', async () => {
+    const { regions } = await (
+      await server.as('orgRoot')
+    ).ok<{ regions: { edges: { node: { statistics: { period: string; population: number; households: number }[] } }[] } }>(
+      '{ regions(first: 1, filter: { parentId: null }) { edges { node { statistics { period population households } } } } }',
+    );
+    const latest = regions.edges[0].node.statistics.at(-1);
+    expect(latest).toBeDefined();
+    const { page, errors } = await openPage(browser);
+    await signIn(page, server.url, ACTOR_EMAILS.orgRoot);
+    await page.goto(`${server.url}/regions`);
+    await page.getByTestId('region-set-statistics').first().click();
+    expect(await page.getByTestId('statistics-period').inputValue()).toBe(latest?.period);
+    expect(await page.getByTestId('statistics-population').inputValue()).toBe(String(latest?.population));
+    expect(await page.getByTestId('statistics-households').inputValue()).toBe(String(latest?.households));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('an auditor walks every page of their navigation and is offered no action that writes', async () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, server.url, ACTOR_EMAILS.auditor);
