@@ -90,8 +90,20 @@ describe('accounts: sign-in, sessions, citizens, users', () => {
     expect(noReason.errors[0].extensions?.fields).toEqual({ reason: 'Say why the residence is rejected' });
     const sibling = await server.as('orgOut');
     expect(errorCode(await sibling.request(review, { input: { userId: id, decision: 'VERIFY' } }))).toBe('FORBIDDEN');
-    const verified = await county.ok<{ reviewCitizen: { citizenStatus: string } }>(review, { input: { userId: id, decision: 'VERIFY' } });
-    expect(verified.reviewCitizen.citizenStatus).toBe('VERIFIED');
+    // Verifying takes an optional note of what was checked: kept with the decision and in its audit entry.
+    const note = 'Household register and ID card seen at the township office';
+    const verified = await county.ok<{ reviewCitizen: { citizenStatus: string; citizenReviewNote: string | null } }>(review, {
+      input: { userId: id, decision: 'VERIFY', reason: note },
+    });
+    expect(verified.reviewCitizen).toEqual({ citizenStatus: 'VERIFIED', citizenReviewNote: note });
+    const [entry] = await server.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ after: { citizenStatus: string; reason: string } }[]>(
+        "select after from audit_entry where action = 'citizen.verify' and subject_id = ?",
+        [id],
+      );
+    expect(entry.after).toMatchObject({ citizenStatus: 'VERIFIED', reason: note });
     expect(errorCode(await county.request(review, { input: { userId: id, decision: 'REJECT', reason: 'moved' } }))).toBe('CONFLICT');
   });
 

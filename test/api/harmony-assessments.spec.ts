@@ -445,9 +445,13 @@ describe('harmony: assessments, methodology versions, publication, alerts, sensi
     const second = await root.ok<{ startSensitivityRun: { id: string } }>(START, { r: ids.get('8801') });
     expect((await finish(second.startSensitivityRun.id)).regions).toEqual(done.regions);
     // Somebody else's run is not theirs to read: as unknown as a run that never was.
-    const others = await (await server.as('auditor')).request<{ sensitivityRun: null }>(POLL, { id: first.startSensitivityRun.id });
+    const others = await (await server.as('orgIn')).request<{ sensitivityRun: null }>(POLL, { id: first.startSensitivityRun.id });
     expect(others.data?.sensitivityRun).toBeNull();
     expect(others.errors).toMatchObject([{ path: ['sensitivityRun'], extensions: { code: 'NOT_FOUND' } }]);
+    // An auditor reads records and changes nothing: no run is started or stored for them, none is read.
+    const auditor = await server.as('auditor');
+    expect(errorCode(await auditor.request(START, { r: ids.get('8801') }))).toBe('FORBIDDEN');
+    expect(errorCode(await auditor.request(POLL, { id: first.startSensitivityRun.id }))).toBe('FORBIDDEN');
   });
 
   it('serves the dashboard in the same number of SQL statements for 1 region as for 50', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harmony } from '@massline/shared';
+import { harmony, isoDate } from '@massline/shared';
 import { errorCode, type ApiClient } from '../support/api-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -112,7 +112,7 @@ describe('harmony: observations, import, export, Gini', () => {
     ['a bad period', { indicatorCode: 'GINI', value: 0.3, period: '2026-Q5' }, 'BAD_USER_INPUT', 'period'],
     [
       'a count without a population for the period',
-      { indicatorCode: 'PETITIONS', rawCount: 3, period: '2031-Q1' },
+      { indicatorCode: 'PETITIONS', rawCount: 3, period: '2021-Q1' },
       'BAD_USER_INPUT',
       'rawCount',
     ],
@@ -192,7 +192,7 @@ describe('harmony: observations, import, export, Gini', () => {
       '880101001,2026-Q3,NOPE,1,,,', // 5 unknown indicator
       '880101001,2026-Q3,GINI,abc,,,', // 6 not a number
       '880101001,2026-Q3,PETITIONS,3,5,,', // 7 value and count
-      '880101001,2031-Q1,PETITIONS,,5,,', // 8 no population
+      '880101001,2021-Q1,PETITIONS,,5,,', // 8 no population
       '880101002,2026-Q3,GINI,0.3,,,', // 9 fine
       '880101002,2026-Q3,GINI,0.31,,,', // 10 duplicate of 9
     ].join('\n');
@@ -339,5 +339,38 @@ describe('harmony: observations, import, export, Gini', () => {
     expect(equal.computeGiniFromShares.fallbackReasons.length).toBeGreaterThan(0);
     const bad = await county.request(SHARES, { input: { regionId: ids.get('880101004'), period: '2026-Q1', shares: [50, 40, 5, 3, 2] } });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a period that has not begun, from the form, a CSV row and the Gini tools, and takes the running one', async () => {
+    const today = isoDate();
+    const nextYear = `${Number(today.slice(0, 4)) + 1}-Q1`;
+    const farFuture = `${Number(today.slice(0, 4)) + 4}-Q1`;
+    const running = `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+    const before = await sql<{ n: string }>('select count(*)::text as n from observation');
+    for (const period of [nextYear, farFuture]) {
+      const answer = await county.request(RECORD, { input: { regionId: ids.get('880101003'), period, indicatorCode: 'GINI', value: 0.3 } });
+      expect(errorCode(answer)).toBe('BAD_USER_INPUT');
+      expect(answer.errors[0].extensions?.reason).toBe('FUTURE_PERIOD');
+      expect(answer.errors[0].extensions?.fields).toHaveProperty('period');
+    }
+    const gini = await county.request('mutation ($input: GiniFromMicrodataInput!) { computeGiniFromMicrodata(input: $input) { gini } }', {
+      input: { regionId: ids.get('880101004'), period: farFuture, csv: 'income\n10\n20\n30' },
+    });
+    expect(gini.errors[0].extensions?.reason).toBe('FUTURE_PERIOD');
+    const csv = [
+      'region_code,period,indicator,value,raw_count,raw_total,source',
+      '880101001,2026-Q3,GINI,0.3,,,',
+      `880101002,${farFuture},GINI,0.3,,,`,
+    ];
+    const { importObservations } = await county.ok<{ importObservations: Report }>(IMPORT, { csv: csv.join('\n') });
+    expect(importObservations.accepted).toBe(false);
+    expect(importObservations.errors.map((e) => e.line)).toEqual([3]);
+    expect(importObservations.errors[0].reason).toMatch(/has not begun/);
+    expect(await sql<{ n: string }>('select count(*)::text as n from observation')).toEqual(before);
+    // The running quarter has begun: its figures may be entered as they come.
+    const current = await county.ok<{ recordObservation: { value: number } }>(RECORD, {
+      input: { regionId: ids.get('880101003'), period: running, indicatorCode: 'GINI', value: 0.3 },
+    });
+    expect(current.recordObservation.value).toBe(0.3);
   });
 });

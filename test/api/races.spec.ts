@@ -55,11 +55,11 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
 
     it('serializes eight corrections of one observation: revisions 2..9, each value kept once', async () => {
       const first = await clients[0].ok<{ recordObservation: { id: string; revision: number } }>(RECORD, {
-        input: { ...key('880201001', '2031-Q1'), value: 60 },
+        input: { ...key('880201001', '2021-Q1'), value: 60 },
       });
       const values = [61, 62, 63, 64, 65, 66, 67, 68];
       const answers = await race(values.length, (client, i) =>
-        client.request(RECORD, { input: { ...key('880201001', '2031-Q1'), value: values[i] } }),
+        client.request(RECORD, { input: { ...key('880201001', '2021-Q1'), value: values[i] } }),
       );
       const { won } = outcome(answers);
       expect(won).toHaveLength(8);
@@ -79,11 +79,11 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
 
     it('with expectedRevision, exactly one of eight corrections wins; the others get OBSERVATION_CHANGED', async () => {
       const first = await clients[0].ok<{ recordObservation: { id: string; revision: number } }>(RECORD, {
-        input: { ...key('880201002', '2031-Q1'), value: 50 },
+        input: { ...key('880201002', '2021-Q1'), value: 50 },
       });
       const answers = await race(8, (client, i) =>
         client.request(RECORD, {
-          input: { ...key('880201002', '2031-Q1'), value: 61 + i, expectedRevision: first.recordObservation.revision },
+          input: { ...key('880201002', '2021-Q1'), value: 61 + i, expectedRevision: first.recordObservation.revision },
         }),
       );
       const winner = exactlyOneWinner(answers, 'OBSERVATION_CHANGED');
@@ -96,13 +96,13 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
       expect(revisions).toEqual([{ revision: 1, value: 50 }]);
       expect(await auditCount('observation.correct', uuidOf(first.recordObservation.id))).toBe(1);
       // A stale expectedRevision is refused even alone, and writes nothing.
-      const stale = await clients[0].request(RECORD, { input: { ...key('880201002', '2031-Q1'), value: 70, expectedRevision: 1 } });
+      const stale = await clients[0].request(RECORD, { input: { ...key('880201002', '2021-Q1'), value: 70, expectedRevision: 1 } });
       expect([errorCode(stale), stale.errors[0]?.extensions?.reason]).toEqual(['CONFLICT', 'OBSERVATION_CHANGED']);
       expect(await sql('select revision from observation where id = ?', [uuidOf(first.recordObservation.id)])).toEqual([{ revision: 2 }]);
     });
 
     it('creates a brand-new observation once: simultaneous first values get OBSERVATION_CHANGED, later ones correct it', async () => {
-      const answers = await race(8, (client, i) => client.request(RECORD, { input: { ...key('880201003', '2031-Q1'), value: 40 + i } }));
+      const answers = await race(8, (client, i) => client.request(RECORD, { input: { ...key('880201003', '2021-Q1'), value: 40 + i } }));
       const { won, lost } = outcome(answers);
       // Whoever created the key meanwhile wins; a request that read "no such observation" before it and
       // inserted too is refused by the unique key. A request that came after it is a correction.
@@ -123,7 +123,7 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
     it('keeps concurrent imports of the same rows race-safe: every accepted row a distinct revision', async () => {
       // 8 townships × 12 months: big enough for the imports to overlap.
       const townships = ['880201001', '880201002', '880201003', '880201004', '880202001', '880202002', '880202003', '880202004'];
-      const months = Array.from({ length: 12 }, (_, m) => `2031-${String(m + 1).padStart(2, '0')}`);
+      const months = Array.from({ length: 12 }, (_, m) => `2021-${String(m + 1).padStart(2, '0')}`);
       const csv = (value: number) =>
         ['region_code,period,indicator,value,raw_count,raw_total,source']
           .concat(townships.flatMap((code) => months.map((month) => `${code},${month},CADRE_TRUST,${value},,,`)))
@@ -136,7 +136,7 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
       expect(lost.every(([code]) => code === 'CONFLICT')).toBe(true);
       const rows = await sql<{ code: string; revision: number; revisions: number[] }>(
         `select r.code, o.revision, array(select v.revision from observation_revision v where v.observation_id = o.id order by v.revision) as revisions
-           from observation o join region r on r.id = o.region_id where o.period ~ '^2031-[0-9]{2}$' order by r.code`,
+           from observation o join region r on r.id = o.region_id where o.period ~ '^2021-[0-9]{2}$' order by r.code`,
       );
       expect(rows).toHaveLength(townships.length * months.length);
       for (const row of rows) {
@@ -178,7 +178,7 @@ describe('races: N parallel requests, one winner, the rest CONFLICT, history com
     const openAlert = async (regionCode: string) => {
       const [{ id }] = await sql<{ id: string }>(
         `insert into alert (id, methodology_version_id, region_id, period, kind, indicator_code, details, status)
-         select gen_random_uuid(), v.id, r.id, '2031-Q1', 'RED_LINE', 'RACE_' || substr(md5(random()::text), 1, 8), '{}'::jsonb, 'OPEN'
+         select gen_random_uuid(), v.id, r.id, '2021-Q1', 'RED_LINE', 'RACE_' || substr(md5(random()::text), 1, 8), '{}'::jsonb, 'OPEN'
            from methodology_version v, region r where v.active and r.code = ? returning id`,
         [regionCode],
       );

@@ -115,3 +115,35 @@ export function statisticsFallbackChain(period: Period | string): string[] {
   const quarter = Math.ceil((p.index as number) / 3);
   return [p.code, `${p.year}-Q${quarter}`, String(p.year)];
 }
+
+/** Today's date as the period rules read it (ISO, UTC): the one clock shared by the console and the server. */
+export function isoDate(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Has this period not begun yet on `today` (an ISO date)? Nothing can have been observed in it. */
+export function isFuturePeriod(period: Period | string, today: string): boolean {
+  const p = typeof period === 'string' ? parsePeriod(period) : period;
+  return p.start > today;
+}
+
+/**
+ * The last period of `kind` that is over on `today`: what a form proposes, since figures describe a
+ * finished period (on 2026-11-29: 2026-Q3, 2026-10, 2025), not the running one.
+ */
+export function lastFinishedPeriod(kind: PeriodKind, today: string): Period {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const running =
+    kind === 'YEAR' ? build('YEAR', year) : kind === 'QUARTER' ? build('QUARTER', year, Math.ceil(month / 3)) : build('MONTH', year, month);
+  return previousPeriod(running);
+}
+
+/** Why a period typed into a form or a CSV row is refused: not a period, or one that has not begun. */
+export type PeriodProblem = 'INVALID_PERIOD' | 'FUTURE_PERIOD';
+
+/** The problem of a period given for data that must already exist (an observation), or null if it is fine. */
+export function periodProblems(input: string, today: string): PeriodProblem | null {
+  if (!isPeriod(input)) return 'INVALID_PERIOD';
+  return isFuturePeriod(input, today) ? 'FUTURE_PERIOD' : null;
+}

@@ -27,6 +27,7 @@ const ENGLISH = {
   CONTROL_CHARACTER: () => 'Must not contain control characters',
   INVISIBLE_FORMATTING: () => 'Must not contain invisible direction marks',
   MALFORMED_UNICODE: () => 'Is not well-formed Unicode',
+  FUTURE_PERIOD: ({ period }: { period: string }) => `${period} has not begun yet: figures describe a period that has started`,
   INVALID_PERIOD: ({ got }: { got: string }) => `"${got}" is not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-07)`,
   OUT_OF_RANGE: ({ indicator, min, max, got }: { indicator: string; min: number; max: number; got: number }) =>
     `${indicator} must be between ${min} and ${max}, got ${got}`,

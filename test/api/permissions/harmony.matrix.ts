@@ -1,6 +1,10 @@
 import { everyone, jurisdictionList, jurisdictionRecord, jurisdictionChange, rootOnly, unique, uuid, type MatrixRows } from './matrix';
 
+/** Sensitivity runs are stored computations: organizations start and read their own; auditors only read records. */
+const organizationsOnly = { ...jurisdictionList, auditor: 'FORBIDDEN' } as const;
+
 /** The harmony module's operations: who may call each. */
+
 export const HARMONY_MATRIX: MatrixRows = {
   'Query.indicators': { document: '{ indicators(first: 10) { totalCount } }', expect: everyone },
   'Query.methodologyVersions': { document: '{ methodologyVersions(first: 10) { totalCount } }', expect: everyone },
@@ -28,7 +32,7 @@ export const HARMONY_MATRIX: MatrixRows = {
     document: 'query ($id: ID!) { sensitivityRun(id: $id) { status } }',
     variables: async () => ({ id: uuid() }),
     absent: true,
-    expect: jurisdictionList,
+    expect: organizationsOnly,
   },
   'Mutation.createIndicator': {
     document: 'mutation ($input: CreateIndicatorInput!) { createIndicator(input: $input) { code } }',
@@ -136,6 +140,6 @@ export const HARMONY_MATRIX: MatrixRows = {
   'Mutation.startSensitivityRun': {
     document: 'mutation ($r: ID!) { startSensitivityRun(input: { period: "2026-Q2", parentId: $r, runs: 50 }) { id } }',
     variables: async (f) => ({ r: f.dongshanId }),
-    expect: jurisdictionList,
+    expect: organizationsOnly,
   },
 };

@@ -33,6 +33,11 @@ export interface NavEntry {
   /** A menu of the main navigation, or 'header' for the links beside the account (my account). */
   group: NavGroup | 'header';
   label: CoreMessageKey;
+  /**
+   * The label for a caller who may only read the page, and what makes a caller more than a reader: an
+   * auditor's link says "Observations", not "Data entry".
+   */
+  readOnly?: { label: CoreMessageKey; unless: AccessPredicate };
   /** The link's test id (`nav-…`), relied on by the browser tests. */
   testId: string;
 }
@@ -44,6 +49,8 @@ export interface PageRoute {
   /** Who may open it (absent: everybody, e.g. sign-in). The navigation shows it to the same callers. */
   access?: AccessPredicate;
   nav?: NavEntry;
+  /** The document title of a page outside the navigation (sign-in); a page in it is titled by its link's label. */
+  title?: CoreMessageKey;
 }
 
 export interface RedirectRoute {

@@ -46,7 +46,11 @@ describe('the feature registry (FEATURES)', () => {
   });
 
   it('has every navigation and menu label in the core dictionary of both languages', async () => {
-    const labels = navEntries.flatMap((entry: NavEntry) => [entry.label, ...(entry.group === 'header' ? [] : [entry.group.label])]);
+    const labels = navEntries.flatMap((entry: NavEntry) => [
+      entry.label,
+      ...(entry.readOnly ? [entry.readOnly.label] : []),
+      ...(entry.group === 'header' ? [] : [entry.group.label]),
+    ]);
     for (const locale of LOCALES) {
       const core = await CORE_MESSAGES[locale]();
       for (const label of labels) expect(core[label], `${locale}: ${label}`).toEqual(expect.any(String));

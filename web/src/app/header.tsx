@@ -1,7 +1,8 @@
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useApiMutation } from '../lib/use-api-mutation';
 import { graphql } from './graphql';
 import { LOCALES, useI18n, type Locale } from './i18n/i18n-provider';
+import { signInPath, useLandingPath } from './landing';
 import { Navigation, useHeaderLinks } from './navigation';
 import { useSession } from './session-provider';
 
@@ -39,11 +40,13 @@ function SessionBox() {
   const navigate = useNavigate();
   const signOut = useApiMutation(SignOutMutation);
   const links = useHeaderLinks();
+  const location = useLocation();
 
   if (status !== 'ready') return null;
   if (!user) {
+    // Signing in comes back here: the page the visitor was reading.
     return (
-      <Link to="/sign-in" className="button button-primary" data-testid="sign-in-link">
+      <Link to={signInPath(`${location.pathname}${location.search}`)} className="button button-primary" data-testid="sign-in-link">
         {t('header.signIn')}
       </Link>
     );
@@ -76,10 +79,11 @@ function SessionBox() {
 
 export function Header() {
   const { t } = useI18n();
+  const landing = useLandingPath();
   return (
     <header className="app-header">
       <div className="header-top">
-        <Link to="/regions" className="brand">
+        <Link to={landing} className="brand" data-testid="brand">
           {t('app.name')}
         </Link>
         <div className="header-tools">

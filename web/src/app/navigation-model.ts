@@ -1,6 +1,6 @@
 import { matchPath } from 'react-router';
 import type { Access } from './access';
-import { isPageRoute, type Feature, type NavGroup } from './feature';
+import { isPageRoute, type Feature, type NavEntry, type NavGroup } from './feature';
 import type { CoreMessageKey } from './i18n/en';
 
 export interface NavItem {
@@ -23,6 +23,11 @@ export interface NavigationModel {
   header: NavItem[];
 }
 
+/** A link's label for this caller: the read-only one for a caller who may only read the page. */
+export function navLabel(nav: NavEntry, access: Access): CoreMessageKey {
+  return nav.readOnly && !nav.readOnly.unless(access) ? nav.readOnly.label : nav.label;
+}
+
 /** What the navigation offers this caller: the pages of every feature that their access opens, by menu. */
 export function navigationFor(features: readonly Feature[], access: Access): NavigationModel {
   const menus = new Map<string, NavMenu>();
@@ -31,7 +36,7 @@ export function navigationFor(features: readonly Feature[], access: Access): Nav
     for (const route of feature.routes) {
       if (!isPageRoute(route) || !route.nav) continue;
       if (route.access && !route.access(access)) continue;
-      const item: NavItem = { to: `/${route.path}`, label: route.nav.label, testId: route.nav.testId, end: route.path === '' };
+      const item: NavItem = { to: `/${route.path}`, label: navLabel(route.nav, access), testId: route.nav.testId, end: route.path === '' };
       const { group } = route.nav;
       if (group === 'header') {
         header.push(item);

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ApiError } from '../app/api-error';
 import { useI18n } from '../app/i18n/i18n-provider';
 import { errorMessage } from './error-message';
@@ -20,21 +20,36 @@ interface FormFieldProps {
 
 export function FormField({ label, error, hint, children }: FormFieldProps) {
   const id = useId();
+  const frame = useRef<HTMLDivElement>(null);
+  // An error says what was wrong with what was typed: once the field is edited it no longer applies, so it
+  // goes at once (not at the next submit); submitting again shows whatever is still wrong.
+  const [editedAway, setEditedAway] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    const form = frame.current?.closest('form');
+    if (!form) return;
+    const onSubmit = () => setEditedAway(undefined);
+    form.addEventListener('submit', onSubmit, true);
+    return () => form.removeEventListener('submit', onSubmit, true);
+  }, []);
+  const shown = error !== undefined && error !== editedAway ? error : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const errorId = shown ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const onEdit = () => {
+    if (shown) setEditedAway(shown);
+  };
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
+    <div ref={frame} className={shown ? 'field field-invalid' : 'field'} onInput={onEdit} onChange={onEdit}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {children({ id, 'aria-invalid': shown ? true : undefined, 'aria-describedby': describedBy })}
       {hint && (
         <small id={hintId} className="field-hint">
           {hint}
         </small>
       )}
-      {error && (
-        <small id={errorId} className="field-error">
-          {error}
+      {shown && (
+        <small id={errorId} className="field-error" data-testid="field-error">
+          {shown}
         </small>
       )}
     </div>

@@ -50,7 +50,10 @@ export class User implements Node {
   citizenStatus?: CitizenStatus | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why a residence was rejected' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The note of the residence review: why it was rejected, or what was checked to verify it',
+  })
   citizenReviewNote?: string | null;
 
   @Property({ type: 'boolean', default: true })

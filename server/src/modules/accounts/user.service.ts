@@ -138,7 +138,8 @@ export class UserService {
         { citizenStatus: 'UNVERIFIED' },
         {
           citizenStatus: input.decision === 'VERIFY' ? 'VERIFIED' : 'REJECTED',
-          citizenReviewNote: input.decision === 'REJECT' ? reason : null,
+          // The reviewer's note stays with the decision: why it was rejected, or what was checked to verify it.
+          citizenReviewNote: reason || null,
         },
       );
       if (!managed) throw new AppError('CITIZEN_ALREADY_REVIEWED', 'This residence has already been reviewed');

@@ -10,7 +10,7 @@ import { RegionRepository } from '../regions/region.repository';
 import type { GiniFromMicrodataInput, GiniFromSharesInput } from './dto/harmony.inputs';
 import type { GiniResult } from './dto/harmony.outputs';
 import type { ObservationMethod } from './harmony-enums';
-import { periodCode } from '../../common/period';
+import { observedPeriodCode } from '../../common/period';
 import { harmonyInputError } from './harmony-errors';
 import type { Indicator } from './indicator.entity';
 import { IndicatorRepository } from './indicator.repository';
@@ -149,7 +149,7 @@ export class GiniService {
   }
 
   private async target(context: RequestContext, input: { regionId: string; period: string }) {
-    const period = periodCode(input.period);
+    const period = observedPeriodCode(input.period);
     const region = await new RegionRepository(context.em).findById(input.regionId);
     if (!region) throw invalidInput({ regionId: problemOf('NO_SUCH_REGION') });
     authorize(context, 'create', 'Observation', { region }, 'regionId');

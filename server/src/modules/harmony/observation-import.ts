@@ -5,7 +5,7 @@ import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../common/csv';
 import type { Region } from '../regions/region.entity';
 import type { ObservationImportReport } from './dto/harmony.outputs';
 import type { ObservationMethod } from './harmony-enums';
-import { periodCode } from '../../common/period';
+import { observedPeriodCode } from '../../common/period';
 import { harmonyInputError } from './harmony-errors';
 import type { Indicator } from './indicator.entity';
 
@@ -158,7 +158,7 @@ export function importPeriods(table: ImportTable): string[] {
   const periods = new Set<string>();
   for (const row of table.rows) {
     try {
-      periods.add(periodCode(table.cell(row, 'period')));
+      periods.add(observedPeriodCode(table.cell(row, 'period')));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
     }
@@ -195,7 +195,7 @@ function checkRow(table: ImportTable, row: CsvRecord, references: ImportReferenc
   if (!region) throw invalidInput({ region_code: problemOf('UNKNOWN_REGION_CODE', { code: regionCode }) });
   if (!references.ability.can('create', subject('Observation', { region: { path: region.path } })))
     throw rowRefusal('OUT_OF_JURISDICTION', 'region_code', problemOf('REGION_OUTSIDE_JURISDICTION', { region: region.code }));
-  const period = periodCode(cell(row, 'period'));
+  const period = observedPeriodCode(cell(row, 'period'));
   const indicator = references.indicators.get(cell(row, 'indicator').toUpperCase());
   if (!indicator) throw rowRefusal('UNKNOWN_INDICATOR', 'indicator', problemOf('NO_SUCH_INDICATOR', { code: cell(row, 'indicator') }));
   const key = `${region.id}|${period}|${indicator.code}`;

@@ -14,7 +14,7 @@ import { RECOMPUTED_PERIODS } from './assessment-recomputation.listener';
 import type { HarmonyEvents } from './harmony.events';
 import type { ObservationFilter, ObservationListArgs, RecordObservationInput } from './dto/harmony.inputs';
 import type { ObservationImportReport } from './dto/harmony.outputs';
-import { periodCode } from '../../common/period';
+import { observedPeriodCode } from '../../common/period';
 import {
   checkImportRows,
   computeObservation,
@@ -76,7 +76,7 @@ export class ObservationService {
   /** One observation from the form or the API. */
   async record(context: RequestContext, input: RecordObservationInput): Promise<Observation> {
     const observations = new ObservationRepository(context.em);
-    const period = periodCode(input.period);
+    const period = observedPeriodCode(input.period);
     const region = await new RegionRepository(context.em).findById(input.regionId);
     if (!region) throw invalidInput({ regionId: problemOf('NO_SUCH_REGION') });
     authorize(context, 'create', 'Observation', { region }, 'regionId');

@@ -22,6 +22,7 @@ export const en = {
   'nav.account': 'My account',
   'nav.dashboard': 'Dashboard',
   'nav.observations': 'Data entry',
+  'nav.observationsReadOnly': 'Observations',
   'nav.import': 'CSV import',
   'nav.methodology': 'Methodology',
   'nav.indicators': 'Indicators',
@@ -41,11 +42,14 @@ export const en = {
   'error.network': 'The server cannot be reached. Check your connection and try again.',
   'error.unknown': 'Something went wrong.',
 
-  'status.backHome': 'Back to regions',
+  'status.backHome': 'Go to your start page',
+  'status.publicHome': 'Go to the home page',
   'notAllowed.title': 'Not allowed',
   'notAllowed.body': 'Your account does not give access to this page.',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
+  'title.signIn': 'Sign in',
+  'title.register': 'Register',
 
   'table.total': '{count} in total',
   'table.range': '{first}–{last} of {total}',
@@ -57,6 +61,7 @@ export const en = {
 
   'filter.search': 'Search',
   'filter.any': 'Any',
+  'filter.anyPeriod': 'All periods (type 2026, 2026-Q2…)',
   'filter.clear': 'Clear filters',
 
   'form.required': 'Required',
@@ -72,7 +77,7 @@ export const en = {
   'field.role': 'Role',
   'field.region': 'Region',
   'field.organization': 'Organization',
-  'field.citizenStatus': 'Residence',
+  'field.citizenStatus': 'Residence verification',
   'field.createdAt': 'Created',
 
   'role.ORGANIZATION': 'Organization staff',
@@ -116,6 +121,7 @@ export const en = {
   'reason.OUT_OF_JURISDICTION': 'This is outside your jurisdiction.',
   'reason.INVALID_INPUT': 'Some fields need correcting.',
   'reason.INVALID_PERIOD': 'Not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-07).',
+  'reason.FUTURE_PERIOD': 'This period has not begun yet: enter figures for a period that has started.',
   'reason.INVALID_CURSOR': 'The list changed: start again from the first page.',
   'reason.PAGE_SIZE_OUT_OF_RANGE': 'A page holds 1 to 100 rows.',
   'reason.FIRST_OR_LAST': 'Ask for a page with either first or last, not both.',
@@ -169,6 +175,7 @@ export const en = {
   'problem.CONTROL_CHARACTER': 'Must not contain control characters.',
   'problem.INVISIBLE_FORMATTING': 'Must not contain invisible direction marks.',
   'problem.MALFORMED_UNICODE': 'Is not well-formed text.',
+  'problem.FUTURE_PERIOD': '{period} has not begun yet: figures describe a period that has started.',
   'problem.INVALID_PERIOD': '“{got}” is not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-07).',
   'problem.OUT_OF_RANGE': '{indicator} must be between {min} and {max}, got {got}.',
   'problem.BELOW_MINIMUM': '{indicator} must be at least {min}, got {got}.',

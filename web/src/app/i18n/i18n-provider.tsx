@@ -111,9 +111,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const messages = use(loadMessages(CORE_MESSAGES[locale]));
 
   useEffect(() => {
+    // The document title is each page's (useDocumentTitle), in this language too.
     document.documentElement.lang = locale;
-    document.title = messages['app.title'] ?? document.title;
-  }, [locale, messages]);
+  }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {
     startTransition(() => setLocaleState(next));

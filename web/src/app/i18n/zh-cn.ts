@@ -19,6 +19,7 @@ export const zhCN: CoreDictionary = {
   'nav.account': '我的账户',
   'nav.dashboard': '指数总览',
   'nav.observations': '数据录入',
+  'nav.observationsReadOnly': '观测数据',
   'nav.import': 'CSV 导入',
   'nav.methodology': '计算方法',
   'nav.indicators': '指标目录',
@@ -38,11 +39,14 @@ export const zhCN: CoreDictionary = {
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.unknown': '出现错误。',
 
-  'status.backHome': '返回行政区划',
+  'status.backHome': '回到我的首页',
+  'status.publicHome': '回到首页',
   'notAllowed.title': '无权访问',
   'notAllowed.body': '您的账户无权访问此页面。',
   'notFound.title': '页面不存在',
   'notFound.body': '此地址没有页面。',
+  'title.signIn': '登录',
+  'title.register': '注册',
 
   'table.total': '共 {count} 条',
   'table.range': '第 {first}–{last} 条，共 {total} 条',
@@ -54,6 +58,7 @@ export const zhCN: CoreDictionary = {
 
   'filter.search': '搜索',
   'filter.any': '全部',
+  'filter.anyPeriod': '全部期间（可填 2026、2026-Q2…）',
   'filter.clear': '清除筛选',
 
   'form.required': '必填',
@@ -113,6 +118,7 @@ export const zhCN: CoreDictionary = {
   'reason.OUT_OF_JURISDICTION': '超出您的管辖范围。',
   'reason.INVALID_INPUT': '部分字段需要修改。',
   'reason.INVALID_PERIOD': '期间格式不正确：请填写年（2026）、季度（2026-Q3）或月（2026-07）。',
+  'reason.FUTURE_PERIOD': '该期间尚未开始：只能填写已开始期间的数据。',
   'reason.INVALID_CURSOR': '列表已变化，请从第一页重新开始。',
   'reason.PAGE_SIZE_OUT_OF_RANGE': '每页条数须在 1 到 100 之间。',
   'reason.FIRST_OR_LAST': '分页须指定 first 或 last 之一，不能同时指定。',
@@ -166,6 +172,7 @@ export const zhCN: CoreDictionary = {
   'problem.CONTROL_CHARACTER': '不得包含控制字符。',
   'problem.INVISIBLE_FORMATTING': '不得包含不可见的方向标记。',
   'problem.MALFORMED_UNICODE': '文本格式不正确。',
+  'problem.FUTURE_PERIOD': '{period}尚未开始：数据只能描述已经开始的期间。',
   'problem.INVALID_PERIOD': '“{got}”不是有效期间：请写年份（2026）、季度（2026-Q3）或月份（2026-07）。',
   'problem.OUT_OF_RANGE': '{indicator}须在 {min} 至 {max} 之间，当前为 {got}。',
   'problem.BELOW_MINIMUM': '{indicator}不得小于 {min}，当前为 {got}。',

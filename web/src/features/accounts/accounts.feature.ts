@@ -12,6 +12,7 @@ export const accountsFeature: Feature = {
         () => import('./sign-in-page'),
         (m) => m.SignInPage,
       ),
+      title: 'title.signIn',
     },
     {
       path: 'register',
@@ -19,6 +20,7 @@ export const accountsFeature: Feature = {
         () => import('./register-page'),
         (m) => m.RegisterPage,
       ),
+      title: 'title.register',
     },
     {
       path: 'users',

@@ -4,6 +4,9 @@ export const SignInMutation = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       id
+      region {
+        id
+      }
     }
   }
 `);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAccountsI18n } from './accounts-i18n';
+import { landingPath } from '../../app/landing';
 import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
@@ -13,14 +14,15 @@ export function SignInPage() {
   const { user, sessionChanged } = useSession();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
-  const next = safeNext(searchParams.get('next'));
+  // The page that asked for sign-in, if it is one of ours; else the user's own start (their region's dashboard).
+  const asked = searchParams.get('next');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [checks, setChecks] = useState<Record<string, string>>({});
   const signIn = useApiMutation(SignInMutation);
   const fields = { ...useFieldMessages(signIn.error), ...checks };
 
-  if (user) return <Navigate to={next} replace />;
+  if (user) return <Navigate to={safeNext(asked, landingPath(user))} replace />;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,7 +35,7 @@ export function SignInPage() {
     if (!signedIn) return;
     // The cookie is set: start a fresh client (no answer cached while signed out) and ask `me` again.
     sessionChanged();
-    void navigate(next, { replace: true });
+    void navigate(safeNext(asked, landingPath(signedIn.signIn)), { replace: true });
   };
 
   return (

@@ -20,6 +20,8 @@ export function UserRowActions({ user }: { user: UserRow }) {
   const review = useApiMutation(ReviewCitizenMutation);
   const reviewFields = useFieldMessages(review.error);
   const [rejecting, setRejecting] = useState(false);
+  const [verifying, setVerifying] = useState(false);
+  const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
 
@@ -37,6 +39,11 @@ export function UserRowActions({ user }: { user: UserRow }) {
     }
     const done = await review.run({ input: { userId: user.id, decision: 'REJECT', reason: reason.trim() } });
     if (done) setRejecting(false);
+  };
+
+  const verify = async () => {
+    const done = await review.run({ input: { userId: user.id, decision: 'VERIFY', reason: note.trim() || null } });
+    if (done) setVerifying(false);
   };
 
   return (
@@ -63,14 +70,14 @@ export function UserRowActions({ user }: { user: UserRow }) {
             {t('users.reactivate')}
           </button>
         ))}
-      {canReview && !rejecting && (
+      {canReview && !rejecting && !verifying && (
         <>
           <button
             type="button"
             className="button button-small"
             disabled={busy}
             data-testid="user-verify"
-            onClick={() => void review.run({ input: { userId: user.id, decision: 'VERIFY' } })}
+            onClick={() => setVerifying(true)}
           >
             {t('users.verify')}
           </button>
@@ -84,6 +91,42 @@ export function UserRowActions({ user }: { user: UserRow }) {
             {t('users.reject')}
           </button>
         </>
+      )}
+      {canReview && verifying && (
+        // Verifying says "this person lives there": show what to check against their papers, and keep a note of it.
+        <form
+          className="reject-form"
+          noValidate
+          data-testid="user-verify-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void verify();
+          }}
+        >
+          <p className="field-hint">{t('users.verifyCheck')}</p>
+          <dl className="details-list" data-testid="user-verify-details">
+            <dt>{t('field.displayName')}</dt>
+            <dd>{user.displayName}</dd>
+            <dt>{t('users.residence')}</dt>
+            <dd>
+              {i18n.regionName(user.region)} <span className="mono">{user.region.code}</span>
+            </dd>
+            <dt>{t('users.registeredOn')}</dt>
+            <dd>{i18n.formatDate(user.createdAt)}</dd>
+          </dl>
+          <label>
+            <span>{t('users.verifyNote')}</span>
+            <input value={note} data-testid="user-verify-note" maxLength={500} onChange={(event) => setNote(event.target.value)} />
+          </label>
+          <span className="form-actions">
+            <button type="submit" className="button button-small button-primary" disabled={busy} data-testid="user-verify-submit">
+              {t('users.verifyConfirm')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setVerifying(false)}>
+              {t('action.cancel')}
+            </button>
+          </span>
+        </form>
       )}
       {canReview && rejecting && (
         <form

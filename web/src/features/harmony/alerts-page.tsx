@@ -166,7 +166,7 @@ export function AlertsPage() {
           <span>{t('harmony.period')}</span>
           <input
             data-testid="alert-filter-period"
-            placeholder="2026-Q2"
+            placeholder={t('filter.anyPeriod')}
             aria-invalid={periodInvalid || undefined}
             value={periodText}
             onChange={(event) => setPeriodText(event.target.value)}

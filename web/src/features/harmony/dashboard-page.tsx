@@ -1,6 +1,6 @@
 import { subject } from '@casl/ability';
 import { comparePeriods } from '@massline/shared';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
@@ -17,7 +17,7 @@ import { LineChart } from './charts/line-chart';
 import { DashboardBreakdown } from './dashboard-breakdown';
 import { DashboardSummary } from './dashboard-summary';
 import { DashboardTable, type AssessmentOrderField } from './dashboard-table';
-import { DashboardStartQuery, DashboardViewQuery, PublishAssessmentsMutation } from './dashboard.operations';
+import { DashboardLatestPeriodQuery, DashboardRootQuery, DashboardViewQuery, PublishAssessmentsMutation } from './dashboard.operations';
 import { catalogueOf, formatIndex, gradeName } from './harmony-format';
 import { RegionBreadcrumb } from './region-breadcrumb';
 
@@ -26,8 +26,9 @@ const DEFAULT_SORT: SortState<AssessmentOrderField> = { field: 'RANK', direction
 /**
  * The harmony index dashboard, public. The address holds the view (`?region=…&period=…`), so that a view
  * can be shared and the browser's back button walks back up the drill-down. Without them the dashboard
- * starts at the caller's jurisdiction (organizations, auditors) or the root region, in the latest period
- * with an assessment the caller may see.
+ * starts at the caller's own region (jurisdiction, or a citizen's residence) or the root region, in the
+ * latest period in which that region has an assessment the caller may see; a period without figures
+ * lists the periods that have some.
  */
 export function DashboardPage() {
   const i18n = useHarmonyI18n();
@@ -36,20 +37,24 @@ export function DashboardPage() {
   const ability = useAppAbility();
   const [params, setParams] = useSearchParams();
   const [sort, setSort] = useState<SortState<AssessmentOrderField>>(DEFAULT_SORT);
-  const [published, setPublished] = useState<number | null>(null);
+  // What a publication answered, for the view it was made in: the message goes once the view changes.
+  const [published, setPublished] = useState<{ count: number; view: string } | null>(null);
   const [note, setNote] = useState('');
   const publish = useApiMutation(PublishAssessmentsMutation);
 
-  const jurisdiction = user && (user.role === 'ORGANIZATION' || user.role === 'AUDITOR') ? user.region : null;
+  // A signed-in user starts at their own region (jurisdiction, or a citizen's residence); the public at the root.
   const regionParam = params.get('region');
   const periodParam = params.get('period');
-  const knownRegionId = regionParam ?? jurisdiction?.id ?? null;
+  const knownRegionId = regionParam ?? user?.region.id ?? null;
+  const [root, reexecuteRoot] = useQuery({ query: DashboardRootQuery, pause: knownRegionId !== null });
+  const regionId = knownRegionId ?? root.data?.roots.edges[0]?.node.id ?? null;
   const [start, reexecuteStart] = useQuery({
-    query: DashboardStartQuery,
-    variables: { knowsRegion: knownRegionId !== null },
-    pause: knownRegionId !== null && periodParam !== null,
+    query: DashboardLatestPeriodQuery,
+    variables: { regionId: regionId ?? '' },
+    pause: regionId === null || periodParam !== null,
+    // A publication moves the start: ask again on each visit.
+    requestPolicy: 'cache-and-network',
   });
-  const regionId = knownRegionId ?? start.data?.roots?.edges[0]?.node.id ?? null;
   const period = periodParam ?? start.data?.latest.edges[0]?.node.period ?? null;
 
   const withAlerts = ability.can('read', 'Alert');
@@ -74,28 +79,20 @@ export function DashboardPage() {
   const data = view.data;
   const trend = useMemo(() => data?.trend.edges.map((edge) => edge.node) ?? [], [data]);
   const catalogue = useMemo(() => catalogueOf(data?.indicators.edges.map((edge) => edge.node) ?? []), [data]);
-  const latestInTrend = trend.at(-1)?.period;
-
-  // The start query asks the server for the latest period; should it answer an older one than this
-  // region's own trend holds, the trend is right: move to its latest period (once, replacing the address).
-  useEffect(() => {
-    if (periodParam || !period || !latestInTrend || !regionId) return;
-    if (comparePeriods(latestInTrend, period) > 0) setParams({ region: regionId, period: latestInTrend }, { replace: true });
-  }, [periodParam, period, latestInTrend, regionId, setParams]);
 
   const choosePeriod = (next: string) => {
-    setPublished(null);
     setParams(regionId ? { region: regionId, period: next } : { period: next });
   };
 
-  if (start.error && !regionId)
+  const starting = regionId ? start : root;
+  if (starting.error && (!regionId || !period))
     return (
       <PageFrame>
-        <ErrorState error={start.error} onRetry={() => reexecuteStart({ requestPolicy: 'network-only' })} />
+        <ErrorState error={starting.error} onRetry={() => (regionId ? reexecuteStart : reexecuteRoot)({ requestPolicy: 'network-only' })} />
       </PageFrame>
     );
   if (!regionId || !period) {
-    if (start.fetching || !start.data)
+    if (starting.fetching || !starting.data)
       return (
         <PageFrame>
           <Loading />
@@ -128,7 +125,7 @@ export function DashboardPage() {
     if (!region) return;
     const count = await publish.run({ period, regionId: region.id, note: note.trim() || null });
     if (count !== null) {
-      setPublished(count.publishAssessments);
+      setPublished({ count: count.publishAssessments, view: `${region.id}|${period}` });
       setNote('');
       reexecuteView({ requestPolicy: 'network-only' });
     }
@@ -163,7 +160,7 @@ export function DashboardPage() {
         <div className={view.fetching ? 'dashboard-body is-stale' : 'dashboard-body'} aria-busy={view.fetching || undefined}>
           {view.error && <ErrorState error={view.error} onRetry={() => reexecuteView({ requestPolicy: 'network-only' })} />}
           <RegionBreadcrumb region={region} hrefFor={(id) => hrefFor(id)} />
-          {published !== null && <FormNotice>{t('harmony.published', { count: published })}</FormNotice>}
+          {published?.view === `${region.id}|${period}` && <FormNotice>{t('harmony.published', { count: published.count })}</FormNotice>}
           {canPublish && (hasUnpublished || hasPending) && (
             <div className="publish-bar">
               {hasPending && (
@@ -201,7 +198,13 @@ export function DashboardPage() {
             </div>
           )}
           <div className="dashboard-grid">
-            <DashboardSummary region={region} assessment={current} period={period} catalogue={catalogue} />
+            <DashboardSummary
+              region={region}
+              assessment={current}
+              period={period}
+              catalogue={catalogue}
+              periodsWithData={[...trend].reverse().map((point) => ({ code: point.period, href: hrefFor(region.id, point.period) }))}
+            />
             <section className="card" aria-labelledby="trend-title">
               <h2 id="trend-title">{t('harmony.trendTitle')}</h2>
               {trend.length === 0 ? (

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { ResultOf } from '../../app/graphql';
 import { useHarmonyI18n } from './harmony-i18n';
 import type { DashboardViewQuery } from './dashboard.operations';
@@ -12,6 +13,8 @@ interface DashboardSummaryProps {
   assessment: CurrentAssessment | undefined;
   period: string;
   catalogue: ReadonlyMap<string, IndicatorNames>;
+  /** The periods in which this region has figures the caller may see, newest first: offered when this period has none. */
+  periodsWithData: readonly { code: string; href: string }[];
 }
 
 /**
@@ -48,7 +51,7 @@ function ReleaseNotes({ assessment }: { assessment: CurrentAssessment }) {
 }
 
 /** The region's own figures for the period: index, grade, change, rank among its siblings, coverage. */
-export function DashboardSummary({ region, assessment, period, catalogue }: DashboardSummaryProps) {
+export function DashboardSummary({ region, assessment, period, catalogue, periodsWithData }: DashboardSummaryProps) {
   const { t, locale, regionName } = useHarmonyI18n();
   return (
     <section className="card summary-card" data-testid="region-summary" aria-labelledby="summary-title">
@@ -60,7 +63,22 @@ export function DashboardSummary({ region, assessment, period, catalogue }: Dash
         {t(`level.${region.level}`)} · <span className="mono">{region.code}</span>
       </p>
       {!assessment ? (
-        <p className="muted">{t('harmony.noAssessment')}</p>
+        <>
+          <p className="muted">{t('harmony.noAssessment')}</p>
+          {periodsWithData.length > 0 ? (
+            <p data-testid="periods-with-data">
+              {t('harmony.periodsWithData')}{' '}
+              {periodsWithData.map((other, i) => (
+                <span key={other.code}>
+                  {i > 0 && ', '}
+                  <Link to={other.href}>{other.code}</Link>
+                </span>
+              ))}
+            </p>
+          ) : (
+            <p className="muted">{t('harmony.noPeriodsWithData')}</p>
+          )}
+        </>
       ) : (
         <>
           <div className="summary-headline">

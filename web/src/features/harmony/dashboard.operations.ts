@@ -1,20 +1,26 @@
 import { graphql } from '../../app/graphql';
 
-/**
- * Where the dashboard starts when the address names no region or period: the root region (for those
- * without a jurisdiction) and the latest period with an assessment the caller may see (published ones
- * for the public; the whole jurisdiction's for its organization and auditors).
- */
-export const DashboardStartQuery = graphql(`
-  query DashboardStart($knowsRegion: Boolean!) {
-    roots: regions(first: 1, filter: { parentId: null }, orderBy: { field: CODE, direction: ASC }) @skip(if: $knowsRegion) {
+/** Where the public dashboard starts when the address names no region: the root region (the province). */
+export const DashboardRootQuery = graphql(`
+  query DashboardRoot {
+    roots: regions(first: 1, filter: { parentId: null }, orderBy: { field: CODE, direction: ASC }) {
       edges {
         node {
           id
         }
       }
     }
-    latest: assessments(first: 1, orderBy: { field: PERIOD, direction: DESC }) {
+  }
+`);
+
+/**
+ * The period the dashboard of a region starts at when the address names none: the latest in which that
+ * region itself has an assessment the caller may see (published, for the public). Not the latest of any
+ * region: one township published in a new quarter must not move the province to an empty page.
+ */
+export const DashboardLatestPeriodQuery = graphql(`
+  query DashboardLatestPeriod($regionId: ID!) {
+    latest: assessments(first: 1, filter: { regionId: $regionId }, orderBy: { field: PERIOD, direction: DESC }) {
       edges {
         node {
           id

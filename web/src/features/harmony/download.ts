@@ -1,3 +1,5 @@
+import { isoDate, lastFinishedPeriod } from '@massline/shared';
+
 /**
  * Saves text as a file through a Blob link. CSV gets a byte-order mark so that spreadsheet programs read
  * the Chinese names as UTF-8; MassLine's own import accepts the mark.
@@ -23,7 +25,10 @@ export function datedFilename(stem: string, extension = 'csv'): string {
   return `${stem}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extension}`;
 }
 
-/** The quarter of today, e.g. 2026-Q3: the period most entries are for. */
-export function currentQuarter(today = new Date()): string {
-  return `${today.getFullYear()}-Q${Math.floor(today.getMonth() / 3) + 1}`;
+/**
+ * The period a form proposes: the last finished quarter (2026-Q3 in November), since figures describe
+ * a period that is over, not the running one.
+ */
+export function defaultEntryPeriod(today = new Date()): string {
+  return lastFinishedPeriod('QUARTER', isoDate(today)).code;
 }

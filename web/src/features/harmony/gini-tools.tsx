@@ -1,4 +1,4 @@
-import { harmony, isPeriod } from '@massline/shared';
+import { harmony, isoDate, periodProblems } from '@massline/shared';
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ResultOf } from '../../app/graphql';
 import { useHarmonyI18n } from './harmony-i18n';
@@ -6,7 +6,7 @@ import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { RegionSelect, type RegionOption } from '../regions/region-select';
-import { currentQuarter } from './download';
+import { defaultEntryPeriod } from './download';
 import { formatFixed } from './harmony-format';
 import { GiniFromSharesMutation } from './observation.operations';
 import { useUpload } from './upload-operation';
@@ -28,7 +28,7 @@ export function GiniTools() {
   const { user } = useSession();
   const [tool, setTool] = useState<Tool>('microdata');
   const [region, setRegion] = useState<RegionOption | null>(null);
-  const [period, setPeriod] = useState(currentQuarter);
+  const [period, setPeriod] = useState(defaultEntryPeriod);
   const [source, setSource] = useState('');
   const [csv, setCsv] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -61,7 +61,8 @@ export function GiniTools() {
     setResult(null);
     const found: Record<string, string> = {};
     if (!region) found.regionId = t('form.chooseRegion');
-    if (!isPeriod(period)) found.period = t('reason.INVALID_PERIOD');
+    const periodProblem = periodProblems(period.trim(), isoDate());
+    if (periodProblem) found.period = t(`reason.${periodProblem}`);
     if (tool === 'microdata' && !file && !csv.trim()) found.csv = t('harmony.gini.csvRequired');
     if (tool === 'shares' && shares.some((share) => share.trim() === '' || !Number.isFinite(Number(share)) || Number(share) < 0)) {
       found.shares = t('harmony.gini.sharesRequired', { count: groups });

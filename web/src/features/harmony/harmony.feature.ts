@@ -27,7 +27,12 @@ export const harmonyFeature: Feature = {
         (m) => m.ObservationsPage,
       ),
       access: ({ ability }) => ability.can('read', 'Observation'),
-      nav: { group: HARMONY, label: 'nav.observations', testId: 'nav-observations' },
+      nav: {
+        group: HARMONY,
+        label: 'nav.observations',
+        readOnly: { label: 'nav.observationsReadOnly', unless: ({ ability }) => ability.can('create', 'Observation') },
+        testId: 'nav-observations',
+      },
     },
     {
       path: 'harmony/import',

@@ -8,7 +8,7 @@ import { useSession } from '../../app/session-provider';
 import { DataTable, type Column } from '../../lib/data-table';
 import { errorMessage, problemText } from '../../lib/error-message';
 import { FormField } from '../../lib/form-field';
-import { currentQuarter, downloadText } from './download';
+import { defaultEntryPeriod, downloadText } from './download';
 import { ImportObservationsMutation } from './observation.operations';
 import { uploadFile } from './upload-operation';
 import { indicatorName } from './harmony-format';
@@ -43,7 +43,7 @@ function rowMessage(row: ImportRowError, i18n: HarmonyI18n, indicatorOf: (code: 
 }
 
 function templateCsv(regionCode: string): string {
-  const period = currentQuarter();
+  const period = defaultEntryPeriod();
   return [
     IMPORT_COLUMNS.join(','),
     `${regionCode},${period},GINI,0.38,,,Household income survey`,

@@ -5,6 +5,7 @@ import {
   draftFrom,
   draftProblems,
   equalized,
+  fourDecimalWeights,
   scaledToOne,
   toInput,
   weightSum,
@@ -113,7 +114,7 @@ describe('weights', () => {
     expect(weightSum(draft)).toBe(6);
     expect(weightsTotalOne(weightSum(equalized(draft)))).toBe(true);
     const scaled = scaledToOne(draft);
-    expect(scaled.indicators.map((indicator) => Number(indicator.weight))).toEqual([1 / 6, 2 / 6, 3 / 6]);
+    expect(scaled.indicators.map((indicator) => indicator.weight)).toEqual(['0.1667', '0.3333', '0.5000']);
     expect(weightsTotalOne(weightSum(scaled))).toBe(true);
     expect(weightsTotalOne(1 + 1e-6)).toBe(false);
   });
@@ -137,5 +138,29 @@ describe('toInput', () => {
       { kind: 'FALL_SINCE_PREVIOUS', points: 5 },
       { kind: 'RED_LINE' },
     ]);
+  });
+});
+
+describe('fourDecimalWeights', () => {
+  it('shows 4 decimals and keeps a total of 1 exact: the last weight takes the remainder', () => {
+    const sevenths = fourDecimalWeights(Array.from({ length: 7 }, () => 1 / 7));
+    expect(sevenths).toEqual(['0.1429', '0.1429', '0.1429', '0.1429', '0.1429', '0.1429', '0.1426']);
+    expect(weightsTotalOne(sevenths.reduce((sum, weight) => sum + Number(weight), 0))).toBe(true);
+    expect(harmony.weightsProblems(sevenths.map(Number))).toEqual([]);
+    expect(fourDecimalWeights([1 / 3, 1 / 3, 1 / 3])).toEqual(['0.3333', '0.3333', '0.3334']);
+  });
+
+  it('rounds weights that do not total 1 without inventing a remainder', () => {
+    expect(fourDecimalWeights([0.123456, 0.2])).toEqual(['0.1235', '0.2000']);
+    expect(fourDecimalWeights([])).toEqual([]);
+  });
+
+  it('equalizes three ticked indicators as 0.3333, 0.3333, 0.3334', () => {
+    const version = draftFrom(undefined, catalogue);
+    expect(
+      equalized({ ...version, indicators: version.indicators.map((indicator) => ({ ...indicator, included: true })) }).indicators.map(
+        (i) => i.weight,
+      ),
+    ).toEqual(['0.3333', '0.3333', '0.3334']);
   });
 });

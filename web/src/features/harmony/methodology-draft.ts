@@ -53,19 +53,23 @@ export function draftFrom(
     nameZh: '',
     description: '',
     descriptionZh: '',
-    indicators: codes.map((code) => {
-      const setting = settings.get(code);
-      const indicator = catalogue.find((candidate) => candidate.code === code);
-      return {
-        code,
-        included: setting !== undefined,
-        weight: text(setting?.weight ?? 0),
-        normalization: setting?.normalization ?? 'GOALPOSTS',
-        lower: text(setting?.lower ?? indicator?.goalpostLower),
-        upper: text(setting?.upper ?? indicator?.goalpostUpper),
-        redLine: text(setting ? setting.redLine : indicator?.redLine),
-      };
-    }),
+    // The version's weights as a person reads them (0.1429, not 0.142857142857…), still totalling 1.
+    indicators: withWeights(
+      codes.map((code) => {
+        const setting = settings.get(code);
+        const indicator = catalogue.find((candidate) => candidate.code === code);
+        return {
+          code,
+          included: setting !== undefined,
+          weight: text(setting?.weight ?? 0),
+          normalization: setting?.normalization ?? 'GOALPOSTS',
+          lower: text(setting?.lower ?? indicator?.goalpostLower),
+          upper: text(setting?.upper ?? indicator?.goalpostUpper),
+          redLine: text(setting ? setting.redLine : indicator?.redLine),
+        };
+      }),
+      (indicator) => Number(indicator.weight),
+    ),
     aggregation: version?.aggregation ?? 'ARITHMETIC',
     bands: (version?.gradeBands.length ? version.gradeBands : harmony.DEFAULT_GRADE_BANDS).map((band) => ({
       code: band.code,
@@ -94,7 +98,7 @@ export function equalized(draft: MethodologyDraft): MethodologyDraft {
   if (count === 0) return draft;
   return {
     ...draft,
-    indicators: draft.indicators.map((indicator) => (indicator.included ? { ...indicator, weight: String(1 / count) } : indicator)),
+    indicators: withWeights(draft.indicators, () => 1 / count),
   };
 }
 
@@ -104,10 +108,26 @@ export function scaledToOne(draft: MethodologyDraft): MethodologyDraft {
   if (!(sum > 0)) return draft;
   return {
     ...draft,
-    indicators: draft.indicators.map((indicator) =>
-      indicator.included ? { ...indicator, weight: String((Number(indicator.weight) || 0) / sum) } : indicator,
-    ),
+    indicators: withWeights(draft.indicators, (indicator) => (Number(indicator.weight) || 0) / sum),
   };
+}
+
+/**
+ * Weights as a person reads them: 4 decimals (0.1429, not 0.142857142857…). When they total 1 they still
+ * do exactly, in ten-thousandths: each is rounded and the last takes the remainder (6 × 0.1429 + 0.1426).
+ */
+export function fourDecimalWeights(weights: readonly number[]): string[] {
+  const units = weights.map((weight) => Math.round(weight * 10_000));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  if (units.length > 0 && Math.abs(total - 1) <= 1e-6) units[units.length - 1] += 10_000 - units.reduce((sum, unit) => sum + unit, 0);
+  return units.map((unit) => (unit / 10_000).toFixed(4));
+}
+
+/** The ticked indicators' weights set by `weightOf`, shown with 4 decimals and totalling 1 exactly when they should. */
+function withWeights(indicators: readonly IndicatorDraft[], weightOf: (indicator: IndicatorDraft) => number): IndicatorDraft[] {
+  const included = indicators.filter((indicator) => indicator.included);
+  const texts = fourDecimalWeights(included.map(weightOf));
+  return indicators.map((indicator) => (indicator.included ? { ...indicator, weight: texts[included.indexOf(indicator)] } : indicator));
 }
 
 export type DraftProblems = Record<string, string>;

@@ -1,4 +1,4 @@
-import { isPeriod } from '@massline/shared';
+import { isoDate, isPeriod, periodProblems } from '@massline/shared';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { useHarmonyI18n } from './harmony-i18n';
@@ -6,7 +6,7 @@ import { useSession } from '../../app/session-provider';
 import { FormAlert, FormField, FormNotice } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { RegionSelect, type RegionOption } from '../regions/region-select';
-import { currentQuarter } from './download';
+import { defaultEntryPeriod } from './download';
 import { formatValue } from './harmony-format';
 import { checkObservationEntry, effectiveMode, needsTotal, type EntryMode } from './observation-entry';
 import { CurrentObservationQuery, RecordObservationMutation } from './observation.operations';
@@ -25,7 +25,7 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
   const { t, locale, regionName } = i18n;
   const { user } = useSession();
   const [region, setRegion] = useState<RegionOption | null>(null);
-  const [period, setPeriod] = useState(currentQuarter);
+  const [period, setPeriod] = useState(defaultEntryPeriod);
   const [indicatorCode, setIndicatorCode] = useState('');
   const [mode, setMode] = useState<EntryMode>('value');
   const [value, setValue] = useState('');
@@ -56,7 +56,8 @@ export function ObservationForm({ catalogue, periods }: { catalogue: IndicatorCa
     setRecorded(null);
     const found: Record<string, string> = {};
     if (!region) found.regionId = t('form.chooseRegion');
-    if (!isPeriod(period)) found.period = t('reason.INVALID_PERIOD');
+    const periodProblem = periodProblems(period.trim(), isoDate());
+    if (periodProblem) found.period = t(`reason.${periodProblem}`);
     if (!indicator) found.indicatorCode = t('form.required');
     const entry = indicator ? checkObservationEntry(indicator, { mode, value, rawCount, rawTotal }, t) : null;
     Object.assign(found, entry?.problems);

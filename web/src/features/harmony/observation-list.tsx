@@ -145,7 +145,7 @@ export function ObservationList({ catalogue }: { catalogue: IndicatorCatalogue }
           <span>{t('harmony.period')}</span>
           <input
             data-testid="observation-filter-period"
-            placeholder="2026-Q2"
+            placeholder={t('filter.anyPeriod')}
             aria-invalid={periodInvalid || undefined}
             value={periodText}
             onChange={(event) => setPeriodText(event.target.value)}

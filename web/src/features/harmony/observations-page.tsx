@@ -21,7 +21,7 @@ export function ObservationsPage() {
   return (
     <section className="page" data-testid="observations-page">
       <header className="page-header">
-        <h1>{t('harmony.observations.title')}</h1>
+        <h1>{t(canRecord ? 'harmony.observations.title' : 'nav.observationsReadOnly')}</h1>
         <p className="page-intro">{t(canRecord ? 'harmony.observations.intro' : 'harmony.observations.introReadOnly')}</p>
       </header>
       {catalogue.error && <ErrorState error={catalogue.error} />}

@@ -7,15 +7,17 @@ import { useFieldMessages } from '../../lib/error-message';
 
 interface RegionStatisticsFormProps {
   region: { id: string; name: string; nameEn: string };
+  /** The region's latest figures: the form starts from them, to be corrected or carried to a new period. */
+  current?: { period: string; population: number; households: number };
   onDone(): void;
 }
 
 /** Population and households of a region for one period (a year, quarter or month). */
-export function RegionStatisticsForm({ region, onDone }: RegionStatisticsFormProps) {
+export function RegionStatisticsForm({ region, current, onDone }: RegionStatisticsFormProps) {
   const { t, regionName } = useRegionsI18n();
-  const [period, setPeriod] = useState(String(new Date().getFullYear()));
-  const [population, setPopulation] = useState('');
-  const [households, setHouseholds] = useState('');
+  const [period, setPeriod] = useState(current?.period ?? String(new Date().getFullYear()));
+  const [population, setPopulation] = useState(current ? String(current.population) : '');
+  const [households, setHouseholds] = useState(current ? String(current.households) : '');
   const [checks, setChecks] = useState<Record<string, string>>({});
   const mutation = useApiMutation(SetRegionStatisticsMutation);
   const fields = { ...useFieldMessages(mutation.error), ...checks };
@@ -39,16 +41,34 @@ export function RegionStatisticsForm({ region, onDone }: RegionStatisticsFormPro
       <FormAlert error={mutation.error} />
       <div className="form-row">
         <FormField label={t('regions.period')} hint={t('form.periodHint')} error={fields.period}>
-          {(control) => <input {...control} value={period} onChange={(event) => setPeriod(event.target.value)} />}
+          {(control) => (
+            <input {...control} data-testid="statistics-period" value={period} onChange={(event) => setPeriod(event.target.value)} />
+          )}
         </FormField>
         <FormField label={t('regions.population')} error={fields.population}>
           {(control) => (
-            <input {...control} type="number" min={1} step={1} value={population} onChange={(event) => setPopulation(event.target.value)} />
+            <input
+              {...control}
+              type="number"
+              min={1}
+              step={1}
+              data-testid="statistics-population"
+              value={population}
+              onChange={(event) => setPopulation(event.target.value)}
+            />
           )}
         </FormField>
         <FormField label={t('regions.households')} error={fields.households}>
           {(control) => (
-            <input {...control} type="number" min={1} step={1} value={households} onChange={(event) => setHouseholds(event.target.value)} />
+            <input
+              {...control}
+              type="number"
+              min={1}
+              step={1}
+              data-testid="statistics-households"
+              value={households}
+              onChange={(event) => setHouseholds(event.target.value)}
+            />
           )}
         </FormField>
       </div>

@@ -120,7 +120,13 @@ function RegionNode({ region, depth }: { region: RegionNodeData; depth: number }
         <span data-label={t('regions.period')}>{latest?.period ?? '—'}</span>
         <span className="row-actions">
           {canSetStatistics && (
-            <button type="button" className="button button-small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            <button
+              type="button"
+              className="button button-small"
+              aria-expanded={editing}
+              data-testid="region-set-statistics"
+              onClick={() => setEditing(!editing)}
+            >
               {t('regions.setStatistics')}
             </button>
           )}
@@ -128,7 +134,7 @@ function RegionNode({ region, depth }: { region: RegionNodeData; depth: number }
       </div>
       {editing && (
         <div className="region-form" style={{ '--depth': depth } as CSSProperties}>
-          <RegionStatisticsForm region={region} onDone={() => setEditing(false)} />
+          <RegionStatisticsForm region={region} current={latest} onDone={() => setEditing(false)} />
         </div>
       )}
       {expanded && <RegionLevelList parentId={region.id} depth={depth + 1} />}

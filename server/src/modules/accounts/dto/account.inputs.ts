@@ -96,7 +96,11 @@ export class ReviewCitizenInput {
   @Field(() => CitizenDecisionEnum)
   decision!: CitizenDecision;
 
-  @Field(() => String, { nullable: true, description: 'Required when rejecting' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The note kept with the decision and in its audit entry: why, when rejecting (required); what was checked, when verifying (optional)',
+  })
   @IsOptional()
   @MaxLength(500)
   reason?: string | null;

@@ -46,6 +46,8 @@ export const harmonyEn = {
   'harmony.computedAt': 'Computed',
   'harmony.unpublished': 'Not published',
   'harmony.noAssessment': 'No assessment for this region and period.',
+  'harmony.periodsWithData': 'Periods with figures for this region:',
+  'harmony.noPeriodsWithData': 'This region has no figures for any period yet.',
   'harmony.noAssessmentsYet': 'No assessment has been published yet.',
   'harmony.noChildren': 'No assessed regions under this one in this period.',
   'harmony.moreRegions': 'Showing {shown} of {total} regions, best ranked first.',

@@ -44,6 +44,8 @@ export const harmonyZhCN: Record<HarmonyMessageKey, string> = {
   'harmony.computedAt': '计算时间',
   'harmony.unpublished': '未发布',
   'harmony.noAssessment': '该地区本期间没有评价结果。',
+  'harmony.periodsWithData': '该地区有数据的期间：',
+  'harmony.noPeriodsWithData': '该地区尚无任何期间的数据。',
   'harmony.noAssessmentsYet': '尚未发布任何评价结果。',
   'harmony.noChildren': '本期间该地区下没有已评价的地区。',
   'harmony.moreRegions': '显示 {total} 个地区中的 {shown} 个，排名靠前者在先。',
