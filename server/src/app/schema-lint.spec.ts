@@ -28,7 +28,7 @@ type Query {
   """Any object by id."""
   node("""Its id.""" id: ID!): Node
   """Things, a page at a time."""
-  things(first: Int!, after: String): ThingConnection!
+  things(first: Int, after: String, last: Int, before: String): ThingConnection!
 }
 
 """A page of things."""
