@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from '../support/api-client';
+import { uuidOf } from '../support/global-id';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
 const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { id email role } }';
@@ -101,7 +102,7 @@ describe('accounts: sign-in, sessions, citizens, users', () => {
       .getConnection()
       .execute<{ after: { citizenStatus: string; reason: string } }[]>(
         "select after from audit_entry where action = 'citizen.verify' and subject_id = ?",
-        [id],
+        [uuidOf(id)],
       );
     expect(entry.after).toMatchObject({ citizenStatus: 'VERIFIED', reason: note });
     expect(errorCode(await county.request(review, { input: { userId: id, decision: 'REJECT', reason: 'moved' } }))).toBe('CONFLICT');

@@ -220,7 +220,7 @@ describe('harmony: observations, import, export, Gini', () => {
       ['NO_SUCH_INDICATOR', { code: 'NOPE' }],
       ['NOT_A_NUMBER', { column: 'value', got: 'abc' }],
       ['VALUE_OR_COUNT', {}],
-      ['MISSING_DENOMINATOR', { region: '880101001', period: '2031-Q1' }],
+      ['MISSING_DENOMINATOR', { region: '880101001', period: '2021-Q1' }],
       ['CSV_DUPLICATE_ROW', { line: 9 }],
     ]);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type GraphQLAnswer } from '../support/api-client';
+import { globalId } from '../support/global-id';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -55,10 +56,10 @@ describe('keyset paging', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   };
-  /** The ids of the entries that exist now. */
+  /** The ids of the entries that exist now, as the API gives them (global ids). */
   const existing = async () =>
     (await server.ownerOrm.em.getConnection().execute<{ id: string }[]>(`select id from audit_entry where action = 'keyset.seed'`)).map(
-      (row) => row.id,
+      (row) => globalId('AuditEntry', row.id),
     );
   const entries = (variables: Record<string, unknown>) =>
     auditor.ok<{ auditEntries: Page<{ id: string; occurredAt: string }> }>(ENTRIES, variables);
