@@ -18,6 +18,10 @@ import type { ObservationService } from './observation.service';
 
 const MAX_SOURCE_LENGTH = 300;
 
+/** A file without an income column (or without any line): refused whether the header is wrong or missing. */
+const noIncomeColumn = () =>
+  new AppError('INVALID_GINI_INPUT', 'The header needs an income column (and optionally weight)', { csv: 'Header: income[,weight]' });
+
 function numberAt(row: CsvRecord, index: number, name: 'income' | 'weight'): number {
   const text = row.cells[index] ?? '';
   const value = Number(text);
@@ -90,10 +94,7 @@ export class GiniService {
           if (!columns) {
             const names = row.cells.map((c) => c.toLowerCase());
             columns = { income: names.indexOf('income'), weight: names.indexOf('weight') };
-            if (columns.income < 0)
-              throw new AppError('INVALID_GINI_INPUT', 'The header needs an income column (and optionally weight)', {
-                csv: 'Header: income[,weight]',
-              });
+            if (columns.income < 0) throw noIncomeColumn();
             continue;
           }
           incomes.push(numberAt(row, columns.income, 'income'));
@@ -105,10 +106,7 @@ export class GiniService {
         throw new AppError('INVALID_GINI_INPUT', error.message, { csv: problemOf('CSV_SYNTAX', { line: error.line }) });
       throw error;
     }
-    if (!columns)
-      throw new AppError('INVALID_GINI_INPUT', 'The header needs an income column (and optionally weight)', {
-        csv: 'Header: income[,weight]',
-      });
+    if (!columns) throw noIncomeColumn();
     const weighted = columns.weight >= 0;
     let gini: number;
     try {
