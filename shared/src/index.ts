@@ -3,6 +3,7 @@ export * from './permissions';
 export * from './domain/period';
 export * from './domain/region';
 export * from './domain/text';
+export * as accounts from './domain/accounts';
 export * as harmony from './domain/harmony';
 export * as evaluation from './domain/evaluation';
 export * as grants from './domain/grants';

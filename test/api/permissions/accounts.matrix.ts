@@ -1,4 +1,21 @@
-import { everyone, jurisdictionList, jurisdictionRecord, jurisdictionChange, unique, type MatrixRows } from './matrix';
+import { hashPassword } from '../../../server/src/modules/accounts/password';
+import { globalId } from '../../support/global-id';
+import { ACTOR_EMAILS, DEMO_PASSWORD } from '../../support/test-server';
+import {
+  everyone,
+  jurisdictionList,
+  jurisdictionRecord,
+  jurisdictionChange,
+  unique,
+  uuid,
+  type MatrixActor,
+  type MatrixRows,
+  type Outcome,
+} from './matrix';
+
+/** "My account": every person signed in with a session, for themselves; an API token has no password or sessions. */
+const ownAccount: Record<MatrixActor, Outcome> = { ...everyone, token: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' };
+const isPerson = (actor: MatrixActor): actor is keyof typeof ACTOR_EMAILS => actor in ACTOR_EMAILS;
 
 /** The accounts module's operations: who may call each. */
 export const ACCOUNTS_MATRIX: MatrixRows = {
@@ -125,4 +142,36 @@ export const ACCOUNTS_MATRIX: MatrixRows = {
     },
     expect: jurisdictionChange,
   },
+  'Query.mySessions': { document: '{ mySessions(first: 10) { totalCount edges { node { id current } } } }', expect: ownAccount },
+  'Mutation.changePassword': {
+    document: 'mutation ($input: ChangePasswordInput!) { changePassword(input: $input) }',
+    // The actor's password is set to a throw-away one first, and the change puts the demo password back:
+    // the actor's other sign-ins (fresh clients of other rows) keep working. Its other sessions end; the
+    // actor's client of this file is the current session, which stays.
+    variables: async (f, actor) => {
+      const currentPassword = `matrix-${unique()}-password`;
+      if (isPerson(actor)) {
+        await f.server.ownerOrm.em
+          .fork()
+          .getConnection()
+          .execute(`update app_user set password_hash = ? where email = ?`, [await hashPassword(currentPassword), ACTOR_EMAILS[actor]]);
+      }
+      return { input: { currentPassword, newPassword: DEMO_PASSWORD } };
+    },
+    expect: ownAccount,
+  },
+  'Mutation.endSession': {
+    document: 'mutation ($id: ID!) { endSession(id: $id) }',
+    // A session of the actor's own, opened for the purpose.
+    variables: async (f, actor) => {
+      if (!isPerson(actor)) return { id: globalId('Session', uuid()) };
+      const other = await f.server.as(actor);
+      const { mySessions } = await other.ok<{ mySessions: { edges: { node: { id: string; current: boolean } }[] } }>(
+        '{ mySessions(first: 100) { edges { node { id current } } } }',
+      );
+      return { id: mySessions.edges.find((edge) => edge.node.current)!.node.id };
+    },
+    expect: ownAccount,
+  },
+  'Mutation.endOtherSessions': { document: 'mutation { endOtherSessions }', expect: ownAccount },
 };

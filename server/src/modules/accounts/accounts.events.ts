@@ -19,6 +19,8 @@ export interface AccountsEvents {
   'user.create': Change<null, UserSnapshot>;
   'user.reactivate': Change<UserSnapshot, UserSnapshot>;
   'user.deactivate': Change<UserSnapshot, UserSnapshot>;
+  'user.password-change': Change<null, { email: string; otherSessionsEnded: number }>;
+  'user.end-sessions': Change<null, { email: string; sessionsEnded: number }>;
   'citizen.register': Change<null, UserSnapshot>;
   'citizen.verify': Change<UserSnapshot, UserSnapshot & { reason: string | null }>;
   'citizen.reject': Change<UserSnapshot, UserSnapshot & { reason: string | null }>;

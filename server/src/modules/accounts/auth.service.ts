@@ -8,6 +8,8 @@ import { conflictOnUnique } from '../../common/guarded-write';
 import type { EventPublisher } from '../../common/domain-events';
 import type { AccountsEvents } from './accounts.events';
 import type { RequestContext } from '../../common/request-context';
+import type { SecurityEventInput } from '../../common/security-log';
+import { describeUserAgent } from './user-agent';
 import { RegionRepository } from '../regions/region.repository';
 import { ApiTokenRepository } from './api-token.repository';
 import { decoyPasswordHash, hashPassword, randomSecret, sha256, verifyPassword } from './password';
@@ -45,31 +47,44 @@ export class AuthService {
     private readonly events: EventPublisher<AccountsEvents>,
   ) {}
 
-  async signIn(context: RequestContext, input: SignInInput): Promise<User> {
-    const { em } = context;
-    const email = normalizeEmail(input.email);
-    const address = context.ip ?? 'unknown';
-    const throttles = new SignInThrottleRepository(em);
+  /**
+   * Reserves one password attempt of an e-mail from the caller's address against the throttle, before the
+   * password is checked: a sign-in, or a signed-in person's re-authentication (a password change), which
+   * count alike, so that the current-password field is no way around the sign-in limits. Refused: the
+   * security log says who (`who` is asked only then) and SIGN_IN_THROTTLED (429, Retry-After) is thrown.
+   * A right password gives the attempt back (`passwordAttemptSucceeded`).
+   */
+  async reservePasswordAttempt(
+    context: RequestContext,
+    email: string,
+    who: () => Promise<Pick<SecurityEventInput, 'actor' | 'regionPath'>>,
+  ): Promise<void> {
+    const throttles = new SignInThrottleRepository(context.em);
     // Spent keys (every address that ever failed) are dropped now and then, not on every attempt.
     if (Date.now() >= this.nextPrune) {
       this.nextPrune = Date.now() + 60_000;
       await throttles.prune(this.config.signIn.windowMinutes);
     }
-    const reservation = await throttles.reserve(email, address, this.config.signIn);
-    const users = new UserRepository(em);
-    if (!reservation.granted) {
+    const reservation = await throttles.reserve(email, context.ip ?? 'unknown', this.config.signIn);
+    if (reservation.granted) return;
+    await context.securityLog.record({ kind: 'SIGN_IN_THROTTLED', ...(await who()), actorLabel: email, reason: reservation.limit });
+    throw withHttp(new AppError('SIGN_IN_THROTTLED', `Too many failed sign-ins: try again in ${reservation.retryAfterSeconds} s`), 429, {
+      'retry-after': String(reservation.retryAfterSeconds),
+    });
+  }
+
+  /** The right password: the e-mail's failures from this address are forgotten, and the attempt is given back. */
+  async passwordAttemptSucceeded(context: RequestContext, email: string): Promise<void> {
+    await new SignInThrottleRepository(context.em).succeeded(email, context.ip ?? 'unknown');
+  }
+
+  async signIn(context: RequestContext, input: SignInInput): Promise<User> {
+    const email = normalizeEmail(input.email);
+    const users = new UserRepository(context.em);
+    await this.reservePasswordAttempt(context, email, async () => {
       const user = await users.findForSignIn(email);
-      await context.securityLog.record({
-        kind: 'SIGN_IN_THROTTLED',
-        actor: { kind: 'ANONYMOUS', id: user?.id ?? null },
-        actorLabel: email,
-        regionPath: user?.region.path ?? null,
-        reason: reservation.limit,
-      });
-      throw withHttp(new AppError('SIGN_IN_THROTTLED', `Too many failed sign-ins: try again in ${reservation.retryAfterSeconds} s`), 429, {
-        'retry-after': String(reservation.retryAfterSeconds),
-      });
-    }
+      return { actor: { kind: 'ANONYMOUS', id: user?.id ?? null }, regionPath: user?.region.path ?? null };
+    });
 
     const user = await users.findForSignIn(email);
     // An unknown e-mail costs the same verification as a known one: the answer's time says nothing.
@@ -95,7 +110,7 @@ export class AuthService {
       });
       throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     }
-    await throttles.succeeded(email, address);
+    await this.passwordAttemptSucceeded(context, email);
     await this.openSession(context, user, 'user.sign-in');
     return user;
   }
@@ -109,7 +124,7 @@ export class AuthService {
         user,
         expiresAt: new Date(Date.now() + ttlSeconds * 1000),
         ip: context.ip,
-        userAgent: context.userAgent?.slice(0, 300) ?? null,
+        userAgent: describeUserAgent(context.userAgent),
       });
       await em.flush();
       const actor = { ...context, principal: principalOfUser(user), actorLabel: user.email };
@@ -215,8 +230,11 @@ export class AuthService {
 
   /** The signed-in user behind a session cookie, or null if it is unknown, expired or deactivated. */
   async authenticateSession(em: EntityManager, secret: string): Promise<Authentication | null> {
-    const session = await new SessionRepository(em).findLive(sha256(secret));
+    const sessions = new SessionRepository(em);
+    const session = await sessions.findLive(sha256(secret));
     if (!session || !session.user.active || (session.user.organization && !session.user.organization.active)) return null;
+    // Last seen is kept to the minute (what "My account" shows): no write on every request of a busy session.
+    if (Date.now() - session.lastSeenAt.getTime() > 60_000) await sessions.touch(session.idHash);
     return { principal: principalOfUser(session.user), actorLabel: session.user.email };
   }
 

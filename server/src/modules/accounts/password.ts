@@ -1,10 +1,12 @@
+import { accounts } from '@massline/shared';
 import argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 
 /** OWASP's argon2id recommendation: 19 MiB of memory, 2 iterations, 1 lane. */
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
+/** The password rules are shared with the console's forms. */
+export const { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } = accounts;
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, ARGON2_OPTIONS);

@@ -75,6 +75,19 @@ export class UserRepository {
     return this.em.findOneOrFail(User, { id }, { populate: ['region', 'organization'], refresh: true });
   }
 
+  /** The user with the password hash (a lazy property, loaded only for re-authentication). */
+  findWithPasswordHash(id: string): Promise<User | null> {
+    return this.em.findOne(User, { id }, { populate: ['region', 'organization', 'passwordHash'] });
+  }
+
+  /**
+   * A guarded write: sets the new password hash only if the hash is still the one the current password was
+   * verified against. False when a concurrent change came first (its hash is another salt, even for the same password).
+   */
+  async changePasswordIf(id: string, verifiedHash: string, newHash: string): Promise<boolean> {
+    return (await this.em.nativeUpdate(User, { id, passwordHash: verifiedHash }, { passwordHash: newHash })) === 1;
+  }
+
   async emailTaken(email: string): Promise<boolean> {
     return (await this.em.count(User, { email })) > 0;
   }

@@ -6,6 +6,7 @@ import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 import { Migration20261130004200SecurityLog } from './migrations/Migration20261130004200SecurityLog';
 import { Migration20261201203917KeysetAudit } from './migrations/Migration20261201203917KeysetAudit';
+import { Migration20261202153848PasswordChangeEvents } from './migrations/Migration20261202153848PasswordChangeEvents';
 import { SecurityEvent } from './security-event.entity';
 import { SecurityEventResolver } from './security-event.resolver';
 import { SecurityLogService } from './security-log.service';
@@ -40,6 +41,7 @@ export const auditModule = defineModule({
   migrations: [
     { name: 'Migration20261130004200SecurityLog', class: Migration20261130004200SecurityLog },
     { name: 'Migration20261201203917KeysetAudit', class: Migration20261201203917KeysetAudit },
+    { name: 'Migration20261202153848PasswordChangeEvents', class: Migration20261202153848PasswordChangeEvents },
   ],
   // The server's runtime role may read and append to both logs, never change them (app/database-roles.ts).
   appendOnlyTables: ['audit_entry', 'security_event'],

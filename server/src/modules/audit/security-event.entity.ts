@@ -8,7 +8,8 @@ import { asEnum } from '../../common/graphql-enums';
 export const SecurityEventKindEnum = asEnum(SECURITY_EVENT_KINDS);
 registerEnumType(SecurityEventKindEnum, {
   name: 'SecurityEventKind',
-  description: 'Sign-in, sign-out, a failed or throttled attempt, or a request refused for want of authentication or permission',
+  description:
+    'Sign-in, sign-out, a failed or throttled attempt, a password change or a refused one, or a request refused for want of authentication or permission',
 });
 
 /**

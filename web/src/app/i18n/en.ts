@@ -139,6 +139,10 @@ export const en = {
   'reason.CITIZEN_ALREADY_REVIEWED': 'This residence has already been reviewed.',
   'reason.NOT_A_CITIZEN': 'Only a citizen has a residence to verify.',
   'reason.API_TOKEN_ALREADY_REVOKED': 'This token is already revoked.',
+  'reason.WRONG_CURRENT_PASSWORD': 'This is not your current password.',
+  'reason.PASSWORD_CHANGED_MEANWHILE':
+    'Your password was changed meanwhile, in another window or session: sign in again if needed, then retry.',
+  'reason.SESSION_REQUIRED': 'Only a person signed in to the console has a password and sessions.',
   'reason.AUDIT_LOG_APPEND_ONLY': 'The audit log cannot be changed.',
   'reason.INDICATOR_CODE_TAKEN': 'This indicator code is already used.',
   'reason.UNKNOWN_INDICATOR': 'Unknown indicator.',
@@ -205,6 +209,9 @@ export const en = {
   'problem.CSV_NO_ROWS': 'There are no rows under the header.',
   'problem.CSV_TOO_MANY_ROWS': 'At most {max} rows per import.',
   'problem.CSV_DUPLICATE_ROW': 'The same region, period and indicator as line {line}.',
+  'problem.PASSWORD_TOO_SHORT': 'At least {min} characters.',
+  'problem.PASSWORD_UNCHANGED': 'The new password must differ from the current one.',
+  'problem.WRONG_CURRENT_PASSWORD': 'This is not your current password.',
 } as const;
 
 export type CoreMessageKey = keyof typeof en;

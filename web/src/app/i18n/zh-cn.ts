@@ -136,6 +136,9 @@ export const zhCN: CoreDictionary = {
   'reason.CITIZEN_ALREADY_REVIEWED': '该居住地已核验过。',
   'reason.NOT_A_CITIZEN': '只有群众才需要核验居住地。',
   'reason.API_TOKEN_ALREADY_REVOKED': '该令牌已被吊销。',
+  'reason.WRONG_CURRENT_PASSWORD': '这不是您当前的密码。',
+  'reason.PASSWORD_CHANGED_MEANWHILE': '您的密码刚在其他窗口或会话中被修改：如有需要请重新登录，然后再试。',
+  'reason.SESSION_REQUIRED': '只有登录控制台的用户才有密码和会话。',
   'reason.AUDIT_LOG_APPEND_ONLY': '审计日志不可修改。',
   'reason.INDICATOR_CODE_TAKEN': '该指标代码已被使用。',
   'reason.UNKNOWN_INDICATOR': '未知指标。',
@@ -202,4 +205,7 @@ export const zhCN: CoreDictionary = {
   'problem.CSV_NO_ROWS': '表头下没有数据行。',
   'problem.CSV_TOO_MANY_ROWS': '每次导入最多 {max} 行。',
   'problem.CSV_DUPLICATE_ROW': '与第 {line} 行的地区、期间和指标相同。',
+  'problem.PASSWORD_TOO_SHORT': '至少 {min} 个字符。',
+  'problem.PASSWORD_UNCHANGED': '新密码不能与当前密码相同。',
+  'problem.WRONG_CURRENT_PASSWORD': '这不是您当前的密码。',
 };

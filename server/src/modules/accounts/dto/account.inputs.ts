@@ -238,3 +238,13 @@ export class ApiTokenListArgs {
   @Field(() => ApiTokenOrder, { nullable: true })
   orderBy?: ApiTokenOrder | null;
 }
+
+@InputType({ description: 'A new password for your account, with the current one (re-authentication).' })
+export class ChangePasswordInput {
+  // Checked by the shared password rules (shared/src/domain/accounts), which give each field a coded problem.
+  @Field(() => String, { description: 'Your current password: a wrong one counts as a failed sign-in.' })
+  currentPassword!: string;
+
+  @Field(() => String, { description: 'The new password: at least 10 characters, not the current one.' })
+  newPassword!: string;
+}

@@ -12,6 +12,8 @@ export const auditEn = {
   'auditAction.user.create': 'Created a user',
   'auditAction.user.reactivate': 'Reactivated a user',
   'auditAction.user.deactivate': 'Deactivated a user',
+  'auditAction.user.password-change': 'Changed their password',
+  'auditAction.user.end-sessions': 'Ended their other sessions',
   'auditAction.citizen.register': 'Citizen registered',
   'auditAction.citizen.verify': 'Verified a citizen’s residence',
   'auditAction.citizen.reject': 'Rejected a citizen’s residence',
@@ -86,6 +88,8 @@ export const auditEn = {
   'securityKind.SIGN_IN_THROTTLED': 'Sign-in throttled',
   'securityKind.REGISTRATION_THROTTLED': 'Registration throttled',
   'securityKind.REFUSED': 'Refused request',
+  'securityKind.PASSWORD_CHANGED': 'Password changed',
+  'securityKind.PASSWORD_CHANGE_FAILED': 'Failed password change',
 
   'securityReason.UNKNOWN_EMAIL': 'Unknown e-mail',
   'securityReason.WRONG_PASSWORD': 'Wrong password',
@@ -94,6 +98,7 @@ export const auditEn = {
   'securityReason.ADDRESS': 'Limit per address',
   'securityReason.EMAIL_FROM_ADDRESS': 'Limit per e-mail and address',
   'securityReason.PLATFORM': 'Platform limit',
+  'securityReason.ENDED_FROM_ANOTHER_SESSION': 'Ended from another session',
 } as const;
 
 export type AuditMessageKey = keyof typeof auditEn;

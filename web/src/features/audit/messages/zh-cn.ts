@@ -11,6 +11,8 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'auditAction.user.create': '创建用户',
   'auditAction.user.reactivate': '重新启用用户',
   'auditAction.user.deactivate': '停用用户',
+  'auditAction.user.password-change': '修改了自己的密码',
+  'auditAction.user.end-sessions': '结束了自己的其他会话',
   'auditAction.citizen.register': '群众注册',
   'auditAction.citizen.verify': '核实群众居住地',
   'auditAction.citizen.reject': '驳回群众居住地',
@@ -85,6 +87,8 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'securityKind.SIGN_IN_THROTTLED': '登录被限流',
   'securityKind.REGISTRATION_THROTTLED': '注册被限流',
   'securityKind.REFUSED': '请求被拒绝',
+  'securityKind.PASSWORD_CHANGED': '密码已修改',
+  'securityKind.PASSWORD_CHANGE_FAILED': '密码修改失败',
 
   'securityReason.UNKNOWN_EMAIL': '未知邮箱',
   'securityReason.WRONG_PASSWORD': '密码错误',
@@ -93,4 +97,5 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'securityReason.ADDRESS': '单一地址限额',
   'securityReason.EMAIL_FROM_ADDRESS': '同一邮箱与地址限额',
   'securityReason.PLATFORM': '平台限额',
+  'securityReason.ENDED_FROM_ANOTHER_SESSION': '从另一会话结束',
 };
