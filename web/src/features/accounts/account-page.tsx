@@ -1,10 +1,15 @@
+import { useState } from 'react';
 import { useAccountsI18n } from './accounts-i18n';
 import { useSession } from '../../app/session-provider';
+import { AccountSessions } from './account-sessions';
+import { ChangePasswordForm } from './change-password-form';
 
-/** Who the signed-in person is, as the server knows them. */
+/** Who the signed-in person is, as the server knows them; their password and their sessions. */
 export function AccountPage() {
   const { t, regionName } = useAccountsI18n();
   const { user } = useSession();
+  // A password change ends the other sessions: the list is mounted again, asking the server afresh.
+  const [sessionsVersion, setSessionsVersion] = useState(0);
   if (!user) return null; // the route guard lets only signed-in users here
   return (
     <section className="page page-narrow">
@@ -28,7 +33,7 @@ export function AccountPage() {
         )}
         {user.citizenStatus && (
           <>
-            <dt>{t('field.citizenStatus')}</dt>
+            <dt>{t('account.residenceStatus')}</dt>
             <dd>
               <span className={`badge badge-${user.citizenStatus.toLowerCase()}`}>{t(`citizenStatus.${user.citizenStatus}`)}</span>
               <p className="muted">{t(`account.citizenStatusHelp.${user.citizenStatus}`)}</p>
@@ -41,6 +46,8 @@ export function AccountPage() {
           </>
         )}
       </dl>
+      <ChangePasswordForm onChanged={() => setSessionsVersion((version) => version + 1)} />
+      <AccountSessions key={sessionsVersion} />
     </section>
   );
 }
