@@ -19,7 +19,7 @@ import { DashboardSummary } from './dashboard-summary';
 import { DashboardTable, type AssessmentOrderField } from './dashboard-table';
 import { DashboardLatestPeriodQuery, DashboardRootQuery, DashboardViewQuery, PublishAssessmentsMutation } from './dashboard.operations';
 import { catalogueOf, formatIndex, gradeName } from './harmony-format';
-import { RegionBreadcrumb } from './region-breadcrumb';
+import { RegionBreadcrumb } from '../../lib/region-breadcrumb';
 
 const DEFAULT_SORT: SortState<AssessmentOrderField> = { field: 'RANK', direction: 'ASC' };
 
@@ -159,7 +159,7 @@ export function DashboardPage() {
       {data && region && methodology && (
         <div className={view.fetching ? 'dashboard-body is-stale' : 'dashboard-body'} aria-busy={view.fetching || undefined}>
           {view.error && <ErrorState error={view.error} onRetry={() => reexecuteView({ requestPolicy: 'network-only' })} />}
-          <RegionBreadcrumb region={region} hrefFor={(id) => hrefFor(id)} />
+          <RegionBreadcrumb region={region} hrefFor={(id) => hrefFor(id)} label={t('harmony.breadcrumb')} />
           {published?.view === `${region.id}|${period}` && <FormNotice>{t('harmony.published', { count: published.count })}</FormNotice>}
           {canPublish && (hasUnpublished || hasPending) && (
             <div className="publish-bar">

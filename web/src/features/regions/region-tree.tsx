@@ -8,10 +8,17 @@ import { ErrorState, Loading } from '../../lib/states';
 import { RegionStatisticsForm } from './region-statistics-form';
 import { RegionChildrenQuery } from './region.operations';
 
-type RegionNodeData = ResultOf<typeof RegionChildrenQuery>['regions']['edges'][number]['node'];
+export type RegionNodeData = ResultOf<typeof RegionChildrenQuery>['regions']['edges'][number]['node'];
+
+interface RegionLevelListProps {
+  parentId: string | null;
+  depth: number;
+  /** Its regions start expanded (the public's view opens at the province: its cities listed). */
+  expanded?: boolean;
+}
 
 /** The children of one region (or the roots), page after page ("load more"). */
-export function RegionLevelList({ parentId, depth }: { parentId: string | null; depth: number }) {
+export function RegionLevelList({ parentId, depth, expanded }: RegionLevelListProps) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   return (
     <ul className="region-level">
@@ -21,6 +28,7 @@ export function RegionLevelList({ parentId, depth }: { parentId: string | null; 
           parentId={parentId}
           after={after}
           depth={depth}
+          expanded={expanded}
           onMore={index === cursors.length - 1 ? (end) => setCursors([...cursors, end]) : undefined}
         />
       ))}
@@ -32,11 +40,12 @@ interface RegionPageProps {
   parentId: string | null;
   after: string | null;
   depth: number;
+  expanded?: boolean;
   /** Set on the last page loaded: asks for the next one. */
   onMore?: (endCursor: string) => void;
 }
 
-function RegionPage({ parentId, after, depth, onMore }: RegionPageProps) {
+function RegionPage({ parentId, after, depth, expanded, onMore }: RegionPageProps) {
   const { t } = useRegionsI18n();
   // Refetched when statistics are set anywhere (the mutation answers with a RegionStatistics).
   const context = useMemo(() => ({ additionalTypenames: ['Region', 'RegionStatistics'] }), []);
@@ -66,7 +75,7 @@ function RegionPage({ parentId, after, depth, onMore }: RegionPageProps) {
         </li>
       )}
       {edges.map(({ node }) => (
-        <RegionNode key={node.id} region={node} depth={depth} />
+        <RegionNode key={node.id} region={node} depth={depth} initiallyExpanded={expanded} />
       ))}
       {onMore && pageInfo.hasNextPage && pageInfo.endCursor && (
         <li style={indent} className="region-note">
@@ -79,13 +88,21 @@ function RegionPage({ parentId, after, depth, onMore }: RegionPageProps) {
   );
 }
 
-function RegionNode({ region, depth }: { region: RegionNodeData; depth: number }) {
+interface RegionNodeProps {
+  region: RegionNodeData;
+  depth: number;
+  /** Shown with its children listed at first (the user's own jurisdiction, the public's province). */
+  initiallyExpanded?: boolean;
+}
+
+/** One region's row, its statistics form, and (expanded) the regions under it. */
+export function RegionNode({ region, depth, initiallyExpanded = false }: RegionNodeProps) {
   const { t, regionName, formatNumber } = useRegionsI18n();
   const ability = useAppAbility();
-  const [expanded, setExpanded] = useState(false);
+  const hasChildren = region.level !== 'TOWNSHIP';
+  const [expanded, setExpanded] = useState(initiallyExpanded && hasChildren);
   const [editing, setEditing] = useState(false);
   const latest = region.statistics.at(-1);
-  const hasChildren = region.level !== 'TOWNSHIP';
   const canSetStatistics = ability.can('update', subject('Region', { path: region.path }));
 
   return (

@@ -32,6 +32,44 @@ export const RegionChildrenQuery = graphql(`
   }
 `);
 
+/**
+ * The region the tree opens at (the user's jurisdiction or residence, or one asked for by the address),
+ * with the fields of a tree row and its ancestors for the trail above it (a township has three).
+ */
+export const RegionFocusQuery = graphql(`
+  query RegionFocus($id: ID!) {
+    region(id: $id) {
+      id
+      code
+      level
+      name
+      nameEn
+      path
+      statistics {
+        id
+        period
+        population
+        households
+      }
+      parent {
+        id
+        name
+        nameEn
+        parent {
+          id
+          name
+          nameEn
+          parent {
+            id
+            name
+            nameEn
+          }
+        }
+      }
+    }
+  }
+`);
+
 /** The options of a region picker. */
 export const RegionSearchQuery = graphql(`
   query RegionSearch($search: String, $level: RegionLevel, $withinId: ID) {

@@ -16,6 +16,7 @@ export const regionsEn = {
   'regions.collapse': 'Hide the regions under {name}',
   'regions.setStatistics': 'Set statistics',
   'regions.statisticsFor': 'Population and households of {name}',
+  'regions.trail': 'Where this region lies',
 } as const;
 
 export type RegionsMessageKey = keyof typeof regionsEn;

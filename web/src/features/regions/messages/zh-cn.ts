@@ -15,4 +15,5 @@ export const regionsZhCN: Record<RegionsMessageKey, string> = {
   'regions.collapse': '收起{name}的下级地区',
   'regions.setStatistics': '填报人口户数',
   'regions.statisticsFor': '{name}的人口和户数',
+  'regions.trail': '该地区所在位置',
 };
