@@ -1,6 +1,6 @@
 import type { HarmonyI18n } from '../harmony-i18n';
 import { legendFor } from './chart-legend';
-import { escapeRich } from './chart-text';
+import { escapeRich, wrappedLineCount } from './chart-text';
 import type { ChartTheme } from './chart-theme';
 import { categoryTooltip } from './chart-tooltip';
 import type { ChartOption, RenderItem } from './echarts';
@@ -29,8 +29,11 @@ export interface IndicatorBarsInput {
   theme: ChartTheme;
 }
 
-/** Per indicator: its name on a line, the score bar and the contribution bar under it. */
+/** Per indicator: its name on a line (or more: see bandFor), the score bar and the contribution bar under it. */
 const BAND = 58;
+/** A name's font size and line height: a band grows by a line for each further line its longest name wraps to. */
+const NAME_SIZE = 13;
+const NAME_LINE = 16;
 const BAR = 10;
 const BAR_GAP = 3;
 const X_AXIS = 26;
@@ -78,7 +81,14 @@ export function indicatorBarsOption({ bars, formatPoints, formatTick, t, width, 
     width,
     theme,
   );
-  const top = legendHeight + 12;
+  // Names wrap within the plot's width, never cut: every band has room for the most lines a name takes
+  // (bands are alike on a category axis), the first band's name reaching up into the top margin.
+  const labelWidth = Math.max(120, width - LEFT - FIGURE_ROOM);
+  const plain = (bar: IndicatorBar) =>
+    [bar.pastRedLine ? `⚠ ${t('harmony.pastRedLine')} ` : '', bar.score === null ? `${t('chart.noValue')} ` : '', bar.name].join('');
+  const lines = Math.max(1, ...bars.map((bar) => wrappedLineCount(plain(bar), labelWidth, NAME_SIZE)));
+  const band = BAND + (lines - 1) * NAME_LINE;
+  const top = legendHeight + 4 + (lines * NAME_LINE) / 2;
   const label = (bar: IndicatorBar) =>
     [
       bar.pastRedLine ? `{warning|⚠ ${escapeRich(t('harmony.pastRedLine'))}} ` : '',
@@ -111,7 +121,7 @@ export function indicatorBarsOption({ bars, formatPoints, formatTick, t, width, 
   });
   const score = barSeries(names.score, theme.score, (bar) => bar.score);
   return {
-    height: top + bars.length * BAND + X_AXIS,
+    height: top + bars.length * band + X_AXIS,
     option: {
       textStyle: { fontFamily: theme.fontFamily, color: theme.text },
       legend,
@@ -143,6 +153,9 @@ export function indicatorBarsOption({ bars, formatPoints, formatTick, t, width, 
         max: 100,
         interval: 25,
         axisLabel: { color: theme.muted, fontSize: 11, formatter: formatTick },
+        // Drawn at every width (a value axis has neither by default): the scale reads without the grid lines.
+        axisLine: { show: true, lineStyle: { color: theme.muted } },
+        axisTick: { show: true, length: 4, lineStyle: { color: theme.muted } },
         splitLine: { lineStyle: { color: theme.grid } },
       },
       yAxis: {
@@ -159,15 +172,15 @@ export function indicatorBarsOption({ bars, formatPoints, formatTick, t, width, 
           verticalAlign: 'bottom',
           // Lifts the name above the two bars of its band.
           padding: [0, 0, BAR + BAR_GAP / 2 + 4, 0],
-          width: Math.max(120, width - LEFT - FIGURE_ROOM),
-          overflow: 'truncate',
-          ellipsis: '…',
+          width: labelWidth,
+          overflow: 'break',
+          lineHeight: NAME_LINE,
           color: theme.text,
-          fontSize: 13,
+          fontSize: NAME_SIZE,
           formatter: (_code: string, index: number) => label(bars[index]),
           rich: {
-            warning: { color: theme.redLine, fontWeight: 'bold', fontSize: 12 },
-            muted: { color: theme.muted, fontSize: 12 },
+            warning: { color: theme.redLine, fontWeight: 'bold', fontSize: 12, lineHeight: NAME_LINE },
+            muted: { color: theme.muted, fontSize: 12, lineHeight: NAME_LINE },
           },
         },
       },
