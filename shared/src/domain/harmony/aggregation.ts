@@ -71,12 +71,16 @@ export function weightsProblems(weights: readonly number[]): RuleProblem[] {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
-    if (!isFiniteNumber(weight)) problems.push(problem(`weights.${i}`, 'INVALID_WEIGHTS', `weight ${i + 1} is not a finite number`));
-    else if (weight < 0) problems.push(problem(`weights.${i}`, 'INVALID_WEIGHTS', `weight ${i + 1} is negative (${weight})`));
+    if (!isFiniteNumber(weight))
+      problems.push(problem(`weights.${i}`, 'INVALID_WEIGHTS', `weight ${i + 1} is not a finite number`, { position: i + 1 }));
+    else if (weight < 0)
+      problems.push(
+        problem(`weights.${i}`, 'INVALID_WEIGHTS', `weight ${i + 1} is negative (${weight})`, { position: i + 1, got: weight }),
+      );
     else sum += weight;
   }
   if (problems.length === 0 && Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-    problems.push(problem('weights', 'INVALID_WEIGHTS', `weights must sum to 1, got ${sum}`));
+    problems.push(problem('weights', 'INVALID_WEIGHTS', `weights must sum to 1, got ${sum}`, { sum, expected: 1 }));
   }
   return problems;
 }

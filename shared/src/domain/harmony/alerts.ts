@@ -55,7 +55,7 @@ export function alertRulesProblems(rules: readonly AlertRule[]): RuleProblem[] {
   for (const rule of rules) {
     const field = `alertRules.${rule.kind}`;
     if (seen.has(rule.kind)) {
-      problems.push(problem(field, 'DUPLICATE_CODE', `alert rule ${rule.kind} appears twice`));
+      problems.push(problem(field, 'DUPLICATE_CODE', `alert rule ${rule.kind} appears twice`, { kind: rule.kind }));
       continue;
     }
     seen.add(rule.kind);
@@ -63,12 +63,16 @@ export function alertRulesProblems(rules: readonly AlertRule[]): RuleProblem[] {
       if (!isFiniteNumber(rule.threshold))
         problems.push(problem(field, 'NON_FINITE_VALUE', notFiniteMessage('alert threshold', rule.threshold)));
       else if (rule.threshold <= 0 || rule.threshold > 100)
-        problems.push(problem(field, 'INVALID_THRESHOLD', 'an index threshold is between 0 and 100'));
+        problems.push(
+          problem(field, 'INVALID_THRESHOLD', 'an index threshold is between 0 and 100', { got: rule.threshold, min: 0, max: 100 }),
+        );
     }
     if (rule.kind === 'FALL_SINCE_PREVIOUS') {
       if (!isFiniteNumber(rule.points)) problems.push(problem(field, 'NON_FINITE_VALUE', notFiniteMessage('alert fall', rule.points)));
       else if (rule.points <= 0 || rule.points >= 100)
-        problems.push(problem(field, 'INVALID_THRESHOLD', 'a fall is more than 0 and less than 100 points'));
+        problems.push(
+          problem(field, 'INVALID_THRESHOLD', 'a fall is more than 0 and less than 100 points', { got: rule.points, min: 0, max: 100 }),
+        );
     }
   }
   return problems;

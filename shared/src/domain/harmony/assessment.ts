@@ -126,7 +126,9 @@ export function methodologySettingsProblems(settings: MethodologySettings): Rule
   const seen = new Set<string>();
   for (const { code } of settings.indicators) {
     if (seen.has(code))
-      problems.push(problem(`indicators.${code}`, 'DUPLICATE_CODE', duplicateCodeMessage('methodology indicators', code)));
+      problems.push(
+        problem(`indicators.${code}`, 'DUPLICATE_CODE', duplicateCodeMessage('methodology indicators', code), { indicator: code }),
+      );
     seen.add(code);
   }
   for (const indicator of settings.indicators) {
@@ -138,6 +140,7 @@ export function methodologySettingsProblems(settings: MethodologySettings): Rule
           `indicators.${indicator.code}.redLine`,
           'NON_FINITE_VALUE',
           notFiniteMessage(`red line of ${indicator.code}`, indicator.redLine),
+          { indicator: indicator.code },
         ),
       );
     }
@@ -147,7 +150,13 @@ export function methodologySettingsProblems(settings: MethodologySettings): Rule
   if (!isFiniteNumber(coverage))
     problems.push(problem('coverageThreshold', 'NON_FINITE_VALUE', notFiniteMessage('coverage threshold', coverage)));
   else if (coverage < 0 || coverage > 1)
-    problems.push(problem('coverageThreshold', 'INVALID_THRESHOLD', thresholdMessage('coverage threshold', coverage)));
+    problems.push(
+      problem('coverageThreshold', 'INVALID_THRESHOLD', thresholdMessage('coverage threshold', coverage), {
+        got: coverage,
+        min: 0,
+        max: 1,
+      }),
+    );
   return problems;
 }
 

@@ -45,19 +45,27 @@ export function gradeBandsProblems<Code extends string>(bands: readonly GradeBan
     const field = `gradeBands.${i}`;
     const previous = i > 0 ? bands[i - 1] : null;
     if (!isFiniteNumber(minimum)) {
-      problems.push(problem(field, 'NON_FINITE_VALUE', notFiniteMessage(`minimum of band ${code}`, minimum)));
+      problems.push(problem(field, 'NON_FINITE_VALUE', notFiniteMessage(`minimum of band ${code}`, minimum), { band: code }));
     } else if (minimum < 0 || minimum > 100) {
-      problems.push(problem(field, 'INVALID_GRADE_BANDS', `band ${code}: minimum ${minimum} is outside 0–100`));
+      problems.push(
+        problem(field, 'INVALID_GRADE_BANDS', `band ${code}: minimum ${minimum} is outside 0–100`, {
+          band: code,
+          minimum,
+          min: 0,
+          max: 100,
+        }),
+      );
     } else if (previous && isFiniteNumber(previous.minimum) && !(minimum < previous.minimum)) {
       problems.push(
         problem(
           field,
           'INVALID_GRADE_BANDS',
           `bands must be listed best first with strictly descending minimums: ${code} (${minimum}) follows ${previous.code} (${previous.minimum})`,
+          { band: code, minimum, previous: previous.code, previousMinimum: previous.minimum },
         ),
       );
     }
-    if (codes.has(code)) problems.push(problem(field, 'INVALID_GRADE_BANDS', `band ${code} appears twice`));
+    if (codes.has(code)) problems.push(problem(field, 'INVALID_GRADE_BANDS', `band ${code} appears twice`, { band: code }));
     codes.add(code);
   }
   const lowest = bands[bands.length - 1];
@@ -67,6 +75,7 @@ export function gradeBandsProblems<Code extends string>(bands: readonly GradeBan
         'gradeBands',
         'INVALID_GRADE_BANDS',
         `the lowest band must start at 0 so that every index has a grade; ${lowest.code} starts at ${lowest.minimum}`,
+        { band: lowest.code, minimum: lowest.minimum, expected: 0 },
       ),
     );
   }

@@ -48,6 +48,7 @@ export function goalpostsProblems(goalposts: Goalposts): RuleProblem[] {
         'upper',
         'INVALID_GOALPOSTS',
         `the lower goalpost must be below the upper one, got ${goalposts.lower} and ${goalposts.upper}`,
+        { lower: goalposts.lower, upper: goalposts.upper },
       ),
     );
   }

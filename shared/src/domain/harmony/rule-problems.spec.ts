@@ -51,6 +51,14 @@ describe('gradeBandsProblems', () => {
     expect(problems[0].message).toBe('band A: minimum 120 is outside 0–100');
     expect(problems[1].message).toBe('minimum of band B must be a finite number, got NaN');
     expect(problems[4].message).toBe('the lowest band must start at 0 so that every index has a grade; D starts at 10');
+    // The numbers and codes each message names, for the console to say in the reader's language.
+    expect(problems.map((found) => found.params)).toEqual([
+      { band: 'A', minimum: 120, min: 0, max: 100 },
+      { band: 'B' },
+      { band: 'D', minimum: 60, previous: 'C', previousMinimum: 50 },
+      { band: 'D' },
+      { band: 'D', minimum: 10, expected: 0 },
+    ]);
     expectThrowsFirst(() => validateGradeBands(bands), problems);
   });
 
@@ -62,9 +70,13 @@ describe('gradeBandsProblems', () => {
 
 describe('weightsProblems', () => {
   it('points at each bad weight, and checks the sum only when every weight is a number', () => {
-    expect(fields(weightsProblems([0.5, Number.NaN, -0.1]))).toEqual(['weights.1:INVALID_WEIGHTS', 'weights.2:INVALID_WEIGHTS']);
+    const bad = weightsProblems([0.5, Number.NaN, -0.1]);
+    expect(fields(bad)).toEqual(['weights.1:INVALID_WEIGHTS', 'weights.2:INVALID_WEIGHTS']);
+    expect(bad.map((found) => found.params)).toEqual([{ position: 2 }, { position: 3, got: -0.1 }]);
     const sum = weightsProblems([0.6, 0.5]);
-    expect(sum).toEqual([{ field: 'weights', code: 'INVALID_WEIGHTS', message: 'weights must sum to 1, got 1.1' }]);
+    expect(sum).toEqual([
+      { field: 'weights', code: 'INVALID_WEIGHTS', message: 'weights must sum to 1, got 1.1', params: { sum: 0.6 + 0.5, expected: 1 } },
+    ]);
     expectThrowsFirst(() => validateWeights([0.6, 0.5]), sum);
     expect(weightsProblems([1 / 3, 1 / 3, 1 / 3])).toEqual([]);
     expect(fields(weightsProblems([]))).toEqual(['weights:EMPTY_INPUT']);
@@ -85,6 +97,8 @@ describe('alertRulesProblems', () => {
       'alertRules.FALL_SINCE_PREVIOUS:NON_FINITE_VALUE',
       'alertRules.RED_LINE:DUPLICATE_CODE',
     ]);
+    expect(problems.map((found) => found.params)).toEqual([{ got: 0, min: 0, max: 100 }, {}, { kind: 'RED_LINE' }]);
+    expect(alertRulesProblems([{ kind: 'FALL_SINCE_PREVIOUS', points: 100 }])[0].params).toEqual({ got: 100, min: 0, max: 100 });
     expectThrowsFirst(() => validateAlertRules(rules), problems);
     expect(
       alertRulesProblems([
@@ -103,7 +117,12 @@ describe('goalpostsProblems', () => {
     ]);
     const order = goalpostsProblems({ lower: 5, upper: 5 });
     expect(order).toEqual([
-      { field: 'upper', code: 'INVALID_GOALPOSTS', message: 'the lower goalpost must be below the upper one, got 5 and 5' },
+      {
+        field: 'upper',
+        code: 'INVALID_GOALPOSTS',
+        message: 'the lower goalpost must be below the upper one, got 5 and 5',
+        params: { lower: 5, upper: 5 },
+      },
     ]);
     expectThrowsFirst(() => validateGoalposts({ lower: 5, upper: 5 }), order);
   });
@@ -132,6 +151,13 @@ describe('methodologySettingsProblems', () => {
     ]);
     expect(problems[0].message).toBe('methodology indicators: code B appears more than once');
     expect(problems[4].message).toBe('coverage threshold must lie in [0, 1], got 1.5');
+    expect(problems.map((found) => found.params)).toEqual([
+      { indicator: 'B' },
+      { lower: 10, upper: 0 },
+      { indicator: 'B' },
+      { band: 'HARMONIOUS', minimum: 5, expected: 0 },
+      { got: 1.5, min: 0, max: 1 },
+    ]);
     expectThrowsFirst(() => validateMethodologySettings(settings), problems);
   });
 

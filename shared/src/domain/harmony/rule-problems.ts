@@ -13,10 +13,17 @@ export interface RuleProblem {
   readonly code: HarmonyMathErrorCode;
   /** The throwing form's message (English, for the API and the logs). */
   readonly message: string;
+  /**
+   * The numbers and codes the message names (the sum the weights reached, a band's code and minimum, the
+   * bounds a value must lie within), for the console to word the problem in the reader's language.
+   */
+  readonly params: Readonly<RuleProblemParams>;
 }
 
-export function problem(field: string, code: HarmonyMathErrorCode, message: string): RuleProblem {
-  return { field, code, message };
+export type RuleProblemParams = Record<string, string | number>;
+
+export function problem(field: string, code: HarmonyMathErrorCode, message: string, params: RuleProblemParams = {}): RuleProblem {
+  return { field, code, message, params };
 }
 
 /** The throwing form of a `*Problems()` function: the first problem, as the HarmonyMathError it always was. */

@@ -14,6 +14,12 @@ export function gradeName(grade: GradeCode, locale: Locale): string {
   return locale === 'en' ? harmony.GRADE_NAMES[grade].en : harmony.GRADE_NAMES[grade].zhCN;
 }
 
+/** A grade's name from a code of a rule's problem (any text): the code itself when it names no grade. */
+export function gradeNameOf(code: string, locale: Locale): string {
+  const grade = GRADE_CODES.find((candidate) => candidate === code);
+  return grade ? gradeName(grade, locale) : code;
+}
+
 /** Numbers with a fixed number of decimals in the reader's locale; '—' for a missing value. */
 export function formatFixed(locale: Locale, value: number | null | undefined, decimals: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

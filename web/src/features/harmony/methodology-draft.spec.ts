@@ -1,10 +1,13 @@
 import { harmony } from '@massline/shared';
 import { describe, expect, it } from 'vitest';
 import { keyT } from '../../test-support';
+import { harmonyEn } from './messages/en';
+import { harmonyZhCN } from './messages/zh-cn';
 import {
   draftFrom,
   draftProblems,
   equalized,
+  type DraftProblemI18n,
   fourDecimalWeights,
   scaledToOne,
   toInput,
@@ -18,6 +21,22 @@ const catalogue = [
   { code: 'B', goalpostLower: 10, goalpostUpper: 0, redLine: 5 },
   { code: 'C', goalpostLower: 1, goalpostUpper: 2, redLine: null },
 ];
+
+/** The problems' words as keys and parameters; numbers as they are, grades by code. */
+const words: DraftProblemI18n = { t: keyT, formatNumber: String, gradeName: (code) => `grade:${code}` };
+
+/** The problems' words in a language of the console: its dictionary, parameters filled in. */
+function wordsIn(
+  dictionary: Record<string, string>,
+  formatNumber: (value: number) => string,
+  grades: Record<string, string>,
+): DraftProblemI18n {
+  return {
+    t: (key, params = {}) => dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name])),
+    formatNumber,
+    gradeName: (code) => grades[code] ?? code,
+  };
+}
 
 /** A fresh draft with A and B ticked at half weight each, and a name. */
 function valid(): MethodologyDraft {
@@ -51,7 +70,7 @@ describe('draftFrom', () => {
 
 describe('draftProblems (the shared rules, at the form fields)', () => {
   it('finds nothing in a valid draft', () => {
-    expect(draftProblems(valid(), keyT)).toEqual({});
+    expect(draftProblems(valid(), words)).toEqual({});
   });
 
   it('points each broken rule at its field', () => {
@@ -72,27 +91,64 @@ describe('draftProblems (the shared rules, at the form fields)', () => {
       indexBelow: { enabled: true, threshold: '0' },
       fall: { enabled: true, points: '100' },
     };
-    expect(draftProblems(broken, keyT)).toEqual({
+    // Each with the numbers it is about: the goalposts given, the negative weight, the band out of order and
+    // the one above it, the coverage in percent as typed, the bounds a threshold lies within.
+    expect(draftProblems(broken, words)).toEqual({
       name: 'harmony.methodology.problem.name',
       nameZh: 'harmony.methodology.problem.nameZh',
-      'goalposts.A': 'harmony.methodology.problem.goalposts',
+      'goalposts.A': keyT('harmony.methodology.problem.goalpostsOrder', { lower: '0', upper: '-1' }),
       'redLine.A': 'harmony.methodology.problem.number',
-      'weight.A': 'harmony.methodology.problem.weight',
+      'weight.A': keyT('harmony.methodology.problem.weightNegative', { got: '-0.5' }),
       'weight.B': 'harmony.methodology.problem.weight',
-      gradeBands: 'harmony.methodology.problem.bands',
-      coverageThreshold: 'harmony.methodology.problem.coverage',
-      indexBelow: 'harmony.methodology.problem.threshold',
-      fall: 'harmony.methodology.problem.points',
+      gradeBands: keyT('harmony.methodology.problem.bandOrder', {
+        band: 'grade:BASICALLY_HARMONIOUS',
+        minimum: '99',
+        previous: 'grade:HARMONIOUS',
+        previousMinimum: '85',
+      }),
+      coverageThreshold: keyT('harmony.methodology.problem.coverageRange', { got: '120', min: '0', max: '100' }),
+      indexBelow: keyT('harmony.methodology.problem.thresholdRange', { got: '0', min: '0', max: '100' }),
+      fall: keyT('harmony.methodology.problem.pointsRange', { got: '100', min: '0', max: '100' }),
     });
   });
 
   it('wants at least one indicator, weights that total exactly 1, and ignores unticked indicators and disabled rules', () => {
     const none = { ...valid(), indicators: valid().indicators.map((indicator) => ({ ...indicator, included: false })) };
-    expect(draftProblems(none, keyT)).toEqual({ indicators: 'harmony.methodology.problem.noIndicator' });
+    expect(draftProblems(none, words)).toEqual({ indicators: 'harmony.methodology.problem.noIndicator' });
     const heavy = { ...valid(), indicators: valid().indicators.map((indicator) => ({ ...indicator, weight: '0.6' })) };
-    expect(draftProblems(heavy, keyT)).toEqual({ weights: 'harmony.methodology.problem.weightSum' });
+    expect(draftProblems(heavy, words)).toEqual({
+      weights: keyT('harmony.methodology.problem.weightSumIs', { sum: '1.2', expected: '1' }),
+    });
     const disabled = { ...valid(), indexBelow: { enabled: false, threshold: 'x' }, fall: { enabled: false, points: '-3' } };
-    expect(draftProblems(disabled, keyT)).toEqual({});
+    expect(draftProblems(disabled, words)).toEqual({});
+  });
+
+  it('words the problems with their numbers in English and in Chinese', () => {
+    const draft = valid();
+    const broken: MethodologyDraft = {
+      ...draft,
+      indicators: draft.indicators.map((indicator) => (indicator.code === 'A' ? { ...indicator, weight: '0.65' } : indicator)),
+      bands: draft.bands.map((band, index) => (index === draft.bands.length - 1 ? { ...band, minimum: '5' } : band)),
+      indexBelow: { enabled: true, threshold: '150' },
+    };
+    const english = draftProblems(
+      broken,
+      wordsIn(harmonyEn, (value) => new Intl.NumberFormat('en').format(value), { WARNING: 'Warning' }),
+    );
+    expect(english).toMatchObject({
+      weights: 'The weights total 1.15; they must total exactly 1',
+      gradeBands: 'The last band, “Warning”, starts at 5: it must start at 0 so that every index has a grade',
+      indexBelow: 'A threshold above 0, at most 100, not 150',
+    });
+    const chinese = draftProblems(
+      broken,
+      wordsIn(harmonyZhCN, (value) => new Intl.NumberFormat('zh-CN').format(value), { WARNING: '预警' }),
+    );
+    expect(chinese).toMatchObject({
+      weights: '权重合计为 1.15，必须正好等于 1',
+      gradeBands: '最后一档“预警”的下限为 5：必须为 0，每个指数才都有等级',
+      indexBelow: '阈值须大于 0、不超过 100，而不是 150',
+    });
   });
 
   it('checks goalposts only for goalpost normalization', () => {
@@ -101,7 +157,7 @@ describe('draftProblems (the shared rules, at the form fields)', () => {
       ...draft,
       indicators: draft.indicators.map((indicator) => ({ ...indicator, normalization: 'MIN_MAX' as const, upper: '' })),
     };
-    expect(draftProblems(minMax, keyT)).toEqual({});
+    expect(draftProblems(minMax, words)).toEqual({});
   });
 });
 

@@ -131,20 +131,83 @@ function withWeights(indicators: readonly IndicatorDraft[], weightOf: (indicator
 }
 
 export type DraftProblems = Record<string, string>;
-type Translate = (
-  key:
-    | 'harmony.methodology.problem.name'
-    | 'harmony.methodology.problem.nameZh'
-    | 'harmony.methodology.problem.noIndicator'
-    | 'harmony.methodology.problem.weight'
-    | 'harmony.methodology.problem.weightSum'
-    | 'harmony.methodology.problem.goalposts'
-    | 'harmony.methodology.problem.number'
-    | 'harmony.methodology.problem.bands'
-    | 'harmony.methodology.problem.coverage'
-    | 'harmony.methodology.problem.threshold'
-    | 'harmony.methodology.problem.points',
-) => string;
+
+type DraftProblemKey =
+  | 'harmony.methodology.problem.name'
+  | 'harmony.methodology.problem.nameZh'
+  | 'harmony.methodology.problem.noIndicator'
+  | 'harmony.methodology.problem.weight'
+  | 'harmony.methodology.problem.weightNegative'
+  | 'harmony.methodology.problem.weightSumIs'
+  | 'harmony.methodology.problem.goalposts'
+  | 'harmony.methodology.problem.goalpostsOrder'
+  | 'harmony.methodology.problem.number'
+  | 'harmony.methodology.problem.bands'
+  | 'harmony.methodology.problem.bandNumber'
+  | 'harmony.methodology.problem.bandRange'
+  | 'harmony.methodology.problem.bandOrder'
+  | 'harmony.methodology.problem.bandLowest'
+  | 'harmony.methodology.problem.coverage'
+  | 'harmony.methodology.problem.coverageRange'
+  | 'harmony.methodology.problem.threshold'
+  | 'harmony.methodology.problem.thresholdRange'
+  | 'harmony.methodology.problem.points'
+  | 'harmony.methodology.problem.pointsRange';
+
+/** What wording the problems needs: the messages, numbers in the reader's format, a grade's name in their language. */
+export interface DraftProblemI18n {
+  t(key: DraftProblemKey, params?: Record<string, string | number>): string;
+  formatNumber(value: number): string;
+  gradeName(code: string): string;
+}
+
+/**
+ * One shared rule's problem in the reader's words, with the numbers it names (the sum the weights reach,
+ * a band's minimum, the bounds a value lies within): the generic message of its field when it names none.
+ */
+function wordProblem(found: harmony.RuleProblem, i18n: DraftProblemI18n): string {
+  const { t, formatNumber, gradeName } = i18n;
+  const { params, field } = found;
+  const number = (name: string, scale = 1) => formatNumber(Number(params[name]) * scale);
+  const bounds = (scale = 1) => ({ got: number('got', scale), min: number('min', scale), max: number('max', scale) });
+  const [head, , part] = field.split('.');
+  switch (head) {
+    case 'weights':
+      if ('sum' in params) return t('harmony.methodology.problem.weightSumIs', { sum: number('sum'), expected: number('expected') });
+      return 'got' in params
+        ? t('harmony.methodology.problem.weightNegative', { got: number('got') })
+        : t('harmony.methodology.problem.weight');
+    case 'indicators':
+      if (part === 'redLine') return t('harmony.methodology.problem.number');
+      return 'lower' in params
+        ? t('harmony.methodology.problem.goalpostsOrder', { lower: number('lower'), upper: number('upper') })
+        : t('harmony.methodology.problem.goalposts');
+    case 'gradeBands': {
+      const band = typeof params.band === 'string' ? gradeName(params.band) : '';
+      if ('previous' in params)
+        return t('harmony.methodology.problem.bandOrder', {
+          band,
+          minimum: number('minimum'),
+          previous: gradeName(String(params.previous)),
+          previousMinimum: number('previousMinimum'),
+        });
+      if ('max' in params)
+        return t('harmony.methodology.problem.bandRange', { band, minimum: number('minimum'), min: number('min'), max: number('max') });
+      if ('expected' in params)
+        return t('harmony.methodology.problem.bandLowest', { band, minimum: number('minimum'), expected: number('expected') });
+      return found.code === 'NON_FINITE_VALUE' && band
+        ? t('harmony.methodology.problem.bandNumber', { band })
+        : t('harmony.methodology.problem.bands');
+    }
+    case 'coverageThreshold':
+      // A share on the wire, a percentage in the form.
+      return 'got' in params ? t('harmony.methodology.problem.coverageRange', bounds(100)) : t('harmony.methodology.problem.coverage');
+    default:
+      if (field === 'alertRules.INDEX_BELOW')
+        return 'got' in params ? t('harmony.methodology.problem.thresholdRange', bounds()) : t('harmony.methodology.problem.threshold');
+      return 'got' in params ? t('harmony.methodology.problem.pointsRange', bounds()) : t('harmony.methodology.problem.points');
+  }
+}
 
 /**
  * The draft as the shared rules see it: numbers read from the text (bad or empty text is NaN, which the
@@ -192,7 +255,8 @@ const NAME_MIN_LENGTH = 2;
  * server applies (methodologySettingsProblems, weightsProblems, alertRulesProblems): the draft is turned
  * into what it would send, and each problem's field is mapped to the input that shows it.
  */
-export function draftProblems(draft: MethodologyDraft, t: Translate): DraftProblems {
+export function draftProblems(draft: MethodologyDraft, i18n: DraftProblemI18n): DraftProblems {
+  const { t } = i18n;
   const problems: DraftProblems = {};
   const flag = (field: string, message: string) => {
     problems[field] ??= message;
@@ -202,24 +266,23 @@ export function draftProblems(draft: MethodologyDraft, t: Translate): DraftProbl
   if (draft.nameZh.trim() === '') flag('nameZh', t('harmony.methodology.problem.nameZh'));
   const { settings, alertRules } = draftRules(draft);
   const included = settings.indicators.map((indicator) => indicator.code);
-  for (const { field } of harmony.methodologySettingsProblems(settings)) {
-    const [head, code, part] = field.split('.');
+  for (const found of harmony.methodologySettingsProblems(settings)) {
+    const [head, code, part] = found.field.split('.');
     if (head === 'indicators' && code === undefined) flag('indicators', t('harmony.methodology.problem.noIndicator'));
-    else if (head === 'indicators' && part === 'redLine') flag(`redLine.${code}`, t('harmony.methodology.problem.number'));
-    else if (head === 'indicators' && part !== undefined) flag(`goalposts.${code}`, t('harmony.methodology.problem.goalposts'));
-    else if (head === 'gradeBands') flag('gradeBands', t('harmony.methodology.problem.bands'));
-    else if (head === 'coverageThreshold') flag('coverageThreshold', t('harmony.methodology.problem.coverage'));
+    else if (head === 'indicators' && part === 'redLine') flag(`redLine.${code}`, wordProblem(found, i18n));
+    else if (head === 'indicators' && part !== undefined) flag(`goalposts.${code}`, wordProblem(found, i18n));
+    else if (head === 'gradeBands') flag('gradeBands', wordProblem(found, i18n));
+    else if (head === 'coverageThreshold') flag('coverageThreshold', wordProblem(found, i18n));
   }
   if (included.length > 0) {
-    for (const { field } of harmony.weightsProblems(settings.indicators.map((indicator) => indicator.weight))) {
-      const [, position] = field.split('.');
-      if (position === undefined) flag('weights', t('harmony.methodology.problem.weightSum'));
-      else flag(`weight.${included[Number(position)]}`, t('harmony.methodology.problem.weight'));
+    for (const found of harmony.weightsProblems(settings.indicators.map((indicator) => indicator.weight))) {
+      const [, position] = found.field.split('.');
+      flag(position === undefined ? 'weights' : `weight.${included[Number(position)]}`, wordProblem(found, i18n));
     }
   }
-  for (const { field } of harmony.alertRulesProblems(alertRules)) {
-    if (field === 'alertRules.INDEX_BELOW') flag('indexBelow', t('harmony.methodology.problem.threshold'));
-    if (field === 'alertRules.FALL_SINCE_PREVIOUS') flag('fall', t('harmony.methodology.problem.points'));
+  for (const found of harmony.alertRulesProblems(alertRules)) {
+    if (found.field === 'alertRules.INDEX_BELOW') flag('indexBelow', wordProblem(found, i18n));
+    if (found.field === 'alertRules.FALL_SINCE_PREVIOUS') flag('fall', wordProblem(found, i18n));
   }
   return problems;
 }

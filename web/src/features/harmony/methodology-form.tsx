@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useHarmonyI18n } from './harmony-i18n';
 import { FormAlert, FormField } from '../../lib/form-field';
 import { useApiMutation } from '../../lib/use-api-mutation';
-import { gradeName } from './harmony-format';
+import { gradeName, gradeNameOf } from './harmony-format';
 import type { MethodologyVersion } from './methodology-details';
 import { WeightsFieldset } from './methodology-weights';
 import { draftFrom, draftProblems, toInput, weightSum, weightsTotalOne, type MethodologyDraft } from './methodology-draft';
@@ -22,11 +22,11 @@ interface MethodologyFormProps {
  * sum is shown, and the form cannot be sent until it is 1 (Equalize and Scale to 1 help get there).
  */
 export function MethodologyForm({ active, catalogue, onCreated, onCancel }: MethodologyFormProps) {
-  const { t, locale } = useHarmonyI18n();
+  const { t, locale, formatNumber } = useHarmonyI18n();
   const [draft, setDraft] = useState<MethodologyDraft>(() => draftFrom(active, catalogue.indicators));
   const [submitted, setSubmitted] = useState(false);
   const create = useApiMutation(CreateMethodologyVersionMutation);
-  const problems = draftProblems(draft, t);
+  const problems = draftProblems(draft, { t, formatNumber, gradeName: (code) => gradeNameOf(code, locale) });
   const shown = submitted ? problems : { ...(problems.weights ? { weights: problems.weights } : {}) };
   const fields = { ...useFieldMessages(create.error), ...shown };
   const sumOk = weightsTotalOne(weightSum(draft));
