@@ -26,6 +26,7 @@ describe('SQL statements per list query', () => {
       'query ($n: Int!) { organizations(first: $n, filter: { search: "镇" }) { totalCount edges { node { name region { code name parent { code } } } } } }',
     apiTokens: 'query ($n: Int!) { apiTokens(first: $n) { totalCount edges { node { name createdByName region { code } } } } }',
     auditEntries: 'query ($n: Int!) { auditEntries(first: $n) { totalCount edges { node { action actorLabel region { name nameEn } } } } }',
+    mySessions: 'query ($n: Int!) { mySessions(first: $n) { totalCount edges { node { id createdAt lastSeenAt device current } } } }',
   };
 
   it.each(Object.entries(LISTS))('%s: same statements for 1 row as for many', async (name, query) => {
@@ -38,6 +39,8 @@ describe('SQL statements per list query', () => {
         regionCode: '880101001',
       });
       if (name === 'apiTokens') await root.ok(`mutation { createApiToken(input: { name: "bulk ${i}", scopes: [REGIONS] }) { secret } }`);
+      // Another session of the same person: the list is the caller's own sessions.
+      if (name === 'mySessions') await server.as('orgRoot');
     }
     const measure = async (n: number) => {
       statements.reset();

@@ -159,7 +159,7 @@ describe.skipIf(!chromiumAvailable)('indicator catalogue and recomputation in Ch
 
     const notice = page.locator('.alert-success');
     await notice.waitFor();
-    const match = /^([\d,]+) assessments recomputed under version (\d+)\.$/.exec((await notice.textContent())?.trim() ?? '');
+    const match = /^([\d,]+) assessments? recomputed under version (\d+)\.$/.exec((await notice.textContent())?.trim() ?? '');
     expect(match, (await notice.textContent()) ?? '').not.toBeNull();
     expect(Number(match![2])).toBe(version);
     const count = Number(match![1].replaceAll(',', ''));

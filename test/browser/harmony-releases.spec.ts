@@ -58,7 +58,7 @@ describe.skipIf(!chromiumAvailable)('harmony releases in Chromium: a correction 
     await staff.page.getByTestId('revision-note-input').fill('Trust survey re-keyed from the paper forms');
     await publish.click();
     await staff.page.getByTestId('publish-assessments-confirm').click();
-    await staff.page.getByText(/assessments published/).waitFor();
+    await staff.page.getByText(/\d+ assessments? published\./).waitFor();
 
     expect(await summaryIndex(visitor.page)).toBe(working);
     const note = visitor.page.getByTestId('revision-note');

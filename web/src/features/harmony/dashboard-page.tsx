@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
+import { plural } from '../../app/i18n/plural';
 import { useHarmonyI18n } from './harmony-i18n';
 import { useSession } from '../../app/session-provider';
 import { ConfirmButton } from '../../lib/confirm-button';
@@ -160,7 +161,9 @@ export function DashboardPage() {
         <div className={view.fetching ? 'dashboard-body is-stale' : 'dashboard-body'} aria-busy={view.fetching || undefined}>
           {view.error && <ErrorState error={view.error} onRetry={() => reexecuteView({ requestPolicy: 'network-only' })} />}
           <RegionBreadcrumb region={region} hrefFor={(id) => hrefFor(id)} label={t('harmony.breadcrumb')} />
-          {published?.view === `${region.id}|${period}` && <FormNotice>{t('harmony.published', { count: published.count })}</FormNotice>}
+          {published?.view === `${region.id}|${period}` && (
+            <FormNotice>{plural(i18n, 'harmony.published', published.count, { count: i18n.formatNumber(published.count) })}</FormNotice>
+          )}
           {canPublish && (hasUnpublished || hasPending) && (
             <div className="publish-bar">
               {hasPending && (

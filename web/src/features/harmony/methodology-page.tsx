@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
+import { plural } from '../../app/i18n/plural';
 import { useHarmonyI18n } from './harmony-i18n';
 import { methodologyWords } from './harmony-format';
 import { ConfirmButton } from '../../lib/confirm-button';
@@ -54,7 +55,8 @@ export function MethodologyPage() {
     const done = await recompute.run({ methodologyVersionId: version.id, period: null });
     setRecomputing(null);
     if (done) {
-      setNotice(t('harmony.methodology.recomputedNotice', { count: formatNumber(done.recomputeAssessments), version: version.version }));
+      const count = done.recomputeAssessments;
+      setNotice(plural(i18n, 'harmony.methodology.recomputedNotice', count, { count: formatNumber(count), version: version.version }));
     }
   };
 
