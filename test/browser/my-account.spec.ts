@@ -128,4 +128,28 @@ describe.skipIf(!chromiumAvailable)('my account in Chromium', () => {
     await here.page.context().close();
     await other.page.context().close();
   });
+
+  it('in 中文, the page, its refusals and its sessions are in Chinese', async () => {
+    const email = 'account-zh@massline.test';
+    await server.createUser({ email, role: 'CITIZEN', regionCode: '880101001' });
+    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signInAs(page, email, DEMO_PASSWORD);
+    const labels = await page.getByTestId('account-details').locator('dt').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['居住地区', '核验状态']));
+    await page.getByTestId('change-password-current').fill('not-my-password');
+    await page.getByTestId('change-password-new').fill('short');
+    await page.getByTestId('change-password-repeat').fill('short');
+    await page.getByTestId('change-password-submit').click();
+    // Checked here first, by the shared rule, with its number.
+    await expect.poll(() => page.getByTestId('change-password-form').textContent(), PAGE_WAIT).toContain('至少 10 个字符。');
+    await page.getByTestId('change-password-new').fill('a-brand-new-password');
+    await page.getByTestId('change-password-repeat').fill('a-brand-new-password');
+    await page.getByTestId('change-password-submit').click();
+    await expect.poll(() => page.getByTestId('change-password-form').textContent(), PAGE_WAIT).toContain('这不是您当前的密码。');
+    expect(await page.locator('[data-testid="session-row"][data-current]').textContent()).toContain('本会话');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
