@@ -70,15 +70,20 @@ const registeredBodies = new Map(
 );
 
 /**
- * The text of the operation a request to /graphql sends: a POST's body, or for a GET (the console sends
- * its queries by hash) the registered text of its hash, or its `query` parameter. Null: not GraphQL.
+ * What a request to /graphql sends: a POST's body, or for a GET (the console sends its queries by hash)
+ * the same JSON a POST would carry, with the registered text of its hash (or its `query` parameter) and
+ * its variables. Null: not GraphQL.
  */
 export function sentOperation(request: Request): string | null {
   const url = new URL(request.url());
   if (url.pathname !== '/graphql') return null;
   if (request.method() !== 'GET') return request.postData() ?? '';
   const extensions = JSON.parse(url.searchParams.get('extensions') ?? '{}') as { persistedQuery?: { sha256Hash?: string } };
-  return url.searchParams.get('query') ?? registeredBodies.get(extensions.persistedQuery?.sha256Hash ?? '') ?? '';
+  return JSON.stringify({
+    operationName: url.searchParams.get('operationName'),
+    query: url.searchParams.get('query') ?? registeredBodies.get(extensions.persistedQuery?.sha256Hash ?? '') ?? '',
+    variables: JSON.parse(url.searchParams.get('variables') ?? '{}') as unknown,
+  });
 }
 
 /** A fresh page in English; a refused mutation is an HTTP 200 with errors, so any console error is a bug. */

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { queryCost } from '../common/query-cost';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { queryCost, type CostInput } from '../common/query-cost';
 import { AppError, withHttp } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { RateWindow } from './rate-window';
@@ -9,6 +10,33 @@ export interface QueryCostLimits {
   maxCost: number;
   /** What one caller may spend in any minute. */
   costPerMinute: number;
+}
+
+/** Prices kept per document, by operation and variables: a document's last few (its pages, its filters). */
+const PRICES_PER_DOCUMENT = 64;
+
+/**
+ * `queryCost`, remembered: the price of a document depends on the schema, the operation and the variables
+ * only, and a client sends the same few again and again (Apollo hands every request of one text the same
+ * parsed document). Keyed by the schema and the document objects themselves, so a new schema or a text
+ * parsed anew never meets an old price, and nothing is kept for a document Apollo has let go.
+ */
+export class QueryCostCache {
+  private readonly prices = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
+  cost(input: CostInput): number {
+    let byDocument = this.prices.get(input.schema);
+    if (!byDocument) this.prices.set(input.schema, (byDocument = new WeakMap()));
+    let byRequest = byDocument.get(input.document);
+    if (!byRequest) byDocument.set(input.document, (byRequest = new Map()));
+    const key = `${input.operationName ?? ''}\n${JSON.stringify(input.variables ?? null)}`;
+    const known = byRequest.get(key);
+    if (known !== undefined) return known;
+    const cost = queryCost(input);
+    if (byRequest.size >= PRICES_PER_DOCUMENT) byRequest.delete(byRequest.keys().next().value!);
+    byRequest.set(key, cost);
+    return cost;
+  }
 }
 
 /** Whose budget a request spends: the signed-in user's, the token's, else the address's. */
@@ -29,13 +57,14 @@ function budgetKey(context: RequestContext): string {
 export function queryCostPlugin(
   limits: QueryCostLimits,
   budget = new RateWindow(limits.costPerMinute),
+  prices = new QueryCostCache(),
 ): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let requested: number | null = null;
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
-          const cost = queryCost({ schema, document, operationName: request.operationName, variables: request.variables });
+          const cost = prices.cost({ schema, document, operationName: request.operationName, variables: request.variables });
           if (cost > limits.maxCost) {
             throw withHttp(new AppError('QUERY_TOO_COSTLY', `Query Cost limit of ${limits.maxCost} exceeded, found ${cost}.`), 400);
           }

@@ -38,4 +38,40 @@ describe('RateWindow', () => {
     limiter.take('late');
     expect((limiter as unknown as { used: Map<string, unknown> }).used.size).toBe(1);
   });
+
+  it('costs the same to ask for a key with a minute of uses as for a new one, and stays exact as they leave', () => {
+    let now = 0;
+    const budget = new RateWindow(1_000_000, () => now);
+    let taken = 0;
+    for (let i = 0; i < 60_000; i++) {
+      if (budget.take('busy', 2)) taken++;
+      now += 1;
+    }
+    expect(taken).toBe(60_000);
+    // 60,000 uses of 2 in the last 60 s; the one at t = 0 leaves at t = 60,000 (now).
+    expect(budget.usage('busy')).toBe(119_998);
+    now += 30_000;
+    // Those after t = 30,000 are left; the oldest of them leaves at 90.001 s.
+    expect(budget.usage('busy')).toBe(59_998);
+    expect(budget.resetAtSeconds('busy')).toBe(91);
+    const start = performance.now();
+    for (let i = 0; i < 100_000; i++) budget.remaining('busy');
+    expect(performance.now() - start).toBeLessThan(1_000);
+    now += 30_000;
+    expect(budget.usage('busy')).toBe(0);
+    expect((budget as unknown as { used: Map<string, unknown> }).used.size).toBe(0);
+  });
+
+  it('keeps counting a use when the clock steps back', () => {
+    let now = 100_000;
+    const limiter = new RateWindow(2, () => now);
+    expect(limiter.take('a')).toBe(true);
+    now -= 5_000;
+    expect(limiter.take('a')).toBe(true);
+    expect(limiter.take('a')).toBe(false);
+    now = 100_000 + 59_999;
+    expect(limiter.take('a')).toBe(false);
+    now = 160_000;
+    expect(limiter.take('a')).toBe(true);
+  });
 });

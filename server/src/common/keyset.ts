@@ -57,8 +57,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const invalidCursor = (argument: string) =>
   new AppError('INVALID_CURSOR', 'This cursor does not come from this list and order', { [argument]: 'invalid cursor' });
 
-/** A short digest of the order's signature: the cursor stays short and says nothing of the schema. */
-const digestOf = (signature: string) => createHash('sha256').update(signature).digest('base64url').slice(0, 10);
+const digests = new Map<string, string>();
+
+/**
+ * A short digest of the order's signature: the cursor stays short and says nothing of the schema. Kept
+ * per signature (one per list and order, a few dozen in all): every edge of every page needs it.
+ */
+function digestOf(signature: string): string {
+  let digest = digests.get(signature);
+  if (digest === undefined) digests.set(signature, (digest = createHash('sha256').update(signature).digest('base64url').slice(0, 10)));
+  return digest;
+}
 
 /** A JSON-safe value: dates as `{ d: iso }`, everything else as it is. */
 function encodeValue(value: KeyValue): unknown {

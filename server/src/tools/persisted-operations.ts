@@ -9,6 +9,8 @@ import { documentHash, PERSISTED_MANIFEST_FORMAT, type PersistedOperationManifes
 /** Where the console's sources are, and where the manifest of their operations is committed. */
 export const WEB_SOURCES = path.join(REPO_ROOT, 'web', 'src');
 export const PERSISTED_MANIFEST_FILE = path.join(REPO_ROOT, 'web', 'persisted-operations.json');
+/** What the console's bundle carries of the manifest: each query's hash by name (web/src/app/persisted-query-exchange.ts). */
+export const PERSISTED_QUERY_HASHES_FILE = path.join(REPO_ROOT, 'web', 'src', 'persisted-query-hashes.json');
 
 function sourceFiles(folder: string): string[] {
   return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -67,10 +69,27 @@ export async function buildPersistedManifest(folder = WEB_SOURCES): Promise<Pers
   return { format: PERSISTED_MANIFEST_FORMAT, version: 1, operations: sorted };
 }
 
-/** `npm run codegen` (after gql.tada): writes the manifest the server reads (app/persisted-operations.ts). */
+/**
+ * The hash of each registered query by its name, which the console sends instead of the text: small
+ * enough for the first load (no text, no mutation). Two queries of one name would be ambiguous: refused.
+ */
+export function persistedQueryHashes(manifest: PersistedOperationManifest): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const operation of manifest.operations) {
+    if (operation.type !== 'query') continue;
+    if (Object.hasOwn(hashes, operation.name)) throw new Error(`two console queries are named ${operation.name}: rename one`);
+    hashes[operation.name] = operation.id;
+  }
+  return hashes;
+}
+
+const writeJson = (file: string, value: unknown) => fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+
+/** `npm run codegen` (after gql.tada): writes the manifest the server reads (app/persisted-operations.ts) and the console's hashes. */
 async function main(): Promise<void> {
   const manifest = await buildPersistedManifest();
-  fs.writeFileSync(PERSISTED_MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+  writeJson(PERSISTED_MANIFEST_FILE, manifest);
+  writeJson(PERSISTED_QUERY_HASHES_FILE, persistedQueryHashes(manifest));
   process.stdout.write(`${manifest.operations.length} persisted operations → ${path.relative(REPO_ROOT, PERSISTED_MANIFEST_FILE)}\n`);
 }
 

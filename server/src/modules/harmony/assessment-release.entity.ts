@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Region } from '../regions/region.entity';
 import { AssessmentFigureColumns } from './assessment-figure-columns';
 import { MethodologyVersion } from './methodology-version.entity';
+
+/** The key of a release with its rank (created by Migration20261202174310PublicRankIndex). */
+export const PUBLIC_RANK_INDEX =
+  'create index "assessment_release_rank" on "assessment_release" ("methodology_version_id", "period", "region_id", "revision") include ("rank")';
 
 /**
  * An assessment as it was published: the figures the public sees, frozen. Publishing a period again after
@@ -12,6 +16,9 @@ import { MethodologyVersion } from './methodology-version.entity';
  */
 @Entity({ tableName: 'assessment_release' })
 @Unique({ name: 'assessment_release_once', properties: ['methodologyVersion', 'period', 'region', 'revision'] })
+// The public dashboard orders a period's releases by rank: with the rank beside the key, the page is chosen
+// by an index-only scan, without visiting every release of the period (assessment.repository.ts).
+@Index({ name: 'assessment_release_rank', expression: PUBLIC_RANK_INDEX })
 export class AssessmentRelease extends AssessmentFigureColumns {
   [OptionalProps]?: 'publishedAt';
 
