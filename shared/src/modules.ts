@@ -1,5 +1,7 @@
 import { ACCOUNTS_ERROR_REASONS } from './domain/accounts/error-reasons';
 import { ACCOUNTS_PERMISSIONS } from './domain/accounts/permissions';
+import { APPRAISAL_ERROR_REASONS } from './domain/appraisal/error-reasons';
+import { APPRAISAL_PERMISSIONS } from './domain/appraisal/permissions';
 import { AUDIT_ERROR_REASONS } from './domain/audit/error-reasons';
 import { AUDIT_PERMISSIONS } from './domain/audit/permissions';
 import { HARMONY_ERROR_REASONS } from './domain/harmony/error-reasons';
@@ -17,4 +19,5 @@ export const SHARED_MODULES = [
   { name: 'accounts', permissions: ACCOUNTS_PERMISSIONS, errorReasons: ACCOUNTS_ERROR_REASONS },
   { name: 'audit', permissions: AUDIT_PERMISSIONS, errorReasons: AUDIT_ERROR_REASONS },
   { name: 'harmony', permissions: HARMONY_PERMISSIONS, errorReasons: HARMONY_ERROR_REASONS },
+  { name: 'appraisal', permissions: APPRAISAL_PERMISSIONS, errorReasons: APPRAISAL_ERROR_REASONS },
 ] as const;

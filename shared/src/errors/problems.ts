@@ -62,6 +62,19 @@ const ENGLISH = {
   CSV_NO_ROWS: () => 'No rows under the header',
   CSV_TOO_MANY_ROWS: ({ max }: { max: number }) => `At most ${max} rows per import`,
   CSV_DUPLICATE_ROW: ({ line }: { line: number }) => `The same region, period and indicator as line ${line}`,
+  SCORE_RANGE: ({ min, max, got }: { min: number; max: number; got: number }) => `A score is between ${min} and ${max}, got ${got}`,
+  GROWTH_RANGE: ({ min, max, got }: { min: number; max: number; got: number }) =>
+    `Growth is a percentage between ${min} and ${max}, got ${got}`,
+  INVALID_DATE: ({ got }: { got: string }) => `"${got}" is not a date: write it as 2026-07-01`,
+  DATE_IN_FUTURE: ({ date }: { date: string }) => `${date} has not come yet`,
+  BEFORE_TERM: ({ startsOn }: { startsOn: string }) => `Before the term began (${startsOn})`,
+  NEGATIVE_AMOUNT: ({ got }: { got: number }) => `An amount must not be negative, got ${got}`,
+  NOT_POSITIVE: ({ got }: { got: number }) => `Must be above 0, got ${got}`,
+  WEIGHTS_SUM: ({ sum }: { sum: number }) => `The weights must sum to 1, they sum to ${sum}`,
+  GRADE_BANDS: ({ grades }: { grades: string }) => `One band per grade, best first: ${grades}`,
+  BANDS_ORDER: ({ above, got }: { above: number; got: number }) => `Must be below the band above (${above}), got ${got}`,
+  LOWEST_BAND_ZERO: () => 'The lowest band starts at 0',
+  EXCEEDS_SPENDING: ({ part, total }: { part: number; total: number }) => `${part} exceeds the term's total spending of ${total}`,
 } satisfies Record<string, (params: never) => string>;
 
 export type ProblemCode = keyof typeof ENGLISH;

@@ -156,6 +156,10 @@ export const en = {
   'reason.REGION_STATISTICS_CHANGED': 'Someone changed these statistics meanwhile: reload them and try again.',
   'reason.NOTHING_TO_PUBLISH': 'There is nothing to publish.',
   'reason.TOO_MANY_SENSITIVITY_RUNS': 'Too many sensitivity runs: ask for fewer.',
+  'reason.INVALID_INSPECTION': 'The inspection cannot be recorded: check the marked fields.',
+  'reason.INVALID_SPECIAL_AUDIT': 'The special audit cannot be recorded: check the marked fields.',
+  'reason.INVALID_VERDICT_SETTINGS': 'These verdict settings cannot be saved: check the marked fields.',
+  'reason.VERDICT_SETTINGS_ALREADY_ACTIVE': 'This version of the verdict settings is already in force.',
 
   'problem.INVALID': 'Not valid.',
   'problem.REQUIRED': 'Required.',
@@ -205,6 +209,18 @@ export const en = {
   'problem.CSV_NO_ROWS': 'There are no rows under the header.',
   'problem.CSV_TOO_MANY_ROWS': 'At most {max} rows per import.',
   'problem.CSV_DUPLICATE_ROW': 'The same region, period and indicator as line {line}.',
+  'problem.SCORE_RANGE': 'A score is between {min} and {max}; got {got}.',
+  'problem.GROWTH_RANGE': 'Growth is a percentage between {min} and {max}; got {got}.',
+  'problem.INVALID_DATE': '“{got}” is not a date: write it as 2026-07-01.',
+  'problem.DATE_IN_FUTURE': '{date} has not come yet.',
+  'problem.BEFORE_TERM': 'Before the term began ({startsOn}).',
+  'problem.NEGATIVE_AMOUNT': 'An amount must not be negative; got {got}.',
+  'problem.EXCEEDS_SPENDING': "{part} exceeds the term's total spending of {total}.",
+  'problem.NOT_POSITIVE': 'Must be above 0; got {got}.',
+  'problem.WEIGHTS_SUM': 'The weights must sum to 1; they sum to {sum}.',
+  'problem.GRADE_BANDS': 'One band per grade, best first: {grades}.',
+  'problem.BANDS_ORDER': 'Must be below the band above ({above}); got {got}.',
+  'problem.LOWEST_BAND_ZERO': 'The lowest band starts at 0.',
 } as const;
 
 export type CoreMessageKey = keyof typeof en;
