@@ -8,6 +8,8 @@ export const auditEn = {
   'actorKind.ANONYMOUS': 'Anonymous',
   'actorKind.SYSTEM': 'System',
 
+  'auditAction.inspection.record': 'Recorded an inspection of a term',
+  'auditAction.special-audit.record': 'Recorded a special audit of a term',
   'auditAction.user.sign-in': 'Signed in',
   'auditAction.user.create': 'Created a user',
   'auditAction.user.reactivate': 'Reactivated a user',

@@ -7,6 +7,8 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'actorKind.ANONYMOUS': '匿名',
   'actorKind.SYSTEM': '系统',
 
+  'auditAction.inspection.record': '记录了一次任期考察',
+  'auditAction.special-audit.record': '记录了一次任期专项审计',
   'auditAction.user.sign-in': '登录',
   'auditAction.user.create': '创建用户',
   'auditAction.user.reactivate': '重新启用用户',
