@@ -20,6 +20,8 @@ export interface TermMassEvaluation {
   period: string;
   /** Citizens who could vote: the population of the finite-population correction (null: unknown). */
   eligible: number | null;
+  /** The campaign's criteria, in its order, with their names as it asked them. */
+  criteria: readonly { code: string; en: string; zhCN: string }[];
   tally: evaluation.SatisfactionTally;
 }
 
@@ -94,7 +96,10 @@ export class VerdictService {
           eligible: found.eligible,
         },
         mass: verdict.mass,
-        criteria: satisfaction.criteria,
+        criteria: satisfaction.criteria.map((criterion) => {
+          const asked = found.criteria.find((candidate) => candidate.code === criterion.code);
+          return { ...criterion, nameEn: asked?.en ?? criterion.code, nameZh: asked?.zhCN ?? criterion.code };
+        }),
         inspection,
         specialAudit,
         audit: verdict.audit,

@@ -29,6 +29,8 @@ export class ScoreInterval {
 @ObjectType({ description: 'Mass satisfaction with one criterion' })
 export class CriterionScore extends ScoreInterval {
   @Field(() => String, { description: "The criterion's code" }) code!: string;
+  @Field(() => String, { description: 'Its name in English, as the campaign asked it' }) nameEn!: string;
+  @Field(() => String, { description: 'Its name in Chinese, as the campaign asked it' }) nameZh!: string;
   @Field(() => Int, { description: '"Don\'t know" answers: given, not scored' }) dontKnow!: number;
 }
 

@@ -28,6 +28,7 @@ export const en = {
   'nav.indicators': 'Indicators',
   'nav.sensitivity': 'Sensitivity',
   'nav.alerts': 'Alerts',
+  'nav.verdicts': 'Verdicts',
 
   'header.language': 'Language',
   'header.signIn': 'Sign in',
@@ -50,6 +51,7 @@ export const en = {
   'notFound.body': 'There is no page at this address.',
   'title.signIn': 'Sign in',
   'title.register': 'Register',
+  'title.termAppraisal': 'Appraisal of a term',
 
   'table.total': '{count} in total',
   'table.range': '{first}–{last} of {total}',

@@ -25,6 +25,7 @@ export const zhCN: CoreDictionary = {
   'nav.indicators': '指标目录',
   'nav.sensitivity': '敏感性分析',
   'nav.alerts': '预警',
+  'nav.verdicts': '评定结果',
 
   'header.language': '语言',
   'header.signIn': '登录',
@@ -47,6 +48,7 @@ export const zhCN: CoreDictionary = {
   'notFound.body': '此地址没有页面。',
   'title.signIn': '登录',
   'title.register': '注册',
+  'title.termAppraisal': '任期考评',
 
   'table.total': '共 {count} 条',
   'table.range': '第 {first}–{last} 条，共 {total} 条',
