@@ -6,6 +6,8 @@ import { APPRAISAL_ERROR_REASONS } from './domain/appraisal/error-reasons';
 import { APPRAISAL_PERMISSIONS } from './domain/appraisal/permissions';
 import { AUDIT_ERROR_REASONS } from './domain/audit/error-reasons';
 import { AUDIT_PERMISSIONS } from './domain/audit/permissions';
+import { EVALUATION_ERROR_REASONS } from './domain/evaluation/error-reasons';
+import { EVALUATION_PERMISSIONS } from './domain/evaluation/permissions';
 import { HARMONY_ERROR_REASONS } from './domain/harmony/error-reasons';
 import { HARMONY_PERMISSIONS } from './domain/harmony/permissions';
 import { NOTIFICATIONS_ERROR_REASONS } from './domain/notifications/error-reasons';
@@ -25,5 +27,6 @@ export const SHARED_MODULES = [
   { name: 'harmony', permissions: HARMONY_PERMISSIONS, errorReasons: HARMONY_ERROR_REASONS },
   { name: 'cadres', permissions: CADRES_PERMISSIONS, errorReasons: CADRES_ERROR_REASONS },
   { name: 'notifications', permissions: NOTIFICATIONS_PERMISSIONS, errorReasons: NOTIFICATIONS_ERROR_REASONS },
+  { name: 'evaluation', permissions: EVALUATION_PERMISSIONS, errorReasons: EVALUATION_ERROR_REASONS },
   { name: 'appraisal', permissions: APPRAISAL_PERMISSIONS, errorReasons: APPRAISAL_ERROR_REASONS },
 ] as const;

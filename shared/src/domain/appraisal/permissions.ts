@@ -10,8 +10,7 @@ type AppraisalSubject = 'Inspection' | 'SpecialAudit' | 'Verdict' | 'VerdictSett
  */
 export const APPRAISAL_PERMISSIONS = {
   subjects: ['Inspection', 'SpecialAudit', 'Verdict', 'VerdictSettings'],
-  scopes: ['APPRAISAL'],
-  publicReads: { APPRAISAL: [{ subject: 'VerdictSettings' }] },
+  publicReads: { EVALUATION: [{ subject: 'VerdictSettings' }] },
   jurisdiction: [
     { subjects: ['Inspection', 'SpecialAudit'], field: 'region.path', organization: 'manage', auditor: 'read' },
     { subjects: ['Verdict'], field: 'region.path', organization: 'read', auditor: 'read' },
