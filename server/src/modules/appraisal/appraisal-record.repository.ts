@@ -1,3 +1,4 @@
+import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
@@ -33,8 +34,7 @@ export class AppraisalRecordRepository {
   }
 
   /** A page of inspections or audits, the latest recorded first. */
-  page<E extends AppraisalRecord>(entity: E, where: Filter | null, page: PageArgs): Promise<Connection<InstanceType<E>>> {
-    type Row = InstanceType<E>;
+  page<Row extends Inspection | SpecialAudit>(entity: EntityName<Row>, where: Filter | null, page: PageArgs): Promise<Connection<Row>> {
     const order = orderFor<'RECORDED', Row>(
       entity === Inspection ? 'inspections' : 'specialAudits',
       null,
@@ -42,7 +42,7 @@ export class AppraisalRecordRepository {
       { RECORDED: (direction) => [sortKey<Row>('createdAt', direction, 'date', (row) => row.createdAt)] },
       byId,
     );
-    return paginate(this.em, entity, where, page, order, ['term', 'region']) as Promise<Connection<Row>>;
+    return paginate(this.em, entity, where, page, order, ['term', 'region']);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { EntityName } from '@mikro-orm/core';
 import { appraisal, isoDate, type Problem } from '@massline/shared';
 import { AppError, notFound } from '../../common/app-error';
 import { scoped } from '../../common/ability-filter';
@@ -96,13 +97,13 @@ export class AppraisalRecordService {
     });
   }
 
-  private async page<E extends typeof Inspection | typeof SpecialAudit>(
+  private async page<Row extends Inspection | SpecialAudit>(
     context: RequestContext,
-    entity: E,
+    entity: EntityName<Row>,
     subject: 'Inspection' | 'SpecialAudit',
     filter: AppraisalRecordFilter | null | undefined,
     page: PageArgs,
-  ): Promise<Connection<InstanceType<E>>> {
+  ): Promise<Connection<Row>> {
     const repository = new AppraisalRecordRepository(context.em);
     const requested = await repository.requestedFilter(filter);
     return repository.page(entity, requested && scoped(context.ability, 'read', subject, requested), page);

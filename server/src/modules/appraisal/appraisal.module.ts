@@ -1,7 +1,7 @@
 import { defineModule, resolver } from '../../app/module-manifest';
 import { readById } from '../../common/loaders';
-import type { EvaluationServices } from '../evaluation/evaluation.module';
 import { AppraisalRecordService } from './appraisal-record.service';
+import { MassEvaluationRepository } from './mass-evaluation.repository';
 import { InspectionResolver, SpecialAuditResolver } from './appraisal.resolver';
 import { Inspection } from './inspection.entity';
 import { Migration20261129190000Appraisal } from './migrations/Migration20261129190000Appraisal';
@@ -22,11 +22,11 @@ export interface AppraisalServices {
  */
 export const appraisalModule = defineModule({
   name: 'appraisal',
-  dependsOn: ['cadres', 'evaluation'],
+  dependsOn: ['cadres'],
   entities: [Inspection, SpecialAudit, VerdictSettings],
-  createServices: ({ events }, { evaluation }: { evaluation: EvaluationServices }): AppraisalServices => ({
+  createServices: ({ events }): AppraisalServices => ({
     records: new AppraisalRecordService(events),
-    verdicts: new VerdictService((em, termIds) => evaluation.results.latestPublishedByTerm(em, termIds)),
+    verdicts: new VerdictService((em, termIds) => new MassEvaluationRepository(em).latestPublishedByTerm(termIds)),
   }),
   resolvers: [
     resolver(InspectionResolver, (s: AppraisalServices) => new InspectionResolver(s.records)),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { User } from '../accounts/user.entity';
@@ -15,6 +15,8 @@ import { Region } from '../regions/region.entity';
 // The keyset order of a term's inspections and the verdict's "latest inspection": newest first.
 @Index({ properties: ['term', 'inspectedOn', 'createdAt', 'id'] })
 @Index({ properties: ['createdAt', 'id'] })
+// As PostgreSQL writes it back (with its casts), so that the schema generator finds nothing to change.
+@Check({ name: 'inspection_score_range', expression: 'score >= (0)::double precision and score <= (100)::double precision' })
 @ObjectType({ implements: Node, description: "An organizational inspection of a cadre's term: a score on 0–100 and its findings" })
 export class Inspection implements Node {
   [OptionalProps]?: 'createdAt' | 'reportedGrowth';

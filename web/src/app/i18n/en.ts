@@ -13,6 +13,7 @@ export const en = {
   'nav.menu': 'Menu',
   'nav.group.harmony': 'Harmony index',
   'nav.group.administration': 'Administration',
+  'nav.group.evaluation': 'Cadre evaluation',
   'nav.regions': 'Regions',
   'nav.users': 'Users',
   'nav.organizations': 'Organizations',

@@ -10,6 +10,7 @@ export const zhCN: CoreDictionary = {
   'nav.menu': '菜单',
   'nav.group.harmony': '和谐指数',
   'nav.group.administration': '系统管理',
+  'nav.group.evaluation': '干部评议',
   'nav.regions': '行政区划',
   'nav.users': '用户',
   'nav.organizations': '组织',
