@@ -7,4 +7,7 @@ export * as accounts from './domain/accounts';
 export * as harmony from './domain/harmony';
 export * as evaluation from './domain/evaluation';
 export * as grants from './domain/grants';
+export * as cadres from './domain/cadres';
+export * as notifications from './domain/notifications';
+export * as appraisal from './domain/appraisal';
 export * from './domain/audit/security-events';

@@ -23,6 +23,22 @@ const ENGLISH = {
   NO_SUCH_ORGANIZATION: () => 'No such organization',
   NO_SUCH_INDICATOR: ({ code }: { code: string }) => `No indicator "${code}"`,
   OUTSIDE_JURISDICTION: () => 'Outside your jurisdiction',
+  NO_SUCH_CADRE: () => 'No such cadre',
+  NO_SUCH_POST: () => 'No such post',
+  NOT_A_DATE: ({ got }: { got: string }) => `"${got}" is not a date (YYYY-MM-DD)`,
+  POST_LEVEL_MISMATCH: ({ level, regionLevel }: { level: string; regionLevel: string }) =>
+    `A ${level} post does not serve a ${regionLevel} region`,
+  POST_ORGANIZATION_ELSEWHERE: () => "The organization is not of the post's region or a region above it",
+  TERM_DATES_ORDER: ({ from, to }: { from: string; to: string }) => `A term runs from a date to a later one, got ${from} to ${to}`,
+  TERM_TOO_LONG: ({ from, to, maxYears, latest }: { from: string; to: string; maxYears: number; latest: string }) =>
+    `${from} to ${to} is longer than ${maxYears} years (at most until ${latest})`,
+  POST_ALREADY_HELD: ({ from, to }: { from: string; to: string }) =>
+    `The post is held from ${from} to ${to}: two holders of one post at once`,
+  THIRD_CONSECUTIVE_TERM: ({ consecutive, max }: { consecutive: number; max: number }) =>
+    `This would be term ${consecutive + 1} in a row in the same post: at most ${max} consecutive terms`,
+  TOO_LONG_AT_LEVEL: ({ years, max, level }: { years: number; max: number; level: string }) =>
+    `With this term, ${years} years at the ${level} level: at most ${max}`,
+  TERM_END_OUT_OF_RANGE: ({ from, to }: { from: string; to: string }) => `A term ends after ${from} and at the latest on ${to}`,
   REGION_OUTSIDE_JURISDICTION: ({ region }: { region: string }) => `Region ${region} is outside your jurisdiction`,
   CONTROL_CHARACTER: () => 'Must not contain control characters',
   INVISIBLE_FORMATTING: () => 'Must not contain invisible direction marks',
@@ -65,6 +81,33 @@ const ENGLISH = {
   CSV_NO_ROWS: () => 'No rows under the header',
   CSV_TOO_MANY_ROWS: ({ max }: { max: number }) => `At most ${max} rows per import`,
   CSV_DUPLICATE_ROW: ({ line }: { line: number }) => `The same region, period and indicator as line ${line}`,
+  SCORE_RANGE: ({ min, max, got }: { min: number; max: number; got: number }) => `A score is between ${min} and ${max}, got ${got}`,
+  GROWTH_RANGE: ({ min, max, got }: { min: number; max: number; got: number }) =>
+    `Growth is a percentage between ${min} and ${max}, got ${got}`,
+  INVALID_DATE: ({ got }: { got: string }) => `"${got}" is not a date: write it as 2026-07-01`,
+  DATE_IN_FUTURE: ({ date }: { date: string }) => `${date} has not come yet`,
+  BEFORE_TERM: ({ startsOn }: { startsOn: string }) => `Before the term began (${startsOn})`,
+  NEGATIVE_AMOUNT: ({ got }: { got: number }) => `An amount must not be negative, got ${got}`,
+  NOT_POSITIVE: ({ got }: { got: number }) => `Must be above 0, got ${got}`,
+  WEIGHTS_SUM: ({ sum }: { sum: number }) => `The weights must sum to 1, they sum to ${sum}`,
+  GRADE_BANDS: ({ grades }: { grades: string }) => `One band per grade, best first: ${grades}`,
+  BANDS_ORDER: ({ above, got }: { above: number; got: number }) => `Must be below the band above (${above}), got ${got}`,
+  LOWEST_BAND_ZERO: () => 'The lowest band starts at 0',
+  EXCEEDS_SPENDING: ({ part, total }: { part: number; total: number }) => `${part} exceeds the term's total spending of ${total}`,
+  BALLOT_ANSWER_MISSING: ({ criterion }: { criterion: string }) => `No answer for ${criterion}: choose a step or "don't know"`,
+  BALLOT_ANSWER_TWICE: ({ criterion }: { criterion: string }) => `${criterion} is answered twice`,
+  BALLOT_UNKNOWN_CRITERION: ({ criterion }: { criterion: string }) => `${criterion} is not a criterion of this campaign`,
+  BALLOT_UNKNOWN_STEP: ({ criterion, step }: { criterion: string; step: string }) =>
+    `${step} is not a step of this campaign's scale (answer to ${criterion})`,
+  TERM_NOT_IN_CAMPAIGN: () => 'This cadre is not evaluated in this campaign',
+  TERM_NOT_IN_REGION: () => "Not a current term of a post in the campaign's region",
+  CRITERIA_COUNT: ({ min, max }: { min: number; max: number }) => `Between ${min} and ${max} criteria`,
+  CRITERION_CODE_FORMAT: ({ code }: { code: string }) => `"${code}": upper case letters, digits and _, starting with a letter`,
+  CRITERION_CODE_TWICE: ({ code }: { code: string }) => `${code} is listed twice`,
+  PUBLICATION_THRESHOLD_RANGE: ({ min, max }: { min: number; max: number }) => `A whole number from ${min} to ${max}`,
+  CLOSES_BEFORE_OPENS: () => 'Must be after the opening time',
+  TERMS_COUNT: ({ min, max }: { min: number; max: number }) => `Between ${min} and ${max} cadres`,
+  TERM_TWICE: () => 'The same cadre is listed twice',
 } satisfies Record<string, (params: never) => string>;
 
 export type ProblemCode = keyof typeof ENGLISH;

@@ -37,6 +37,7 @@ describe('the feature registry (FEATURES)', () => {
       'nav-alerts': '/harmony/alerts',
       'nav-regions': '/regions',
       'nav-users': '/users',
+      'nav-verdicts': '/verdicts',
       'nav-organizations': '/organizations',
       'nav-api-tokens': '/api-tokens',
       'nav-audit': '/audit',

@@ -1,4 +1,5 @@
 import { accountsFeature } from '../features/accounts/accounts.feature';
+import { appraisalFeature } from '../features/appraisal/appraisal.feature';
 import { auditFeature } from '../features/audit/audit.feature';
 import { harmonyFeature } from '../features/harmony/harmony.feature';
 import { regionsFeature } from '../features/regions/regions.feature';
@@ -9,4 +10,4 @@ import type { Feature } from './feature';
  * a new mechanism is a folder in web/src/features with a manifest, and one line here. Order is the
  * navigation's: menus appear in the order of their first page, pages in the order listed.
  */
-export const FEATURES: readonly Feature[] = [harmonyFeature, regionsFeature, accountsFeature, auditFeature];
+export const FEATURES: readonly Feature[] = [harmonyFeature, appraisalFeature, regionsFeature, accountsFeature, auditFeature];

@@ -8,6 +8,8 @@ export const auditEn = {
   'actorKind.ANONYMOUS': 'Anonymous',
   'actorKind.SYSTEM': 'System',
 
+  'auditAction.inspection.record': 'Recorded an inspection of a term',
+  'auditAction.special-audit.record': 'Recorded a special audit of a term',
   'auditAction.user.sign-in': 'Signed in',
   'auditAction.user.create': 'Created a user',
   'auditAction.user.reactivate': 'Reactivated a user',
@@ -36,6 +38,10 @@ export const auditEn = {
   'auditAction.region.create': 'Created a region',
   'auditAction.region.statistics.set': 'Set a region’s statistics',
   'auditAction.demo.seed': 'Loaded the demo data',
+  'auditAction.cadre.create': 'Recorded a cadre',
+  'auditAction.post.create': 'Recorded a post',
+  'auditAction.term.create': 'Recorded a term',
+  'auditAction.term.end': 'Ended a term',
 
   'subject.Region': 'Region',
   'subject.Organization': 'Organization',
@@ -49,6 +55,9 @@ export const auditEn = {
   'subject.Assessment': 'Assessment',
   'subject.Alert': 'Alert',
   'subject.SensitivityRun': 'Sensitivity run',
+  'subject.Cadre': 'Cadre',
+  'subject.Post': 'Post',
+  'subject.Term': 'Term',
 
   'audit.title': 'Audit log',
   'audit.intro': 'Every change in your jurisdiction, newest first. Nobody can edit it.',
