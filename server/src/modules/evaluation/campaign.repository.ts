@@ -124,8 +124,8 @@ export class CampaignRepository {
   async markReminders(now: Date): Promise<{ id: string; regionPath: string; title: string; titleZh: string; closesAt: Date }[]> {
     return sql(
       this.em,
-      `update campaign c set reminded_at = ? from region r
-        where r.id = c.region_id and c.status = 'OPEN' and c.reminded_at is null and c.closes_at > ? and c.closes_at <= ? + interval '1 day'
+      `update campaign c set reminded_at = ?::timestamptz from region r
+        where r.id = c.region_id and c.status = 'OPEN' and c.reminded_at is null and c.closes_at > ?::timestamptz and c.closes_at <= ?::timestamptz + interval '1 day'
       returning c.id, r.path as "regionPath", c.title, c.title_zh as "titleZh", c.closes_at as "closesAt"`,
       [now, now, now],
     );
