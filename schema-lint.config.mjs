@@ -85,7 +85,7 @@ export const schemaLintRules = {
           'AuditComponent',
           'AuditPenalties',
           'CriterionScore',
-          'TendencyFlag',
+          'VerdictFlag',
           'FlagFigure',
           'MassEvaluationSource',
         ],

@@ -5,6 +5,7 @@ import { ACCOUNTS_MATRIX } from './permissions/accounts.matrix';
 import { AUDIT_MATRIX } from './permissions/audit.matrix';
 import { APPRAISAL_MATRIX } from './permissions/appraisal.matrix';
 import { CADRES_MATRIX } from './permissions/cadres.matrix';
+import { EVALUATION_MATRIX } from './permissions/evaluation.matrix';
 import { HARMONY_MATRIX } from './permissions/harmony.matrix';
 import { NODE_MATRIX } from './permissions/node.matrix';
 import { NOTIFICATIONS_MATRIX } from './permissions/notifications.matrix';
@@ -24,6 +25,7 @@ const MODULE_MATRICES: Record<string, MatrixRows> = {
   cadres: CADRES_MATRIX,
   notifications: NOTIFICATIONS_MATRIX,
   appraisal: APPRAISAL_MATRIX,
+  evaluation: EVALUATION_MATRIX,
   // node/nodes belong to no module: they fold over every module's lookups.
   node: NODE_MATRIX,
 };

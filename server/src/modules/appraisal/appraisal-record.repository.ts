@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
 import { byId, orderFor, sortKey } from '../../common/list-order';
+import { sql } from '../../common/sql';
 import { withinSubtree } from '../../common/subtree';
 import { Term } from '../cadres/term.entity';
 import type { AppraisalRecordFilter } from './dto/appraisal.inputs';
@@ -52,7 +53,8 @@ export class AppraisalRecordRepository {
   async latestOf<E extends AppraisalRecord>(entity: E, termIds: readonly string[], where: Filter): Promise<Map<string, InstanceType<E>>> {
     if (termIds.length === 0) return new Map();
     const [table, dateColumn] = entity === Inspection ? ['inspection', 'inspected_on'] : ['special_audit', 'audited_on'];
-    const latest: { id: string }[] = await this.em.getConnection().execute(
+    const latest = await sql<{ id: string }>(
+      this.em,
       `select distinct on (term_id) id from "${table}" where term_id = any(?::uuid[])
        order by term_id, ${dateColumn} desc, created_at desc, id desc`,
       [[...termIds]],

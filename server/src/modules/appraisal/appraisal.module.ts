@@ -22,7 +22,7 @@ export interface AppraisalServices {
  */
 export const appraisalModule = defineModule({
   name: 'appraisal',
-  dependsOn: ['cadres'],
+  dependsOn: ['cadres', 'evaluation'],
   entities: [Inspection, SpecialAudit, VerdictSettings],
   createServices: ({ events }): AppraisalServices => ({
     records: new AppraisalRecordService(events),

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { evaluation } from '@massline/shared';
+import { sql } from '../../common/sql';
 import type { TermMassEvaluation } from './verdict.service';
 
 interface TermResultRow {
@@ -37,8 +38,8 @@ export class MassEvaluationRepository {
 
   async latestPublishedByTerm(termIds: readonly string[]): Promise<Map<string, TermMassEvaluation>> {
     if (termIds.length === 0) return new Map();
-    const connection = this.em.getConnection();
-    const terms: TermResultRow[] = await connection.execute(
+    const terms = await sql<TermResultRow>(
+      this.em,
       `select distinct on (r.term_id) r.term_id, c.id as campaign_id, c.title, c.title_zh, c.period, c.criteria, c.eligible_at_close,
               r.ballots, r.means_n, r.means_sum, r.means_sum_of_squares
          from campaign_term_result r join campaign c on c.id = r.campaign_id
@@ -47,7 +48,8 @@ export class MassEvaluationRepository {
       [[...termIds]],
     );
     if (terms.length === 0) return new Map();
-    const criteria: CriterionRow[] = await connection.execute(
+    const criteria = await sql<CriterionRow>(
+      this.em,
       `select campaign_id, term_id, criterion_code, n, sum, sum_of_squares, dont_know from campaign_result
         where (campaign_id, term_id) in (select * from unnest(?::uuid[], ?::uuid[]))`,
       [terms.map((row) => row.campaign_id), terms.map((row) => row.term_id)],

@@ -1,15 +1,11 @@
 import { evaluation } from '@massline/shared';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CadreGradeEnum } from '../evaluation/evaluation-enums';
+import { ScoreIntervalView } from '../evaluation/dto/evaluation.outputs';
 import { asEnum } from '../../common/graphql-enums';
 import { Term } from '../cadres/term.entity';
 import { Inspection } from './inspection.entity';
 import { SpecialAudit } from './special-audit.entity';
-
-export const CadreGradeEnum = asEnum(evaluation.CADRE_GRADE_CODES);
-registerEnumType(CadreGradeEnum, {
-  name: 'CadreGrade',
-  description: "The grade of a cadre's term: excellent, competent, basically competent, incompetent",
-});
 
 export const TendencyFlagCodeEnum = asEnum(evaluation.TENDENCY_FLAGS);
 registerEnumType(TendencyFlagCodeEnum, {
@@ -18,16 +14,8 @@ registerEnumType(TendencyFlagCodeEnum, {
     'A tendency a verdict exposes: achievements for superiors rather than the people (OFFICIAL_ORIENTED), growth figures over livelihood (GDP_ORIENTED), achievements financed by debt (DEBT_FINANCED), showcase projects or a poor work style (INDIVIDUAL_ORIENTED)',
 });
 
-@ObjectType({ description: 'A mean on 0–100 with its 95 % confidence interval' })
-export class ScoreInterval {
-  @Field(() => Float, { nullable: true, description: 'The mean; null without a scored answer' }) mean!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Lower end of the 95 % interval' }) low!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Upper end of the 95 % interval' }) high!: number | null;
-  @Field(() => Int, { description: 'How many scored answers it is from' }) n!: number;
-}
-
-@ObjectType({ description: 'Mass satisfaction with one criterion' })
-export class CriterionScore extends ScoreInterval {
+@ObjectType({ description: 'Mass satisfaction with one criterion, named as the campaign asked it' })
+export class CriterionScore extends ScoreIntervalView {
   @Field(() => String, { description: "The criterion's code" }) code!: string;
   @Field(() => String, { description: 'Its name in English, as the campaign asked it' }) nameEn!: string;
   @Field(() => String, { description: 'Its name in Chinese, as the campaign asked it' }) nameZh!: string;
@@ -62,7 +50,7 @@ export class FlagFigure {
 }
 
 @ObjectType({ description: 'A tendency a verdict raised, with the figures that raised it and the thresholds they passed' })
-export class TendencyFlag {
+export class VerdictFlag {
   @Field(() => TendencyFlagCodeEnum, { description: 'Which tendency' }) code!: evaluation.TendencyFlagCode;
   @Field(() => [FlagFigure], { description: 'The figures that raised it' }) figures!: FlagFigure[];
   @Field(() => [FlagFigure], { description: 'The thresholds they passed (the settings version in force)' }) thresholds!: FlagFigure[];
@@ -86,7 +74,7 @@ export class Verdict {
   @Field(() => Term, { description: 'The term judged' }) term!: Term;
   @Field(() => Int, { description: 'The version of the verdict settings it was reached with' }) settingsVersion!: number;
   @Field(() => MassEvaluationSource, { description: 'The campaign its mass satisfaction comes from' }) source!: MassEvaluationSource;
-  @Field(() => ScoreInterval, { description: 'Mass satisfaction, overall' }) mass!: ScoreInterval;
+  @Field(() => ScoreIntervalView, { description: 'Mass satisfaction, overall' }) mass!: ScoreIntervalView;
   @Field(() => [CriterionScore], { description: 'Mass satisfaction per criterion' }) criteria!: CriterionScore[];
   @Field(() => Inspection, { nullable: true, description: 'The inspection it used (the latest), if any' }) inspection!: Inspection | null;
   @Field(() => SpecialAudit, { nullable: true, description: 'The special audit it used (the latest), if any' })
@@ -103,5 +91,5 @@ export class Verdict {
   @Field(() => Boolean, { description: 'The interval straddles a grade boundary: the grade is uncertain, not asserted' })
   uncertain!: boolean;
 
-  @Field(() => [TendencyFlag], { description: 'The tendencies it exposes, each explained' }) flags!: TendencyFlag[];
+  @Field(() => [VerdictFlag], { description: 'The tendencies it exposes, each explained' }) flags!: VerdictFlag[];
 }
