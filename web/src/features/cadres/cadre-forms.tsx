@@ -17,6 +17,21 @@ import {
   PostsQuery,
 } from './cadres.operations';
 
+/** A form's buttons: send it, or close it unsent. */
+function FormActions({ submit, testId, busy, onCancel }: { submit: string; testId: string; busy: boolean; onCancel(): void }) {
+  const { t } = useCadresI18n();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button button-primary" data-testid={testId} disabled={busy}>
+        {submit}
+      </button>
+      <button type="button" className="button" onClick={onCancel}>
+        {t('action.cancel')}
+      </button>
+    </div>
+  );
+}
+
 /** Shared's problems of a form, in the reader's language, by field. */
 function useProblemMessages(): (problems: Record<string, Problem>) => Record<string, string> {
   const i18n = useCadresI18n();
@@ -66,14 +81,7 @@ export function CadreCreateForm({ onCreated, onCancel }: FormProps<string>) {
           )}
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" data-testid="cadre-create-submit" disabled={create.fetching}>
-          {t('cadres.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('cadres.create')} testId="cadre-create-submit" busy={create.fetching} onCancel={onCancel} />
     </form>
   );
 }
@@ -202,14 +210,7 @@ export function PostCreateForm({ onCreated, onCancel }: FormProps<string>) {
           )}
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" data-testid="post-create-submit" disabled={create.fetching}>
-          {t('posts.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('posts.create')} testId="post-create-submit" busy={create.fetching} onCancel={onCancel} />
     </form>
   );
 }
@@ -289,14 +290,7 @@ export function TermCreateForm({ cadreName, cadreId, onCreated, onCancel }: Form
           )}
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" data-testid="term-create-submit" disabled={create.fetching}>
-          {t('term.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('term.create')} testId="term-create-submit" busy={create.fetching} onCancel={onCancel} />
     </form>
   );
 }
@@ -353,14 +347,7 @@ export function TermEndForm({ term, onEnded, onCancel }: { term: cadres.TermDate
           )}
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" data-testid="term-end-submit" disabled={end.fetching}>
-          {t('term.endSubmit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('term.endSubmit')} testId="term-end-submit" busy={end.fetching} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,9 +4,9 @@ import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
-import { FormNotice } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
 import { useCursorPages } from '../../lib/use-cursor-pages';
+import { RecordListPage } from './record-list-page';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { CadreCreateForm } from './cadre-forms';
 import { postTitle, useCadresI18n } from './cadres-i18n';
@@ -23,8 +23,6 @@ export function CadresPage() {
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText).trim();
   const filter = useMemo(() => ({ search: search || null }), [search]);
-  const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
   const pages = useCursorPages(JSON.stringify(filter), PAGE_SIZE);
   const context = useMemo(() => ({ additionalTypenames: ['Cadre', 'Term'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: CadresQuery, variables: { ...pages.variables, filter }, context });
@@ -55,48 +53,15 @@ export function CadresPage() {
   ];
 
   return (
-    <section className="page">
-      <header className="page-header page-header-row">
-        <div>
-          <h1>{t('cadres.title')}</h1>
-          <p className="page-intro">{t('cadres.intro')}</p>
-        </div>
-        {ability.can('create', 'Cadre') && !creating && (
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="cadre-create-open"
-            onClick={() => {
-              setCreating(true);
-              setCreated(null);
-            }}
-          >
-            {t('cadres.create')}
-          </button>
-        )}
-      </header>
-      {created && <FormNotice>{t('cadres.created', { name: created })}</FormNotice>}
-      {creating && (
-        <CadreCreateForm
-          onCancel={() => setCreating(false)}
-          onCreated={(name) => {
-            setCreating(false);
-            setCreated(name);
-          }}
-        />
+    <RecordListPage
+      title={t('cadres.title')}
+      intro={t('cadres.intro')}
+      create={ability.can('create', 'Cadre') ? { label: t('cadres.create'), testId: 'cadre-create-open' } : null}
+      form={({ onCreated, onCancel }) => (
+        <CadreCreateForm onCancel={onCancel} onCreated={(name) => onCreated(t('cadres.created', { name }))} />
       )}
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <label className="filter">
-          <span>{t('filter.search')}</span>
-          <input
-            type="search"
-            data-testid="cadre-filter-search"
-            placeholder={t('cadres.searchPlaceholder')}
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-        </label>
-      </form>
+      search={{ value: searchText, onChange: setSearchText, placeholder: t('cadres.searchPlaceholder'), testId: 'cadre-filter-search' }}
+    >
       {!data && fetching && <Loading />}
       {error && <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
       {data && (
@@ -111,6 +76,6 @@ export function CadresPage() {
           page={pageOf(data.cadres, pages)}
         />
       )}
-    </section>
+    </RecordListPage>
   );
 }

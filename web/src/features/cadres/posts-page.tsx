@@ -4,9 +4,9 @@ import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
 import { DataTable, pageOf, type Column } from '../../lib/data-table';
-import { FormNotice } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
 import { useCursorPages } from '../../lib/use-cursor-pages';
+import { RecordListPage } from './record-list-page';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { PostCreateForm } from './cadre-forms';
 import { postTitle, useCadresI18n } from './cadres-i18n';
@@ -23,8 +23,6 @@ export function PostsPage() {
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText).trim();
   const filter = useMemo(() => ({ search: search || null }), [search]);
-  const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
   const pages = useCursorPages(JSON.stringify(filter), PAGE_SIZE);
   const context = useMemo(() => ({ additionalTypenames: ['Post', 'Term'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: PostsQuery, variables: { ...pages.variables, filter }, context });
@@ -48,48 +46,15 @@ export function PostsPage() {
   ];
 
   return (
-    <section className="page">
-      <header className="page-header page-header-row">
-        <div>
-          <h1>{t('posts.title')}</h1>
-          <p className="page-intro">{t('posts.intro')}</p>
-        </div>
-        {ability.can('create', 'Post') && !creating && (
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="post-create-open"
-            onClick={() => {
-              setCreating(true);
-              setCreated(null);
-            }}
-          >
-            {t('posts.create')}
-          </button>
-        )}
-      </header>
-      {created && <FormNotice>{t('posts.created', { title: created })}</FormNotice>}
-      {creating && (
-        <PostCreateForm
-          onCancel={() => setCreating(false)}
-          onCreated={(title) => {
-            setCreating(false);
-            setCreated(title);
-          }}
-        />
+    <RecordListPage
+      title={t('posts.title')}
+      intro={t('posts.intro')}
+      create={ability.can('create', 'Post') ? { label: t('posts.create'), testId: 'post-create-open' } : null}
+      form={({ onCreated, onCancel }) => (
+        <PostCreateForm onCancel={onCancel} onCreated={(title) => onCreated(t('posts.created', { title }))} />
       )}
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <label className="filter">
-          <span>{t('filter.search')}</span>
-          <input
-            type="search"
-            data-testid="post-filter-search"
-            placeholder={t('posts.searchPlaceholder')}
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-        </label>
-      </form>
+      search={{ value: searchText, onChange: setSearchText, placeholder: t('posts.searchPlaceholder'), testId: 'post-filter-search' }}
+    >
       {!data && fetching && <Loading />}
       {error && <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
       {data && (
@@ -104,6 +69,6 @@ export function PostsPage() {
           page={pageOf(data.posts, pages)}
         />
       )}
-    </section>
+    </RecordListPage>
   );
 }
