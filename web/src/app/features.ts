@@ -1,7 +1,9 @@
 import { accountsFeature } from '../features/accounts/accounts.feature';
 import { appraisalFeature } from '../features/appraisal/appraisal.feature';
 import { auditFeature } from '../features/audit/audit.feature';
+import { cadresFeature } from '../features/cadres/cadres.feature';
 import { harmonyFeature } from '../features/harmony/harmony.feature';
+import { notificationsFeature } from '../features/notifications/notifications.feature';
 import { regionsFeature } from '../features/regions/regions.feature';
 import type { Feature } from './feature';
 
@@ -10,4 +12,12 @@ import type { Feature } from './feature';
  * a new mechanism is a folder in web/src/features with a manifest, and one line here. Order is the
  * navigation's: menus appear in the order of their first page, pages in the order listed.
  */
-export const FEATURES: readonly Feature[] = [harmonyFeature, appraisalFeature, regionsFeature, accountsFeature, auditFeature];
+export const FEATURES: readonly Feature[] = [
+  harmonyFeature,
+  cadresFeature,
+  appraisalFeature,
+  regionsFeature,
+  accountsFeature,
+  auditFeature,
+  notificationsFeature,
+];
