@@ -148,10 +148,10 @@ const BALLOT_FUNCTIONS = [
      language sql stable security definer set search_path = public, pg_temp as $$
      select b.campaign_id from ballot b where b.receipt_hash = p_receipt_hash
    $$`,
-  `create function evaluation_comments(p_campaign uuid, p_term uuid) returns setof text
+  `create function evaluation_comments(p_campaigns uuid[]) returns table (campaign_id uuid, term_id uuid, comment text)
      language sql volatile security definer set search_path = public, pg_temp as $$
-     select b.comment from ballot b join campaign c on c.id = b.campaign_id
-      where b.campaign_id = p_campaign and b.term_id = p_term and b.comment is not null and c.status in ('CLOSED', 'PUBLISHED')
+     select b.campaign_id, b.term_id, b.comment from ballot b join campaign c on c.id = b.campaign_id
+      where b.campaign_id = any(p_campaigns) and b.comment is not null and c.status in ('CLOSED', 'PUBLISHED')
       order by random()
    $$`,
 ];
@@ -160,5 +160,5 @@ const BALLOT_FUNCTION_NAMES = [
   'evaluation_close(uuid, double precision[])',
   'evaluation_ballot_counts(uuid)',
   'evaluation_receipt_campaign(bytea)',
-  'evaluation_comments(uuid, uuid)',
+  'evaluation_comments(uuid[])',
 ];
