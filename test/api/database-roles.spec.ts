@@ -112,6 +112,8 @@ describe('the runtime database role', () => {
       'evaluation_close',
       'evaluation_comments',
       'evaluation_receipt_campaign',
+      'evaluation_shuffle',
+      'evaluation_tally',
     ]);
   });
 

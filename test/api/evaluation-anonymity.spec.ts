@@ -155,7 +155,7 @@ describe('evaluation: ballots cannot be joined to citizens', () => {
     const receipt = await runtime.query(`select evaluation_receipt_campaign($1) as campaign`, [Buffer.from(hashOf(receipts[0]), 'hex')]);
     expect(receipt.rows).toEqual([{ campaign: campaignId }]);
     // Comments only once the campaign has closed.
-    expect((await runtime.query(`select * from evaluation_comments($1, $2)`, [campaignId, terms[0]])).rows).toEqual([]);
+    expect((await runtime.query(`select * from evaluation_comments($1::uuid[])`, [[campaignId]])).rows).toEqual([]);
   });
 
   it('audits participation in the campaign once per citizen, never the ballot or the cadre', async () => {

@@ -4,7 +4,7 @@ import { evaluation } from '@massline/shared';
 import { sql } from '../../server/src/common/sql';
 import { hashPassword } from '../../server/src/modules/accounts/password';
 import { ApiClient } from './api-client';
-import { DEMO_PASSWORD } from './test-server';
+import { DEMO_PASSWORD } from '../../server/src/seeders/demo-accounts';
 
 /**
  * Fixtures of mechanism 2, written straight into the database as its owner (set-based, so that a

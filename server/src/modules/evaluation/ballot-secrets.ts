@@ -32,11 +32,19 @@ export class BallotKeys {
     return nullifierOf(this.secret, campaignId, termId, userId);
   }
 
-  /** The terms of a campaign this citizen has cast a ballot for (their nullifiers found in participation). */
-  async votedTerms(ballots: BallotRepository, campaignId: string, termIds: readonly string[], userId: string): Promise<Set<string>> {
-    const keys = termIds.map((termId) => ({ termId, nullifier: this.nullifier(campaignId, termId, userId) }));
+  /** The terms of each campaign this citizen has cast a ballot for (their nullifiers found in participation): one statement. */
+  async votedTermsOfCampaigns(
+    ballots: BallotRepository,
+    campaigns: readonly { campaignId: string; termIds: readonly string[] }[],
+    userId: string,
+  ): Promise<Map<string, Set<string>>> {
+    const keys = campaigns.flatMap(({ campaignId, termIds }) =>
+      termIds.map((termId) => ({ campaignId, termId, nullifier: this.nullifier(campaignId, termId, userId) })),
+    );
     const found = await ballots.existingNullifiers(keys.map((key) => key.nullifier));
-    return new Set(keys.filter((key) => found.has(key.nullifier.toString('hex'))).map((key) => key.termId));
+    const voted = new Map<string, Set<string>>(campaigns.map(({ campaignId }) => [campaignId, new Set<string>()]));
+    for (const key of keys) if (found.has(key.nullifier.toString('hex'))) voted.get(key.campaignId)?.add(key.termId);
+    return voted;
   }
 
   /** Of these citizens, those who have cast a ballot for every term of the campaign (one statement). */

@@ -135,9 +135,10 @@ export class BallotRepository {
     return row.tallied;
   }
 
-  /** The comments of one cadre's ballots in a closed campaign, in random order. */
-  async comments(campaignId: string, termId: string): Promise<string[]> {
-    const rows = await sql<{ comment: string }>(this.em, `select evaluation_comments(?, ?) as comment`, [campaignId, termId]);
-    return rows.map((row) => row.comment);
+  /** The comments of the ballots of these campaigns (closed ones only), in random order: one statement. */
+  comments(campaignIds: readonly string[]): Promise<{ campaignId: string; termId: string; comment: string }[]> {
+    return sql(this.em, `select campaign_id as "campaignId", term_id as "termId", comment from evaluation_comments(?::uuid[])`, [
+      [...campaignIds],
+    ]);
   }
 }

@@ -20,6 +20,8 @@ const notOpen = () => new AppError('CAMPAIGN_NOT_OPEN', 'This campaign is not ta
 
 /** Which of these campaigns the signed-in citizen took part in: one statement per level of the response. */
 const participationLoaders = new WeakMap<EntityManager, DataLoader<string, boolean>>();
+/** Which cadres of each campaign the signed-in citizen has evaluated: one statement per level of the response. */
+const voteLoaders = new WeakMap<EntityManager, DataLoader<{ campaignId: string; termIds: string[] }, Set<string>>>();
 
 /**
  * Ballots: cast once per citizen, cadre and campaign, anonymously. The participation record (keyed by
@@ -116,17 +118,21 @@ export class BallotService {
     return loader.load(campaign.id);
   }
 
-  /** For a citizen: which cadres of the campaign they have evaluated (null for anybody else). */
+  /** For a citizen: which cadres of the campaign they have evaluated (null for anybody else); one statement per level of the response. */
   async myVotes(context: RequestContext, campaign: Campaign): Promise<CampaignTermVoteView[] | null> {
     const { principal } = context;
     if (principal.kind !== 'USER' || principal.role !== 'CITIZEN') return null;
     const terms: Term[] = await this.campaigns.termsOf(context, campaign);
-    const voted = await this.keys.votedTerms(
-      new BallotRepository(context.em),
-      campaign.id,
-      terms.map((term) => term.id),
-      principal.id,
-    );
+    let loader = voteLoaders.get(context.em);
+    if (!loader) {
+      loader = new DataLoader<{ campaignId: string; termIds: string[] }, Set<string>>(async (asked) => {
+        const ballots = new BallotRepository(context.em);
+        const voted = await this.keys.votedTermsOfCampaigns(ballots, asked, principal.id);
+        return asked.map(({ campaignId }) => voted.get(campaignId) ?? new Set<string>());
+      });
+      voteLoaders.set(context.em, loader);
+    }
+    const voted = await loader.load({ campaignId: campaign.id, termIds: terms.map((term) => term.id) });
     return terms.map((term) => ({ term, voted: voted.has(term.id) }));
   }
 }

@@ -48,6 +48,7 @@ interface CampaignLoaders {
   participants: DataLoader<string, number>;
   eligible: DataLoader<string, number>;
   tallies: DataLoader<string, TermTally[]>;
+  comments: DataLoader<string, { termId: string; comment: string }[]>;
 }
 const requestLoaders = new WeakMap<EntityManager, CampaignLoaders>();
 
@@ -76,6 +77,10 @@ function loadersOf(em: EntityManager): CampaignLoaders {
     tallies: new DataLoader(async (ids) => {
       const tallies = await campaigns.talliesOf(ids);
       return ids.map((id) => tallies.get(id) ?? []);
+    }),
+    comments: new DataLoader(async (ids) => {
+      const rows = await ballots.comments(ids);
+      return ids.map((id) => rows.filter((row) => row.campaignId === id));
     }),
   };
   requestLoaders.set(em, loaders);
@@ -328,50 +333,52 @@ export class CampaignService {
   async results(context: RequestContext, campaign: Campaign): Promise<CampaignTermResultView[] | null> {
     const staff = isJurisdictionStaff(context, campaign);
     if (!(campaign.status === 'PUBLISHED' || (campaign.status === 'CLOSED' && staff))) return null;
-    const [terms, tallies] = await Promise.all([this.termsOf(context, campaign), loadersOf(context.em).tallies.load(campaign.id)]);
+    const loaders = loadersOf(context.em);
+    const [terms, tallies, comments] = await Promise.all([
+      this.termsOf(context, campaign),
+      loaders.tallies.load(campaign.id),
+      staff ? loaders.comments.load(campaign.id) : [],
+    ]);
     const byTerm = new Map(tallies.map((tally) => [tally.termId, tally]));
     const codes = campaign.criteria.map((criterion) => criterion.code);
-    const ballots = new BallotRepository(context.em);
-    return Promise.all(
-      terms.map(async (term) => {
-        const tally = byTerm.get(term.id);
-        const count = tally?.ballots ?? 0;
-        if (!tally || count < campaign.publicationThreshold) {
-          return {
-            term,
-            ballots: count,
-            published: false,
-            overall: null,
-            criteria: [],
-            grade: null,
-            uncertain: null,
-            flags: [],
-            comments: null,
-          };
-        }
-        const perCode = new Map(tally.criteria.map((criterion) => [criterion.code, criterion]));
-        const satisfaction = evaluation.satisfactionOf(
-          {
-            ballots: count,
-            ballotMeans: tally.ballotMeans,
-            criteria: codes.map((code) => perCode.get(code) ?? { code, n: 0, sum: 0, sumOfSquares: 0, dontKnow: 0 }),
-          },
-          campaign.eligibleAtClose,
-        );
-        const verdict = evaluation.verdictOf({ satisfaction, inspection: null, audit: null, reportedGrowth: null });
+    return terms.map((term) => {
+      const tally = byTerm.get(term.id);
+      const count = tally?.ballots ?? 0;
+      if (!tally || count < campaign.publicationThreshold) {
         return {
           term,
           ballots: count,
-          published: true,
-          overall: satisfaction.overall,
-          criteria: satisfaction.criteria,
-          grade: verdict?.grade ?? null,
-          uncertain: verdict?.uncertain ?? null,
-          flags: (verdict?.flags ?? []).map(({ code, figures, thresholds }) => ({ code, figures, thresholds })),
-          comments: staff ? await ballots.comments(campaign.id, term.id) : null,
+          published: false,
+          overall: null,
+          criteria: [],
+          grade: null,
+          uncertain: null,
+          flags: [],
+          comments: null,
         };
-      }),
-    );
+      }
+      const perCode = new Map(tally.criteria.map((criterion) => [criterion.code, criterion]));
+      const satisfaction = evaluation.satisfactionOf(
+        {
+          ballots: count,
+          ballotMeans: tally.ballotMeans,
+          criteria: codes.map((code) => perCode.get(code) ?? { code, n: 0, sum: 0, sumOfSquares: 0, dontKnow: 0 }),
+        },
+        campaign.eligibleAtClose,
+      );
+      const verdict = evaluation.verdictOf({ satisfaction, inspection: null, audit: null, reportedGrowth: null });
+      return {
+        term,
+        ballots: count,
+        published: true,
+        overall: satisfaction.overall,
+        criteria: satisfaction.criteria,
+        grade: verdict?.grade ?? null,
+        uncertain: verdict?.uncertain ?? null,
+        flags: (verdict?.flags ?? []).map(({ code, figures, thresholds }) => ({ code, figures, thresholds })),
+        comments: staff ? comments.filter((row) => row.termId === term.id).map((row) => row.comment) : null,
+      };
+    });
   }
 
   /** The campaign as it is, checked: the caller may change it, and the transition table allows `action` from its status. */

@@ -108,10 +108,8 @@ export class Migration20261129181000Evaluation extends Migration {
  * while the runtime role may only INSERT ballots). Each answers aggregates or a yes/no, never a row.
  */
 const BALLOT_FUNCTIONS = [
-  `create function evaluation_close(p_campaign uuid, p_scores double precision[]) returns integer
+  `create function evaluation_shuffle(p_campaign uuid) returns void
      language plpgsql security definer set search_path = public, pg_temp as $$
-   declare
-     tallied integer;
    begin
      -- Rewrite the campaign's ballots in random physical order, all with this transaction's xmin: from now
      -- on neither their order nor their system columns follow the order they were cast in.
@@ -119,14 +117,20 @@ const BALLOT_FUNCTIONS = [
      delete from ballot where campaign_id = p_campaign;
      insert into ballot select * from evaluation_shuffled order by random();
      drop table evaluation_shuffled;
+   end $$`,
+  `create function evaluation_tally(p_campaign uuid, p_scores double precision[]) returns integer
+     language plpgsql security definer set search_path = public, pg_temp as $$
+   declare
+     tallied integer;
+   begin
      -- The tally per cadre and criterion: p_scores[step + 1] is the score of a step (null: "don't know").
      insert into campaign_result (campaign_id, term_id, criterion_code, n, sum, sum_of_squares, dont_know)
        select p_campaign, b.term_id, (c.criteria -> (a.position::int - 1) ->> 'code'),
               count(p_scores[a.step + 1]), coalesce(sum(p_scores[a.step + 1]), 0), coalesce(sum(p_scores[a.step + 1] ^ 2), 0),
               count(*) - count(p_scores[a.step + 1])
          from ballot b
-         join campaign c on c.id = b.campaign_id
          cross join lateral unnest(b.answers) with ordinality as a(step, position)
+         cross join (select criteria from campaign where id = p_campaign) c
         where b.campaign_id = p_campaign
         group by b.term_id, a.position, c.criteria;
      -- Per cadre: the ballots, and the sums of each ballot's mean score (ballots with a scored answer).
@@ -140,6 +144,12 @@ const BALLOT_FUNCTIONS = [
      select coalesce(sum(ballots), 0) into tallied from campaign_term_result where campaign_id = p_campaign;
      return tallied;
    end $$`,
+  `create function evaluation_close(p_campaign uuid, p_scores double precision[]) returns integer
+     language plpgsql security definer set search_path = public, pg_temp as $$
+   begin
+     perform evaluation_shuffle(p_campaign);
+     return evaluation_tally(p_campaign, p_scores);
+   end $$`,
   `create function evaluation_ballot_counts(p_campaign uuid) returns table (term_id uuid, ballots bigint)
      language sql stable security definer set search_path = public, pg_temp as $$
      select b.term_id, count(*) from ballot b where b.campaign_id = p_campaign group by b.term_id
@@ -148,17 +158,19 @@ const BALLOT_FUNCTIONS = [
      language sql stable security definer set search_path = public, pg_temp as $$
      select b.campaign_id from ballot b where b.receipt_hash = p_receipt_hash
    $$`,
-  `create function evaluation_comments(p_campaign uuid, p_term uuid) returns setof text
+  `create function evaluation_comments(p_campaigns uuid[]) returns table (campaign_id uuid, term_id uuid, comment text)
      language sql volatile security definer set search_path = public, pg_temp as $$
-     select b.comment from ballot b join campaign c on c.id = b.campaign_id
-      where b.campaign_id = p_campaign and b.term_id = p_term and b.comment is not null and c.status in ('CLOSED', 'PUBLISHED')
+     select b.campaign_id, b.term_id, b.comment from ballot b join campaign c on c.id = b.campaign_id
+      where b.campaign_id = any(p_campaigns) and b.comment is not null and c.status in ('CLOSED', 'PUBLISHED')
       order by random()
    $$`,
 ];
 
 const BALLOT_FUNCTION_NAMES = [
   'evaluation_close(uuid, double precision[])',
+  'evaluation_shuffle(uuid)',
+  'evaluation_tally(uuid, double precision[])',
   'evaluation_ballot_counts(uuid)',
   'evaluation_receipt_campaign(bytea)',
-  'evaluation_comments(uuid, uuid)',
+  'evaluation_comments(uuid[])',
 ];

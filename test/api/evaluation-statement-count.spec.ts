@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../support/api-client';
+import { insertCampaign, insertTerms } from '../support/evaluation-fixtures';
+import { statementCounter } from '../support/statement-counter';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The campaign lists cost as many SQL statements for 1 row as for many (no N+1): terms, turnout, results
+ * with comments, the caller's participation and votes all come through per-request loaders.
+ */
+describe('SQL statements of the campaign lists', () => {
+  let server: TestServer;
+  let statements: ReturnType<typeof statementCounter>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    statements = statementCounter(server);
+    const terms = await insertTerms(server.ownerOrm, { regionCode: '880101', count: 3, prefix: 'Counted' });
+    for (let i = 0; i < 12; i++)
+      await insertCampaign(server.ownerOrm, { regionCode: '880101', status: 'OPEN', termIds: terms, title: `Counted ${i}` });
+    for (let i = 0; i < 12; i++)
+      await insertCampaign(server.ownerOrm, { regionCode: '880101', status: 'CLOSED', termIds: terms, title: `Closed ${i}` });
+  });
+  afterAll(() => server?.close());
+
+  const measure = async (client: ApiClient, query: string, n: number) => {
+    statements.reset();
+    const data = await client.ok<{ campaigns: { edges: unknown[] } }>(query, { n });
+    return { statements: statements.count, rows: data.campaigns.edges.length };
+  };
+
+  it.each([
+    [
+      'the organization’s list: terms with cadre and post, turnout, results with comments',
+      'orgRoot',
+      'query ($n: Int!) { campaigns(first: $n, filter: { status: CLOSED }) { totalCount edges { node { title actions region { code } organization { name } terms { id cadre { name } post { title } } turnout { ballots participants eligible terms { ballots } } results { ballots published comments } } } } }',
+    ],
+    [
+      'a citizen’s list: participation and votes per cadre',
+      'citizen',
+      'query ($n: Int!) { campaigns(first: $n, filter: { status: OPEN }) { totalCount edges { node { title myParticipation myVotes { term { id } voted } turnout { ballots eligible } } } } }',
+    ],
+  ] as const)('%s', async (_name, actor, query) => {
+    const client = await server.as(actor);
+    const one = await measure(client, query, 1);
+    const many = await measure(client, query, 20);
+    expect(one.rows).toBe(1);
+    expect(many.rows).toBe(12);
+    expect(many.statements).toBe(one.statements);
+    expect(one.statements).toBeLessThanOrEqual(14);
+  });
+});
