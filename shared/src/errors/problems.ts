@@ -62,6 +62,20 @@ const ENGLISH = {
   CSV_NO_ROWS: () => 'No rows under the header',
   CSV_TOO_MANY_ROWS: ({ max }: { max: number }) => `At most ${max} rows per import`,
   CSV_DUPLICATE_ROW: ({ line }: { line: number }) => `The same region, period and indicator as line ${line}`,
+  BALLOT_ANSWER_MISSING: ({ criterion }: { criterion: string }) => `No answer for ${criterion}: choose a step or "don't know"`,
+  BALLOT_ANSWER_TWICE: ({ criterion }: { criterion: string }) => `${criterion} is answered twice`,
+  BALLOT_UNKNOWN_CRITERION: ({ criterion }: { criterion: string }) => `${criterion} is not a criterion of this campaign`,
+  BALLOT_UNKNOWN_STEP: ({ criterion, step }: { criterion: string; step: string }) =>
+    `${step} is not a step of this campaign's scale (answer to ${criterion})`,
+  TERM_NOT_IN_CAMPAIGN: () => 'This cadre is not evaluated in this campaign',
+  TERM_NOT_IN_REGION: () => "Not a current term of a post in the campaign's region",
+  CRITERIA_COUNT: ({ min, max }: { min: number; max: number }) => `Between ${min} and ${max} criteria`,
+  CRITERION_CODE_FORMAT: ({ code }: { code: string }) => `"${code}": upper case letters, digits and _, starting with a letter`,
+  CRITERION_CODE_TWICE: ({ code }: { code: string }) => `${code} is listed twice`,
+  PUBLICATION_THRESHOLD_RANGE: ({ min, max }: { min: number; max: number }) => `A whole number from ${min} to ${max}`,
+  CLOSES_BEFORE_OPENS: () => 'Must be after the opening time',
+  TERMS_COUNT: ({ min, max }: { min: number; max: number }) => `Between ${min} and ${max} cadres`,
+  TERM_TWICE: () => 'The same cadre is listed twice',
 } satisfies Record<string, (params: never) => string>;
 
 export type ProblemCode = keyof typeof ENGLISH;

@@ -8,7 +8,7 @@ export type Role = (typeof ROLES)[number];
 export const USER_ROLES = ['ORGANIZATION', 'CITIZEN', 'AUDITOR'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'deactivate', 'verify', 'revoke', 'publish'] as const;
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'deactivate', 'verify', 'revoke', 'publish', 'vote'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 type ModulePermissionsOf = (typeof SHARED_MODULES)[number]['permissions'];

@@ -61,3 +61,18 @@ export {
   type VerdictInput,
   type VerdictSettings,
 } from './verdict';
+export {
+  BALLOT_COMMENT_MAX,
+  ballotProblems,
+  ballotSteps,
+  CAMPAIGN_LIMITS,
+  campaignProblems,
+  CRITERION_CODE_PATTERN,
+  type BallotAnswer,
+  type CampaignCriterion,
+  type CampaignDraft,
+  type FieldProblems,
+} from './ballot-rules';
+export { formatReceiptCode, normalizeReceiptCode, RECEIPT_ALPHABET, RECEIPT_LENGTH } from './receipt';
+export { EVALUATION_ERROR_REASONS } from './error-reasons';
+export { EVALUATION_PERMISSIONS, selfAndAncestorPaths } from './permissions';
