@@ -88,9 +88,9 @@ export function ballotAnswers(
   return criteria.map((criterion) => ({ criterion, step: answers[criterion] }));
 }
 
-/** Characters as the database counts them (code points: an emoji is one, not two UTF-16 units), after the server's NFC and trim. */
+/** The comment's length as the shared rule measures it (ballotProblems' BALLOT_COMMENT_MAX), after the server's NFC and trim. */
 export function commentLength(text: string): number {
-  return [...text.normalize('NFC').trim()].length;
+  return text.normalize('NFC').trim().length;
 }
 
 /** The comment as sent: null when empty. */

@@ -1,6 +1,7 @@
 import { evaluation } from '@massline/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  campaignDraftProblems,
   campaignInputOf,
   codeFromName,
   criteriaEdits,
@@ -112,5 +113,58 @@ describe('the campaign draft', () => {
       opensAt: '2026-12-01T09:00',
     });
     expect(draft.criteria).toEqual([{ code: 'A', en: 'A', zhCN: '甲', codeEdited: true }]);
+  });
+});
+
+describe('campaignDraftProblems (shared campaignProblems, and what cannot be read)', () => {
+  const complete = {
+    ...newCampaignDraft('region-1'),
+    title: 'Dongshan 2026',
+    titleZh: '东山县2026年度',
+    period: '2026',
+    termIds: ['t1'],
+    opensAt: '2026-12-01T09:00',
+    closesAt: '2026-12-15T18:00',
+  };
+  const reasons = (problems: Record<string, { reason: string }>) =>
+    Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, problem.reason]));
+
+  it('finds nothing in a complete draft with the default criteria', () => {
+    expect(campaignDraftProblems(complete)).toEqual({});
+  });
+
+  it('asks for what an empty draft lacks, a time that cannot be read as required rather than out of order', () => {
+    expect(reasons(campaignDraftProblems(newCampaignDraft('')))).toEqual({
+      title: 'REQUIRED',
+      titleZh: 'REQUIRED',
+      regionId: 'REQUIRED',
+      period: 'INVALID_PERIOD',
+      termIds: 'TERMS_COUNT',
+      opensAt: 'REQUIRED',
+      closesAt: 'REQUIRED',
+    });
+  });
+
+  it('refuses k that is not a whole number in range, times out of order, criteria by their index', () => {
+    let criteria = criteriaEdits.add(complete.criteria);
+    criteria = criteriaEdits.update(criteria, criteria.length - 1, { en: 'Drinking water', zhCN: '饮水' });
+    expect(
+      reasons(
+        campaignDraftProblems({
+          ...complete,
+          publicationThreshold: '2.5',
+          closesAt: complete.opensAt,
+          criteria: [...criteria, criteria[0]],
+        }),
+      ),
+    ).toEqual({
+      publicationThreshold: 'PUBLICATION_THRESHOLD_RANGE',
+      closesAt: 'CLOSES_BEFORE_OPENS',
+      [`criteria.${criteria.length}.code`]: 'CRITERION_CODE_TWICE',
+    });
+    expect(campaignDraftProblems({ ...complete, publicationThreshold: '4' }).publicationThreshold).toEqual({
+      reason: 'PUBLICATION_THRESHOLD_RANGE',
+      params: { min: 5, max: 100_000 },
+    });
   });
 });

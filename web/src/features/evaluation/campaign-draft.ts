@@ -1,4 +1,4 @@
-import { evaluation } from '@massline/shared';
+import { evaluation, problemOf, type Problem } from '@massline/shared';
 
 /**
  * The campaign editor's state: text as typed (titles, k, the schedule as the browser's date-time inputs
@@ -183,4 +183,25 @@ export function campaignInputOf(draft: CampaignDraft): CampaignDraftInput {
     opensAt: instantOf(draft.opensAt),
     closesAt: instantOf(draft.closesAt),
   };
+}
+
+/**
+ * What must be fixed before sending, per field as the API names them (`title`, `criteria.2.code`,
+ * `termIds`…): a region, a period, k or a time that could not even be read, then shared's campaignProblems
+ * — the server's own checks, so the form refuses what the server would.
+ */
+export function campaignDraftProblems(draft: CampaignDraft): Record<string, Problem> {
+  const input = campaignInputOf(draft);
+  const unreadable: Record<string, Problem> = {};
+  if (!input.regionId) unreadable.regionId = problemOf('REQUIRED');
+  if (input.opensAt === null) unreadable.opensAt = problemOf('REQUIRED');
+  if (input.closesAt === null) unreadable.closesAt = problemOf('REQUIRED');
+  const shared = evaluation.campaignProblems({
+    ...input,
+    opensAt: new Date(input.opensAt ?? Number.NaN),
+    closesAt: new Date(input.closesAt ?? Number.NaN),
+  });
+  // A time that cannot be read is said as such, not as "closes before it opens".
+  if (unreadable.opensAt || unreadable.closesAt) delete shared.closesAt;
+  return { ...shared, ...unreadable };
 }
