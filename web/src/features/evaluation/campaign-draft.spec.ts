@@ -138,7 +138,7 @@ describe('campaignDraftProblems (shared campaignProblems, and what cannot be rea
       title: 'REQUIRED',
       titleZh: 'REQUIRED',
       regionId: 'REQUIRED',
-      period: 'INVALID_PERIOD',
+      period: 'REQUIRED',
       termIds: 'TERMS_COUNT',
       opensAt: 'REQUIRED',
       closesAt: 'REQUIRED',

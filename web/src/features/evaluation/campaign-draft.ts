@@ -194,6 +194,7 @@ export function campaignDraftProblems(draft: CampaignDraft): Record<string, Prob
   const input = campaignInputOf(draft);
   const unreadable: Record<string, Problem> = {};
   if (!input.regionId) unreadable.regionId = problemOf('REQUIRED');
+  if (!input.period) unreadable.period = problemOf('REQUIRED');
   if (input.opensAt === null) unreadable.opensAt = problemOf('REQUIRED');
   if (input.closesAt === null) unreadable.closesAt = problemOf('REQUIRED');
   const shared = evaluation.campaignProblems({
