@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { loadConfig } from './app/config';
+import { loadConfig, resolveBallotSecret } from './app/config';
 import { createApp, type App } from './app/create-app';
 import { openDatabase, type Database } from './app/database';
 import { ormConfig } from './app/mikro-orm.config';
@@ -12,7 +12,7 @@ const log = (message: string) => console.log(`[massline] ${message}`);
  * database, then the API and console on PORT. SIGINT/SIGTERM stop everything, the database last.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  let config = loadConfig();
   let database: Database | null = null;
   let orm: MikroORM | null = null;
   let app: App | null = null;
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
 
   try {
     database = await openDatabase(config, log);
+    config = { ...config, ballotSecret: resolveBallotSecret(config, database.ownerUrl) };
     orm = await MikroORM.init(ormConfig(database.runtimeUrl, { logSql: config.logSql }));
     app = await createApp(config, orm, log);
     const port = await app.listen();

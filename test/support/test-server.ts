@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { loadConfig, type Config } from '../../server/src/app/config';
+import { derivedBallotSecret, loadConfig, type Config } from '../../server/src/app/config';
 import { createApp, type App } from '../../server/src/app/create-app';
 import { ormConfig } from '../../server/src/app/mikro-orm.config';
 import { hashPassword } from '../../server/src/modules/accounts/password';
@@ -64,6 +64,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     signIn: { freeFailures: 5, delayMs: 20, maxDelaySeconds: 1, failuresPerAddress: 10_000, failuresPerMinute: 10_000, windowMinutes: 15 },
     registrationsPerAddressPerHour: 10_000,
     securityLog: { floodIntervalMs: 0 },
+    ballotSecret: derivedBallotSecret(database.url),
     ...overrides,
   });
   const orm = await MikroORM.init(ormConfig(database.runtimeUrl, { poolMax: 5 }));

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 
 /** The repository root, from server/src/app or server/dist/app alike. */
@@ -44,6 +45,12 @@ export interface Config {
   persistedOperations: string;
   /** Public answers of registered queries kept by each server process (graphql-endpoint.ts); 0 entries: none. */
   publicCache: { maxEntries: number; maxBytes: number };
+  /**
+   * The key of the ballots' nullifiers (HMAC of campaign, term and citizen): configuration, never data, so
+   * that the database alone cannot tell who took part. Required with an external database; with the
+   * embedded one (development) it is derived from the owner's password when unset (`resolveBallotSecret`).
+   */
+  ballotSecret: string | null;
 }
 
 /**
@@ -126,6 +133,32 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
       maxEntries: int('PUBLIC_CACHE_ENTRIES', 2000, env),
       maxBytes: int('PUBLIC_CACHE_BYTES', 64 * 1024 * 1024, env),
     },
+    ballotSecret: secret('BALLOT_SECRET', env),
     ...overrides,
   };
+}
+
+/** A secret from the environment: unset, or at least 32 characters. */
+function secret(name: string, env: NodeJS.ProcessEnv): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new Error(`${name} must be at least 32 characters long`);
+  return raw;
+}
+
+/**
+ * The ballot secret the server runs with: BALLOT_SECRET when set. Unset, it is refused with an external
+ * database (DATABASE_URL: production), and derived from the owner's password with the embedded one —
+ * as the runtime role's password is (app/database-roles.ts), so a development database needs no setting.
+ */
+export function resolveBallotSecret(config: Config, ownerUrl: string): string {
+  if (config.ballotSecret) return config.ballotSecret;
+  if (config.databaseUrl) throw new Error('BALLOT_SECRET is required with an external database (DATABASE_URL): at least 32 characters');
+  return derivedBallotSecret(ownerUrl);
+}
+
+/** The development ballot secret of a database: an HMAC of its owner's password, which it does not reveal. */
+export function derivedBallotSecret(ownerUrl: string): string {
+  const ownerPassword = decodeURIComponent(new URL(ownerUrl).password);
+  return createHmac('sha256', `massline-ballot:${ownerPassword}`).update(new URL(ownerUrl).pathname).digest('base64url');
 }

@@ -24,6 +24,13 @@ export const GUARDED_COLUMNS: Readonly<Record<string, readonly string[]>> = Obje
   ...MANIFESTS.map((module) => module.guardedColumns ?? {}),
 );
 
+/**
+ * Tables the runtime role may write to but never read: INSERT only. What is in them comes back only as
+ * the aggregates of the owner's SECURITY DEFINER functions (a ballot is never read row by row, so its
+ * system columns — xmin, ctid — cannot be joined to the rows written in the same transaction).
+ */
+export const SEALED_TABLES: readonly string[] = MANIFESTS.flatMap((module) => module.sealedTables ?? []);
+
 /** Tables the runtime role has no business with at all. */
 const OWNER_ONLY_TABLES = ['mikro_orm_migrations'];
 
@@ -112,6 +119,10 @@ async function grantRuntimePrivileges(client: Client, role: string): Promise<voi
   }
   for (const [table, columns] of Object.entries(GUARDED_COLUMNS)) {
     if (existing.has(table)) await client.query(`grant update (${columns.map(quote).join(', ')}) on ${quote(table)} to ${r}`);
+  }
+  for (const table of SEALED_TABLES.filter((t) => existing.has(t))) {
+    await client.query(`revoke all on ${quote(table)} from ${r}`);
+    await client.query(`grant insert on ${quote(table)} to ${r}`);
   }
   for (const table of OWNER_ONLY_TABLES.filter((t) => existing.has(t))) await client.query(`revoke all on ${quote(table)} from ${r}`);
 }

@@ -55,6 +55,12 @@ export interface ModuleManifest<Name extends string = string, S = unknown, Depen
   appendOnlyTables?: readonly string[];
   /** Tables whose rows are immutable but for these columns: SELECT, INSERT and UPDATE of the columns only. */
   guardedColumns?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Tables the runtime role may only append to, without reading them back: INSERT alone (no SELECT, so
+   * no RETURNING either). Reads go through SECURITY DEFINER functions of the module's migrations, owned by
+   * the owner, which answer aggregates only (ballots: the tally, counts, "is this receipt counted").
+   */
+  sealedTables?: readonly string[];
   /** Adds the module's demo data; the steps run in MODULES order, in one transaction. */
   seedDemo?(em: EntityManager): Promise<void>;
 }

@@ -16,6 +16,7 @@ type ApiScope = VariablesOf<typeof CreateApiTokenMutation>['input']['scopes'][nu
 const SCOPE_LABELS: Record<ApiScope, AccountsMessageKey> = {
   REGIONS: 'scope.REGIONS',
   HARMONY: 'scope.HARMONY',
+  CADRES: 'scope.CADRES',
   EVALUATION: 'scope.EVALUATION',
 };
 const API_SCOPES = Object.keys(SCOPE_LABELS).filter((scope): scope is ApiScope => scope in SCOPE_LABELS);

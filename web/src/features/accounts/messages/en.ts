@@ -9,6 +9,7 @@ export const accountsEn = {
 
   'scope.REGIONS': 'Regions and organizations (public data)',
   'scope.HARMONY': 'Harmony index (published assessments)',
+  'scope.CADRES': 'Cadres, posts and terms (who holds which post)',
   'scope.EVALUATION': 'Cadre evaluation (published campaigns)',
 
   'signIn.title': 'Sign in',

@@ -8,6 +8,7 @@ export const accountsZhCN: Record<AccountsMessageKey, string> = {
 
   'scope.REGIONS': '行政区划与组织（公开数据）',
   'scope.HARMONY': '和谐指数（已发布的评估）',
+  'scope.CADRES': '干部、职位与任期（谁任何职）',
   'scope.EVALUATION': '干部评议（已发布的评议活动）',
 
   'signIn.title': '登录',
