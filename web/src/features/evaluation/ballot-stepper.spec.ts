@@ -8,6 +8,7 @@ import {
   initialBallotState,
   nextOpenTerm,
   unansweredCriteria,
+  votedTermIds,
   type BallotStepperAction,
 } from './ballot-stepper';
 
@@ -22,6 +23,16 @@ describe('the ballot stepper', () => {
     expect(initialBallotState(TERMS, ['t3'], 't3').current).toBe('t1');
     expect(initialBallotState(TERMS, [], 'elsewhere').current).toBe('t1');
     expect(initialBallotState(TERMS, TERMS).current).toBeNull();
+  });
+
+  it('reads the cadres already evaluated from the API’s myVotes', () => {
+    expect(
+      votedTermIds([
+        { voted: true, term: { id: 't2' } },
+        { voted: false, term: { id: 't1' } },
+      ]),
+    ).toEqual(['t2']);
+    expect(votedTermIds(null)).toEqual([]);
   });
 
   it('finds the next cadre without a ballot after the one given, wrapping round', () => {

@@ -30,6 +30,11 @@ export type BallotStepperAction =
   /** The receipt was kept: on to the next cadre without a ballot. */
   | { type: 'receiptKept' };
 
+/** The terms the API says the citizen has evaluated (`myVotes`; null for anybody but a citizen). */
+export function votedTermIds(myVotes: readonly { voted: boolean; term: { id: string } }[] | null | undefined): string[] {
+  return (myVotes ?? []).filter((vote) => vote.voted).map((vote) => vote.term.id);
+}
+
 /** The first term after `from` (in ballot order, wrapping) that has no ballot yet; null when none is left. */
 export function nextOpenTerm(termIds: readonly string[], voted: readonly string[], from: string | null): string | null {
   const start = from === null ? -1 : termIds.indexOf(from);
