@@ -42,7 +42,7 @@ export const evaluationEn = {
   'evaluation.campaign.youTookPart': 'You took part in this campaign.',
 
   'evaluation.turnout.title': 'Turnout',
-  'evaluation.turnout.count': '{ballots} ballots from {eligible} eligible residents',
+  'evaluation.turnout.count': '{participants} of {eligible} eligible residents have voted ({ballots} ballots)',
   'evaluation.turnout.whileOpen': 'While the vote is open only the count is shown, never a partial result.',
 
   'evaluation.editor.intro':
@@ -117,7 +117,7 @@ export const evaluationEn = {
 
   'evaluation.results.intro':
     'Mass satisfaction on 0–100 with its 95 % confidence interval. A cadre with fewer than {k} ballots has no published score.',
-  'evaluation.results.notYet': 'No results yet: they are counted when the vote closes.',
+  'evaluation.results.notYet': 'No results to show: they are counted when the vote closes, and shown to everyone once published.',
   'evaluation.results.interval': '95 % interval {interval}',
   'evaluation.results.noScore': 'No scored answer',
   'evaluation.results.belowK': 'Fewer than {k} ballots: not published.',

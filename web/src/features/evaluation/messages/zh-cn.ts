@@ -39,7 +39,7 @@ export const evaluationZhCN: Record<EvaluationMessageKey, string> = {
   'evaluation.campaign.youTookPart': '您已参加本次评议。',
 
   'evaluation.turnout.title': '参与情况',
-  'evaluation.turnout.count': '{eligible} 名有资格的居民中已投 {ballots} 票',
+  'evaluation.turnout.count': '{eligible} 名有资格的居民中已有 {participants} 名投票（共 {ballots} 张票）',
   'evaluation.turnout.whileOpen': '评议进行中只显示票数，不显示任何中间结果。',
 
   'evaluation.editor.intro': '评议开始后，评议内容、量表、干部和门槛都将锁定。标题和评议内容需填写中英文两种语言。',
@@ -110,7 +110,7 @@ export const evaluationZhCN: Record<EvaluationMessageKey, string> = {
   'evaluation.participation.receipts': '如需核对某张评议票，请使用其回执码：',
 
   'evaluation.results.intro': '群众满意度（0–100 分）及其 95% 置信区间。票数少于 {k} 张的干部不公布得分。',
-  'evaluation.results.notYet': '尚无结果：评议结束时统计。',
+  'evaluation.results.notYet': '暂无可显示的结果：评议结束时统计，公布后所有人可见。',
   'evaluation.results.interval': '95% 区间 {interval}',
   'evaluation.results.noScore': '没有计分的回答',
   'evaluation.results.belowK': '票数少于 {k} 张：不公布。',
