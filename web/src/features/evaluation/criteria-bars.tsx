@@ -49,29 +49,32 @@ export function CriteriaBars({ bars, caption }: { bars: readonly CriterionBar[];
           );
         })}
       </ul>
-      <table className="visually-hidden">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('evaluation.results.criterion')}</th>
-            <th scope="col">{t('evaluation.results.score')}</th>
-            <th scope="col">{t('evaluation.results.ci')}</th>
-            <th scope="col">{t('evaluation.results.scored')}</th>
-            <th scope="col">{t('evaluation.results.dontKnow')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((bar) => (
-            <tr key={bar.code}>
-              <th scope="row">{bar.name}</th>
-              <td>{formatScore(locale, bar.mean)}</td>
-              <td>{formatInterval(locale, bar) ?? '—'}</td>
-              <td>{formatNumber(bar.n)}</td>
-              <td>{formatNumber(bar.dontKnow)}</td>
+      {/* A table ignores a 1 px width: the box around it is what is hidden. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('evaluation.results.criterion')}</th>
+              <th scope="col">{t('evaluation.results.score')}</th>
+              <th scope="col">{t('evaluation.results.ci')}</th>
+              <th scope="col">{t('evaluation.results.scored')}</th>
+              <th scope="col">{t('evaluation.results.dontKnow')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.code}>
+                <th scope="row">{bar.name}</th>
+                <td>{formatScore(locale, bar.mean)}</td>
+                <td>{formatInterval(locale, bar) ?? '—'}</td>
+                <td>{formatNumber(bar.n)}</td>
+                <td>{formatNumber(bar.dontKnow)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
