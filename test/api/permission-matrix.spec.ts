@@ -6,6 +6,7 @@ import { AUDIT_MATRIX } from './permissions/audit.matrix';
 import { CADRES_MATRIX } from './permissions/cadres.matrix';
 import { HARMONY_MATRIX } from './permissions/harmony.matrix';
 import { NODE_MATRIX } from './permissions/node.matrix';
+import { NOTIFICATIONS_MATRIX } from './permissions/notifications.matrix';
 import { ACTORS, unique, uuid, type Fixtures, type MatrixActor, type MatrixRows } from './permissions/matrix';
 import { REGIONS_MATRIX } from './permissions/regions.matrix';
 
@@ -20,6 +21,7 @@ const MODULE_MATRICES: Record<string, MatrixRows> = {
   audit: AUDIT_MATRIX,
   harmony: HARMONY_MATRIX,
   cadres: CADRES_MATRIX,
+  notifications: NOTIFICATIONS_MATRIX,
   // node/nodes belong to no module: they fold over every module's lookups.
   node: NODE_MATRIX,
 };
