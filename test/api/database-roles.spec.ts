@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEALED_TABLES } from '../../server/src/app/database-roles';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -83,6 +84,35 @@ describe('the runtime database role', () => {
   it('may still move what the application moves: activate a methodology version, but not rewrite it', async () => {
     expect(await attempt(`update methodology_version set active = active, activated_at = activated_at`)).toBeNull();
     expect(await attempt(`update methodology_version set settings = '{}'::jsonb`)).toMatch(/permission denied/);
+  });
+
+  it('may only append to a sealed table (ballot): no SELECT, UPDATE, DELETE or TRUNCATE, and EXECUTE of the owner functions', async () => {
+    expect(SEALED_TABLES).toEqual(['ballot']);
+    const privileges = await runtime.query<{ privilege: string; granted: boolean }>(
+      `select p as privilege, has_table_privilege(current_user, 'ballot', p) as granted
+         from unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p`,
+    );
+    expect(Object.fromEntries(privileges.rows.map((row) => [row.privilege, row.granted]))).toEqual({
+      SELECT: false,
+      INSERT: true,
+      UPDATE: false,
+      DELETE: false,
+      TRUNCATE: false,
+      REFERENCES: false,
+      TRIGGER: false,
+    });
+    expect(await attempt('select count(*) from ballot')).toMatch(/permission denied/);
+    const functions = await runtime.query<{ name: string; definer: boolean; callable: boolean }>(
+      `select proname as name, prosecdef as definer, has_function_privilege(current_user, oid, 'execute') as callable
+         from pg_proc where proname like 'evaluation\\_%' order by proname`,
+    );
+    expect(functions.rows.every((f) => f.definer && f.callable)).toBe(true);
+    expect(functions.rows.map((f) => f.name)).toEqual([
+      'evaluation_ballot_counts',
+      'evaluation_close',
+      'evaluation_comments',
+      'evaluation_receipt_campaign',
+    ]);
   });
 
   it('cannot create tables of its own, nor read the migrations', async () => {

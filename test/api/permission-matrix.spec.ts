@@ -4,6 +4,7 @@ import { ACTOR_EMAILS, startTestServer, type TestServer } from '../support/test-
 import { ACCOUNTS_MATRIX } from './permissions/accounts.matrix';
 import { AUDIT_MATRIX } from './permissions/audit.matrix';
 import { CADRES_MATRIX } from './permissions/cadres.matrix';
+import { EVALUATION_MATRIX } from './permissions/evaluation.matrix';
 import { HARMONY_MATRIX } from './permissions/harmony.matrix';
 import { NODE_MATRIX } from './permissions/node.matrix';
 import { NOTIFICATIONS_MATRIX } from './permissions/notifications.matrix';
@@ -22,6 +23,7 @@ const MODULE_MATRICES: Record<string, MatrixRows> = {
   harmony: HARMONY_MATRIX,
   cadres: CADRES_MATRIX,
   notifications: NOTIFICATIONS_MATRIX,
+  evaluation: EVALUATION_MATRIX,
   // node/nodes belong to no module: they fold over every module's lookups.
   node: NODE_MATRIX,
 };

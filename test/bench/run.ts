@@ -16,6 +16,7 @@ import { documentHash, type PersistedOperationManifest } from '../../server/src/
 import { startBaselineServer } from './baseline-server';
 import { compareSideBySide, type Contender } from './side-by-side';
 import { seedSynthetic } from './synthetic';
+import { benchEvaluation } from './evaluation-bench';
 import {
   loadVersion,
   observedPeriods,
@@ -249,12 +250,18 @@ function benchBundle(): void {
 }
 
 async function main(): Promise<void> {
-  const dashboardOnly = process.argv[2] === 'dashboard';
-  if (!dashboardOnly) {
-    await benchGini();
-    benchBundle();
+  const only = process.argv[2];
+  const dashboardOnly = only === 'dashboard';
+  if (only === 'evaluation') {
+    await benchEvaluation(report);
+  } else {
+    if (!dashboardOnly) {
+      await benchGini();
+      benchBundle();
+    }
+    await benchDatabase(dashboardOnly);
+    if (!dashboardOnly) await benchEvaluation(report);
   }
-  await benchDatabase(dashboardOnly);
   console.log('\n| benchmark | figure | target |\n|---|---|---|');
   for (const [what, figure, target] of results) console.log(`| ${what} | ${figure} | ${target} |`);
 }

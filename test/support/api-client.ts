@@ -92,6 +92,12 @@ export class ApiClient {
     return this.cookie;
   }
 
+  /** Uses a session opened by a fixture (its secret, as the cookie carries it) instead of signing in: no password hashing per client. */
+  withSession(secret: string): this {
+    this.cookie = `massline_session=${secret}`;
+    return this;
+  }
+
   async signIn(email: string, password: string): Promise<this> {
     await this.ok(`mutation ($input: SignInInput!) { signIn(input: $input) { id } }`, { input: { email, password } });
     return this;

@@ -65,6 +65,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     registrationsPerAddressPerHour: 10_000,
     securityLog: { floodIntervalMs: 0 },
     ballotSecret: derivedBallotSecret(database.url),
+    runScheduledJobs: false,
     ...overrides,
   });
   const orm = await MikroORM.init(ormConfig(database.runtimeUrl, { poolMax: 5 }));

@@ -51,6 +51,8 @@ export interface Config {
    * embedded one (development) it is derived from the owner's password when unset (`resolveBallotSecret`).
    */
   ballotSecret: string | null;
+  /** Run the modules' scheduled jobs on their timers (off in tests, which run them by hand). */
+  runScheduledJobs: boolean;
 }
 
 /**
@@ -134,6 +136,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
       maxBytes: int('PUBLIC_CACHE_BYTES', 64 * 1024 * 1024, env),
     },
     ballotSecret: secret('BALLOT_SECRET', env),
+    runScheduledJobs: bool('RUN_SCHEDULED_JOBS', true, env),
     ...overrides,
   };
 }

@@ -8,7 +8,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type NextFunction } from 'express';
-import { abilityFor } from '@massline/shared';
+import { abilityFor, ANONYMOUS } from '@massline/shared';
 import { formatError } from '../common/app-error';
 import type { Loaders } from '../common/loaders';
 import type { RequestContext } from '../common/request-context';
@@ -20,7 +20,7 @@ import { graphqlEndpoint, type CallerKind } from './graphql-endpoint';
 import { MANIFESTS } from './modules';
 import { PersistedOperations } from './persisted-operations';
 import { PublicResponseCache } from './public-response-cache';
-import { createServices, uploadRoutes, type Services } from './services';
+import { createServices, scheduledJobs, uploadRoutes, type Services } from './services';
 import { queryCostPlugin } from './query-cost-plugin';
 import { refusalLogPlugin } from './refusal-log-plugin';
 import type { SecurityEventOrigin } from '../common/security-log';
@@ -44,6 +44,8 @@ export interface App {
   listen(port?: number, host?: string): Promise<number>;
   /** Stops accepting requests and waits for those under way. Leaves the ORM to its owner. */
   close(): Promise<void>;
+  /** Runs one scheduled job now (what its timer does), with a system context; resolves with what it returns. */
+  runJob(name: string): Promise<unknown>;
 }
 
 interface RequestState {
@@ -263,6 +265,32 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
     app.get('/', (_req, res) => res.type('text').send('MassLine API: the console is not built. POST GraphQL to /graphql.'));
   }
 
+  // Scheduled jobs: a system context each run (no principal; the audit log names the job as the actor).
+  const jobs = scheduledJobs(services);
+  const runJob = (name: string): Promise<unknown> => {
+    const job = jobs.find((candidate) => candidate.name === name);
+    if (!job) return Promise.reject(new Error(`No scheduled job ${name}`));
+    const em = orm.em.fork();
+    const from: SecurityEventOrigin = { ip: null, userAgent: null, requestId: randomUUID(), clientRequestId: null };
+    return job.run({
+      em,
+      principal: ANONYMOUS,
+      ability: abilityFor(ANONYMOUS),
+      actorLabel: `system: ${job.name}`,
+      ...from,
+      securityLog: { record: (event) => services.audit.securityLog.record(em, from, event) },
+      loaders: createLoaders(em),
+      cookies: { sessionSecret: null, setSession: () => undefined, clearSession: () => undefined },
+    });
+  };
+  const timers = config.runScheduledJobs
+    ? jobs.map((job) =>
+        setInterval(() => {
+          runJob(job.name).catch((error: unknown) => log(`${job.name} failed: ${error instanceof Error ? error.message : String(error)}`));
+        }, job.everyMs).unref(),
+      )
+    : [];
+
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     console.error('[http]', error);
@@ -278,7 +306,9 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as { port: number }).port));
       }),
+    runJob,
     close: async () => {
+      for (const timer of timers) clearInterval(timer);
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },

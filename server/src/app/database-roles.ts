@@ -111,6 +111,8 @@ async function grantRuntimePrivileges(client: Client, role: string): Promise<voi
   await client.query(`revoke all on all tables in schema public from ${r}`);
   await client.query(`grant select, insert, update, delete on all tables in schema public to ${r}`);
   await client.query(`grant usage, select on all sequences in schema public to ${r}`);
+  // The modules' functions (the owner's SECURITY DEFINER reads of sealed tables) are revoked from PUBLIC: the server's role calls them.
+  await client.query(`grant execute on all functions in schema public to ${r}`);
   const existing = new Set(
     (await client.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public'`)).rows.map((t) => t.name),
   );

@@ -4,6 +4,7 @@ import type { EventBus, EventListener } from '../common/domain-events';
 import type { Loaders } from '../common/loaders';
 import type { UploadRoute } from '../common/upload';
 import type { NodeLookup } from '../common/node';
+import type { RequestContext } from '../common/request-context';
 import type { Config } from './config';
 
 /** What every module's services factory is given by the app. */
@@ -11,6 +12,17 @@ export interface ModulePlatform {
   config: Config;
   /** The one event bus: services publish through it (typed as their module's `EventPublisher`). */
   events: EventBus;
+}
+
+/**
+ * Work the server does on a timer rather than for a request (closing campaigns whose time is up): run
+ * every `everyMs` by each server process, with a system context (no principal; the audit log names the
+ * job), and callable at once through `App.runJob` (tests). A run must be safe alongside another process's.
+ */
+export interface ScheduledJob {
+  name: string;
+  everyMs: number;
+  run(context: RequestContext): Promise<unknown>;
 }
 
 /** A resolver class of the API and how to build it from its module's services. */
@@ -43,6 +55,8 @@ export interface ModuleManifest<Name extends string = string, S = unknown, Depen
   resolvers: readonly ResolverBinding<S>[];
   /** The module's event listeners; the bus runs them by phase, then in MODULES and list order. */
   listeners?(services: S): readonly EventListener[];
+  /** The module's scheduled jobs (app/create-app.ts runs them; config.runScheduledJobs turns the timers off). */
+  jobs?(services: S): readonly ScheduledJob[];
   /** The module's streamed CSV uploads (`POST /uploads/<name>`), for files too large for a GraphQL request. */
   uploads?(services: S): readonly UploadRoute[];
   /** How `node(id:)` fetches each of the module's types that implement Node, by GraphQL type name (its own lookup). */

@@ -1,5 +1,6 @@
 import { EventBus } from '../common/domain-events';
 import type { UploadRoute } from '../common/upload';
+import type { ScheduledJob } from './module-manifest';
 import type { Config } from './config';
 import { MANIFESTS, type MODULES } from './modules';
 
@@ -30,4 +31,10 @@ export function createServices(config: Config): Services {
 export function uploadRoutes(services: Services): UploadRoute[] {
   const byModule: Record<string, unknown> = services;
   return MANIFESTS.flatMap((module) => module.uploads?.(byModule[module.name]) ?? []);
+}
+
+/** Every module's scheduled jobs, built from its services. */
+export function scheduledJobs(services: Services): ScheduledJob[] {
+  const byModule: Record<string, unknown> = services;
+  return MANIFESTS.flatMap((module) => module.jobs?.(byModule[module.name]) ?? []);
 }

@@ -73,10 +73,13 @@ export function IdsArg(type: string, name: string, options: { description: strin
  * A field that holds the id of another type, e.g. `regionId`. On an input, the service receives the
  * uuid (decoded by `decodeGlobalIds`); on an output, the client receives the global id (`applyGlobalIds`).
  */
-export function GlobalIdField(type: IdType, options: { description: string; nullable?: boolean; output?: boolean }): PropertyDecorator {
+export function GlobalIdField(
+  type: IdType,
+  options: { description: string; nullable?: boolean; output?: boolean; list?: boolean },
+): PropertyDecorator {
   return (target, key) => {
     const description = options.output ? options.description : `${options.description} ${GLOBAL_ID_NOTE}`;
-    Field(() => ID, { nullable: options.nullable, description })(target, key);
+    Field(() => (options.list ? [ID] : ID), { nullable: options.nullable, description })(target, key);
     Extensions({ [EXTENSION]: type })(target, key);
   };
 }
@@ -106,7 +109,10 @@ function decodeValue(type: GraphQLInputType, value: unknown, path: string): unkn
   for (const [name, field] of Object.entries(inner.getFields())) {
     if (record[name] == null) continue;
     const idType = field.extensions[EXTENSION] as IdType | undefined;
-    record[name] = idType ? maybeIdOf(idType, record[name], name) : decodeValue(field.type, record[name], name);
+    const given = record[name];
+    // A list of ids (`list: true`): each decoded, a bad one named by its index (`termIds.2`).
+    if (idType && Array.isArray(given)) record[name] = given.map((item, index) => maybeIdOf(idType, item, `${name}.${index}`));
+    else record[name] = idType ? maybeIdOf(idType, given, name) : decodeValue(field.type, given, name);
   }
   return record;
 }

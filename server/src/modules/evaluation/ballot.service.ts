@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { evaluation, isWithin, problemOf } from '@massline/shared';
+import { AppError } from '../../common/app-error';
+import { inTransaction, type DomainEvent, type EventPublisher } from '../../common/domain-events';
+import type { RequestContext } from '../../common/request-context';
+import type { Term } from '../cadres/term.entity';
+import { newReceiptCode, receiptHashOf, type BallotKeys } from './ballot-secrets';
+import { BallotRepository } from './ballot.repository';
+import { Campaign } from './campaign.entity';
+import { CampaignRepository } from './campaign.repository';
+import type { CampaignService } from './campaign.service';
+import type { CastBallotInput } from './dto/evaluation.inputs';
+import type { BallotReceiptCheckView, CampaignTermVoteView } from './dto/evaluation.outputs';
+import type { EvaluationEvents } from './evaluation.events';
+
+const alreadyVoted = () => new AppError('ALREADY_VOTED', 'You have already evaluated this cadre in this campaign');
+const notOpen = () => new AppError('CAMPAIGN_NOT_OPEN', 'This campaign is not taking ballots');
+
+/** Which of these campaigns the signed-in citizen took part in: one statement per level of the response. */
+const participationLoaders = new WeakMap<EntityManager, DataLoader<string, boolean>>();
+
+/**
+ * Ballots: cast once per citizen, cadre and campaign, anonymously. The participation record (keyed by
+ * the nullifier) and the ballot (no user, no time, no sequence) are written in one transaction, so one
+ * exists iff the other does; a second ballot collides with the first participation: ALREADY_VOTED. The
+ * citizen gets a receipt code, shown once; its hash is all that is stored.
+ */
+export class BallotService {
+  constructor(
+    private readonly events: EventPublisher<EvaluationEvents>,
+    private readonly campaigns: CampaignService,
+    private readonly keys: BallotKeys,
+  ) {}
+
+  async cast(context: RequestContext, input: CastBallotInput): Promise<{ code: string }> {
+    const { principal } = context;
+    if (principal.kind !== 'USER' || principal.role !== 'CITIZEN') throw new AppError('NOT_ELIGIBLE', 'Only citizens evaluate cadres');
+    if (principal.citizenStatus !== 'VERIFIED') {
+      throw new AppError('NOT_VERIFIED', 'Your residence is not verified yet: you can evaluate cadres once it is');
+    }
+    const campaign = await new CampaignRepository(context.em).findWithRegion(input.campaignId);
+    if (!campaign || campaign.status === 'DRAFT') throw new AppError('NOT_FOUND', 'Campaign not found');
+    if (!isWithin(principal.regionPath, campaign.region.path)) {
+      throw new AppError('WRONG_REGION', 'This campaign is for the residents of another region');
+    }
+    if (!evaluation.acceptsBallots(campaign.status)) throw notOpen();
+    const termIds = (await new CampaignRepository(context.em).termIdsOf([campaign.id])).get(campaign.id) ?? [];
+    if (!termIds.includes(input.termId)) {
+      throw new AppError('INVALID_BALLOT', 'This cadre is not evaluated in this campaign', { termId: problemOf('TERM_NOT_IN_CAMPAIGN') });
+    }
+    const comment = input.comment?.trim() || null;
+    const problems = evaluation.ballotProblems(campaign.criteria, campaign.scale, input.answers, comment);
+    if (Object.keys(problems).length > 0) throw new AppError('INVALID_BALLOT', 'Some answers need correcting', problems);
+    const answers = evaluation.ballotSteps(campaign.criteria, campaign.scale, input.answers);
+    const code = newReceiptCode();
+    const nullifier = this.keys.nullifier(campaign.id, input.termId, principal.id);
+    await inTransaction(this.events, context, async (em) => {
+      const ballots = new BallotRepository(em);
+      // Under a share lock: a close (UPDATE … status) waits for this ballot, or this ballot sees it closed.
+      const locked = await ballots.lockCampaign(campaign.id);
+      if (!locked || locked.status !== 'OPEN' || !locked.running) throw notOpen();
+      if (!(await ballots.addParticipation(nullifier, campaign.id, input.termId))) throw alreadyVoted();
+      await ballots.addBallot({
+        id: randomUUID(),
+        campaignId: campaign.id,
+        termId: input.termId,
+        answers,
+        comment,
+        receiptHash: receiptHashOf(code),
+      });
+      const first = await ballots.addParticipant(campaign.id, principal.id);
+      const events: DomainEvent<EvaluationEvents>[] = first
+        ? [
+            {
+              action: 'campaign.participate',
+              subjectType: 'Campaign',
+              subjectId: campaign.id,
+              regionPath: campaign.region.path,
+              before: null,
+              after: null,
+            },
+          ]
+        : [];
+      return { result: null, events };
+    });
+    return { code: evaluation.formatReceiptCode(code) };
+  }
+
+  /** Whether a ballot with this receipt is counted, and its campaign when the caller may read it — never what the ballot says. */
+  async checkReceipt(context: RequestContext, typed: string): Promise<BallotReceiptCheckView> {
+    const code = evaluation.normalizeReceiptCode(typed);
+    if (!code) return { counted: false, campaign: null };
+    const campaignId = await new BallotRepository(context.em).receiptCampaign(receiptHashOf(code));
+    if (!campaignId) return { counted: false, campaign: null };
+    const campaign = await this.campaigns.get(context, campaignId).catch((error: unknown) => {
+      if (error instanceof AppError) return null;
+      throw error;
+    });
+    return { counted: true, campaign };
+  }
+
+  /** For a citizen: whether they took part in the campaign (null for anybody else). */
+  async participated(context: RequestContext, campaign: Campaign): Promise<boolean | null> {
+    const { principal } = context;
+    if (principal.kind !== 'USER' || principal.role !== 'CITIZEN') return null;
+    let loader = participationLoaders.get(context.em);
+    if (!loader) {
+      loader = new DataLoader<string, boolean>(async (ids) => {
+        const took = await new BallotRepository(context.em).participatedIn(ids, principal.id);
+        return ids.map((id) => took.has(id));
+      });
+      participationLoaders.set(context.em, loader);
+    }
+    return loader.load(campaign.id);
+  }
+
+  /** For a citizen: which cadres of the campaign they have evaluated (null for anybody else). */
+  async myVotes(context: RequestContext, campaign: Campaign): Promise<CampaignTermVoteView[] | null> {
+    const { principal } = context;
+    if (principal.kind !== 'USER' || principal.role !== 'CITIZEN') return null;
+    const terms: Term[] = await this.campaigns.termsOf(context, campaign);
+    const voted = await this.keys.votedTerms(
+      new BallotRepository(context.em),
+      campaign.id,
+      terms.map((term) => term.id),
+      principal.id,
+    );
+    return terms.map((term) => ({ term, voted: voted.has(term.id) }));
+  }
+}

@@ -1,0 +1,42 @@
+import { defineModule, resolver } from '../../app/module-manifest';
+import type { CadreServices } from '../cadres/cadres.module';
+import type { NotificationsServices } from '../notifications/notifications.module';
+import { Ballot, Participation } from './ballot.entity';
+import { BallotKeys } from './ballot-secrets';
+import { BallotService } from './ballot.service';
+import { CampaignParticipant } from './campaign-participant.entity';
+import { CampaignResult, CampaignTermResult } from './campaign-result.entity';
+import { CampaignTerm } from './campaign-term.entity';
+import { Campaign } from './campaign.entity';
+import { CampaignResolver } from './campaign.resolver';
+import { CampaignService } from './campaign.service';
+import { Migration20261129181000Evaluation } from './migrations/Migration20261129181000Evaluation';
+
+export interface EvaluationServices {
+  campaigns: CampaignService;
+  ballots: BallotService;
+}
+
+/** Mass evaluation of cadres (mechanism 2): campaigns, anonymous ballots with receipts, results. */
+export const evaluationModule = defineModule({
+  name: 'evaluation',
+  dependsOn: ['regions', 'accounts', 'cadres', 'notifications'],
+  entities: [Campaign, CampaignTerm, Ballot, Participation, CampaignParticipant, CampaignResult, CampaignTermResult],
+  createServices: (
+    { events, config },
+    { cadres, notifications }: { cadres: CadreServices; notifications: NotificationsServices },
+  ): EvaluationServices => {
+    const keys = new BallotKeys(config.ballotSecret);
+    const campaigns = new CampaignService(events, cadres.terms, notifications.notifications, keys);
+    return { campaigns, ballots: new BallotService(events, campaigns, keys) };
+  },
+  resolvers: [resolver(CampaignResolver, (s: EvaluationServices) => new CampaignResolver(s.campaigns, s.ballots))],
+  // Closes campaigns whose time is up and sends the "closing tomorrow" reminders (safe in several processes: guarded writes).
+  jobs: (s: EvaluationServices) => [{ name: 'evaluation.sweep', everyMs: 60_000, run: (context) => s.campaigns.sweep(context) }],
+  nodes: (s: EvaluationServices) => ({ Campaign: (context, id) => s.campaigns.get(context, id) }),
+  migrations: [{ name: 'Migration20261129181000Evaluation', class: Migration20261129181000Evaluation }],
+  // Participation and results are history: appended, never rewritten. Ballots are sealed: the server
+  // writes them and reads them back only through the migration's owner functions.
+  appendOnlyTables: ['participation', 'campaign_participant', 'campaign_result', 'campaign_term_result'],
+  sealedTables: ['ballot'],
+});
