@@ -1,5 +1,6 @@
 import { accountsFeature } from '../features/accounts/accounts.feature';
 import { auditFeature } from '../features/audit/audit.feature';
+import { evaluationFeature } from '../features/evaluation/evaluation.feature';
 import { harmonyFeature } from '../features/harmony/harmony.feature';
 import { regionsFeature } from '../features/regions/regions.feature';
 import type { Feature } from './feature';
@@ -9,4 +10,4 @@ import type { Feature } from './feature';
  * a new mechanism is a folder in web/src/features with a manifest, and one line here. Order is the
  * navigation's: menus appear in the order of their first page, pages in the order listed.
  */
-export const FEATURES: readonly Feature[] = [harmonyFeature, regionsFeature, accountsFeature, auditFeature];
+export const FEATURES: readonly Feature[] = [harmonyFeature, evaluationFeature, regionsFeature, accountsFeature, auditFeature];

@@ -33,7 +33,7 @@ export function ReceiptPanel({ code, cadreName, onKept }: ReceiptPanelProps) {
         <strong>{t('evaluation.receipt.keepIt')}</strong>
       </p>
       <p className="receipt-code" data-testid="ballot-receipt-code" data-code={code}>
-        <code>{evaluation.formatReceiptCode(code)}</code>
+        <code>{evaluation.formatReceiptCode(evaluation.normalizeReceiptCode(code) ?? code)}</code>
       </p>
       <div className="row-actions">
         <button type="button" className="button ballot-big-button" data-testid="ballot-receipt-copy" onClick={() => void copy()}>
