@@ -143,7 +143,8 @@ describe.skipIf(!chromiumAvailable)('the console in 中文, every page of every 
       .getConnection()
       .execute<{ text: string }[]>(
         `select display_name as text from app_user union select name from organization
-       union select source from observation where source is not null union select name from api_token`,
+       union select source from observation where source is not null union select name from api_token
+       union select name from cadre`,
       );
     // Longest first: a name that contains another is taken out whole.
     dataTexts = rows.map((row) => row.text).sort((a, b) => b.length - a.length);
@@ -211,6 +212,16 @@ describe.skipIf(!chromiumAvailable)('the console in 中文, every page of every 
     await page.getByTestId('sign-in-submit').click();
     await page.getByRole('alert').first().waitFor();
     found.push(...(await leaks(page, 'public /sign-in (refused)')));
+    // A receipt check: a code that is not one refused, a well-formed one not counted, both in Chinese.
+    await page.goto(`${server.url}/receipt`);
+    await page.getByTestId('receipt-check-code').fill('12345');
+    await page.getByTestId('receipt-check-submit').click();
+    await page.locator('.field-error').first().waitFor();
+    found.push(...(await leaks(page, 'public /receipt (not a code)')));
+    await page.getByTestId('receipt-check-code').fill('0000-0000-0000-0000-0000');
+    await page.getByTestId('receipt-check-submit').click();
+    await page.getByTestId('receipt-check-result').waitFor();
+    found.push(...(await leaks(page, 'public /receipt (not counted)')));
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -225,6 +236,11 @@ describe.skipIf(!chromiumAvailable)('the console in 中文, every page of every 
     found.push(...(await openForms(page, 'organization', '/api-tokens', ['api-token-create-open'])));
     found.push(...(await openForms(page, 'organization', '/harmony/indicators', ['indicator-create-open'])));
     found.push(...(await openForms(page, 'organization', '/harmony/methodology', ['methodology-create-open'])));
+    // The campaign editor: the default criteria in Chinese, and an empty draft refused at its fields.
+    found.push(...(await openForms(page, 'organization', '/campaigns', ['campaign-create-open'])));
+    await page.getByTestId('campaign-save').click();
+    await page.locator('.field-error').first().waitFor();
+    found.push(...(await leaks(page, 'organization /campaigns/new (refused)')));
 
     // A CSV whose rows break every kind of rule: each refusal worded in Chinese, the indicator by its name.
     await page.goto(`${server.url}/harmony/import`);

@@ -2,6 +2,7 @@ import { accountsFeature } from '../features/accounts/accounts.feature';
 import { appraisalFeature } from '../features/appraisal/appraisal.feature';
 import { auditFeature } from '../features/audit/audit.feature';
 import { cadresFeature } from '../features/cadres/cadres.feature';
+import { evaluationFeature } from '../features/evaluation/evaluation.feature';
 import { harmonyFeature } from '../features/harmony/harmony.feature';
 import { notificationsFeature } from '../features/notifications/notifications.feature';
 import { regionsFeature } from '../features/regions/regions.feature';
@@ -14,6 +15,7 @@ import type { Feature } from './feature';
  */
 export const FEATURES: readonly Feature[] = [
   harmonyFeature,
+  evaluationFeature,
   cadresFeature,
   appraisalFeature,
   regionsFeature,

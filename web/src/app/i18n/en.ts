@@ -33,6 +33,10 @@ export const en = {
   'nav.sensitivity': 'Sensitivity',
   'nav.alerts': 'Alerts',
   'nav.verdicts': 'Verdicts',
+  'nav.campaigns': 'Campaigns',
+  'nav.myCampaigns': 'My campaigns',
+  'nav.myParticipation': 'My participation',
+  'nav.receiptCheck': 'Check a receipt',
 
   'header.language': 'Language',
   'header.signIn': 'Sign in',
@@ -57,6 +61,11 @@ export const en = {
   'title.signIn': 'Sign in',
   'title.register': 'Register',
   'title.termAppraisal': 'Appraisal of a term',
+  'title.newCampaign': 'New evaluation campaign',
+  'title.campaign': 'Evaluation campaign',
+  'title.editCampaign': 'Edit the campaign',
+  'title.ballot': 'Ballot',
+  'title.campaignResults': 'Results of the campaign',
 
   'table.total': '{count} in total',
   'table.range': '{first}–{last} of {total}',

@@ -30,6 +30,10 @@ export const zhCN: CoreDictionary = {
   'nav.sensitivity': '敏感性分析',
   'nav.alerts': '预警',
   'nav.verdicts': '评定结果',
+  'nav.campaigns': '评议活动',
+  'nav.myCampaigns': '我的评议',
+  'nav.myParticipation': '我的参与记录',
+  'nav.receiptCheck': '核对回执',
 
   'header.language': '语言',
   'header.signIn': '登录',
@@ -54,6 +58,11 @@ export const zhCN: CoreDictionary = {
   'title.signIn': '登录',
   'title.register': '注册',
   'title.termAppraisal': '任期考评',
+  'title.newCampaign': '新建评议活动',
+  'title.campaign': '评议活动',
+  'title.editCampaign': '编辑评议活动',
+  'title.ballot': '评议票',
+  'title.campaignResults': '评议结果',
 
   'table.total': '共 {count} 条',
   'table.range': '第 {first}–{last} 条，共 {total} 条',
