@@ -38,7 +38,9 @@ describe('permission matrix', () => {
   let fixtures: Fixtures;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // Every operation for every actor, from one address in a minute or two: past the per-address and
+    // per-token request limits, which are rate limits' own tests (request-limits.spec.ts), not permissions.
+    server = await startTestServer({ requestsPerAddressPerMinute: 1_000_000, apiTokenRequestsPerMinute: 1_000_000 });
     for (const actor of ACTORS) clients.set(actor, await server.as(actor));
     const orgIn = clients.get('orgIn')!;
     const { regions } = await orgIn.ok<{ regions: { edges: { node: { id: string; code: string } }[] } }>(
