@@ -79,6 +79,13 @@ export const schemaLintRules = {
           'ObservationRevision',
           'LorenzFit',
           'AlertPeriodValue',
+          // The ledger's statements and proofs: values computed for one question, signed or checkable as they are.
+          'SignedTreeHead',
+          'LedgerPublicKey',
+          'LedgerInclusionProof',
+          'LedgerConsistencyProof',
+          'LedgerVerification',
+          'LedgerBreak',
         ],
       },
     },

@@ -6,4 +6,5 @@ export * from './domain/text';
 export * as harmony from './domain/harmony';
 export * as evaluation from './domain/evaluation';
 export * as grants from './domain/grants';
+export * as ledger from './domain/ledger';
 export * from './domain/audit/security-events';

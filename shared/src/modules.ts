@@ -4,6 +4,8 @@ import { AUDIT_ERROR_REASONS } from './domain/audit/error-reasons';
 import { AUDIT_PERMISSIONS } from './domain/audit/permissions';
 import { HARMONY_ERROR_REASONS } from './domain/harmony/error-reasons';
 import { HARMONY_PERMISSIONS } from './domain/harmony/permissions';
+import { LEDGER_ERROR_REASONS } from './domain/ledger/error-reasons';
+import { LEDGER_PERMISSIONS } from './domain/ledger/permissions';
 import { REGIONS_ERROR_REASONS } from './domain/regions/error-reasons';
 import { REGIONS_PERMISSIONS } from './domain/regions/permissions';
 
@@ -17,4 +19,5 @@ export const SHARED_MODULES = [
   { name: 'accounts', permissions: ACCOUNTS_PERMISSIONS, errorReasons: ACCOUNTS_ERROR_REASONS },
   { name: 'audit', permissions: AUDIT_PERMISSIONS, errorReasons: AUDIT_ERROR_REASONS },
   { name: 'harmony', permissions: HARMONY_PERMISSIONS, errorReasons: HARMONY_ERROR_REASONS },
+  { name: 'ledger', permissions: LEDGER_PERMISSIONS, errorReasons: LEDGER_ERROR_REASONS },
 ] as const;

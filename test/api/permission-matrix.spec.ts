@@ -4,6 +4,7 @@ import { ACTOR_EMAILS, startTestServer, type TestServer } from '../support/test-
 import { ACCOUNTS_MATRIX } from './permissions/accounts.matrix';
 import { AUDIT_MATRIX } from './permissions/audit.matrix';
 import { HARMONY_MATRIX } from './permissions/harmony.matrix';
+import { LEDGER_MATRIX } from './permissions/ledger.matrix';
 import { NODE_MATRIX } from './permissions/node.matrix';
 import { ACTORS, unique, uuid, type Fixtures, type MatrixActor, type MatrixRows } from './permissions/matrix';
 import { REGIONS_MATRIX } from './permissions/regions.matrix';
@@ -18,6 +19,7 @@ const MODULE_MATRICES: Record<string, MatrixRows> = {
   accounts: ACCOUNTS_MATRIX,
   audit: AUDIT_MATRIX,
   harmony: HARMONY_MATRIX,
+  ledger: LEDGER_MATRIX,
   // node/nodes belong to no module: they fold over every module's lookups.
   node: NODE_MATRIX,
 };

@@ -44,6 +44,11 @@ export interface Config {
   persistedOperations: string;
   /** Public answers of registered queries kept by each server process (graphql-endpoint.ts); 0 entries: none. */
   publicCache: { maxEntries: number; maxBytes: number };
+  /**
+   * The ledger's Ed25519 signing key (PKCS#8 PEM), generated there on first start: beside the embedded
+   * database's data folder by default; with DATABASE_URL, LEDGER_KEY_FILE must say where (null: unset).
+   */
+  ledgerKeyFile: string | null;
 }
 
 /**
@@ -83,12 +88,13 @@ function bool(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
 
 export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const secure = env.COOKIE_SECURE;
+  const dataDir = path.resolve(REPO_ROOT, env.DATA_DIR || '.data');
   return {
     port: int('PORT', 4000, env),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
     databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
-    dataDir: path.resolve(REPO_ROOT, env.DATA_DIR || '.data'),
+    dataDir,
     embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT ? int('EMBEDDED_POSTGRES_PORT', 0, env) : null,
     seedDemo: bool('SEED_DEMO', true, env),
     webDist: path.resolve(REPO_ROOT, env.WEB_DIST || 'web/dist'),
@@ -126,6 +132,11 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
       maxEntries: int('PUBLIC_CACHE_ENTRIES', 2000, env),
       maxBytes: int('PUBLIC_CACHE_BYTES', 64 * 1024 * 1024, env),
     },
+    ledgerKeyFile: env.LEDGER_KEY_FILE
+      ? path.resolve(REPO_ROOT, env.LEDGER_KEY_FILE)
+      : env.DATABASE_URL
+        ? null
+        : path.join(path.dirname(dataDir), 'ledger-signing-key.pem'),
     ...overrides,
   };
 }

@@ -62,6 +62,8 @@ const ENGLISH = {
   CSV_NO_ROWS: () => 'No rows under the header',
   CSV_TOO_MANY_ROWS: ({ max }: { max: number }) => `At most ${max} rows per import`,
   CSV_DUPLICATE_ROW: ({ line }: { line: number }) => `The same region, period and indicator as line ${line}`,
+  LEDGER_SIZE_OUT_OF_RANGE: ({ got, min, size }: { got: number; min: number; size: number }) =>
+    `Must be between ${min} and the ledger's size (${size}), got ${got}`,
 } satisfies Record<string, (params: never) => string>;
 
 export type ProblemCode = keyof typeof ENGLISH;

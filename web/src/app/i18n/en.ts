@@ -140,6 +140,7 @@ export const en = {
   'reason.NOT_A_CITIZEN': 'Only a citizen has a residence to verify.',
   'reason.API_TOKEN_ALREADY_REVOKED': 'This token is already revoked.',
   'reason.AUDIT_LOG_APPEND_ONLY': 'The audit log cannot be changed.',
+  'reason.LEDGER_RANGE_INVALID': 'That size or range is beyond the ledger.',
   'reason.INDICATOR_CODE_TAKEN': 'This indicator code is already used.',
   'reason.UNKNOWN_INDICATOR': 'Unknown indicator.',
   'reason.INVALID_OBSERVATION': 'This observation is not valid.',
@@ -205,6 +206,7 @@ export const en = {
   'problem.CSV_NO_ROWS': 'There are no rows under the header.',
   'problem.CSV_TOO_MANY_ROWS': 'At most {max} rows per import.',
   'problem.CSV_DUPLICATE_ROW': 'The same region, period and indicator as line {line}.',
+  'problem.LEDGER_SIZE_OUT_OF_RANGE': "Must be between {min} and the ledger's size ({size}), got {got}.",
 } as const;
 
 export type CoreMessageKey = keyof typeof en;

@@ -137,6 +137,7 @@ export const zhCN: CoreDictionary = {
   'reason.NOT_A_CITIZEN': '只有群众才需要核验居住地。',
   'reason.API_TOKEN_ALREADY_REVOKED': '该令牌已被吊销。',
   'reason.AUDIT_LOG_APPEND_ONLY': '审计日志不可修改。',
+  'reason.LEDGER_RANGE_INVALID': '该大小或范围超出了账本。',
   'reason.INDICATOR_CODE_TAKEN': '该指标代码已被使用。',
   'reason.UNKNOWN_INDICATOR': '未知指标。',
   'reason.INVALID_OBSERVATION': '该观测值无效。',
@@ -202,4 +203,5 @@ export const zhCN: CoreDictionary = {
   'problem.CSV_NO_ROWS': '表头下没有数据行。',
   'problem.CSV_TOO_MANY_ROWS': '每次导入最多 {max} 行。',
   'problem.CSV_DUPLICATE_ROW': '与第 {line} 行的地区、期间和指标相同。',
+  'problem.LEDGER_SIZE_OUT_OF_RANGE': '须在 {min} 至账本大小（{size}）之间，当前为 {got}。',
 };
