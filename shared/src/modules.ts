@@ -2,6 +2,8 @@ import { ACCOUNTS_ERROR_REASONS } from './domain/accounts/error-reasons';
 import { ACCOUNTS_PERMISSIONS } from './domain/accounts/permissions';
 import { AUDIT_ERROR_REASONS } from './domain/audit/error-reasons';
 import { AUDIT_PERMISSIONS } from './domain/audit/permissions';
+import { GRANTS_ERROR_REASONS } from './domain/grants/error-reasons';
+import { GRANTS_PERMISSIONS } from './domain/grants/permissions';
 import { HARMONY_ERROR_REASONS } from './domain/harmony/error-reasons';
 import { HARMONY_PERMISSIONS } from './domain/harmony/permissions';
 import { LEDGER_ERROR_REASONS } from './domain/ledger/error-reasons';
@@ -20,4 +22,5 @@ export const SHARED_MODULES = [
   { name: 'audit', permissions: AUDIT_PERMISSIONS, errorReasons: AUDIT_ERROR_REASONS },
   { name: 'harmony', permissions: HARMONY_PERMISSIONS, errorReasons: HARMONY_ERROR_REASONS },
   { name: 'ledger', permissions: LEDGER_PERMISSIONS, errorReasons: LEDGER_ERROR_REASONS },
+  { name: 'grants', permissions: GRANTS_PERMISSIONS, errorReasons: GRANTS_ERROR_REASONS },
 ] as const;

@@ -64,3 +64,5 @@ export {
   type SubtreeHasher,
 } from './merkle';
 export { fromHex, sha256, toHex } from './sha256';
+export { wireProblemOf, wireProblemsByField } from './grant-problems';
+export { PROBATION_OUTCOMES, PROBATION_YEARS, probationEnd, probationProblems, type ProbationOutcome } from './probation';
