@@ -68,7 +68,8 @@ const ENGLISH = {
   GRANT_DATE_BEFORE_PREVIOUS: ({ date, previous }: { date: string; previous: string }) =>
     `${date} is before the previous step (${previous})`,
   GRANT_NOT_A_DATE: ({ got }: { got: string }) => `Must be a date (YYYY-MM-DD), got "${got}"`,
-  GRANT_NOT_A_COUNT: ({ got, min }: { got: number; min: number }) => `Must be a whole number of ${min} or more, got ${got}`,
+  GRANT_NOT_A_CHOICE: ({ got, choices }: { got: string; choices: string }) => `"${got}" is not one of ${choices}`,
+  GRANT_NOT_A_COUNT: ({ got, min }: { got: string; min: number }) => `Must be a whole number of ${min} or more, got ${got}`,
   PARTICIPANTS_EXCEED_ENTITLED: ({ participants, entitled }: { participants: number; entitled: number }) =>
     `${participants} participants, more than the ${entitled} entitled to take part`,
   PRESENT_EXCEED_MEMBERS: ({ present, members }: { present: number; members: number }) =>

@@ -80,8 +80,8 @@ describe('the procedure problems as the API carries them', () => {
       wireProblemsByField(recommendationProblems({ date: 'x', entitled: -1, participants: 1, posts: 0, candidates: [] })),
     ).toMatchObject({
       date: { reason: 'GRANT_NOT_A_DATE', params: { got: 'x' } },
-      entitled: { reason: 'GRANT_NOT_A_COUNT', params: { got: -1, min: 0 } },
-      posts: { reason: 'GRANT_NOT_A_COUNT', params: { got: 0, min: 1 } },
+      entitled: { reason: 'GRANT_NOT_A_COUNT', params: { got: '-1', min: 0 } },
+      posts: { reason: 'GRANT_NOT_A_COUNT', params: { got: '0', min: 1 } },
     });
   });
 });

@@ -22,7 +22,11 @@ export function wireProblemOf(found: GrantProblem): Problem {
     case 'INVALID_DATE':
       return problemOf('GRANT_NOT_A_DATE', { got: text(p.value) });
     case 'INVALID_COUNT':
-      return problemOf('GRANT_NOT_A_COUNT', { got: num(p.value), min: found.field === 'posts' ? 1 : 0 });
+      return problemOf('GRANT_NOT_A_COUNT', { got: text(p.value), min: found.field === 'posts' ? 1 : 0 });
+    case 'INVALID_TEXT':
+      return num(p.length) === 0 ? problemOf('REQUIRED') : problemOf('TOO_LONG', { max: num(p.max) });
+    case 'INVALID_CHOICE':
+      return problemOf('GRANT_NOT_A_CHOICE', { got: text(p.value), choices: text(p.choices) });
     case 'PARTICIPANTS_EXCEED_ENTITLED':
       return problemOf('PARTICIPANTS_EXCEED_ENTITLED', { participants: num(p.participants), entitled: num(p.entitled) });
     case 'PRESENT_EXCEED_MEMBERS':

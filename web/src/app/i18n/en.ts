@@ -224,6 +224,7 @@ export const en = {
   'problem.GRANT_STEP_OUT_OF_ORDER': '{step} is already recorded: the next step is {expected}.',
   'problem.GRANT_DATE_BEFORE_PREVIOUS': '{date} is before the previous step ({previous}).',
   'problem.GRANT_NOT_A_DATE': 'Must be a date (YYYY-MM-DD), got "{got}".',
+  'problem.GRANT_NOT_A_CHOICE': '"{got}" is not one of {choices}.',
   'problem.GRANT_NOT_A_COUNT': 'Must be a whole number of {min} or more, got {got}.',
   'problem.PARTICIPANTS_EXCEED_ENTITLED': '{participants} participants, more than the {entitled} entitled to take part.',
   'problem.PRESENT_EXCEED_MEMBERS': '{present} present, more than the {members} members.',

@@ -220,6 +220,7 @@ export const zhCN: CoreDictionary = {
   'problem.GRANT_STEP_OUT_OF_ORDER': '{step} 已记录：下一步是 {expected}。',
   'problem.GRANT_DATE_BEFORE_PREVIOUS': '{date} 早于上一步（{previous}）。',
   'problem.GRANT_NOT_A_DATE': '须为日期（YYYY-MM-DD），当前为“{got}”。',
+  'problem.GRANT_NOT_A_CHOICE': '“{got}”不是 {choices} 之一。',
   'problem.GRANT_NOT_A_COUNT': '须为不小于 {min} 的整数，当前为 {got}。',
   'problem.PARTICIPANTS_EXCEED_ENTITLED': '参加人数 {participants}，多于应参加的 {entitled} 人。',
   'problem.PRESENT_EXCEED_MEMBERS': '到会 {present} 人，多于全体 {members} 名成员。',
