@@ -6,5 +6,7 @@ export * from './domain/text';
 export * as harmony from './domain/harmony';
 export * as evaluation from './domain/evaluation';
 export * as grants from './domain/grants';
+export * as cadres from './domain/cadres';
+export * as notifications from './domain/notifications';
 export * as ledger from './domain/ledger';
 export * from './domain/audit/security-events';

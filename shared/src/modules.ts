@@ -1,11 +1,15 @@
 import { ACCOUNTS_ERROR_REASONS } from './domain/accounts/error-reasons';
 import { ACCOUNTS_PERMISSIONS } from './domain/accounts/permissions';
+import { CADRES_ERROR_REASONS } from './domain/cadres/error-reasons';
+import { CADRES_PERMISSIONS } from './domain/cadres/permissions';
 import { AUDIT_ERROR_REASONS } from './domain/audit/error-reasons';
 import { AUDIT_PERMISSIONS } from './domain/audit/permissions';
 import { GRANTS_ERROR_REASONS } from './domain/grants/error-reasons';
 import { GRANTS_PERMISSIONS } from './domain/grants/permissions';
 import { HARMONY_ERROR_REASONS } from './domain/harmony/error-reasons';
 import { HARMONY_PERMISSIONS } from './domain/harmony/permissions';
+import { NOTIFICATIONS_ERROR_REASONS } from './domain/notifications/error-reasons';
+import { NOTIFICATIONS_PERMISSIONS } from './domain/notifications/permissions';
 import { LEDGER_ERROR_REASONS } from './domain/ledger/error-reasons';
 import { LEDGER_PERMISSIONS } from './domain/ledger/permissions';
 import { REGIONS_ERROR_REASONS } from './domain/regions/error-reasons';
@@ -21,6 +25,8 @@ export const SHARED_MODULES = [
   { name: 'accounts', permissions: ACCOUNTS_PERMISSIONS, errorReasons: ACCOUNTS_ERROR_REASONS },
   { name: 'audit', permissions: AUDIT_PERMISSIONS, errorReasons: AUDIT_ERROR_REASONS },
   { name: 'harmony', permissions: HARMONY_PERMISSIONS, errorReasons: HARMONY_ERROR_REASONS },
+  { name: 'cadres', permissions: CADRES_PERMISSIONS, errorReasons: CADRES_ERROR_REASONS },
+  { name: 'notifications', permissions: NOTIFICATIONS_PERMISSIONS, errorReasons: NOTIFICATIONS_ERROR_REASONS },
   { name: 'ledger', permissions: LEDGER_PERMISSIONS, errorReasons: LEDGER_ERROR_REASONS },
   { name: 'grants', permissions: GRANTS_PERMISSIONS, errorReasons: GRANTS_ERROR_REASONS },
 ] as const;

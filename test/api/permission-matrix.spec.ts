@@ -3,6 +3,7 @@ import { ApiClient, errorCode } from '../support/api-client';
 import { ACTOR_EMAILS, startTestServer, type TestServer } from '../support/test-server';
 import { ACCOUNTS_MATRIX } from './permissions/accounts.matrix';
 import { AUDIT_MATRIX } from './permissions/audit.matrix';
+import { CADRES_MATRIX } from './permissions/cadres.matrix';
 import { HARMONY_MATRIX } from './permissions/harmony.matrix';
 import { LEDGER_MATRIX } from './permissions/ledger.matrix';
 import { NODE_MATRIX } from './permissions/node.matrix';
@@ -19,6 +20,7 @@ const MODULE_MATRICES: Record<string, MatrixRows> = {
   accounts: ACCOUNTS_MATRIX,
   audit: AUDIT_MATRIX,
   harmony: HARMONY_MATRIX,
+  cadres: CADRES_MATRIX,
   ledger: LEDGER_MATRIX,
   // node/nodes belong to no module: they fold over every module's lookups.
   node: NODE_MATRIX,

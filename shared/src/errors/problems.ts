@@ -23,6 +23,22 @@ const ENGLISH = {
   NO_SUCH_ORGANIZATION: () => 'No such organization',
   NO_SUCH_INDICATOR: ({ code }: { code: string }) => `No indicator "${code}"`,
   OUTSIDE_JURISDICTION: () => 'Outside your jurisdiction',
+  NO_SUCH_CADRE: () => 'No such cadre',
+  NO_SUCH_POST: () => 'No such post',
+  NOT_A_DATE: ({ got }: { got: string }) => `"${got}" is not a date (YYYY-MM-DD)`,
+  POST_LEVEL_MISMATCH: ({ level, regionLevel }: { level: string; regionLevel: string }) =>
+    `A ${level} post does not serve a ${regionLevel} region`,
+  POST_ORGANIZATION_ELSEWHERE: () => "The organization is not of the post's region or a region above it",
+  TERM_DATES_ORDER: ({ from, to }: { from: string; to: string }) => `A term runs from a date to a later one, got ${from} to ${to}`,
+  TERM_TOO_LONG: ({ from, to, maxYears, latest }: { from: string; to: string; maxYears: number; latest: string }) =>
+    `${from} to ${to} is longer than ${maxYears} years (at most until ${latest})`,
+  POST_ALREADY_HELD: ({ from, to }: { from: string; to: string }) =>
+    `The post is held from ${from} to ${to}: two holders of one post at once`,
+  THIRD_CONSECUTIVE_TERM: ({ consecutive, max }: { consecutive: number; max: number }) =>
+    `This would be term ${consecutive + 1} in a row in the same post: at most ${max} consecutive terms`,
+  TOO_LONG_AT_LEVEL: ({ years, max, level }: { years: number; max: number; level: string }) =>
+    `With this term, ${years} years at the ${level} level: at most ${max}`,
+  TERM_END_OUT_OF_RANGE: ({ from, to }: { from: string; to: string }) => `A term ends after ${from} and at the latest on ${to}`,
   REGION_OUTSIDE_JURISDICTION: ({ region }: { region: string }) => `Region ${region} is outside your jurisdiction`,
   CONTROL_CHARACTER: () => 'Must not contain control characters',
   INVISIBLE_FORMATTING: () => 'Must not contain invisible direction marks',

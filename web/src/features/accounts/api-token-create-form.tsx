@@ -13,7 +13,12 @@ type ApiScope = VariablesOf<typeof CreateApiTokenMutation>['input']['scopes'][nu
  * The scopes offered are those of the API contract (schema.graphql), not of the shared vocabulary, which
  * may run ahead of the schema. A scope added to the schema fails to compile here until it has a label.
  */
-const SCOPE_LABELS: Record<ApiScope, AccountsMessageKey> = { REGIONS: 'scope.REGIONS', HARMONY: 'scope.HARMONY' };
+const SCOPE_LABELS: Record<ApiScope, AccountsMessageKey> = {
+  REGIONS: 'scope.REGIONS',
+  HARMONY: 'scope.HARMONY',
+  CADRES: 'scope.CADRES',
+  GRANTS: 'scope.GRANTS',
+};
 const API_SCOPES = Object.keys(SCOPE_LABELS).filter((scope): scope is ApiScope => scope in SCOPE_LABELS);
 
 /** Issues a token; its secret is shown here once, and never again (the server keeps only its hash). */

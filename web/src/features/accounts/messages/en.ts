@@ -9,6 +9,8 @@ export const accountsEn = {
 
   'scope.REGIONS': 'Regions and organizations (public data)',
   'scope.HARMONY': 'Harmony index (published assessments)',
+  'scope.CADRES': 'Cadres, posts and terms (who holds which post)',
+  'scope.GRANTS': 'Power grants (who gave which power, by what procedure; notices and objections)',
 
   'signIn.title': 'Sign in',
   'signIn.submit': 'Sign in',

@@ -8,6 +8,8 @@ export const accountsZhCN: Record<AccountsMessageKey, string> = {
 
   'scope.REGIONS': '行政区划与组织（公开数据）',
   'scope.HARMONY': '和谐指数（已发布的评估）',
+  'scope.CADRES': '干部、职位与任期（谁任何职）',
+  'scope.GRANTS': '授权记录（谁授予何种权力、经何程序；公示与异议）',
 
   'signIn.title': '登录',
   'signIn.submit': '登录',
