@@ -86,6 +86,11 @@ export const schemaLintRules = {
           'LedgerConsistencyProof',
           'LedgerVerification',
           'LedgerBreak',
+          // A grant's parts, refetched with their grant; a year of the calendar and its days.
+          'GrantParticipation',
+          'GrantStepVersion',
+          'WorkingCalendar',
+          'CalendarDay',
         ],
       },
     },

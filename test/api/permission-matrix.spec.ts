@@ -4,6 +4,7 @@ import { ACTOR_EMAILS, startTestServer, type TestServer } from '../support/test-
 import { ACCOUNTS_MATRIX } from './permissions/accounts.matrix';
 import { AUDIT_MATRIX } from './permissions/audit.matrix';
 import { CADRES_MATRIX } from './permissions/cadres.matrix';
+import { GRANTS_MATRIX } from './permissions/grants.matrix';
 import { HARMONY_MATRIX } from './permissions/harmony.matrix';
 import { LEDGER_MATRIX } from './permissions/ledger.matrix';
 import { NODE_MATRIX } from './permissions/node.matrix';
@@ -22,6 +23,7 @@ const MODULE_MATRICES: Record<string, MatrixRows> = {
   harmony: HARMONY_MATRIX,
   cadres: CADRES_MATRIX,
   ledger: LEDGER_MATRIX,
+  grants: GRANTS_MATRIX,
   // node/nodes belong to no module: they fold over every module's lookups.
   node: NODE_MATRIX,
 };

@@ -125,6 +125,9 @@ const ENGLISH = {
   OBJECTIONS_UNANSWERED: ({ unanswered }: { unanswered: number }) =>
     `${unanswered} objections are not answered yet: every objection is answered before a grant takes effect`,
   OBJECTION_UPHELD: ({ upheld }: { upheld: number }) => `${upheld} objections were upheld: the grant is stopped`,
+  CALENDAR_DAY_OUTSIDE_YEAR: ({ day, year }: { day: string; year: number }) => `${day} is not in ${year}`,
+  CALENDAR_DAY_TWICE: ({ day }: { day: string }) => `${day} is listed twice`,
+  MAKE_UP_DAY_NOT_WEEKEND: ({ day }: { day: string }) => `${day} is a working day already: a make-up day is a Saturday or Sunday`,
   GRANT_TENURE: ({ rule }: { rule: string }) => `The term would break the tenure rule ${rule}`,
   LEDGER_SIZE_OUT_OF_RANGE: ({ got, min, size }: { got: number; min: number; size: number }) =>
     `Must be between ${min} and the ledger's size (${size}), got ${got}`,

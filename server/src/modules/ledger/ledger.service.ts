@@ -79,7 +79,8 @@ export interface ConsistencyProof {
 const VERIFY_BATCH = 5000;
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
-function view(row: LedgerEntryRow): LedgerEntryView {
+/** An entry as the API shows it, its leaf hash computed from its fields. */
+export function ledgerEntryView(row: LedgerEntryRow): LedgerEntryView {
   const fields: ledger.LedgerEntryFields = {
     sequence: row.sequence,
     recordedAt: row.recordedAt,
@@ -215,7 +216,7 @@ export class LedgerService {
     const size = treeSize ?? current;
     this.checkSize('treeSize', size, current, row.sequence + 1);
     const path = await this.overNodes(repository, (subtree) => grants.inclusionProof(row.sequence, size, subtree));
-    return { entry: view(row), treeSize: size, auditPath: path.map(hex), head: await this.signedHead(repository, size) };
+    return { entry: ledgerEntryView(row), treeSize: size, auditPath: path.map(hex), head: await this.signedHead(repository, size) };
   }
 
   /** The consistency proof from the tree of `fromSize` entries to the tree of `toSize` (default: the ledger now), both heads signed. */
@@ -238,7 +239,7 @@ export class LedgerService {
   /** The ledger entries of these records, by record id (for the records' own pages). */
   async entriesOf(em: EntityManager, recordIds: readonly string[]): Promise<Map<string, LedgerEntryView>> {
     const rows = await new LedgerRepository(em).entriesOfRecords(recordIds);
-    return new Map(rows.map((row) => [row.recordId, view(row)]));
+    return new Map(rows.map((row) => [row.recordId, ledgerEntryView(row)]));
   }
 
   /**
@@ -287,7 +288,7 @@ export class LedgerService {
         if (row.sequence !== expected) {
           return broken(checked, { ...at, reason: 'SEQUENCE_GAP', recordType: null, recordId: null }, `Entry ${expected} is missing`);
         }
-        const entry = view(row);
+        const entry = ledgerEntryView(row);
         if (row.previousHash !== previous) {
           return broken(
             checked,

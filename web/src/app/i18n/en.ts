@@ -262,6 +262,9 @@ export const en = {
   'problem.NOTICE_BEFORE_DECISION': 'The notice starts {start}, before the decision ({decision}).',
   'problem.OBJECTIONS_UNANSWERED': '{unanswered} objections are not answered yet: every objection is answered before a grant takes effect.',
   'problem.OBJECTION_UPHELD': '{upheld} objections were upheld: the grant is stopped.',
+  'problem.CALENDAR_DAY_OUTSIDE_YEAR': '{day} is not in {year}.',
+  'problem.CALENDAR_DAY_TWICE': '{day} is listed twice.',
+  'problem.MAKE_UP_DAY_NOT_WEEKEND': '{day} is a working day already: a make-up day is a Saturday or Sunday.',
   'problem.GRANT_TENURE': 'The term would break the tenure rule {rule}.',
 } as const;
 

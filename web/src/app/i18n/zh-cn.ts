@@ -258,5 +258,8 @@ export const zhCN: CoreDictionary = {
   'problem.NOTICE_BEFORE_DECISION': '公示于 {start} 开始，早于决定日期（{decision}）。',
   'problem.OBJECTIONS_UNANSWERED': '还有 {unanswered} 件异议未答复：所有异议答复后授权方可生效。',
   'problem.OBJECTION_UPHELD': '{upheld} 件异议成立：授权终止。',
+  'problem.CALENDAR_DAY_OUTSIDE_YEAR': '{day} 不在 {year} 年内。',
+  'problem.CALENDAR_DAY_TWICE': '{day} 重复列出。',
+  'problem.MAKE_UP_DAY_NOT_WEEKEND': '{day} 本来就是工作日：调休上班日须为周六或周日。',
   'problem.GRANT_TENURE': '该任期将违反任职规则 {rule}。',
 };

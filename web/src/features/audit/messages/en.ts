@@ -32,6 +32,13 @@ export const auditEn = {
   'auditAction.alert.resolve': 'Resolved an alert',
   'auditAction.alert.undo-acknowledge': 'Undid the acknowledgement of an alert',
   'auditAction.region.create': 'Created a region',
+  'auditAction.grant.create': 'Recorded a power grant',
+  'auditAction.grant.step.record': "Recorded a step of a grant's procedure",
+  'auditAction.grant.step.correct': "Corrected a step of a grant's procedure",
+  'auditAction.grant.objection.file': 'Filed an objection to a grant in notice',
+  'auditAction.grant.objection.answer': 'Answered an objection to a grant',
+  'auditAction.grant.end': 'Recorded the end of a grant',
+  'auditAction.calendar.set': 'Set a year of the holiday calendar',
   'auditAction.region.statistics.set': 'Set a region’s statistics',
   'auditAction.demo.seed': 'Loaded the demo data',
 

@@ -31,6 +31,13 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'auditAction.alert.resolve': '处理预警',
   'auditAction.alert.undo-acknowledge': '撤销了对预警的确认',
   'auditAction.region.create': '创建地区',
+  'auditAction.grant.create': '记录授权',
+  'auditAction.grant.step.record': '记录授权程序步骤',
+  'auditAction.grant.step.correct': '更正授权程序步骤',
+  'auditAction.grant.objection.file': '对公示中的授权提出异议',
+  'auditAction.grant.objection.answer': '答复授权异议',
+  'auditAction.grant.end': '记录授权结束',
+  'auditAction.calendar.set': '设置一年的节假日日历',
   'auditAction.region.statistics.set': '设置地区统计数据',
   'auditAction.demo.seed': '载入演示数据',
 
