@@ -3,7 +3,7 @@ import { grants, ledger } from '@massline/shared';
 import { sql } from '../../server/src/common/sql';
 import type { ApiClient, GraphQLAnswer } from '../support/api-client';
 import { CadresFixtures } from '../support/cadres-fixtures';
-import { appointmentSteps, dayFrom } from '../support/grants-fixtures';
+import { appointmentSteps, dayFrom, GrantsFixtures } from '../support/grants-fixtures';
 import { uuidOf } from '../support/global-id';
 import { statementCounter } from '../support/statement-counter';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
@@ -89,6 +89,13 @@ describe('power grants', () => {
     for (const next of appointmentSteps(-20)) await record(grant.id, next);
     const noticed = await record(grant.id, { step: 'NOTICE', date: dayFrom(-1), facts: { end: dayFrom(20) } });
     expect(noticed.status).toBe('NOTICE');
+    // Citizens of the region hear of it in-app, the notification leading to the grant.
+    const { notifications } = await citizen.ok<{
+      notifications: { edges: { node: { kind: string; subjectId: string; title: string } }[] };
+    }>('{ notifications(first: 5) { edges { node { kind subjectId title } } } }');
+    expect(notifications.edges.map((edge) => edge.node)).toContainEqual(
+      expect.objectContaining({ kind: 'NOTICE_OPENED', subjectId: grant.id }),
+    );
 
     const objection = await citizen.ok<{ fileObjection: { id: string; filerName: string } }>(
       'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id filerName text } }',
@@ -403,6 +410,8 @@ describe('power grants', () => {
   it('lists grants with their steps, objections, participation, terms and ledger entries in as many statements for 1 as for many', async () => {
     const statements = statementCounter(server);
     for (let i = 0; i < 6; i++) await record((await newGrant()).grant.id, appointmentSteps(-5)[0]);
+    // The newest, the one row of the first page, has every relation the query reads (a term among them).
+    await new GrantsFixtures(org).inEffect(dongshanId);
     const LIST = `query ($n: Int!) { grants(first: $n) { totalCount edges { node { status steps { step ledgerEntry { sequence } } objections { upheld }
       participation { objections } ending { reason } term { startsOn } ledgerEntry { sequence } post { title } cadre { name } region { code } } } } }`;
     const measure = async (n: number) => {

@@ -8,6 +8,7 @@ import { GRANTS_MATRIX } from './permissions/grants.matrix';
 import { HARMONY_MATRIX } from './permissions/harmony.matrix';
 import { LEDGER_MATRIX } from './permissions/ledger.matrix';
 import { NODE_MATRIX } from './permissions/node.matrix';
+import { NOTIFICATIONS_MATRIX } from './permissions/notifications.matrix';
 import { ACTORS, unique, uuid, type Fixtures, type MatrixActor, type MatrixRows } from './permissions/matrix';
 import { REGIONS_MATRIX } from './permissions/regions.matrix';
 
@@ -22,6 +23,7 @@ const MODULE_MATRICES: Record<string, MatrixRows> = {
   audit: AUDIT_MATRIX,
   harmony: HARMONY_MATRIX,
   cadres: CADRES_MATRIX,
+  notifications: NOTIFICATIONS_MATRIX,
   ledger: LEDGER_MATRIX,
   grants: GRANTS_MATRIX,
   // node/nodes belong to no module: they fold over every module's lookups.

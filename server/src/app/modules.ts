@@ -4,6 +4,7 @@ import { cadresModule } from '../modules/cadres/cadres.module';
 import { grantsModule } from '../modules/grants/grants.module';
 import { harmonyModule } from '../modules/harmony/harmony.module';
 import { ledgerModule } from '../modules/ledger/ledger.module';
+import { notificationsModule } from '../modules/notifications/notifications.module';
 import { regionsModule } from '../modules/regions/regions.module';
 import type { ModuleManifest } from './module-manifest';
 
@@ -13,7 +14,16 @@ import type { ModuleManifest } from './module-manifest';
  * phase, then in this order), the schema's resolvers (build-schema.ts), the request loaders and the demo
  * seed (steps in this order). A module comes after the modules it depends on.
  */
-export const MODULES = [regionsModule, accountsModule, auditModule, harmonyModule, cadresModule, ledgerModule, grantsModule] as const;
+export const MODULES = [
+  regionsModule,
+  accountsModule,
+  auditModule,
+  harmonyModule,
+  cadresModule,
+  notificationsModule,
+  ledgerModule,
+  grantsModule,
+] as const;
 
 /** The same list, as manifests of any module: what the folds iterate. */
 export const MANIFESTS: readonly ModuleManifest[] = MODULES;

@@ -13,6 +13,7 @@ import { Cadre } from '../cadres/cadre.entity';
 import { Post } from '../cadres/post.entity';
 import { User } from '../accounts/user.entity';
 import type { LedgerService } from '../ledger/ledger.service';
+import type { NotificationService } from '../notifications/notification.service';
 import type {
   AnswerObjectionInput,
   CorrectGrantStepInput,
@@ -77,6 +78,7 @@ export class GrantService {
     private readonly events: EventPublisher<GrantsEvents>,
     private readonly ledger: LedgerService,
     private readonly cadres: CadreServices,
+    private readonly notifications: NotificationService,
   ) {}
 
   async list(context: RequestContext, page: PageArgs, { filter }: GrantListArgs): Promise<Connection<Grant>> {
@@ -250,6 +252,16 @@ export class GrantService {
       if (input.step === 'PROBATION_END' && (facts as grants.ProbationFacts).outcome === 'REMOVED') {
         const termId = (await repository.termIdsOf([grant.id])).get(grant.id);
         if (termId) await this.cadres.terms.end(scoped, termId, { endedOn: input.date, reason: 'DISMISSAL' });
+      }
+      if (input.step === 'NOTICE') {
+        // Citizens of the post's region and every region under it hear of the notice, in the same transaction.
+        const post = await em.findOneOrFail(Post, { id: grant.post.id });
+        await this.notifications.notifyVerifiedResidents(em, {
+          regionPath: grant.region.path,
+          kind: 'NOTICE_OPENED',
+          params: { title: post.title, titleZh: post.titleZh, closesAt: `${(facts as grants.NoticeStepFacts).end}T23:59:59.999Z` },
+          subjectId: grant.id,
+        });
       }
       return this.recorded(
         em,

@@ -1,6 +1,7 @@
 import { defineModule, resolver } from '../../app/module-manifest';
 import type { CadreServices } from '../cadres/cadres.module';
 import type { LedgerServices } from '../ledger/ledger.module';
+import type { NotificationsServices } from '../notifications/notifications.module';
 import { GrantAnswer } from './grant-answer.entity';
 import { GrantCorrection } from './grant-correction.entity';
 import { GrantEnding } from './grant-ending.entity';
@@ -27,11 +28,17 @@ export interface GrantsServices {
  */
 export const grantsModule = defineModule({
   name: 'grants',
-  dependsOn: ['cadres', 'ledger'],
+  dependsOn: ['cadres', 'notifications', 'ledger'],
   entities: [Grant, GrantStep, GrantCorrection, GrantObjection, GrantAnswer, GrantEnding, WorkingCalendarDay],
-  createServices: ({ events }, { cadres, ledger }: { cadres: CadreServices; ledger: LedgerServices }): GrantsServices => {
+  createServices: (
+    { events },
+    { cadres, notifications, ledger }: { cadres: CadreServices; notifications: NotificationsServices; ledger: LedgerServices },
+  ): GrantsServices => {
     for (const recordType of GRANTS_LEDGER_RECORDS) ledger.ledger.registerRecordType(recordType);
-    return { grants: new GrantService(events, ledger.ledger, cadres), calendar: new WorkingCalendarService(events) };
+    return {
+      grants: new GrantService(events, ledger.ledger, cadres, notifications.notifications),
+      calendar: new WorkingCalendarService(events),
+    };
   },
   resolvers: [resolver(GrantResolver, (s: GrantsServices) => new GrantResolver(s.grants, s.calendar))],
   nodes: (s: GrantsServices) => ({ Grant: (context, id) => s.grants.get(context, id) }),

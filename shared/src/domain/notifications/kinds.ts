@@ -6,17 +6,23 @@
 export const NOTIFICATION_KINDS = ['CAMPAIGN_OPENED', 'CAMPAIGN_CLOSING', 'NOTICE_OPENED'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** The type of what each kind of notification is about (its subject's GraphQL type). */
+export const NOTIFICATION_SUBJECT_TYPES: Record<NotificationKind, string> = {
+  CAMPAIGN_OPENED: 'Campaign',
+  CAMPAIGN_CLOSING: 'Campaign',
+  // A notice is a stage of a power grant: the notification names the grant (mechanism 3's page of it).
+  NOTICE_OPENED: 'Grant',
+};
+
 /** What a notification may say, by kind; every field optional, so an older notification still reads. */
 export interface NotificationParams {
-  /** The campaign or notice, as a global id the console links to. */
-  subjectId?: string;
   title?: string;
   titleZh?: string;
   /** When the campaign closes (ISO date-time). */
   closesAt?: string;
 }
 
-/** Where the console leads from a notification: the subject's page, or nowhere when it has none yet. */
+/** Where the console leads from a notification (its subject's id as the API gives it): the subject's page, or nowhere without one. */
 export function notificationTarget(kind: NotificationKind, subjectId: string | null | undefined): string | null {
   if (!subjectId) return null;
   switch (kind) {
@@ -24,6 +30,6 @@ export function notificationTarget(kind: NotificationKind, subjectId: string | n
     case 'CAMPAIGN_CLOSING':
       return `/campaigns/${subjectId}`;
     case 'NOTICE_OPENED':
-      return `/notices/${subjectId}`;
+      return `/grants/${subjectId}`;
   }
 }

@@ -7,6 +7,6 @@ import type { ModulePermissions } from '../../permissions/module-permissions';
 export const NOTIFICATIONS_PERMISSIONS = {
   subjects: ['Notification'],
   rules: (principal, can) => {
-    if (principal.kind === 'USER') can(['read', 'update'], 'Notification', { userId: principal.id });
+    if (principal.kind === 'USER') can(['read', 'update'], 'Notification', { user: principal.id });
   },
 } as const satisfies ModulePermissions<'Notification'>;
