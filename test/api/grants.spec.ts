@@ -284,6 +284,19 @@ describe('power grants', () => {
       end: { reason: 'NOTICE_TOO_SHORT', params: { start: '2031-09-26', end: '2031-10-07', workingDays: 4, required: 5 } },
     });
     await record(grant.id, { step: 'NOTICE', date: '2031-09-26', facts: { end: '2031-10-08' } });
+
+    // The demo years' official schedule is seeded: Spring Festival 2025 with its make-up Saturday.
+    const { workingCalendar } = await citizen.ok<{ workingCalendar: { holidays: { day: string }[]; makeUpDays: { day: string }[] } }>(
+      '{ workingCalendar(year: 2025) { holidays { day } makeUpDays { day } } }',
+    );
+    expect(workingCalendar.holidays).toHaveLength(28);
+    expect(workingCalendar.makeUpDays.map((d) => d.day)).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
+    const { grant: festive } = await newGrant();
+    const early = ['2025-01-02', '2025-01-06', '2025-01-13', '2025-01-24'];
+    for (const [i, next] of appointmentSteps(0).entries()) await record(festive.id, { ...next, date: early[i] });
+    const overFestival = await step(org, festive.id, { step: 'NOTICE', date: '2025-01-27', facts: { end: '2025-02-07' } });
+    expect(problemsOf(overFestival)).toMatchObject({ end: { reason: 'NOTICE_TOO_SHORT', params: { workingDays: 4 } } });
+    await record(festive.id, { step: 'NOTICE', date: '2025-01-27', facts: { end: '2025-02-08' } });
   });
 
   it('stops a grant whose objection is upheld, and refuses objections from outside the region or outside the notice', async () => {

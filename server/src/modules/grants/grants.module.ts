@@ -10,6 +10,7 @@ import { GrantStep } from './grant-step.entity';
 import { Grant } from './grant.entity';
 import { GrantResolver } from './grant.resolver';
 import { GrantService } from './grant.service';
+import { seedDemoGrants } from './grants.demo-seed';
 import { GRANTS_LEDGER_RECORDS } from './grants.ledger-records';
 import { grantsLoaders } from './grants.loaders';
 import { Migration20261129191742Grants } from './migrations/Migration20261129191742Grants';
@@ -45,5 +46,6 @@ export const grantsModule = defineModule({
   loaders: grantsLoaders,
   migrations: [{ name: 'Migration20261129191742Grants', class: Migration20261129191742Grants }],
   // Nothing a grant records is ever rewritten: corrections, answers and endings are records of their own.
+  seedDemo: seedDemoGrants,
   appendOnlyTables: ['power_grant', 'grant_step', 'grant_correction', 'grant_objection', 'grant_answer', 'grant_ending'],
 });
