@@ -88,6 +88,18 @@ export const schemaLintRules = {
           'VerdictFlag',
           'FlagFigure',
           'MassEvaluationSource',
+          // The ledger's statements and proofs: values computed for one question, signed or checkable as they are.
+          'SignedTreeHead',
+          'LedgerPublicKey',
+          'LedgerInclusionProof',
+          'LedgerConsistencyProof',
+          'LedgerVerification',
+          'LedgerBreak',
+          // A grant's parts, refetched with their grant; a year of the calendar and its days.
+          'GrantParticipation',
+          'GrantStepVersion',
+          'WorkingCalendar',
+          'CalendarDay',
         ],
       },
     },

@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     config = { ...config, ballotSecret: resolveBallotSecret(config, database.ownerUrl) };
     orm = await MikroORM.init(ormConfig(database.runtimeUrl, { logSql: config.logSql }));
     app = await createApp(config, orm, log);
+    // The ledger's signing key is made on first start (or read): a missing LEDGER_KEY_FILE stops the start here.
+    log(`ledger signing key ${app.services.ledger.ledger.signer.publicKey().keyId.slice(0, 16)}…`);
     const port = await app.listen();
     log(`ready: console http://localhost:${port}/  GraphQL http://localhost:${port}/graphql`);
   } catch (error) {

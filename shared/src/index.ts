@@ -10,4 +10,5 @@ export * as grants from './domain/grants';
 export * as cadres from './domain/cadres';
 export * as notifications from './domain/notifications';
 export * as appraisal from './domain/appraisal';
+export * as ledger from './domain/ledger';
 export * from './domain/audit/security-events';

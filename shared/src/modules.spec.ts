@@ -13,7 +13,7 @@ describe('the shared modules', () => {
 
   it('fold into the vocabulary in their order', () => {
     expect(SUBJECTS).toEqual(SHARED_MODULES.flatMap((module) => module.permissions.subjects));
-    expect(API_SCOPES).toEqual(['REGIONS', 'HARMONY', 'CADRES', 'EVALUATION']);
+    expect(API_SCOPES).toEqual(['REGIONS', 'HARMONY', 'CADRES', 'EVALUATION', 'GRANTS']);
     expect(PUBLIC_READS_BY_SCOPE.REGIONS.map((read) => read.subject)).toEqual(['Region', 'Organization']);
   });
 });

@@ -8,10 +8,14 @@ import { AUDIT_ERROR_REASONS } from './domain/audit/error-reasons';
 import { AUDIT_PERMISSIONS } from './domain/audit/permissions';
 import { EVALUATION_ERROR_REASONS } from './domain/evaluation/error-reasons';
 import { EVALUATION_PERMISSIONS } from './domain/evaluation/permissions';
+import { GRANTS_ERROR_REASONS } from './domain/grants/error-reasons';
+import { GRANTS_PERMISSIONS } from './domain/grants/permissions';
 import { HARMONY_ERROR_REASONS } from './domain/harmony/error-reasons';
 import { HARMONY_PERMISSIONS } from './domain/harmony/permissions';
 import { NOTIFICATIONS_ERROR_REASONS } from './domain/notifications/error-reasons';
 import { NOTIFICATIONS_PERMISSIONS } from './domain/notifications/permissions';
+import { LEDGER_ERROR_REASONS } from './domain/ledger/error-reasons';
+import { LEDGER_PERMISSIONS } from './domain/ledger/permissions';
 import { REGIONS_ERROR_REASONS } from './domain/regions/error-reasons';
 import { REGIONS_PERMISSIONS } from './domain/regions/permissions';
 
@@ -29,4 +33,6 @@ export const SHARED_MODULES = [
   { name: 'notifications', permissions: NOTIFICATIONS_PERMISSIONS, errorReasons: NOTIFICATIONS_ERROR_REASONS },
   { name: 'evaluation', permissions: EVALUATION_PERMISSIONS, errorReasons: EVALUATION_ERROR_REASONS },
   { name: 'appraisal', permissions: APPRAISAL_PERMISSIONS, errorReasons: APPRAISAL_ERROR_REASONS },
+  { name: 'ledger', permissions: LEDGER_PERMISSIONS, errorReasons: LEDGER_ERROR_REASONS },
+  { name: 'grants', permissions: GRANTS_PERMISSIONS, errorReasons: GRANTS_ERROR_REASONS },
 ] as const;

@@ -6,7 +6,9 @@ import { AUDIT_MATRIX } from './permissions/audit.matrix';
 import { APPRAISAL_MATRIX } from './permissions/appraisal.matrix';
 import { CADRES_MATRIX } from './permissions/cadres.matrix';
 import { EVALUATION_MATRIX } from './permissions/evaluation.matrix';
+import { GRANTS_MATRIX } from './permissions/grants.matrix';
 import { HARMONY_MATRIX } from './permissions/harmony.matrix';
+import { LEDGER_MATRIX } from './permissions/ledger.matrix';
 import { NODE_MATRIX } from './permissions/node.matrix';
 import { NOTIFICATIONS_MATRIX } from './permissions/notifications.matrix';
 import { ACTORS, unique, uuid, type Fixtures, type MatrixActor, type MatrixRows } from './permissions/matrix';
@@ -26,6 +28,8 @@ const MODULE_MATRICES: Record<string, MatrixRows> = {
   notifications: NOTIFICATIONS_MATRIX,
   appraisal: APPRAISAL_MATRIX,
   evaluation: EVALUATION_MATRIX,
+  ledger: LEDGER_MATRIX,
+  grants: GRANTS_MATRIX,
   // node/nodes belong to no module: they fold over every module's lookups.
   node: NODE_MATRIX,
 };

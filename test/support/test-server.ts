@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { derivedBallotSecret, loadConfig, type Config } from '../../server/src/app/config';
 import { createApp, type App } from '../../server/src/app/create-app';
@@ -66,6 +69,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     securityLog: { floodIntervalMs: 0 },
     ballotSecret: derivedBallotSecret(database.url),
     runScheduledJobs: false,
+    // Each test database its own ledger key, made on first use and removed with the database.
+    ledgerKeyFile: path.join(os.tmpdir(), 'massline-ledger-keys', `${database.name}.pem`),
     ...overrides,
   });
   const orm = await MikroORM.init(ormConfig(database.runtimeUrl, { poolMax: 5 }));
@@ -111,6 +116,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       await orm.close(true);
       await ownerOrm.close(true);
       await database.drop();
+      if (config.ledgerKeyFile) fs.rmSync(config.ledgerKeyFile, { force: true });
     },
   };
 }

@@ -53,6 +53,10 @@ export interface Config {
   ballotSecret: string | null;
   /** Run the modules' scheduled jobs on their timers (off in tests, which run them by hand). */
   runScheduledJobs: boolean;
+   * The ledger's Ed25519 signing key (PKCS#8 PEM), generated there on first start: beside the embedded
+   * database's data folder by default; with DATABASE_URL, LEDGER_KEY_FILE must say where (null: unset).
+   */
+  ledgerKeyFile: string | null;
 }
 
 /**
@@ -92,12 +96,13 @@ function bool(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
 
 export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const secure = env.COOKIE_SECURE;
+  const dataDir = path.resolve(REPO_ROOT, env.DATA_DIR || '.data');
   return {
     port: int('PORT', 4000, env),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
     databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
-    dataDir: path.resolve(REPO_ROOT, env.DATA_DIR || '.data'),
+    dataDir,
     embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT ? int('EMBEDDED_POSTGRES_PORT', 0, env) : null,
     seedDemo: bool('SEED_DEMO', true, env),
     webDist: path.resolve(REPO_ROOT, env.WEB_DIST || 'web/dist'),
@@ -137,6 +142,11 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     },
     ballotSecret: secret('BALLOT_SECRET', env),
     runScheduledJobs: bool('RUN_SCHEDULED_JOBS', true, env),
+    ledgerKeyFile: env.LEDGER_KEY_FILE
+      ? path.resolve(REPO_ROOT, env.LEDGER_KEY_FILE)
+      : env.DATABASE_URL
+        ? null
+        : path.join(path.dirname(dataDir), 'ledger-signing-key.pem'),
     ...overrides,
   };
 }

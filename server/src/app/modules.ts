@@ -3,7 +3,9 @@ import { appraisalModule } from '../modules/appraisal/appraisal.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { cadresModule } from '../modules/cadres/cadres.module';
 import { evaluationModule } from '../modules/evaluation/evaluation.module';
+import { grantsModule } from '../modules/grants/grants.module';
 import { harmonyModule } from '../modules/harmony/harmony.module';
+import { ledgerModule } from '../modules/ledger/ledger.module';
 import { notificationsModule } from '../modules/notifications/notifications.module';
 import { regionsModule } from '../modules/regions/regions.module';
 import type { ModuleManifest } from './module-manifest';
@@ -23,6 +25,8 @@ export const MODULES = [
   notificationsModule,
   evaluationModule,
   appraisalModule,
+  ledgerModule,
+  grantsModule,
 ] as const;
 
 /** The same list, as manifests of any module: what the folds iterate. */

@@ -108,6 +108,59 @@ const ENGLISH = {
   CLOSES_BEFORE_OPENS: () => 'Must be after the opening time',
   TERMS_COUNT: ({ min, max }: { min: number; max: number }) => `Between ${min} and ${max} cadres`,
   TERM_TWICE: () => 'The same cadre is listed twice',
+  GRANT_STEP_MISSING: ({ step, missing }: { step: string; missing: string }) => `${step} cannot be recorded before ${missing}`,
+  GRANT_STEP_OUT_OF_ORDER: ({ step, expected }: { step: string; expected: string }) =>
+    `${step} is already recorded: the next step is ${expected}`,
+  GRANT_DATE_BEFORE_PREVIOUS: ({ date, previous }: { date: string; previous: string }) =>
+    `${date} is before the previous step (${previous})`,
+  GRANT_NOT_A_DATE: ({ got }: { got: string }) => `Must be a date (YYYY-MM-DD), got "${got}"`,
+  GRANT_NOT_A_CHOICE: ({ got, choices }: { got: string; choices: string }) => `"${got}" is not one of ${choices}`,
+  GRANT_NOT_A_COUNT: ({ got, min }: { got: string; min: number }) => `Must be a whole number of ${min} or more, got ${got}`,
+  PARTICIPANTS_EXCEED_ENTITLED: ({ participants, entitled }: { participants: number; entitled: number }) =>
+    `${participants} participants, more than the ${entitled} entitled to take part`,
+  PRESENT_EXCEED_MEMBERS: ({ present, members }: { present: number; members: number }) =>
+    `${present} present, more than the ${members} members`,
+  CANDIDATE_VOTES_EXCEED_VOTERS: ({ candidate, votes, voters }: { candidate: string; votes: number; voters: number }) =>
+    `${candidate} has ${votes} votes, more than the ${voters} who voted`,
+  VOTES_EXCEED_VOTERS_TIMES_POSTS: ({ votes, voters, posts }: { votes: number; voters: number; posts: number }) =>
+    `${votes} votes in all, more than ${voters} voters × ${posts} posts can give`,
+  VOTES_EXCEED_PRESENT: ({ votes, present }: { votes: number; present: number }) =>
+    `${votes} votes for, against and abstaining, more than the ${present} present`,
+  BALLOTS_EXCEED_ELECTORS: ({ ballots, electors }: { ballots: number; electors: number }) =>
+    `${ballots} ballots cast by ${electors} electors`,
+  QUORUM_NOT_MET: ({ present, members, required }: { present: number; members: number; required: number }) =>
+    `${present} of ${members} members present: a quorum is at least two thirds (${required})`,
+  MAJORITY_NOT_REACHED: ({ votesFor, members, required }: { votesFor: number; members: number; required: number }) =>
+    `${votesFor} of ${members} members for: more than half of all members (${required}) must be for`,
+  TURNOUT_TOO_LOW: ({ ballotsCast, electors, required }: { ballotsCast: number; electors: number; required: number }) =>
+    `${ballotsCast} of ${electors} electors voted: more than half (${required}) must vote`,
+  WINNER_NOT_A_CANDIDATE: ({ elected }: { elected: string }) => `${elected} is not among the candidates`,
+  WINNER_WITHOUT_MAJORITY: ({
+    elected,
+    votes,
+    ballotsCast,
+    required,
+  }: {
+    elected: string;
+    votes: number;
+    ballotsCast: number;
+    required: number;
+  }) => `${elected} has ${votes} of ${ballotsCast} ballots: a winner needs more than half (${required})`,
+  RECOMMENDATION_NOT_COMPETITIVE: ({ candidates, posts }: { candidates: number; posts: number }) =>
+    `${candidates} candidates for ${posts} posts: a recommendation needs more candidates than posts`,
+  NOTICE_TOO_SHORT: ({ start, end, workingDays, required }: { start: string; end: string; workingDays: number; required: number }) =>
+    `${start} to ${end} is ${workingDays} working days: a notice lasts at least ${required}`,
+  NOTICE_BEFORE_DECISION: ({ start, decision }: { start: string; decision: string }) =>
+    `The notice starts ${start}, before the decision (${decision})`,
+  OBJECTIONS_UNANSWERED: ({ unanswered }: { unanswered: number }) =>
+    `${unanswered} objections are not answered yet: every objection is answered before a grant takes effect`,
+  OBJECTION_UPHELD: ({ upheld }: { upheld: number }) => `${upheld} objections were upheld: the grant is stopped`,
+  CALENDAR_DAY_OUTSIDE_YEAR: ({ day, year }: { day: string; year: number }) => `${day} is not in ${year}`,
+  CALENDAR_DAY_TWICE: ({ day }: { day: string }) => `${day} is listed twice`,
+  MAKE_UP_DAY_NOT_WEEKEND: ({ day }: { day: string }) => `${day} is a working day already: a make-up day is a Saturday or Sunday`,
+  GRANT_TENURE: ({ rule }: { rule: string }) => `The term would break the tenure rule ${rule}`,
+  LEDGER_SIZE_OUT_OF_RANGE: ({ got, min, size }: { got: number; min: number; size: number }) =>
+    `Must be between ${min} and the ledger's size (${size}), got ${got}`,
 } satisfies Record<string, (params: never) => string>;
 
 export type ProblemCode = keyof typeof ENGLISH;

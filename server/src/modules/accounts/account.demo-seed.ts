@@ -44,7 +44,7 @@ export async function seedDemoAccounts(em: EntityManager): Promise<void> {
     name: 'Demo open-data portal',
     prefix: DEMO_API_TOKEN.split('_')[1],
     secretHash: sha256(DEMO_API_TOKEN),
-    scopes: ['REGIONS', 'HARMONY', 'CADRES'],
+    scopes: ['REGIONS', 'HARMONY', 'CADRES', 'EVALUATION', 'GRANTS'],
     region: root,
     createdBy: users[0],
   });

@@ -37,7 +37,7 @@ export class TermService {
    * refused POST_ALREADY_HELD (CONFLICT). Refused with the most serious tenure problem's reason, every
    * problem listed by field.
    */
-  async create(context: RequestContext, input: CreateTermInput): Promise<Term> {
+  async create(context: RequestContext, input: CreateTermInput, grantId: string | null = null): Promise<Term> {
     const [cadre, post] = await Promise.all([
       new CadreRepository(context.em).findWithRegion(input.cadreId),
       new PostRepository(context.em).findWithRegion(input.postId),
@@ -52,7 +52,7 @@ export class TermService {
       const proposed: cadres.TermRecord = { postId: post.id, level: post.level, startsOn: input.startsOn, endsOn: input.endsOn };
       const problems = cadres.termProblems(proposed, history, holders);
       if (problems.length > 0) throw termRefusal(problems);
-      const term = em.create(Term, { cadre: cadre.id, post: post.id, startsOn: input.startsOn, endsOn: input.endsOn });
+      const term = em.create(Term, { cadre: cadre.id, post: post.id, startsOn: input.startsOn, endsOn: input.endsOn, grantId });
       await em.flush();
       return {
         result: term,

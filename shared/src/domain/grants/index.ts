@@ -64,3 +64,14 @@ export {
   type SubtreeHasher,
 } from './merkle';
 export { fromHex, sha256, toHex } from './sha256';
+export { wireProblemOf, wireProblemsByField } from './grant-problems';
+export { PROBATION_OUTCOMES, PROBATION_YEARS, probationEnd, probationProblems, type ProbationOutcome } from './probation';
+export {
+  GRANT_RECORD_STEPS,
+  stepFactsProblems,
+  type GrantRecordStep,
+  type MotionFacts,
+  type NoticeStepFacts,
+  type ProbationFacts,
+  type StepFacts,
+} from './step-facts';

@@ -5,7 +5,7 @@ describe('notification kinds', () => {
   it('lead to the page of what they are about', () => {
     expect(notificationTarget('CAMPAIGN_OPENED', 'Q2FtcGFpZ246MQ')).toBe('/campaigns/Q2FtcGFpZ246MQ');
     expect(notificationTarget('CAMPAIGN_CLOSING', 'Q2FtcGFpZ246MQ')).toBe('/campaigns/Q2FtcGFpZ246MQ');
-    expect(notificationTarget('NOTICE_OPENED', 'Tm90aWNlOjE')).toBe('/notices/Tm90aWNlOjE');
+    expect(notificationTarget('NOTICE_OPENED', 'R3JhbnQ6MQ')).toBe('/grants/R3JhbnQ6MQ');
   });
 
   it('lead nowhere without a subject', () => {

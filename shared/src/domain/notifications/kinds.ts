@@ -10,7 +10,8 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_SUBJECT_TYPES: Record<NotificationKind, string> = {
   CAMPAIGN_OPENED: 'Campaign',
   CAMPAIGN_CLOSING: 'Campaign',
-  NOTICE_OPENED: 'Notice',
+  // A notice is a stage of a power grant: the notification names the grant (mechanism 3's page of it).
+  NOTICE_OPENED: 'Grant',
 };
 
 /** What a notification may say, by kind; every field optional, so an older notification still reads. */
@@ -29,6 +30,6 @@ export function notificationTarget(kind: NotificationKind, subjectId: string | n
     case 'CAMPAIGN_CLOSING':
       return `/campaigns/${subjectId}`;
     case 'NOTICE_OPENED':
-      return `/notices/${subjectId}`;
+      return `/grants/${subjectId}`;
   }
 }

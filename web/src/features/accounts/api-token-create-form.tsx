@@ -18,6 +18,7 @@ const SCOPE_LABELS: Record<ApiScope, AccountsMessageKey> = {
   HARMONY: 'scope.HARMONY',
   CADRES: 'scope.CADRES',
   EVALUATION: 'scope.EVALUATION',
+  GRANTS: 'scope.GRANTS',
 };
 const API_SCOPES = Object.keys(SCOPE_LABELS).filter((scope): scope is ApiScope => scope in SCOPE_LABELS);
 

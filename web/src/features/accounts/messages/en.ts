@@ -11,6 +11,7 @@ export const accountsEn = {
   'scope.HARMONY': 'Harmony index (published assessments)',
   'scope.CADRES': 'Cadres, posts and terms (who holds which post)',
   'scope.EVALUATION': 'Cadre evaluation (published campaigns)',
+  'scope.GRANTS': 'Power grants (who gave which power, by what procedure; notices and objections)',
 
   'signIn.title': 'Sign in',
   'signIn.submit': 'Sign in',

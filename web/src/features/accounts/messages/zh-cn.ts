@@ -10,6 +10,7 @@ export const accountsZhCN: Record<AccountsMessageKey, string> = {
   'scope.HARMONY': '和谐指数（已发布的评估）',
   'scope.CADRES': '干部、职位与任期（谁任何职）',
   'scope.EVALUATION': '干部评议（已发布的评议活动）',
+  'scope.GRANTS': '授权记录（谁授予何种权力、经何程序；公示与异议）',
 
   'signIn.title': '登录',
   'signIn.submit': '登录',

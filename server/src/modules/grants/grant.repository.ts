@@ -1,0 +1,195 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { grants } from '@massline/shared';
+import type { Filter } from '../../common/ability-filter';
+import { paginate, type Connection, type PageArgs } from '../../common/connection';
+import { byId, orderFor, sortKey } from '../../common/list-order';
+import { sql } from '../../common/sql';
+import { withinSubtree } from '../../common/subtree';
+import type { GrantFilter } from './dto/grants.inputs';
+import { Grant } from './grant.entity';
+import type { GrantEndingReason } from './grants-enums';
+
+/** A step as it stands: its corrected date and facts when corrected, and as first recorded. */
+export interface StepRow {
+  id: string;
+  grantId: string;
+  step: grants.GrantRecordStep;
+  position: number;
+  date: string;
+  facts: Record<string, unknown>;
+  recordedDate: string;
+  recordedFacts: Record<string, unknown>;
+  recordedAt: Date;
+  corrected: boolean;
+}
+
+export interface CorrectionRow {
+  id: string;
+  grantId: string;
+  correctsId: string;
+  date: string;
+  facts: Record<string, unknown>;
+  reason: string;
+  recordedAt: Date;
+}
+
+export interface ObjectionRow {
+  id: string;
+  grantId: string;
+  filerName: string | null;
+  text: string;
+  evidence: string | null;
+  filedAt: Date;
+  answerId: string | null;
+  upheld: boolean | null;
+  reasons: string | null;
+  answeredAt: Date | null;
+}
+
+export interface EndingRow {
+  id: string;
+  grantId: string;
+  reason: GrantEndingReason;
+  endedOn: string;
+  decidedBy: string;
+  why: string;
+  recordedAt: Date;
+}
+
+/** The SQL of grants and their records (steps, corrections, objections and answers, endings). */
+export class GrantRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async requestedFilter(filter: GrantFilter | null | undefined): Promise<Filter | null> {
+    const requested: Filter = {};
+    if (filter?.postId) requested.post = filter.postId;
+    if (filter?.cadreId) requested.cadre = filter.cadreId;
+    if (filter?.method) requested.method = filter.method;
+    if (filter?.regionId) {
+      const within = await withinSubtree(this.em, filter.regionId);
+      if (!within) return null;
+      requested.region = within;
+    }
+    return requested;
+  }
+
+  page(where: Filter | null, page: PageArgs): Promise<Connection<Grant>> {
+    const order = orderFor<'CREATED_AT', Grant>(
+      'grants',
+      null,
+      { field: 'CREATED_AT', direction: 'DESC' },
+      { CREATED_AT: (direction) => [sortKey('createdAt', direction, 'date', (grant) => grant.createdAt)] },
+      byId,
+    );
+    return paginate(this.em, Grant, where, page, order);
+  }
+
+  findWithRegion(id: string): Promise<Grant | null> {
+    return this.em.findOne(Grant, { id }, { populate: ['region'] });
+  }
+
+  /** Serializes the changes of one grant for the rest of the transaction (its rows cannot be locked by a role that may not update them). */
+  async lock(id: string): Promise<void> {
+    await sql(this.em, `select pg_advisory_xact_lock(hashtextextended('grant:' || ?, 0))`, [id]);
+  }
+
+  async grantOfStep(stepId: string): Promise<string | null> {
+    const [row] = await sql<{ grantId: string }>(this.em, 'select grant_id as "grantId" from grant_step where id = ?', [stepId]);
+    return row?.grantId ?? null;
+  }
+
+  stepsOf(grantIds: readonly string[]): Promise<StepRow[]> {
+    return sql<StepRow>(
+      this.em,
+      `select s.id, s.grant_id as "grantId", s.step, s.position, coalesce(c.date, s.date)::text as date, coalesce(c.facts, s.facts) as facts,
+              s.date::text as "recordedDate", s.facts as "recordedFacts", s.recorded_at as "recordedAt", c.id is not null as corrected
+         from grant_step s
+         left join lateral (select c.date, c.facts, c.id from grant_correction c where c.corrects_id = s.id
+                             order by c.recorded_at desc, c.id desc limit 1) c on true
+        where s.grant_id = any(?::uuid[]) order by s.grant_id, s.position`,
+      [[...grantIds]],
+    );
+  }
+
+  correctionsOf(grantIds: readonly string[]): Promise<CorrectionRow[]> {
+    return sql<CorrectionRow>(
+      this.em,
+      `select id, grant_id as "grantId", corrects_id as "correctsId", date::text as date, facts, reason, recorded_at as "recordedAt"
+         from grant_correction where grant_id = any(?::uuid[]) order by recorded_at, id`,
+      [[...grantIds]],
+    );
+  }
+
+  objectionsOf(grantIds: readonly string[]): Promise<ObjectionRow[]> {
+    return sql<ObjectionRow>(
+      this.em,
+      `select o.id, o.grant_id as "grantId", o.filer_name as "filerName", o.text, o.evidence, o.filed_at as "filedAt",
+              a.id as "answerId", a.upheld, a.reasons, a.answered_at as "answeredAt"
+         from grant_objection o left join grant_answer a on a.objection_id = o.id
+        where o.grant_id = any(?::uuid[]) order by o.filed_at, o.id`,
+      [[...grantIds]],
+    );
+  }
+
+  async objection(id: string): Promise<ObjectionRow | null> {
+    const [row] = await sql<ObjectionRow>(
+      this.em,
+      `select o.id, o.grant_id as "grantId", o.filer_name as "filerName", o.text, o.evidence, o.filed_at as "filedAt",
+              a.id as "answerId", a.upheld, a.reasons, a.answered_at as "answeredAt"
+         from grant_objection o left join grant_answer a on a.objection_id = o.id where o.id = ?`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  endingsOf(grantIds: readonly string[]): Promise<EndingRow[]> {
+    return sql<EndingRow>(
+      this.em,
+      `select id, grant_id as "grantId", reason, ended_on::text as "endedOn", decided_by as "decidedBy", why, recorded_at as "recordedAt"
+         from grant_ending where grant_id = any(?::uuid[])`,
+      [[...grantIds]],
+    );
+  }
+
+  /** The term each grant created, by grant id. */
+  async termIdsOf(grantIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await sql<{ grantId: string; id: string }>(
+      this.em,
+      `select grant_id as "grantId", id from term where grant_id = any(?::uuid[])`,
+      [[...grantIds]],
+    );
+    return new Map(rows.map((row) => [row.grantId, row.id]));
+  }
+
+  /** The public holidays and make-up working days from `from` to `to` (inclusive). */
+  async calendar(from: string, to: string): Promise<grants.WorkingDayCalendar> {
+    const rows = await sql<{ day: string; kind: string }>(
+      this.em,
+      `select day::text as day, kind from working_calendar_day where day between ?::date and ?::date`,
+      [from, to],
+    );
+    return {
+      holidays: new Set(rows.filter((row) => row.kind === 'HOLIDAY').map((row) => row.day)),
+      makeUpDays: new Set(rows.filter((row) => row.kind === 'MAKE_UP_DAY').map((row) => row.day)),
+    };
+  }
+
+  calendarDays(year: number): Promise<{ day: string; kind: string; note: string }[]> {
+    return sql(
+      this.em,
+      `select day::text as day, kind, note from working_calendar_day where day >= make_date(?, 1, 1) and day < make_date(? + 1, 1, 1) order by day`,
+      [year, year],
+    );
+  }
+
+  /** Replaces one year of the calendar (set-based: one delete, one insert). */
+  async replaceCalendarYear(year: number, days: readonly { day: string; kind: string; note: string }[]): Promise<void> {
+    await sql(this.em, `delete from working_calendar_day where day >= make_date(?, 1, 1) and day < make_date(? + 1, 1, 1)`, [year, year]);
+    if (days.length === 0) return;
+    await sql(
+      this.em,
+      `insert into working_calendar_day (day, kind, note) select d, k, n from unnest(?::date[], ?::text[], ?::text[]) as x(d, k, n)`,
+      [days.map((d) => d.day), days.map((d) => d.kind), days.map((d) => d.note)],
+    );
+  }
+}

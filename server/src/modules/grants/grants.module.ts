@@ -1,0 +1,51 @@
+import { defineModule, resolver } from '../../app/module-manifest';
+import type { CadreServices } from '../cadres/cadres.module';
+import type { LedgerServices } from '../ledger/ledger.module';
+import type { NotificationsServices } from '../notifications/notifications.module';
+import { GrantAnswer } from './grant-answer.entity';
+import { GrantCorrection } from './grant-correction.entity';
+import { GrantEnding } from './grant-ending.entity';
+import { GrantObjection } from './grant-objection.entity';
+import { GrantStep } from './grant-step.entity';
+import { Grant } from './grant.entity';
+import { GrantResolver } from './grant.resolver';
+import { GrantService } from './grant.service';
+import { seedDemoGrants } from './grants.demo-seed';
+import { GRANTS_LEDGER_RECORDS } from './grants.ledger-records';
+import { grantsLoaders } from './grants.loaders';
+import { Migration20261129191742Grants } from './migrations/Migration20261129191742Grants';
+import { WorkingCalendarDay } from './working-day.entity';
+import { WorkingCalendarService } from './working-calendar.service';
+
+export interface GrantsServices {
+  grants: GrantService;
+  calendar: WorkingCalendarService;
+}
+
+/**
+ * Power-granting records (PRODUCT.md, "Mechanism 3"): grants and their procedure, notices and
+ * objections, endings and corrections, each record appended to the ledger; the working-day calendar.
+ * A grant that takes effect creates its term through the cadres module.
+ */
+export const grantsModule = defineModule({
+  name: 'grants',
+  dependsOn: ['cadres', 'notifications', 'ledger'],
+  entities: [Grant, GrantStep, GrantCorrection, GrantObjection, GrantAnswer, GrantEnding, WorkingCalendarDay],
+  createServices: (
+    { events },
+    { cadres, notifications, ledger }: { cadres: CadreServices; notifications: NotificationsServices; ledger: LedgerServices },
+  ): GrantsServices => {
+    for (const recordType of GRANTS_LEDGER_RECORDS) ledger.ledger.registerRecordType(recordType);
+    return {
+      grants: new GrantService(events, ledger.ledger, cadres, notifications.notifications),
+      calendar: new WorkingCalendarService(events),
+    };
+  },
+  resolvers: [resolver(GrantResolver, (s: GrantsServices) => new GrantResolver(s.grants, s.calendar))],
+  nodes: (s: GrantsServices) => ({ Grant: (context, id) => s.grants.get(context, id) }),
+  loaders: grantsLoaders,
+  migrations: [{ name: 'Migration20261129191742Grants', class: Migration20261129191742Grants }],
+  // Nothing a grant records is ever rewritten: corrections, answers and endings are records of their own.
+  seedDemo: seedDemoGrants,
+  appendOnlyTables: ['power_grant', 'grant_step', 'grant_correction', 'grant_objection', 'grant_answer', 'grant_ending'],
+});

@@ -1,0 +1,147 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ledger } from '@massline/shared';
+import { sql } from '../../common/sql';
+
+/** An entry as stored, hashes as hexadecimal. */
+export interface LedgerEntryRow {
+  sequence: number;
+  /** ISO 8601 in UTC with milliseconds, as the entry's encoding says it. */
+  recordedAt: string;
+  recordType: string;
+  recordId: string;
+  payloadHash: string;
+  previousHash: string;
+  entryHash: string;
+}
+
+/** A timestamp as the ledger encodes it: ISO 8601 in UTC with milliseconds, made by the database (never the driver's parsing). */
+const ISO_UTC = (expression: string) => `to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The columns of an entry as a `LedgerEntryRow`, from the table aliased `t`. */
+const entryColumns = (t: string) =>
+  `${t}."sequence"::float8 as "sequence", ${ISO_UTC(`${t}."recorded_at"`)} as "recordedAt", ${t}."record_type" as "recordType", ${t}."record_id" as "recordId",
+   encode(${t}."payload_hash", 'hex') as "payloadHash", encode(${t}."previous_hash", 'hex') as "previousHash", encode(${t}."entry_hash", 'hex') as "entryHash"`;
+
+/** The ledger's SQL: its head, its entries and its tree's stored nodes. */
+export class LedgerRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * The head, locked for this transaction (every other append waits here until it commits), and the
+   * database's time, to the millisecond, for the entries about to be appended.
+   */
+  async lockHead(): Promise<{ size: number; lastHash: string; now: string }> {
+    const [head] = await sql<{ size: number; lastHash: string; now: string }>(
+      this.em,
+      `select "size"::float8 as "size", encode("last_hash", 'hex') as "lastHash", ${ISO_UTC('clock_timestamp()')} as "now"
+         from "ledger_head" where "id" = 1 for update`,
+    );
+    return head;
+  }
+
+  async size(): Promise<number> {
+    const [head] = await sql<{ size: number }>(this.em, `select "size"::float8 as "size" from "ledger_head" where "id" = 1`);
+    return head.size;
+  }
+
+  /** The stored nodes asked for, by `nodeKey` (one statement, however many). */
+  async nodes(addresses: readonly ledger.NodeAddress[]): Promise<Map<string, Uint8Array>> {
+    if (addresses.length === 0) return new Map();
+    const rows = await sql<{ level: number; index: number; hash: Buffer }>(
+      this.em,
+      `select n."level", n."index"::float8 as "index", n."hash"
+         from unnest(?::smallint[], ?::bigint[]) as a("level", "index")
+         join "ledger_node" n on n."level" = a."level" and n."index" = a."index"`,
+      [addresses.map((a) => a.level), addresses.map((a) => a.index)],
+    );
+    return new Map(rows.map((row) => [ledger.nodeKey(row.level, row.index), new Uint8Array(row.hash)]));
+  }
+
+  /** Appends entries and nodes, then moves the head from the size it was locked at (guarded: no other append can have moved it). */
+  async append(
+    entries: readonly (ledger.LedgerEntryFields & { entryHash: string })[],
+    nodes: readonly ledger.StoredNode[],
+    from: number,
+  ): Promise<void> {
+    await sql(
+      this.em,
+      `insert into "ledger_entry" ("sequence", "recorded_at", "record_type", "record_id", "payload_hash", "previous_hash", "entry_hash")
+       select s, t, rt, rid, decode(ph, 'hex'), decode(pv, 'hex'), decode(eh, 'hex')
+         from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[]) as e(s, t, rt, rid, ph, pv, eh)`,
+      [
+        entries.map((e) => e.sequence),
+        entries.map((e) => e.recordedAt),
+        entries.map((e) => e.recordType),
+        entries.map((e) => e.recordId),
+        entries.map((e) => e.payloadHash),
+        entries.map((e) => e.previousHash),
+        entries.map((e) => e.entryHash),
+      ],
+    );
+    await sql(
+      this.em,
+      `insert into "ledger_node" ("level", "index", "hash") select l, i, decode(h, 'hex') from unnest(?::smallint[], ?::bigint[], ?::text[]) as n(l, i, h)`,
+      [nodes.map((n) => n.level), nodes.map((n) => n.index), nodes.map((n) => Buffer.from(n.hash).toString('hex'))],
+    );
+    const last = entries[entries.length - 1];
+    const moved = await sql<{ id: number }>(
+      this.em,
+      `update "ledger_head" set "size" = ?, "last_hash" = decode(?, 'hex') where "id" = 1 and "size" = ? returning "id"`,
+      [from + entries.length, last.entryHash, from],
+    );
+    if (moved.length !== 1) throw new Error('the ledger head moved while it was locked');
+  }
+
+  async entryBySequence(sequence: number): Promise<LedgerEntryRow | null> {
+    const [row] = await sql<LedgerEntryRow>(this.em, `select ${entryColumns('e')} from "ledger_entry" e where e."sequence" = ?`, [
+      sequence,
+    ]);
+    return row ?? null;
+  }
+
+  async entryByRecord(recordId: string): Promise<LedgerEntryRow | null> {
+    const [row] = await sql<LedgerEntryRow>(
+      this.em,
+      `select ${entryColumns('e')} from "ledger_entry" e where e."record_id" = ? order by e."sequence" limit 1`,
+      [recordId],
+    );
+    return row ?? null;
+  }
+
+  /** The entries of these records (each record enters once), for a page of records: one statement. */
+  entriesOfRecords(recordIds: readonly string[]): Promise<LedgerEntryRow[]> {
+    return sql<LedgerEntryRow>(this.em, `select ${entryColumns('e')} from "ledger_entry" e where e."record_id" = any(?::uuid[])`, [
+      [...recordIds],
+    ]);
+  }
+
+  /** Entries from `from` (inclusive) to `to` (exclusive), with their stored leaf hash (null if missing), in order. */
+  entriesWithLeaves(from: number, to: number): Promise<(LedgerEntryRow & { leafHash: string | null })[]> {
+    return sql(
+      this.em,
+      `select ${entryColumns('e')}, encode(n."hash", 'hex') as "leafHash"
+         from "ledger_entry" e left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence"
+        where e."sequence" >= ? and e."sequence" < ? order by e."sequence"`,
+      [from, to],
+    );
+  }
+
+  /**
+   * The stored inner nodes wholly inside the leaves from..to whose hash is not the node hash of their two
+   * stored children, lowest first: a tree that proofs would answer falsely from.
+   */
+  async brokenNodes(from: number, to: number): Promise<{ level: number; index: number }[]> {
+    return sql(
+      this.em,
+      `select p."level", p."index"::float8 as "index"
+         from "ledger_node" p
+         left join "ledger_node" l on l."level" = p."level" - 1 and l."index" = p."index" * 2
+         left join "ledger_node" r on r."level" = p."level" - 1 and r."index" = p."index" * 2 + 1
+        where p."level" > 0 and p."index" * (1::bigint << p."level") >= ? and (p."index" + 1) * (1::bigint << p."level") <= ?
+          and (l."hash" is null or r."hash" is null or p."hash" <> sha256('\\x01'::bytea || l."hash" || r."hash"))
+        order by p."index" * (1::bigint << p."level"), p."level"
+        limit 1`,
+      [from, to],
+    );
+  }
+}

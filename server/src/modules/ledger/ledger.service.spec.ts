@@ -1,0 +1,210 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID, verify as verifySignature, createPublicKey } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { grants, ledger } from '@massline/shared';
+import { useTestOrm } from '../../../../test/support/test-orm';
+import { sql } from '../../common/sql';
+import { LedgerSigner, nodeSha256 } from './ledger-signer';
+import { LedgerService } from './ledger.service';
+
+const fromHex = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
+
+/**
+ * The ledger against a real PostgreSQL, with a record type of the test's own (a table it creates): the
+ * ledger is generic, its modules register their records the same way.
+ */
+describe('the ledger', () => {
+  const orm = useTestOrm(6);
+  const keyFile = path.join(os.tmpdir(), 'massline-ledger-keys', `spec-${randomUUID()}.pem`);
+  const service = new LedgerService(new LedgerSigner(keyFile));
+  service.registerRecordType({
+    type: 'SpecRecord',
+    payloads: async (em, ids) => {
+      const rows = await sql<{ id: string; body: string }>(em, 'select id, body from ledger_spec_record where id = any(?::uuid[])', [
+        [...ids],
+      ]);
+      return new Map(rows.map((row) => [row.id, { body: row.body }]));
+    },
+  });
+  const reader = () => ({ em: orm().em.fork() });
+
+  /** Writes a record and appends it, in one transaction. */
+  const appendOne = (body: string) =>
+    orm()
+      .em.fork()
+      .transactional(async (em: EntityManager) => {
+        const id = randomUUID();
+        await sql(em, 'insert into ledger_spec_record (id, body) values (?, ?)', [id, body]);
+        const [entry] = await service.append(em, [{ type: 'SpecRecord', id }]);
+        return entry;
+      });
+
+  beforeAll(async () => {
+    await sql(orm().em.fork(), 'create table ledger_spec_record (id uuid primary key, body text not null)');
+  });
+  afterAll(() => fs.rmSync(keyFile, { force: true }));
+
+  it('appends 50 records at once strictly in sequence: no gap, no fork, one chain', async () => {
+    const before = (await service.head(reader())).treeSize;
+    const entries = await Promise.all(Array.from({ length: 50 }, (_, i) => appendOne(`record ${i}`)));
+    const sequences = entries.map((entry) => entry.sequence).sort((a, b) => a - b);
+    expect(sequences).toEqual(Array.from({ length: 50 }, (_, i) => before + i));
+    const bySequence = new Map(entries.map((entry) => [entry.sequence, entry]));
+    for (let s = before + 1; s < before + 50; s++) expect(bySequence.get(s)!.previousHash).toBe(bySequence.get(s - 1)!.entryHash);
+    expect(await service.verify(reader())).toMatchObject({ valid: true, checked: before + 50, firstBroken: null });
+  });
+
+  it('signs heads that the public key alone checks, and proves inclusion and consistency as RFC 9162 says', async () => {
+    const small = await service.head(reader(), 20);
+    const entry = await appendOne('one more');
+    const head = await service.head(reader());
+    const key = createPublicKey(service.signer.publicKey().pem);
+    expect(verifySignature(null, ledger.treeHeadBytes(head), key, Buffer.from(head.signature, 'base64'))).toBe(true);
+    expect(
+      verifySignature(null, ledger.treeHeadBytes({ ...head, treeSize: head.treeSize - 1 }), key, Buffer.from(head.signature, 'base64')),
+    ).toBe(false);
+
+    const proof = await service.inclusionProof(reader(), { recordId: entry.recordId });
+    expect(proof.entry).toEqual(entry);
+    const leaf = ledger.entryLeafHash(grants.sha256, proof.entry);
+    expect(
+      grants.verifyInclusion(
+        grants.sha256,
+        entry.sequence,
+        proof.treeSize,
+        leaf,
+        proof.auditPath.map(fromHex),
+        fromHex(proof.head.rootHash),
+      ),
+    ).toBe(true);
+    const early = await service.inclusionProof(reader(), { sequence: 3 }, 20);
+    expect(early.head.rootHash).toBe(small.rootHash);
+    expect(
+      grants.verifyInclusion(grants.sha256, 3, 20, fromHex(early.entry.leafHash), early.auditPath.map(fromHex), fromHex(small.rootHash)),
+    ).toBe(true);
+
+    const consistency = await service.consistencyProof(reader(), 20);
+    expect(consistency.toHead.rootHash).toBe(head.rootHash);
+    expect(
+      grants.verifyConsistency(
+        grants.sha256,
+        20,
+        consistency.toSize,
+        fromHex(small.rootHash),
+        fromHex(head.rootHash),
+        consistency.proof.map(fromHex),
+      ),
+    ).toBe(true);
+  });
+
+  it('refuses a tree size beyond the ledger, or a proof in a tree that does not hold the entry yet, with the numbers', async () => {
+    const { treeSize } = await service.head(reader());
+    await expect(service.head(reader(), treeSize + 1)).rejects.toMatchObject({
+      reason: 'LEDGER_RANGE_INVALID',
+      problems: { treeSize: { reason: 'LEDGER_SIZE_OUT_OF_RANGE', params: { got: treeSize + 1, min: 0, size: treeSize } } },
+    });
+    await expect(service.inclusionProof(reader(), { sequence: 10 }, 10)).rejects.toMatchObject({ reason: 'LEDGER_RANGE_INVALID' });
+    await expect(service.consistencyProof(reader(), 5, 4)).rejects.toMatchObject({ reason: 'LEDGER_RANGE_INVALID' });
+    await expect(service.inclusionProof(reader(), { sequence: treeSize + 5 })).rejects.toMatchObject({ reason: 'NOT_FOUND' });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE of its entries and nodes, even to the owner, and a head that goes back', async () => {
+    const em = orm().em.fork();
+    for (const statement of [
+      'update ledger_entry set record_type = record_type where sequence = 0',
+      'delete from ledger_entry where sequence = 0',
+      'truncate ledger_entry',
+      'update ledger_node set hash = hash where level = 0 and index = 0',
+      'delete from ledger_node where level = 0',
+      'truncate ledger_node',
+      'update ledger_head set size = size - 1',
+      'delete from ledger_head',
+    ]) {
+      await expect(sql(em, statement), statement).rejects.toThrow(/append-only|only moves forward/);
+    }
+  });
+
+  it('names the first broken entry and why when a record, an entry or a tree node is altered behind its back', async () => {
+    const victim = await appendOne('the truth');
+    const later = await appendOne('later');
+    const em = orm().em.fork();
+    await sql(em, 'update ledger_spec_record set body = ? where id = ?', ['a lie', victim.recordId]);
+    expect((await service.verify(reader())).firstBroken).toMatchObject({
+      sequence: victim.sequence,
+      reason: 'RECORD_ALTERED',
+      recordId: victim.recordId,
+    });
+    await sql(em, 'update ledger_spec_record set body = ? where id = ?', ['the truth', victim.recordId]);
+    expect((await service.verify(reader())).valid).toBe(true);
+
+    // As the owner with the trigger off, as a superuser could: the entry's time moved.
+    await sql(em, 'alter table ledger_entry disable trigger ledger_entry_append_only');
+    await sql(em, `update ledger_entry set recorded_at = recorded_at - interval '1 day' where sequence = ?`, [later.sequence]);
+    await sql(em, 'alter table ledger_entry enable trigger ledger_entry_append_only');
+    const result = await service.verify(reader());
+    expect(result).toMatchObject({
+      valid: false,
+      checked: later.sequence,
+      firstBroken: { sequence: later.sequence, reason: 'ENTRY_ALTERED' },
+    });
+    expect(result.firstBroken!.message).toContain(later.entryHash);
+    // A range before it is still sound.
+    expect(await service.verify(reader(), 0, later.sequence)).toMatchObject({ valid: true });
+
+    await sql(em, 'alter table ledger_node disable trigger ledger_node_append_only');
+    await sql(em, `update ledger_node set hash = decode(repeat('ab', 32), 'hex') where level = 1 and index = 0`);
+    await sql(em, 'alter table ledger_node enable trigger ledger_node_append_only');
+    expect((await service.verify(reader(), 0, 10)).firstBroken).toMatchObject({ sequence: 0, reason: 'TREE_NODE_ALTERED' });
+  });
+
+  it('is checked offline by scripts/verify-ledger-proof.mjs with the public key alone, which refuses a forged proof', async () => {
+    const root = path.resolve(__dirname, '..', '..', '..', '..');
+    // The script runs on shared's build, as an auditor's checkout would.
+    execFileSync(process.execPath, [
+      path.join(root, 'node_modules/typescript/bin/tsc'),
+      '-b',
+      path.join(root, 'shared/tsconfig.build.json'),
+    ]);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-proof-'));
+    const write = (name: string, value: unknown) => {
+      const file = path.join(work, name);
+      fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+      return file;
+    };
+    const key = write('key.pem', service.signer.publicKey().pem);
+    const proof = await service.inclusionProof(reader(), { sequence: 7 });
+    const consistency = await service.consistencyProof(reader(), 9);
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(root, 'scripts/verify-ledger-proof.mjs'), '--key', key, ...args], { encoding: 'utf8' });
+
+    const good = run(
+      '--inclusion',
+      write('proof.json', { data: { ledgerInclusionProof: proof } }),
+      '--consistency',
+      write('consistency.json', consistency),
+    );
+    expect(good.stdout).toContain('every check holds');
+    expect(good.status).toBe(0);
+
+    const forged = run('--inclusion', write('forged.json', { ...proof, entry: { ...proof.entry, payloadHash: '00'.repeat(32) } }));
+    expect(forged.stdout).toMatch(/FAIL .* is entry 7 of the signed tree/);
+    expect(forged.status).toBe(1);
+    const otherKey = new LedgerSigner(path.join(work, 'other.pem'));
+    const resigned = run('--inclusion', write('resigned.json', { ...proof, head: otherKey.sign(proof.head) }));
+    expect(resigned.stdout).toMatch(/FAIL signed head/);
+    expect(resigned.status).toBe(1);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('keeps one key: made on first use, read back by another signer of the same file', () => {
+    const again = new LedgerSigner(keyFile);
+    expect(again.publicKey()).toEqual(service.signer.publicKey());
+    expect(() => new LedgerSigner(null).publicKey()).toThrow(/LEDGER_KEY_FILE/);
+    expect(nodeSha256(new Uint8Array([1, 2]))).toEqual(grants.sha256(new Uint8Array([1, 2])));
+  });
+});

@@ -1,0 +1,360 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { grants, ledger, problemOf } from '@massline/shared';
+import { AppError, notFound } from '../../common/app-error';
+import type { RequestContext } from '../../common/request-context';
+import { nodeSha256, type LedgerSigner, type SignedTreeHead } from './ledger-signer';
+import { LedgerRepository, type LedgerEntryRow } from './ledger.repository';
+
+/**
+ * A kind of record that enters the ledger, registered by its module (grants registers `Grant`,
+ * `GrantStep`, …). `payloads` reads the records' canonical payloads from their rows: the same function
+ * makes the payload hash when a record is appended and recomputes it when an auditor verifies, so a row
+ * changed afterwards no longer matches its entry.
+ */
+export interface LedgerRecordType {
+  type: string;
+  /** The canonical payload of each record asked for that exists, by id. */
+  payloads(em: EntityManager, ids: readonly string[]): Promise<Map<string, ledger.CanonicalValue>>;
+}
+
+/** A record to append: its type (registered) and id (its row is written and flushed). */
+export interface LedgerRecord {
+  type: string;
+  id: string;
+}
+
+/** An entry as the API shows it: hashes in hexadecimal, the time as encoded, the leaf hash beside. */
+/** What the ledger's reads need of a request: its entity manager (a test or a script gives only that). */
+export type LedgerReader = Pick<RequestContext, 'em'>;
+
+export interface LedgerEntryView extends ledger.LedgerEntryFields {
+  entryHash: string;
+  leafHash: string;
+}
+
+export const LEDGER_BREAK_REASONS = [
+  'SEQUENCE_GAP',
+  'CHAIN_BROKEN',
+  'ENTRY_ALTERED',
+  'UNKNOWN_RECORD_TYPE',
+  'RECORD_MISSING',
+  'RECORD_ALTERED',
+  'TREE_LEAF_ALTERED',
+  'TREE_NODE_ALTERED',
+] as const;
+export type LedgerBreakReason = (typeof LEDGER_BREAK_REASONS)[number];
+
+export interface LedgerBreak {
+  sequence: number;
+  reason: LedgerBreakReason;
+  recordType: string | null;
+  recordId: string | null;
+  message: string;
+}
+
+export interface LedgerVerification {
+  from: number;
+  to: number;
+  /** Entries checked before the first break (all of them when none). */
+  checked: number;
+  valid: boolean;
+  firstBroken: LedgerBreak | null;
+}
+
+export interface InclusionProof {
+  entry: LedgerEntryView;
+  treeSize: number;
+  auditPath: string[];
+  head: SignedTreeHead;
+}
+
+export interface ConsistencyProof {
+  fromSize: number;
+  toSize: number;
+  proof: string[];
+  fromHead: SignedTreeHead;
+  toHead: SignedTreeHead;
+}
+
+const VERIFY_BATCH = 5000;
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/** An entry as the API shows it, its leaf hash computed from its fields. */
+export function ledgerEntryView(row: LedgerEntryRow): LedgerEntryView {
+  const fields: ledger.LedgerEntryFields = {
+    sequence: row.sequence,
+    recordedAt: row.recordedAt,
+    recordType: row.recordType,
+    recordId: row.recordId,
+    payloadHash: row.payloadHash,
+    previousHash: row.previousHash,
+  };
+  return { ...fields, entryHash: row.entryHash, leafHash: hex(ledger.entryLeafHash(nodeSha256, fields)) };
+}
+
+/**
+ * The ledger: appends records in their own transaction (strictly in sequence, under the head's lock),
+ * signs tree heads, proves inclusion and consistency from stored nodes in O(log n) reads, and verifies
+ * the chain and the tree from the records themselves.
+ */
+export class LedgerService {
+  private readonly types = new Map<string, LedgerRecordType>();
+
+  constructor(readonly signer: LedgerSigner) {}
+
+  registerRecordType(recordType: LedgerRecordType): void {
+    if (this.types.has(recordType.type)) throw new Error(`ledger record type ${recordType.type} registered twice`);
+    this.types.set(recordType.type, recordType);
+  }
+
+  /** The canonical payload of each record asked for, by type then id (absent: the record is gone). */
+  private async payloadsOf(em: EntityManager, records: readonly LedgerRecord[]): Promise<Map<string, Map<string, ledger.CanonicalValue>>> {
+    const byType = new Map<string, string[]>();
+    for (const { type, id } of records) byType.set(type, [...(byType.get(type) ?? []), id]);
+    const found = new Map<string, Map<string, ledger.CanonicalValue>>();
+    for (const [type, ids] of byType) {
+      const reader = this.types.get(type);
+      if (reader) found.set(type, await reader.payloads(em, ids));
+    }
+    return found;
+  }
+
+  /**
+   * Appends records (already written and flushed in `em`'s transaction) to the ledger, in the given
+   * order. Waits for the head's lock: appends commit one after another, each entry chained to the last.
+   */
+  async append(em: EntityManager, records: readonly LedgerRecord[]): Promise<LedgerEntryView[]> {
+    if (records.length === 0) return [];
+    const payloads = await this.payloadsOf(em, records);
+    const repository = new LedgerRepository(em);
+    const head = await repository.lockHead();
+    const frontier = await repository.nodes(ledger.frontierOf(head.size));
+    let previousHash = head.lastHash;
+    const entries = records.map(({ type, id }, offset) => {
+      if (!this.types.has(type)) throw new Error(`ledger record type ${type} is not registered`);
+      const payload = payloads.get(type)?.get(id);
+      if (payload === undefined) throw new Error(`${type} ${id} is not written yet: append it after flushing it`);
+      const fields: ledger.LedgerEntryFields = {
+        sequence: head.size + offset,
+        recordedAt: head.now,
+        recordType: type,
+        recordId: id,
+        payloadHash: ledger.payloadHashOf(nodeSha256, payload),
+        previousHash,
+      };
+      previousHash = ledger.entryHashOf(nodeSha256, fields);
+      return { ...fields, entryHash: previousHash };
+    });
+    const leaves = entries.map((entry) => ledger.entryLeafHash(nodeSha256, entry));
+    await repository.append(entries, ledger.nodesAfterAppend(nodeSha256, head.size, leaves, frontier), head.size);
+    return entries.map((entry, i) => ({ ...entry, leafHash: hex(leaves[i]) }));
+  }
+
+  /**
+   * Runs an RFC 9162 computation (a root, a proof) over stored nodes: a first pass notes the subtrees it
+   * asks for (their shape does not depend on the hashes), one statement reads their nodes, a second pass
+   * computes.
+   */
+  private async overNodes<T>(repository: LedgerRepository, compute: (subtree: grants.SubtreeHasher) => T): Promise<T> {
+    const wanted: ledger.NodeAddress[] = [];
+    const placeholder = new Uint8Array(32);
+    compute((start, end) => {
+      wanted.push(...ledger.nodesOfSubtree(start, end));
+      return placeholder;
+    });
+    const nodes = await repository.nodes(wanted);
+    return compute((start, end) =>
+      ledger.subtreeHashFromNodes(nodeSha256, start, end, (level, index) => {
+        const node = nodes.get(ledger.nodeKey(level, index));
+        if (!node) throw new Error(`the ledger's tree node ${ledger.nodeKey(level, index)} is missing`);
+        return node;
+      }),
+    );
+  }
+
+  private rootOf(repository: LedgerRepository, size: number): Promise<Uint8Array> {
+    if (size === 0) return Promise.resolve(nodeSha256(new Uint8Array(0)));
+    return this.overNodes(repository, (subtree) => subtree(0, size));
+  }
+
+  /** A tree size asked for, checked against the ledger's size now. */
+  private checkSize(field: string, size: number, current: number, min = 0): void {
+    if (!Number.isInteger(size) || size < min || size > current) {
+      throw new AppError('LEDGER_RANGE_INVALID', `${field} must be between ${min} and the ledger's size, ${current}: got ${size}`, {
+        [field]: problemOf('LEDGER_SIZE_OUT_OF_RANGE', { got: size, min, size: current }),
+      });
+    }
+  }
+
+  private async signedHead(repository: LedgerRepository, treeSize: number): Promise<SignedTreeHead> {
+    const root = await this.rootOf(repository, treeSize);
+    return this.signer.sign({ treeSize, rootHash: hex(root), timestamp: new Date().toISOString() });
+  }
+
+  /** The signed head of the ledger as it is now, or of its first `treeSize` entries. */
+  async head(context: LedgerReader, treeSize?: number | null): Promise<SignedTreeHead> {
+    const repository = new LedgerRepository(context.em);
+    const current = await repository.size();
+    const size = treeSize ?? current;
+    this.checkSize('treeSize', size, current);
+    return this.signedHead(repository, size);
+  }
+
+  /** The inclusion proof of one entry (by its record or its sequence) in the tree of `treeSize` entries (the whole ledger by default). */
+  async inclusionProof(
+    context: LedgerReader,
+    at: { recordId?: string | null; sequence?: number | null },
+    treeSize?: number | null,
+  ): Promise<InclusionProof> {
+    if ((at.recordId == null) === (at.sequence == null)) {
+      throw new AppError('INVALID_INPUT', 'Name the entry by its record or by its sequence, not both', { recordId: problemOf('REQUIRED') });
+    }
+    const repository = new LedgerRepository(context.em);
+    const row = at.recordId != null ? await repository.entryByRecord(at.recordId) : await repository.entryBySequence(at.sequence!);
+    if (!row) throw notFound('Ledger entry');
+    const current = await repository.size();
+    const size = treeSize ?? current;
+    this.checkSize('treeSize', size, current, row.sequence + 1);
+    const path = await this.overNodes(repository, (subtree) => grants.inclusionProof(row.sequence, size, subtree));
+    return { entry: ledgerEntryView(row), treeSize: size, auditPath: path.map(hex), head: await this.signedHead(repository, size) };
+  }
+
+  /** The consistency proof from the tree of `fromSize` entries to the tree of `toSize` (default: the ledger now), both heads signed. */
+  async consistencyProof(context: LedgerReader, fromSize: number, toSize?: number | null): Promise<ConsistencyProof> {
+    const repository = new LedgerRepository(context.em);
+    const current = await repository.size();
+    const to = toSize ?? current;
+    this.checkSize('toSize', to, current);
+    this.checkSize('fromSize', fromSize, to);
+    const proof = await this.overNodes(repository, (subtree) => grants.consistencyProof(fromSize, to, subtree));
+    return {
+      fromSize,
+      toSize: to,
+      proof: proof.map(hex),
+      fromHead: await this.signedHead(repository, fromSize),
+      toHead: await this.signedHead(repository, to),
+    };
+  }
+
+  /** The ledger entries of these records, by record id (for the records' own pages). */
+  async entriesOf(em: EntityManager, recordIds: readonly string[]): Promise<Map<string, LedgerEntryView>> {
+    const rows = await new LedgerRepository(em).entriesOfRecords(recordIds);
+    return new Map(rows.map((row) => [row.recordId, ledgerEntryView(row)]));
+  }
+
+  /**
+   * Verifies entries from..to (the whole ledger by default) from the records themselves: the sequence
+   * has no gap, each entry's hash is its fields' and chains to the one before, each record still exists
+   * and its payload hashes as it did, each stored leaf and tree node is what the entries make. Names
+   * the first broken entry and why.
+   */
+  async verify(context: LedgerReader, from?: number | null, to?: number | null): Promise<LedgerVerification> {
+    const { em } = context;
+    const repository = new LedgerRepository(em);
+    const current = await repository.size();
+    const end = to ?? current;
+    const start = from ?? 0;
+    this.checkSize('to', end, current);
+    this.checkSize('from', start, end);
+    const broken = (checked: number, found: Omit<LedgerBreak, 'message'>, message: string): LedgerVerification => ({
+      from: start,
+      to: end,
+      checked,
+      valid: false,
+      firstBroken: { ...found, message },
+    });
+    let previous = ledger.GENESIS_HASH;
+    if (start > 0) {
+      const before = await repository.entryBySequence(start - 1);
+      if (!before) {
+        return broken(
+          0,
+          { sequence: start - 1, reason: 'SEQUENCE_GAP', recordType: null, recordId: null },
+          `Entry ${start - 1} is missing`,
+        );
+      }
+      previous = before.entryHash;
+    }
+    let expected = start;
+    for (let batch = start; batch < end; batch += VERIFY_BATCH) {
+      const rows = await repository.entriesWithLeaves(batch, Math.min(end, batch + VERIFY_BATCH));
+      const payloads = await this.payloadsOf(
+        em,
+        rows.map((row) => ({ type: row.recordType, id: row.recordId })),
+      );
+      for (const row of rows) {
+        const at = { sequence: expected, recordType: row.recordType, recordId: row.recordId };
+        const checked = expected - start;
+        if (row.sequence !== expected) {
+          return broken(checked, { ...at, reason: 'SEQUENCE_GAP', recordType: null, recordId: null }, `Entry ${expected} is missing`);
+        }
+        const entry = ledgerEntryView(row);
+        if (row.previousHash !== previous) {
+          return broken(
+            checked,
+            { ...at, reason: 'CHAIN_BROKEN' },
+            `Entry ${expected} names ${row.previousHash} as the entry before, which hashes ${previous}`,
+          );
+        }
+        const recomputed = ledger.entryHashOf(nodeSha256, entry);
+        if (recomputed !== row.entryHash) {
+          return broken(
+            checked,
+            { ...at, reason: 'ENTRY_ALTERED' },
+            `Entry ${expected} hashes ${recomputed}, not the ${row.entryHash} it was stored with`,
+          );
+        }
+        if (!this.types.has(row.recordType)) {
+          return broken(
+            checked,
+            { ...at, reason: 'UNKNOWN_RECORD_TYPE' },
+            `Entry ${expected} is a ${row.recordType}, a type no module reads`,
+          );
+        }
+        const payload = payloads.get(row.recordType)?.get(row.recordId);
+        if (payload === undefined) {
+          return broken(
+            checked,
+            { ...at, reason: 'RECORD_MISSING' },
+            `Entry ${expected}'s ${row.recordType} ${row.recordId} no longer exists`,
+          );
+        }
+        const payloadHash = ledger.payloadHashOf(nodeSha256, payload);
+        if (payloadHash !== row.payloadHash) {
+          return broken(
+            checked,
+            { ...at, reason: 'RECORD_ALTERED' },
+            `Entry ${expected}'s ${row.recordType} ${row.recordId} now hashes ${payloadHash}, not ${row.payloadHash} as when it was recorded`,
+          );
+        }
+        if (row.leafHash !== entry.leafHash) {
+          return broken(
+            checked,
+            { ...at, reason: 'TREE_LEAF_ALTERED' },
+            `The tree's leaf of entry ${expected} is not the entry's leaf hash`,
+          );
+        }
+        previous = row.entryHash;
+        expected++;
+      }
+      if (expected < Math.min(end, batch + VERIFY_BATCH)) {
+        return broken(
+          expected - start,
+          { sequence: expected, reason: 'SEQUENCE_GAP', recordType: null, recordId: null },
+          `Entry ${expected} is missing`,
+        );
+      }
+    }
+    const [node] = await repository.brokenNodes(start, end);
+    if (node) {
+      const first = node.index * 2 ** node.level;
+      const row = await repository.entryBySequence(first);
+      return broken(
+        end - start,
+        { sequence: first, reason: 'TREE_NODE_ALTERED', recordType: row?.recordType ?? null, recordId: row?.recordId ?? null },
+        `The tree's node over entries ${first} to ${first + 2 ** node.level - 1} is not the hash of its two children`,
+      );
+    }
+    return { from: start, to: end, checked: end - start, valid: true, firstBroken: null };
+  }
+}

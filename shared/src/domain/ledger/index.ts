@@ -1,0 +1,26 @@
+/**
+ * The platform's append-only ledger (docs/ledger.md): the canonical encoding of records and entries, the
+ * entry and payload hashes, the signed tree head's bytes, and the Merkle tree kept as stored nodes. Pure
+ * functions shared by the server, the console and the offline verification script.
+ */
+export { canonicalBytes, canonicalJson, utf8, type CanonicalValue } from './canonical-json';
+export {
+  entryHashOf,
+  entryLeafHash,
+  GENESIS_HASH,
+  ledgerEntryBytes,
+  payloadHashOf,
+  TREE_HEAD_LABEL,
+  treeHeadBytes,
+  type LedgerEntryFields,
+  type TreeHead,
+} from './ledger-entry';
+export {
+  frontierOf,
+  nodeKey,
+  nodesAfterAppend,
+  nodesOfSubtree,
+  subtreeHashFromNodes,
+  type NodeAddress,
+  type StoredNode,
+} from './merkle-nodes';

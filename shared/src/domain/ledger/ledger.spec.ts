@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { consistencyProof, inclusionProof, leafHash, rootOf, verifyConsistency, verifyInclusion } from '../grants/merkle';
+import { sha256, toHex } from '../grants/sha256';
+import { canonicalJson, utf8 } from './canonical-json';
+import { entryHashOf, entryLeafHash, GENESIS_HASH, ledgerEntryBytes, payloadHashOf, treeHeadBytes } from './ledger-entry';
+import { frontierOf, nodeKey, nodesAfterAppend, nodesOfSubtree, subtreeHashFromNodes, type StoredNode } from './merkle-nodes';
+
+const leaves = (n: number, from = 0) => Array.from({ length: n }, (_, i) => leafHash(sha256, utf8(`entry ${from + i}`)));
+
+/** Stores nodes as the server does, appending the leaves in batches of the given sizes. */
+function storeInBatches(all: Uint8Array[], batches: number[]): Map<string, Uint8Array> {
+  const stored = new Map<string, Uint8Array>();
+  let size = 0;
+  for (const batch of batches) {
+    const frontier = new Map(frontierOf(size).map(({ level, index }) => [nodeKey(level, index), stored.get(nodeKey(level, index))!]));
+    for (const node of nodesAfterAppend(sha256, size, all.slice(size, size + batch), frontier))
+      stored.set(nodeKey(node.level, node.index), node.hash);
+    size += batch;
+  }
+  return stored;
+}
+
+describe('the canonical encoding', () => {
+  it('sorts members by key at every depth, without whitespace, whatever order they came in', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, { d: 'x', c: 2.5 }] })).toBe('{"a":[true,null,{"c":2.5,"d":"x"}],"b":1}');
+    expect(canonicalJson({ a: [true, null, { c: 2.5, d: 'x' }], b: 1 })).toBe(canonicalJson({ b: 1, a: [true, null, { d: 'x', c: 2.5 }] }));
+  });
+
+  it('escapes strings as JSON does and keeps non-ASCII text as UTF-8', () => {
+    expect(canonicalJson({ name: '张三 "x"\n' })).toBe('{"name":"张三 \\"x\\"\\n"}');
+    expect([...utf8('aé张😀')]).toEqual([0x61, 0xc3, 0xa9, 0xe5, 0xbc, 0xa0, 0xf0, 0x9f, 0x98, 0x80]);
+  });
+
+  it('refuses what JSON cannot say exactly', () => {
+    expect(() => canonicalJson({ value: Number.NaN })).toThrow(RangeError);
+    expect(() => canonicalJson({ value: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+  });
+});
+
+describe('a ledger entry', () => {
+  const entry = {
+    sequence: 0,
+    recordedAt: '2026-11-29T17:40:00.000Z',
+    recordType: 'Grant',
+    recordId: '7d6c1f0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+    payloadHash: payloadHashOf(sha256, { post: 'x', method: 'ELECTION' }),
+    previousHash: GENESIS_HASH,
+  };
+
+  it('is encoded as documented (docs/ledger.md), its fields sorted', () => {
+    expect([...ledgerEntryBytes(entry)]).toEqual([
+      ...utf8(
+        `{"payloadHash":"${entry.payloadHash}","previousHash":"${GENESIS_HASH}","recordId":"${entry.recordId}","recordType":"Grant","recordedAt":"2026-11-29T17:40:00.000Z","sequence":0}`,
+      ),
+    ]);
+  });
+
+  it('hashes the entry bytes with SHA-256, and its leaf is SHA-256 of 0x00 then the entry', () => {
+    expect(toHex(sha256(utf8('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(entryHashOf(sha256, entry)).toBe(toHex(sha256(ledgerEntryBytes(entry))));
+    expect(toHex(entryLeafHash(sha256, entry))).toBe(toHex(sha256(new Uint8Array([0, ...ledgerEntryBytes(entry)]))));
+  });
+
+  it('changes its hash when any field changes', () => {
+    const base = entryHashOf(sha256, entry);
+    for (const changed of [
+      { sequence: 1 },
+      { recordedAt: '2026-11-29T17:40:00.001Z' },
+      { recordType: 'GrantStep' },
+      { payloadHash: GENESIS_HASH },
+    ]) {
+      expect(entryHashOf(sha256, { ...entry, ...changed })).not.toBe(base);
+    }
+    expect(payloadHashOf(sha256, { post: 'x', method: 'APPOINTMENT' })).not.toBe(entry.payloadHash);
+  });
+
+  it('signs a tree head as a label then its canonical JSON', () => {
+    const bytes = treeHeadBytes({ treeSize: 3, rootHash: 'ab', timestamp: '2026-11-29T17:40:00.000Z' });
+    expect([...bytes]).toEqual([
+      ...utf8('massline-ledger-tree-head/v1\n{"rootHash":"ab","timestamp":"2026-11-29T17:40:00.000Z","treeSize":3}'),
+    ]);
+  });
+});
+
+describe('the tree kept as stored nodes', () => {
+  const all = leaves(37);
+
+  it('gives the root of every size from the nodes stored while appending in batches of any size', () => {
+    const stored = storeInBatches(all, [1, 2, 5, 8, 3, 1, 17]);
+    for (let size = 1; size <= 37; size++) {
+      const root = subtreeHashFromNodes(sha256, 0, size, (level, index) => stored.get(nodeKey(level, index))!);
+      expect(toHex(root)).toBe(toHex(rootOf(sha256, all.slice(0, size))));
+    }
+  });
+
+  it('stores 2n − 1 nodes at most for n leaves, and a frontier of one node per bit of the size', () => {
+    expect(storeInBatches(all, [37]).size).toBeLessThan(2 * 37);
+    expect(frontierOf(37)).toEqual([
+      { level: 5, index: 0 },
+      { level: 2, index: 8 },
+      { level: 0, index: 36 },
+    ]);
+    expect(frontierOf(0)).toEqual([]);
+  });
+
+  it('answers inclusion and consistency proofs from O(log n) nodes that verify as RFC 9162 says', () => {
+    const stored = storeInBatches(all, [10, 27]);
+    const asked: string[] = [];
+    const fromNodes = (start: number, end: number) => {
+      for (const { level, index } of nodesOfSubtree(start, end)) asked.push(nodeKey(level, index));
+      return subtreeHashFromNodes(sha256, start, end, (level, index) => stored.get(nodeKey(level, index))!);
+    };
+    const root = rootOf(sha256, all);
+    for (const index of [0, 13, 31, 36]) {
+      asked.length = 0;
+      const proof = inclusionProof(index, 37, fromNodes);
+      expect(verifyInclusion(sha256, index, 37, all[index], proof, root)).toBe(true);
+      expect(asked.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(37)));
+    }
+    const proof = consistencyProof(20, 37, fromNodes);
+    expect(verifyConsistency(sha256, 20, 37, rootOf(sha256, all.slice(0, 20)), root, proof)).toBe(true);
+  });
+
+  it('refuses a subtree that is empty or not aligned, and an append without its frontier', () => {
+    expect(() => nodesOfSubtree(3, 3)).toThrow(RangeError);
+    expect(() => nodesOfSubtree(2, 6)).toThrow(/not aligned/);
+    const missing: StoredNode[] = [];
+    expect(() => missing.push(...nodesAfterAppend(sha256, 1, leaves(1, 1), new Map()))).toThrow(/missing from the frontier/);
+  });
+});
