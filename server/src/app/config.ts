@@ -53,6 +53,7 @@ export interface Config {
   ballotSecret: string | null;
   /** Run the modules' scheduled jobs on their timers (off in tests, which run them by hand). */
   runScheduledJobs: boolean;
+  /**
    * The ledger's Ed25519 signing key (PKCS#8 PEM), generated there on first start: beside the embedded
    * database's data folder by default; with DATABASE_URL, LEDGER_KEY_FILE must say where (null: unset).
    */
