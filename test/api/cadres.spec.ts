@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cadres } from '@massline/shared';
 import { errorCode, type ApiClient, type GraphQLAnswer } from '../support/api-client';
 import { CadresFixtures } from '../support/cadres-fixtures';
 import { globalId, uuidOf } from '../support/global-id';
@@ -326,5 +327,34 @@ describe('cadres, posts and terms', () => {
       endedOn: null,
     });
     expect(byId.get(uuidOf(past))).toMatchObject({ regionPath: '/88/8801/880101/', current: false });
+  });
+  it('seeds a demo within the tenure rules: every region’s secretary and head, current, ended and vacant posts', async () => {
+    const rows = await sql<cadres.TermRecord & { id: string; cadreId: string; title: string; regionLevel: string }>(
+      `select t.id, t.cadre_id as "cadreId", t.post_id as "postId", p.level, p.title, r.level as "regionLevel",
+              t.starts_on::text as "startsOn", t.ends_on::text as "endsOn", t.ended_on::text as "endedOn"
+         from term t join post p on p.id = t.post_id join region r on r.id = p.region_id
+        where p.title like 'Party Secretary of %' or p.title like 'Head of %' or p.title like 'Governor of %' or p.title like 'Mayor of %'
+           or p.title like 'Executive Deputy Head of %' or p.title like 'Director, %'`,
+    );
+    expect(rows.length).toBeGreaterThan(250);
+    // Each term as createTerm checked it when it was recorded: against the terms begun before it, of its post and of its cadre.
+    for (const term of rows) {
+      const earlier = rows.filter((other) => other.id !== term.id && other.startsOn < term.startsOn);
+      const history = earlier.filter((other) => other.cadreId === term.cadreId);
+      const holders = earlier.filter((other) => other.postId === term.postId);
+      expect(cadres.termProblems(term, history, holders), term.title).toEqual([]);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const posts = await sql<{ level: string; title: string; held: boolean }>(
+      `select r.level, p.title, exists(select 1 from term t where t.post_id = p.id and t.ended_on is null and t.starts_on <= ?::date and ?::date < t.ends_on) as held
+         from post p join region r on r.id = p.region_id`,
+      [today, today],
+    );
+    for (const level of ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP']) {
+      const regionsOfLevel = Number((await sql<{ n: string }>('select count(*)::text as n from region where level = ?', [level]))[0].n);
+      expect(posts.filter((post) => post.level === level && post.title.startsWith('Party Secretary of ')).length).toBe(regionsOfLevel);
+    }
+    expect(posts.filter((post) => !post.held).length).toBeGreaterThan(3);
+    expect(posts.filter((post) => post.held).length).toBeGreaterThan(150);
   });
 });

@@ -93,8 +93,8 @@ describe('global ids, node and nodes', () => {
     const { indicators } = await anonymous.ok<{ indicators: { edges: { node: { id: string } }[] } }>(
       '{ indicators(first: 1) { edges { node { id } } } }',
     );
-    const { organizations } = await anonymous.ok<{ organizations: { edges: { node: { id: string } }[] } }>(
-      '{ organizations(first: 1) { edges { node { id } } } }',
+    const { organizations, cadres, posts, terms } = await anonymous.ok<Record<string, { edges: { node: { id: string } }[] }>>(
+      '{ organizations(first: 1) { edges { node { id } } } cadres(first: 1) { edges { node { id } } } posts(first: 1) { edges { node { id } } } terms(first: 1) { edges { node { id } } } }',
     );
     const { observations, alerts, auditEntries, apiTokens } = await root.ok<Record<string, { edges: { node: { id: string } }[] }>>(
       '{ observations(first: 1) { edges { node { id } } } alerts(first: 1) { edges { node { id } } } auditEntries(first: 1) { edges { node { id } } } apiTokens(first: 1) { edges { node { id } } } }',
@@ -109,6 +109,9 @@ describe('global ids, node and nodes', () => {
       alerts.edges[0]?.node.id,
       auditEntries.edges[0].node.id,
       apiTokens.edges[0]?.node.id,
+      cadres.edges[0].node.id,
+      posts.edges[0].node.id,
+      terms.edges[0].node.id,
     ].filter((id): id is string => Boolean(id));
     for (const id of ids) {
       const answer = await root.request<{ node: { __typename: string; id: string } | null }>(

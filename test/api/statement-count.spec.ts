@@ -26,6 +26,14 @@ describe('SQL statements per list query', () => {
       'query ($n: Int!) { organizations(first: $n, filter: { search: "镇" }) { totalCount edges { node { name region { code name parent { code } } } } } }',
     apiTokens: 'query ($n: Int!) { apiTokens(first: $n) { totalCount edges { node { name createdByName region { code } } } } }',
     auditEntries: 'query ($n: Int!) { auditEntries(first: $n) { totalCount edges { node { action actorLabel region { name nameEn } } } } }',
+    cadres:
+      'query ($n: Int!) { cadres(first: $n) { totalCount edges { node { name region { code parent { code } } terms { startsOn current post { title region { code } holder { cadre { name } } } } } } } }',
+    posts:
+      'query ($n: Int!) { posts(first: $n, filter: { level: COUNTY }) { totalCount edges { node { title titleZh level region { code } organization { name region { code } } holder { startsOn cadre { name terms { endsOn } } } } } } }',
+    terms:
+      'query ($n: Int!) { terms(first: $n, filter: { current: false }) { totalCount edges { node { startsOn endsOn endedOn endReason current cadre { name region { code } } post { title region { code } organization { name } holder { cadre { name } } } } } } }',
+    notifications:
+      'query ($n: Int!) { notifications(first: $n) { totalCount edges { node { kind read readAt subjectId title titleZh closesAt createdAt } } } }',
   };
 
   it.each(Object.entries(LISTS))('%s: same statements for 1 row as for many', async (name, query) => {
@@ -38,6 +46,16 @@ describe('SQL statements per list query', () => {
         regionCode: '880101001',
       });
       if (name === 'apiTokens') await root.ok(`mutation { createApiToken(input: { name: "bulk ${i}", scopes: [REGIONS] }) { secret } }`);
+      if (name === 'notifications') {
+        await server.ownerOrm.em
+          .fork()
+          .getConnection()
+          .execute(
+            `insert into notification (id, user_id, kind, params, subject_id) select gen_random_uuid(), id, 'CAMPAIGN_OPENED',
+               '{"title":"Autumn review","titleZh":"秋季评议","closesAt":"2026-12-15T12:00:00.000Z"}', gen_random_uuid() from app_user where email = ?`,
+            ['province@massline.demo'],
+          );
+      }
     }
     const measure = async (n: number) => {
       statements.reset();

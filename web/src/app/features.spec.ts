@@ -35,6 +35,8 @@ describe('the feature registry (FEATURES)', () => {
       'nav-indicators': '/harmony/indicators',
       'nav-sensitivity': '/harmony/sensitivity',
       'nav-alerts': '/harmony/alerts',
+      'nav-cadres': '/cadres',
+      'nav-posts': '/posts',
       'nav-regions': '/regions',
       'nav-users': '/users',
       'nav-organizations': '/organizations',

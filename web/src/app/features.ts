@@ -1,6 +1,8 @@
 import { accountsFeature } from '../features/accounts/accounts.feature';
 import { auditFeature } from '../features/audit/audit.feature';
+import { cadresFeature } from '../features/cadres/cadres.feature';
 import { harmonyFeature } from '../features/harmony/harmony.feature';
+import { notificationsFeature } from '../features/notifications/notifications.feature';
 import { regionsFeature } from '../features/regions/regions.feature';
 import type { Feature } from './feature';
 
@@ -9,4 +11,11 @@ import type { Feature } from './feature';
  * a new mechanism is a folder in web/src/features with a manifest, and one line here. Order is the
  * navigation's: menus appear in the order of their first page, pages in the order listed.
  */
-export const FEATURES: readonly Feature[] = [harmonyFeature, regionsFeature, accountsFeature, auditFeature];
+export const FEATURES: readonly Feature[] = [
+  harmonyFeature,
+  cadresFeature,
+  regionsFeature,
+  accountsFeature,
+  auditFeature,
+  notificationsFeature,
+];

@@ -4,6 +4,7 @@ import { graphql } from './graphql';
 import { LOCALES, useI18n, type Locale } from './i18n/i18n-provider';
 import { signInPath, useLandingPath } from './landing';
 import { Navigation, useHeaderLinks } from './navigation';
+import { NotificationBell } from './notification-bell';
 import { useSession } from './session-provider';
 
 const SignOutMutation = graphql(`
@@ -65,6 +66,7 @@ function SessionBox() {
           {t(`role.${user.role}`)} · {regionName(user.region)}
         </span>
       </div>
+      <NotificationBell />
       {links.map((link) => (
         <NavLink key={link.testId} to={link.to} end={link.end} className="header-link" data-testid={link.testId}>
           {t(link.label)}

@@ -2,6 +2,7 @@ import { defineModule, resolver } from '../../app/module-manifest';
 import { Cadre } from './cadre.entity';
 import { CadreResolver } from './cadre.resolver';
 import { CadreService } from './cadre.service';
+import { seedDemoCadres } from './cadres.demo-seed';
 import { cadresLoaders } from './cadres.loaders';
 import { Migration20261129180000Cadres } from './migrations/Migration20261129180000Cadres';
 import { Post } from './post.entity';
@@ -48,4 +49,5 @@ export const cadresModule = defineModule({
   // Cadres and posts are never rewritten (a correction will be a new record); a term only ever ends.
   appendOnlyTables: ['cadre', 'post'],
   guardedColumns: { term: ['ended_on', 'end_reason'] },
+  seedDemo: seedDemoCadres,
 });

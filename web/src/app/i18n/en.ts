@@ -13,6 +13,10 @@ export const en = {
   'nav.menu': 'Menu',
   'nav.group.harmony': 'Harmony index',
   'nav.group.administration': 'Administration',
+  'nav.group.evaluation': 'Cadre evaluation',
+  'nav.cadres': 'Cadres',
+  'nav.posts': 'Posts',
+  'nav.notifications': 'Notifications',
   'nav.regions': 'Regions',
   'nav.users': 'Users',
   'nav.organizations': 'Organizations',
@@ -32,6 +36,7 @@ export const en = {
   'header.language': 'Language',
   'header.signIn': 'Sign in',
   'header.signOut': 'Sign out',
+  'header.notifications': 'Notifications: {count} unread',
 
   'action.retry': 'Try again',
   'action.save': 'Save',

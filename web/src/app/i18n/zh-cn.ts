@@ -10,6 +10,10 @@ export const zhCN: CoreDictionary = {
   'nav.menu': '菜单',
   'nav.group.harmony': '和谐指数',
   'nav.group.administration': '系统管理',
+  'nav.group.evaluation': '干部评议',
+  'nav.cadres': '干部',
+  'nav.posts': '职位',
+  'nav.notifications': '通知',
   'nav.regions': '行政区划',
   'nav.users': '用户',
   'nav.organizations': '组织',
@@ -29,6 +33,7 @@ export const zhCN: CoreDictionary = {
   'header.language': '语言',
   'header.signIn': '登录',
   'header.signOut': '退出登录',
+  'header.notifications': '通知：{count} 条未读',
 
   'action.retry': '重试',
   'action.save': '保存',

@@ -41,6 +41,10 @@ export const auditEn = {
   'auditAction.region.create': 'Created a region',
   'auditAction.region.statistics.set': 'Set a region’s statistics',
   'auditAction.demo.seed': 'Loaded the demo data',
+  'auditAction.cadre.create': 'Recorded a cadre',
+  'auditAction.post.create': 'Recorded a post',
+  'auditAction.term.create': 'Recorded a term',
+  'auditAction.term.end': 'Ended a term',
 
   'subject.Region': 'Region',
   'subject.Organization': 'Organization',
@@ -54,6 +58,9 @@ export const auditEn = {
   'subject.Assessment': 'Assessment',
   'subject.Alert': 'Alert',
   'subject.SensitivityRun': 'Sensitivity run',
+  'subject.Cadre': 'Cadre',
+  'subject.Post': 'Post',
+  'subject.Term': 'Term',
 
   'audit.title': 'Audit log',
   'audit.intro': 'Every change in your jurisdiction, newest first. Nobody can edit it.',

@@ -40,6 +40,10 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'auditAction.region.create': '创建地区',
   'auditAction.region.statistics.set': '设置地区统计数据',
   'auditAction.demo.seed': '载入演示数据',
+  'auditAction.cadre.create': '登记干部',
+  'auditAction.post.create': '登记职位',
+  'auditAction.term.create': '登记任期',
+  'auditAction.term.end': '结束任期',
 
   'subject.Region': '地区',
   'subject.Organization': '组织',
@@ -53,6 +57,9 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'subject.Assessment': '评估',
   'subject.Alert': '预警',
   'subject.SensitivityRun': '敏感性分析',
+  'subject.Cadre': '干部',
+  'subject.Post': '职位',
+  'subject.Term': '任期',
 
   'audit.title': '审计日志',
   'audit.intro': '您管辖范围内的每一项变更，最新的在前。任何人都不能修改。',
