@@ -100,6 +100,13 @@ export const schemaLintRules = {
           'GrantStepVersion',
           'WorkingCalendar',
           'CalendarDay',
+          // Mechanism 2: a campaign's questions, counts and votes, a result's flags, and a receipt (shown once, never stored as such).
+          'CampaignCriterion',
+          'CampaignTurnout',
+          'TermTurnout',
+          'CampaignTermVote',
+          'TendencyFlag',
+          'BallotReceipt',
         ],
       },
     },

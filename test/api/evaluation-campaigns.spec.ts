@@ -338,7 +338,11 @@ describe('evaluation: campaigns, ballots and results', () => {
     });
 
     it('publishes once: everybody reads the results, never the comments', async () => {
+      const epoch = async () => (await sql<{ epoch: string }>(`select epoch::text as epoch from publication_epoch`))[0].epoch;
+      const before = await epoch();
       const published = await org.ok<{ publishCampaign: { status: string; actions: string[] } }>(PUBLISH, { id: campaign.id });
+      // Public now: the public response cache and ETags move with it.
+      expect(BigInt(await epoch())).toBe(BigInt(before) + 1n);
       expect(published.publishCampaign).toMatchObject({ status: 'PUBLISHED', actions: [] });
       expect(reasonOf(await org.request(PUBLISH, { id: campaign.id }))).toEqual(['CONFLICT', 'CAMPAIGN_TRANSITION_INVALID']);
       for (const client of [anonymous, orgOut, voters[0].client()]) {

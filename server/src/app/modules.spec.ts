@@ -90,6 +90,7 @@ describe('the event listeners of the modules', () => {
       'audit.record',
       'harmony.recompute-assessments',
       'harmony.publication-epoch',
+      'evaluation.publication-epoch',
     ]);
   });
 });

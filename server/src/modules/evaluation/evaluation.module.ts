@@ -1,4 +1,6 @@
 import { defineModule, resolver } from '../../app/module-manifest';
+import { listenersOf } from '../../common/domain-events';
+import { PublicationEpochRepository } from '../../common/publication-epoch.repository';
 import type { CadreServices } from '../cadres/cadres.module';
 import type { NotificationsServices } from '../notifications/notifications.module';
 import { Ballot, Participation } from './ballot.entity';
@@ -10,6 +12,7 @@ import { CampaignTerm } from './campaign-term.entity';
 import { Campaign } from './campaign.entity';
 import { CampaignResolver } from './campaign.resolver';
 import { CampaignService } from './campaign.service';
+import type { EvaluationEvents } from './evaluation.events';
 import { Migration20261129181000Evaluation } from './migrations/Migration20261129181000Evaluation';
 
 export interface EvaluationServices {
@@ -33,6 +36,12 @@ export const evaluationModule = defineModule({
   resolvers: [resolver(CampaignResolver, (s: EvaluationServices) => new CampaignResolver(s.campaigns, s.ballots))],
   // Closes campaigns whose time is up and sends the "closing tomorrow" reminders (safe in several processes: guarded writes).
   jobs: (s: EvaluationServices) => [{ name: 'evaluation.sweep', everyMs: 60_000, run: (context) => s.campaigns.sweep(context) }],
+  // A published campaign is public: the public response cache and ETags (keyed by the publication epoch) move with it.
+  listeners: () => [
+    listenersOf<EvaluationEvents>().batch('evaluation.publication-epoch', 'react', ['campaign.publish'], async (em) =>
+      new PublicationEpochRepository(em).bump(),
+    ),
+  ],
   nodes: (s: EvaluationServices) => ({ Campaign: (context, id) => s.campaigns.get(context, id) }),
   migrations: [{ name: 'Migration20261129181000Evaluation', class: Migration20261129181000Evaluation }],
   // Participation and results are history: appended, never rewritten. Ballots are sealed: the server
