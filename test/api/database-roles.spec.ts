@@ -138,6 +138,14 @@ describe('the runtime database role', () => {
       .execute<{ table: string }[]>(
         `select event_object_table as table from information_schema.triggers where trigger_name like '%\\_by\\_database' order by 1`,
       );
-    expect(stamped.map((row) => row.table)).toEqual(['audit_entry', 'methodology_version', 'observation_revision', 'security_event']);
+    expect(stamped.map((row) => row.table)).toEqual([
+      'audit_entry',
+      'inspection',
+      'methodology_version',
+      'observation_revision',
+      'security_event',
+      'special_audit',
+      'verdict_settings',
+    ]);
   });
 });

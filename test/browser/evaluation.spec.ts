@@ -206,7 +206,7 @@ describe.skipIf(!chromiumAvailable)('mass evaluation in the console: campaign, b
     // The receipt check takes the code as people type it: lower case, spaces instead of dashes.
     await page.goto(`${server.url}/receipt`);
     await page.getByTestId('receipt-check-code').fill(` ${evaluation.formatReceiptCode(receipt).toLowerCase().replaceAll('-', ' ')} `);
-    await page.getByTestId('receipt-check-submit').click();
+    await page.getByTestId('receipt-check-run').click();
     await poll(() => page.getByTestId('receipt-check-result').getAttribute('data-counted')).toBe('true');
     expect(await page.getByTestId('receipt-check-result').textContent()).toContain('is counted');
     expect(await page.getByTestId('receipt-check-result').textContent()).toContain(TITLE);
@@ -227,16 +227,16 @@ describe.skipIf(!chromiumAvailable)('mass evaluation in the console: campaign, b
     const page = await context.newPage();
     await page.goto(`${server.url}/receipt`);
     await page.getByTestId('receipt-check-code').fill(receipt);
-    await page.getByTestId('receipt-check-submit').click();
+    await page.getByTestId('receipt-check-run').click();
     await poll(() => page.getByTestId('receipt-check-result').getAttribute('data-counted')).toBe('true');
     // A well-formed code no ballot has: not counted.
     const unknown = receipt.startsWith('0') ? `1${receipt.slice(1)}` : `0${receipt.slice(1)}`;
     await page.getByTestId('receipt-check-code').fill(unknown);
-    await page.getByTestId('receipt-check-submit').click();
+    await page.getByTestId('receipt-check-run').click();
     await poll(() => page.getByTestId('receipt-check-result').getAttribute('data-counted')).toBe('false');
     expect(await page.getByTestId('receipt-check-result').textContent()).toContain('No counted ballot');
     await page.getByTestId('receipt-check-code').fill('12345');
-    await page.getByTestId('receipt-check-submit').click();
+    await page.getByTestId('receipt-check-run').click();
     await poll(() => page.getByTestId('field-error').textContent()).toContain('A receipt code has 20 letters and digits');
     expect(errors).toEqual([]);
     await context.close();

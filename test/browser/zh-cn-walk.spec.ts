@@ -215,11 +215,11 @@ describe.skipIf(!chromiumAvailable)('the console in 中文, every page of every 
     // A receipt check: a code that is not one refused, a well-formed one not counted, both in Chinese.
     await page.goto(`${server.url}/receipt`);
     await page.getByTestId('receipt-check-code').fill('12345');
-    await page.getByTestId('receipt-check-submit').click();
+    await page.getByTestId('receipt-check-run').click();
     await page.locator('.field-error').first().waitFor();
     found.push(...(await leaks(page, 'public /receipt (not a code)')));
     await page.getByTestId('receipt-check-code').fill('0000-0000-0000-0000-0000');
-    await page.getByTestId('receipt-check-submit').click();
+    await page.getByTestId('receipt-check-run').click();
     await page.getByTestId('receipt-check-result').waitFor();
     found.push(...(await leaks(page, 'public /receipt (not counted)')));
     expect(found).toEqual([]);

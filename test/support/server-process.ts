@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { derivedBallotSecret, REPO_ROOT } from '../../server/src/app/config';
@@ -23,6 +24,8 @@ export async function startServerProcess(database: TestDatabase, env: Record<str
       DATABASE_URL: database.runtimeUrl,
       DATABASE_OWNER_URL: database.url,
       BALLOT_SECRET: derivedBallotSecret(database.url),
+      // The same key file the in-process test server of this database uses (test-server.ts).
+      LEDGER_KEY_FILE: path.join(os.tmpdir(), 'massline-ledger-keys', `${database.name}.pem`),
       PORT: '0',
       HOST: '127.0.0.1',
       SEED_DEMO: 'false',

@@ -64,7 +64,7 @@ export function ReceiptCheckPage() {
           )}
         </FormField>
         <div className="form-actions">
-          <button type="submit" className="button button-primary ballot-big-button" data-testid="receipt-check-submit" disabled={checking}>
+          <button type="submit" className="button button-primary ballot-big-button" data-testid="receipt-check-run" disabled={checking}>
             {t('evaluation.check.submit')}
           </button>
         </div>
