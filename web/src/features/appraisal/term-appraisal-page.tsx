@@ -1,12 +1,12 @@
 import { subject } from '@casl/ability';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import type { ResultOf } from '../../app/graphql';
 import { EmptyState, ErrorState, Loading } from '../../lib/states';
 import { InspectionForm, SpecialAuditForm } from './appraisal-forms';
-import { useAppraisalI18n } from './appraisal-i18n';
+import { useAppraisalI18n, type AppraisalMessageKey } from './appraisal-i18n';
 import { TermAppraisalQuery } from './appraisal.operations';
 import { useNumberWords, VerdictCard } from './verdict-card';
 
@@ -57,6 +57,75 @@ function useMayRecord(term: AppraisedTerm, subjectName: 'Inspection' | 'SpecialA
   return ability.can('create', subject(subjectName, { region: term.post.region }));
 }
 
+/** What differs between the two kinds of record a term's page lists: their words, test ids, form and row. */
+interface RecordKind<Row> {
+  subject: 'Inspection' | 'SpecialAudit';
+  /** The section's test id; its button is `${testId}-record-open`, each row `${testId}-row`. */
+  testId: 'inspection' | 'audit';
+  listTestId: string;
+  words: { title: AppraisalMessageKey; record: AppraisalMessageKey; recorded: AppraisalMessageKey; none: AppraisalMessageKey };
+  Form: typeof InspectionForm;
+  row(node: Row): ReactNode;
+}
+
+/** One kind of record of a term: its list (latest first), and the form to record one for whoever may. */
+function RecordSection<Row extends { id: string }>({
+  kind,
+  term,
+  rows,
+  onRecorded,
+}: {
+  kind: RecordKind<Row>;
+  term: AppraisedTerm;
+  rows: readonly Row[];
+  onRecorded(): void;
+}) {
+  const { t } = useAppraisalI18n();
+  const [recording, setRecording] = useState(false);
+  const [recorded, setRecorded] = useState(false);
+  const mayRecord = useMayRecord(term, kind.subject);
+  const { Form } = kind;
+  return (
+    <section className="card" aria-labelledby={`${kind.testId}-records-title`} data-testid={kind.listTestId}>
+      <header className="page-header-row">
+        <h2 id={`${kind.testId}-records-title`}>{t(kind.words.title)}</h2>
+        {mayRecord && !recording && (
+          <button type="button" className="button" data-testid={`${kind.testId}-record-open`} onClick={() => setRecording(true)}>
+            {t(kind.words.record)}
+          </button>
+        )}
+      </header>
+      {recorded && <p role="status">{t(kind.words.recorded)}</p>}
+      {recording && (
+        <Form
+          termId={term.id}
+          termStartsOn={term.startsOn}
+          onCancel={() => setRecording(false)}
+          onDone={() => {
+            setRecording(false);
+            setRecorded(true);
+            onRecorded();
+          }}
+        />
+      )}
+      {rows.length === 0 ? (
+        <p className="muted">{t(kind.words.none)}</p>
+      ) : (
+        <ul className="record-list">
+          {rows.map((node) => (
+            <li key={node.id} data-testid={`${kind.testId}-row`}>
+              {kind.row(node)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+type InspectionRow = TermAppraisal['inspections']['edges'][number]['node'];
+type AuditRow = TermAppraisal['specialAudits']['edges'][number]['node'];
+
 function Inspections({
   term,
   inspections,
@@ -68,103 +137,61 @@ function Inspections({
 }) {
   const { t, formatDate } = useAppraisalI18n();
   const words = useNumberWords();
-  const [recording, setRecording] = useState(false);
-  const [recorded, setRecorded] = useState(false);
-  const mayRecord = useMayRecord(term, 'Inspection');
-  return (
-    <section className="card" aria-labelledby="inspections-title" data-testid="inspections">
-      <header className="page-header-row">
-        <h2 id="inspections-title">{t('appraisal.inspections.title')}</h2>
-        {mayRecord && !recording && (
-          <button type="button" className="button" data-testid="inspection-record-open" onClick={() => setRecording(true)}>
-            {t('appraisal.inspections.record')}
-          </button>
+  const kind: RecordKind<InspectionRow> = {
+    subject: 'Inspection',
+    testId: 'inspection',
+    listTestId: 'inspections',
+    words: {
+      title: 'appraisal.inspections.title',
+      record: 'appraisal.inspections.record',
+      recorded: 'appraisal.inspections.recorded',
+      none: 'appraisal.inspections.none',
+    },
+    Form: InspectionForm,
+    row: (node) => (
+      <>
+        <strong>{words.points(node.score)}</strong> · {formatDate(node.inspectedOn)} · {node.inspector}
+        {node.reportedGrowth !== null && (
+          <>
+            {' '}
+            · {t('appraisal.field.reportedGrowth')}: {words.points(node.reportedGrowth)}
+          </>
         )}
-      </header>
-      {recorded && <p role="status">{t('appraisal.inspections.recorded')}</p>}
-      {recording && (
-        <InspectionForm
-          termId={term.id}
-          termStartsOn={term.startsOn}
-          onCancel={() => setRecording(false)}
-          onDone={() => {
-            setRecording(false);
-            setRecorded(true);
-            onRecorded();
-          }}
-        />
-      )}
-      {inspections.edges.length === 0 ? (
-        <p className="muted">{t('appraisal.inspections.none')}</p>
-      ) : (
-        <ul className="record-list">
-          {inspections.edges.map(({ node }) => (
-            <li key={node.id} data-testid="inspection-row">
-              <strong>{words.points(node.score)}</strong> · {formatDate(node.inspectedOn)} · {node.inspector}
-              {node.reportedGrowth !== null && (
-                <>
-                  {' '}
-                  · {t('appraisal.field.reportedGrowth')}: {words.points(node.reportedGrowth)}
-                </>
-              )}
-              <p>{node.findings}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
+        <p>{node.findings}</p>
+      </>
+    ),
+  };
+  return <RecordSection kind={kind} term={term} rows={inspections.edges.map((edge) => edge.node)} onRecorded={onRecorded} />;
 }
 
 function SpecialAudits({ term, audits, onRecorded }: { term: AppraisedTerm; audits: TermAppraisal['specialAudits']; onRecorded(): void }) {
   const { t, formatDate } = useAppraisalI18n();
   const words = useNumberWords();
-  const [recording, setRecording] = useState(false);
-  const [recorded, setRecorded] = useState(false);
-  const mayRecord = useMayRecord(term, 'SpecialAudit');
-  return (
-    <section className="card" aria-labelledby="audits-title" data-testid="special-audits">
-      <header className="page-header-row">
-        <h2 id="audits-title">{t('appraisal.audits.title')}</h2>
-        {mayRecord && !recording && (
-          <button type="button" className="button" data-testid="audit-record-open" onClick={() => setRecording(true)}>
-            {t('appraisal.audits.record')}
-          </button>
-        )}
-      </header>
-      {recorded && <p role="status">{t('appraisal.audits.recorded')}</p>}
-      {recording && (
-        <SpecialAuditForm
-          termId={term.id}
-          termStartsOn={term.startsOn}
-          onCancel={() => setRecording(false)}
-          onDone={() => {
-            setRecording(false);
-            setRecorded(true);
-            onRecorded();
-          }}
-        />
-      )}
-      {audits.edges.length === 0 ? (
-        <p className="muted">{t('appraisal.audits.none')}</p>
-      ) : (
-        <ul className="record-list">
-          {audits.edges.map(({ node }) => (
-            <li key={node.id} data-testid="audit-row">
-              <strong>{node.auditBody}</strong> · {formatDate(node.auditedOn)}
-              <br />
-              {t('appraisal.field.debtAtStart')}:{' '}
-              {t('appraisal.debtChange', { from: words.amount(node.debtAtStart), to: words.amount(node.debtAtEnd) })} ·{' '}
-              {t('appraisal.spendingShares', {
-                irregular: words.amount(node.irregularFunds),
-                showcase: words.amount(node.showcaseSpending),
-                total: words.amount(node.totalSpending),
-              })}{' '}
-              · {t('appraisal.field.auditFindings')}: {node.findings}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
+  const kind: RecordKind<AuditRow> = {
+    subject: 'SpecialAudit',
+    testId: 'audit',
+    listTestId: 'special-audits',
+    words: {
+      title: 'appraisal.audits.title',
+      record: 'appraisal.audits.record',
+      recorded: 'appraisal.audits.recorded',
+      none: 'appraisal.audits.none',
+    },
+    Form: SpecialAuditForm,
+    row: (node) => (
+      <>
+        <strong>{node.auditBody}</strong> · {formatDate(node.auditedOn)}
+        <br />
+        {t('appraisal.field.debtAtStart')}:{' '}
+        {t('appraisal.debtChange', { from: words.amount(node.debtAtStart), to: words.amount(node.debtAtEnd) })} ·{' '}
+        {t('appraisal.spendingShares', {
+          irregular: words.amount(node.irregularFunds),
+          showcase: words.amount(node.showcaseSpending),
+          total: words.amount(node.totalSpending),
+        })}{' '}
+        · {t('appraisal.field.auditFindings')}: {node.findings}
+      </>
+    ),
+  };
+  return <RecordSection kind={kind} term={term} rows={audits.edges.map((edge) => edge.node)} onRecorded={onRecorded} />;
 }
