@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import swc from 'unplugin-swc';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -10,6 +11,11 @@ const require = createRequire(import.meta.url);
 // in Chromium (browser).
 const decorators = () => swc.vite({ module: { type: 'es6' } });
 
+// Vitest's default is one worker per core but one, which on a two-core machine runs every file in turn while
+// PostgreSQL, the server under test and Chromium leave the second core idle. A file's work is mostly in
+// those other processes, so two files at a time fit two cores.
+const workers = Math.max(2, os.availableParallelism() - 1);
+
 export default defineConfig({
   resolve: {
     // One graphql-js in the process: our sources would otherwise get its ESM build while Apollo and
@@ -18,6 +24,7 @@ export default defineConfig({
   },
   test: {
     pool: 'forks',
+    maxWorkers: workers,
     projects: [
       {
         extends: true,
@@ -60,7 +67,9 @@ export default defineConfig({
           globalSetup: ['test/support/global-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // After the other projects (their own group), two consoles at a time: each file starts its own server,
+          // database copy and Chromium, so files do not share state.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

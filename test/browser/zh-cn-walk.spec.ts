@@ -132,7 +132,8 @@ async function settle(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
-describe.skipIf(!chromiumAvailable)('the console in 中文, every page of every role', () => {
+// A walk's length grows with every page a feature adds: the time allowed is per walk, not per page.
+describe.skipIf(!chromiumAvailable)('the console in 中文, every page of every role', { timeout: 240_000 }, () => {
   let server: TestServer;
   let browser: Browser;
 
