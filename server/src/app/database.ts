@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from './config';
+import { resolveBallotSecret, type Config } from './config';
 import { prepareRuntimeRole, runtimeRoleName, runtimeUrl, type RuntimeRole } from './database-roles';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { ormConfig } from './mikro-orm.config';
@@ -50,7 +50,8 @@ export async function openDatabase(config: Config, log: (message: string) => voi
       if (applied.length > 0) log(`applied ${applied.length} migration(s)`);
       if (config.seedDemo && (await isEmpty(owner.em.fork()))) {
         log('empty database: seeding the demo province');
-        await seedDemo(owner.em.fork());
+        // Demo ballots carry the nullifiers of the secret the server will run with.
+        await seedDemo(owner.em.fork(), { ballotSecret: resolveBallotSecret(config, ownerUrl) });
       }
     } finally {
       await owner.close(true);

@@ -25,6 +25,12 @@ export interface ScheduledJob {
   run(context: RequestContext): Promise<unknown>;
 }
 
+/** What a demo seed step may need beyond the database: the secrets the server will run with. */
+export interface DemoSeedContext {
+  /** The server's BALLOT_SECRET: demo ballots carry the nullifiers the server itself would compute. */
+  ballotSecret: string;
+}
+
 /** A resolver class of the API and how to build it from its module's services. */
 export interface ResolverBinding<S> {
   type: Function;
@@ -76,7 +82,7 @@ export interface ModuleManifest<Name extends string = string, S = unknown, Depen
    */
   sealedTables?: readonly string[];
   /** Adds the module's demo data; the steps run in MODULES order, in one transaction. */
-  seedDemo?(em: EntityManager): Promise<void>;
+  seedDemo?(em: EntityManager, demo: DemoSeedContext): Promise<void>;
 }
 
 /** A module's manifest, with its name kept as a literal type (it names the module's services). */

@@ -1,6 +1,7 @@
 import { defineModule, resolver } from '../../app/module-manifest';
 import { readById } from '../../common/loaders';
 import { AppraisalRecordService } from './appraisal-record.service';
+import { seedDemoAppraisal } from './appraisal.demo-seed';
 import { MassEvaluationRepository } from './mass-evaluation.repository';
 import { InspectionResolver, SpecialAuditResolver } from './appraisal.resolver';
 import { Inspection } from './inspection.entity';
@@ -43,4 +44,5 @@ export const appraisalModule = defineModule({
   // is immutable but for being put in force.
   appendOnlyTables: ['inspection', 'special_audit'],
   guardedColumns: { verdict_settings: ['active', 'activated_at'] },
+  seedDemo: seedDemoAppraisal,
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { evaluation } from '@massline/shared';
 import { sql } from '../../common/sql';
@@ -10,6 +11,15 @@ export interface CampaignForBallot {
   status: evaluation.CampaignStatus;
   /** Whether its closing time is still ahead (by the database's clock). */
   running: boolean;
+}
+
+/** A ballot as written (term, step index per criterion, comment, receipt's hash) and the nullifier of its participation. */
+export interface CastBallot {
+  termId: string;
+  answers: readonly number[];
+  comment: string | null;
+  receiptHash: Buffer;
+  nullifier: Buffer;
 }
 
 /**
@@ -57,6 +67,42 @@ export class BallotRepository {
       this.em,
       `insert into ballot (id, campaign_id, term_id, answers, comment, receipt_hash) values (?, ?, ?, ?::smallint[], ?, ?)`,
       [ballot.id, ballot.campaignId, ballot.termId, ballot.answers, ballot.comment, ballot.receiptHash],
+    );
+  }
+
+  /**
+   * Many citizens' ballots for one campaign at once (the demo seed), each as `cast` writes one — its
+   * participation under its nullifier, the ballot, the citizen's part in the campaign — in three set-based
+   * statements. Ballots are written in the order given, which the caller makes unrelated to the voters'.
+   */
+  async addBallots(campaignId: string, ballots: readonly CastBallot[], participantIds: readonly string[]): Promise<void> {
+    if (ballots.length === 0) return;
+    await sql(
+      this.em,
+      // In the nullifiers' order, not the ballots': row n of one table says nothing of row n of the other.
+      `insert into participation (nullifier, campaign_id, term_id)
+       select p.nullifier, ?, p.term_id from unnest(?::bytea[], ?::uuid[]) as p(nullifier, term_id) order by p.nullifier`,
+      [campaignId, ballots.map((ballot) => ballot.nullifier), ballots.map((ballot) => ballot.termId)],
+    );
+    await sql(
+      this.em,
+      `insert into ballot (id, campaign_id, term_id, answers, comment, receipt_hash)
+       select b.id, ?, b.term_id, b.answers::smallint[], b.comment, b.receipt_hash
+         from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::bytea[]) with ordinality as b(id, term_id, answers, comment, receipt_hash, position)
+        order by b.position`,
+      [
+        campaignId,
+        ballots.map(() => randomUUID()),
+        ballots.map((ballot) => ballot.termId),
+        ballots.map((ballot) => `{${ballot.answers.join(',')}}`),
+        ballots.map((ballot) => ballot.comment),
+        ballots.map((ballot) => ballot.receiptHash),
+      ],
+    );
+    await sql(
+      this.em,
+      `insert into campaign_participant (campaign_id, user_id) select ?, u.id from unnest(?::uuid[]) as u(id) order by u.id`,
+      [campaignId, [...participantIds]],
     );
   }
 

@@ -12,6 +12,7 @@ import { CampaignTerm } from './campaign-term.entity';
 import { Campaign } from './campaign.entity';
 import { CampaignResolver } from './campaign.resolver';
 import { CampaignService } from './campaign.service';
+import { seedDemoEvaluation } from './evaluation.demo-seed';
 import type { EvaluationEvents } from './evaluation.events';
 import { Migration20261129181000Evaluation } from './migrations/Migration20261129181000Evaluation';
 
@@ -48,4 +49,5 @@ export const evaluationModule = defineModule({
   // writes them and reads them back only through the migration's owner functions.
   appendOnlyTables: ['participation', 'campaign_participant', 'campaign_result', 'campaign_term_result'],
   sealedTables: ['ballot'],
+  seedDemo: seedDemoEvaluation,
 });
