@@ -167,4 +167,42 @@ export class CampaignRepository {
     }
     return tallies;
   }
+
+  /**
+   * The published campaigns of these regions, each with its k and its cadres' ballots and ballot-mean sums:
+   * what CADRE_TRUST is computed from (shared's `cadreTrustOf`). One statement for any number of regions;
+   * the caller keeps the period it wants (periods are compared in their canonical form).
+   */
+  async publishedTalliesIn(regionIds: readonly string[]): Promise<PublishedTally[]> {
+    const rows = await sql<{
+      campaignId: string;
+      regionId: string;
+      period: string;
+      title: string;
+      k: number;
+      terms: PublishedTally['terms'];
+    }>(
+      this.em,
+      `select c.id as "campaignId", c.region_id as "regionId", c.period, c.title, c.publication_threshold as k,
+              coalesce(json_agg(json_build_object('ballots', r.ballots, 'ballotMeans',
+                json_build_object('n', r.means_n, 'sum', r.means_sum, 'sumOfSquares', r.means_sum_of_squares))) filter (where r.term_id is not null), '[]') as terms
+         from campaign c left join campaign_term_result r on r.campaign_id = c.id
+        where c.region_id = any(?::uuid[]) and c.status = 'PUBLISHED'
+        group by c.id order by c.published_at, c.id`,
+      [[...regionIds]],
+    );
+    return rows.map(({ k, ...row }) => ({ ...row, publicationThreshold: k }));
+  }
+
+  /** Serialises the CADRE_TRUST feeds of one region and period (transaction-scoped): each reads what the one before it committed. */
+  async lockTrustFeed(regionId: string, period: string): Promise<void> {
+    await sql(this.em, `select pg_advisory_xact_lock(hashtextextended('cadre-trust:' || ? || '|' || ?, 0))`, [regionId, period]);
+  }
+}
+
+/** A published campaign's tally for CADRE_TRUST. */
+export interface PublishedTally extends evaluation.CampaignTrustTally {
+  regionId: string;
+  period: string;
+  title: string;
 }

@@ -105,7 +105,7 @@ export const harmonyEn = {
   'harmony.no': 'No',
   'harmony.observationMethod.DIRECT': 'Entered',
   'harmony.observationMethod.FROM_COUNT': 'From a count',
-  'harmony.observationMethod.FROM_CAMPAIGNS': 'From evaluation campaigns',
+  'harmony.observationMethod.CAMPAIGN': 'From evaluation campaigns',
   'harmony.observationMethod.GINI_MICRODATA': 'Gini from microdata',
   'harmony.observationMethod.GINI_LORENZ_QUADRATIC': 'Gini, Lorenz-quadratic fit',
   'harmony.observationMethod.GINI_LINEAR_INTERPOLATION': 'Gini, linear interpolation (lower bound)',
@@ -189,7 +189,7 @@ export const harmonyEn = {
   'harmony.gini.explain.GINI_LINEAR_INTERPOLATION': 'From the shares, by linear interpolation of the Lorenz curve.',
   'harmony.gini.explain.DIRECT': 'Entered directly.',
   'harmony.gini.explain.FROM_COUNT': 'From a count.',
-  'harmony.gini.explain.FROM_CAMPAIGNS': 'From evaluation campaigns.',
+  'harmony.gini.explain.CAMPAIGN': 'From evaluation campaigns.',
   'harmony.gini.lowerBound':
     'This figure is only a lower bound: straight lines between the group points understate inequality within each group, so the true Gini is at least this high.',
   'harmony.gini.fitRefused': 'The Lorenz-quadratic fit was refused because:',
