@@ -27,11 +27,21 @@ export const ELIGIBLE_CITIZENS = `u.role = 'CITIZEN' and u.citizen_status = 'VER
 export class CampaignRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** The filter a caller asked for (null: a region that does not exist, so nothing matches). */
-  async requestedFilter(filter: CampaignFilter | null | undefined): Promise<Filter | null> {
+  /**
+   * The filter a caller asked for (null: nothing matches — a region that does not exist, or "participated"
+   * for someone who took part in nothing). `citizenId`: the caller, when a citizen (whose participation
+   * `participated` is about, read from campaign_participant, never from the ballots).
+   */
+  async requestedFilter(filter: CampaignFilter | null | undefined, citizenId: string | null = null): Promise<Filter | null> {
     const requested: Filter = {};
     if (filter?.status) requested.status = filter.status;
     if (filter?.period) requested.period = filter.period;
+    if (filter?.participated !== null && filter?.participated !== undefined) {
+      // The caller's campaigns: one statement, as many ids as campaigns they took part in (not as rows listed).
+      const mine = citizenId === null ? [] : await this.participatedBy(citizenId);
+      if (filter.participated && mine.length === 0) return null;
+      if (mine.length > 0) requested.id = filter.participated ? { $in: mine } : { $nin: mine };
+    }
     if (filter?.regionId) {
       const within = await withinSubtree(this.em, filter.regionId);
       if (!within) return null;
@@ -192,6 +202,16 @@ export class CampaignRepository {
       [[...regionIds]],
     );
     return rows.map(({ k, ...row }) => ({ ...row, publicationThreshold: k }));
+  }
+
+  /** The campaigns a citizen took part in (campaign_participant: which campaign, never which cadre or ballot). */
+  async participatedBy(userId: string): Promise<string[]> {
+    const rows = await sql<{ campaignId: string }>(
+      this.em,
+      `select campaign_id as "campaignId" from campaign_participant where user_id = ?`,
+      [userId],
+    );
+    return rows.map((row) => row.campaignId);
   }
 
   /** Serialises the CADRE_TRUST feeds of one region and period (transaction-scoped): each reads what the one before it committed. */
