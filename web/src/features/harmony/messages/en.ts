@@ -98,6 +98,7 @@ export const harmonyEn = {
   'harmony.indicator': 'Indicator',
   'harmony.value': 'Value',
   'harmony.source': 'Source',
+  'harmony.sourceCampaigns': 'Evaluation campaigns:',
   'harmony.entered': 'Entered',
   'harmony.rawCountOnly': 'count {count}',
   'harmony.rawFigures': 'count {count} / total {total}',

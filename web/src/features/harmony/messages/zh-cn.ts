@@ -94,6 +94,7 @@ export const harmonyZhCN: Record<HarmonyMessageKey, string> = {
   'harmony.indicator': '指标',
   'harmony.value': '数值',
   'harmony.source': '来源',
+  'harmony.sourceCampaigns': '群众评议：',
   'harmony.entered': '录入',
   'harmony.rawCountOnly': '计数 {count}',
   'harmony.rawFigures': '计数 {count} / 总数 {total}',
