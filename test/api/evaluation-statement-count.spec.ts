@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client';
 import { insertCampaign, insertTerms } from '../support/evaluation-fixtures';
 import { statementCounter } from '../support/statement-counter';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { ACTOR_EMAILS, startTestServer, type TestServer } from '../support/test-server';
 
 /**
  * The campaign lists cost as many SQL statements for 1 row as for many (no N+1): terms, turnout, results
@@ -19,6 +19,15 @@ describe('SQL statements of the campaign lists', () => {
       await insertCampaign(server.ownerOrm, { regionCode: '880101', status: 'OPEN', termIds: terms, title: `Counted ${i}` });
     for (let i = 0; i < 12; i++)
       await insertCampaign(server.ownerOrm, { regionCode: '880101', status: 'CLOSED', termIds: terms, title: `Closed ${i}` });
+    // The citizen took part in every open one (what the "participated" filter reads).
+    await server.ownerOrm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into campaign_participant (campaign_id, user_id)
+         select c.id, u.id from campaign c, app_user u where c.title like 'Counted %' and u.email = ?`,
+        [ACTOR_EMAILS.citizen],
+      );
   });
   afterAll(() => server?.close());
 
@@ -38,6 +47,11 @@ describe('SQL statements of the campaign lists', () => {
       'a citizen’s list: participation and votes per cadre',
       'citizen',
       'query ($n: Int!) { campaigns(first: $n, filter: { status: OPEN }) { totalCount edges { node { title myParticipation myVotes { term { id } voted } turnout { ballots eligible } } } } }',
+    ],
+    [
+      'a citizen’s participation: the campaigns they took part in',
+      'citizen',
+      'query ($n: Int!) { campaigns(first: $n, filter: { participated: true }) { totalCount edges { node { title period status closesAt myParticipation } } } }',
     ],
   ] as const)('%s', async (_name, actor, query) => {
     const client = await server.as(actor);

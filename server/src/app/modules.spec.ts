@@ -89,6 +89,7 @@ describe('the event listeners of the modules', () => {
     expect(createServices(loadConfig()).events.order()).toEqual([
       'audit.record',
       'harmony.recompute-assessments',
+      'evaluation.cadre-trust',
       'harmony.publication-epoch',
       'evaluation.publication-epoch',
     ]);

@@ -27,11 +27,21 @@ export const ELIGIBLE_CITIZENS = `u.role = 'CITIZEN' and u.citizen_status = 'VER
 export class CampaignRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** The filter a caller asked for (null: a region that does not exist, so nothing matches). */
-  async requestedFilter(filter: CampaignFilter | null | undefined): Promise<Filter | null> {
+  /**
+   * The filter a caller asked for (null: nothing matches — a region that does not exist, or "participated"
+   * for someone who took part in nothing). `citizenId`: the caller, when a citizen (whose participation
+   * `participated` is about, read from campaign_participant, never from the ballots).
+   */
+  async requestedFilter(filter: CampaignFilter | null | undefined, citizenId: string | null = null): Promise<Filter | null> {
     const requested: Filter = {};
     if (filter?.status) requested.status = filter.status;
     if (filter?.period) requested.period = filter.period;
+    if (filter?.participated !== null && filter?.participated !== undefined) {
+      // The caller's campaigns: one statement, as many ids as campaigns they took part in (not as rows listed).
+      const mine = citizenId === null ? [] : await this.participatedBy(citizenId);
+      if (filter.participated && mine.length === 0) return null;
+      if (mine.length > 0) requested.id = filter.participated ? { $in: mine } : { $nin: mine };
+    }
     if (filter?.regionId) {
       const within = await withinSubtree(this.em, filter.regionId);
       if (!within) return null;
@@ -167,4 +177,52 @@ export class CampaignRepository {
     }
     return tallies;
   }
+
+  /**
+   * The published campaigns of these regions, each with its k and its cadres' ballots and ballot-mean sums:
+   * what CADRE_TRUST is computed from (shared's `cadreTrustOf`). One statement for any number of regions;
+   * the caller keeps the period it wants (periods are compared in their canonical form).
+   */
+  async publishedTalliesIn(regionIds: readonly string[]): Promise<PublishedTally[]> {
+    const rows = await sql<{
+      campaignId: string;
+      regionId: string;
+      period: string;
+      title: string;
+      k: number;
+      terms: PublishedTally['terms'];
+    }>(
+      this.em,
+      `select c.id as "campaignId", c.region_id as "regionId", c.period, c.title, c.publication_threshold as k,
+              coalesce(json_agg(json_build_object('ballots', r.ballots, 'ballotMeans',
+                json_build_object('n', r.means_n, 'sum', r.means_sum, 'sumOfSquares', r.means_sum_of_squares))) filter (where r.term_id is not null), '[]') as terms
+         from campaign c left join campaign_term_result r on r.campaign_id = c.id
+        where c.region_id = any(?::uuid[]) and c.status = 'PUBLISHED'
+        group by c.id order by c.published_at, c.id`,
+      [[...regionIds]],
+    );
+    return rows.map(({ k, ...row }) => ({ ...row, publicationThreshold: k }));
+  }
+
+  /** The campaigns a citizen took part in (campaign_participant: which campaign, never which cadre or ballot). */
+  async participatedBy(userId: string): Promise<string[]> {
+    const rows = await sql<{ campaignId: string }>(
+      this.em,
+      `select campaign_id as "campaignId" from campaign_participant where user_id = ?`,
+      [userId],
+    );
+    return rows.map((row) => row.campaignId);
+  }
+
+  /** Serialises the CADRE_TRUST feeds of one region and period (transaction-scoped): each reads what the one before it committed. */
+  async lockTrustFeed(regionId: string, period: string): Promise<void> {
+    await sql(this.em, `select pg_advisory_xact_lock(hashtextextended('cadre-trust:' || ? || '|' || ?, 0))`, [regionId, period]);
+  }
+}
+
+/** A published campaign's tally for CADRE_TRUST. */
+export interface PublishedTally extends evaluation.CampaignTrustTally {
+  regionId: string;
+  period: string;
+  title: string;
 }

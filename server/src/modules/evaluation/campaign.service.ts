@@ -116,7 +116,9 @@ export class CampaignService {
 
   async list(context: RequestContext, page: PageArgs, { filter, orderBy }: CampaignListArgs): Promise<Connection<Campaign>> {
     const campaigns = new CampaignRepository(context.em);
-    const requested = await campaigns.requestedFilter(filter);
+    const { principal } = context;
+    const citizenId = principal.kind === 'USER' && principal.role === 'CITIZEN' ? principal.id : null;
+    const requested = await campaigns.requestedFilter(filter, citizenId);
     return campaigns.page(requested && scoped(context.ability, 'read', 'Campaign', requested), page, orderBy);
   }
 

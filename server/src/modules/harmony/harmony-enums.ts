@@ -32,7 +32,8 @@ registerEnumType(RateBasisEnum, {
 });
 registerEnumType(ObservationMethodEnum, {
   name: 'ObservationMethod',
-  description: 'How a value was obtained: entered, from a raw count and the population, or computed (Gini, campaigns)',
+  description:
+    "How a value was obtained: DIRECT (entered), FROM_COUNT (from a raw count and the region's population), GINI_* (computed from incomes or shares), CAMPAIGN (the mass satisfaction of the region's published evaluation campaigns of the period: written when a campaign is published, never entered).",
 });
 registerEnumType(NormalizationKindEnum, {
   name: 'NormalizationKind',

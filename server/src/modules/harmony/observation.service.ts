@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { problemOf } from '@massline/shared';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
@@ -176,94 +177,127 @@ export class ObservationService {
     return written;
   }
 
+  /**
+   * Observations derived by another module inside its own change (CADRE_TRUST from published campaigns):
+   * written in the caller's transaction `em`, their events published in it, so that the audit log and the
+   * recomputation follow exactly as after any observation. Authorization is the caller's: this is no
+   * operation of anyone's.
+   */
+  async writeWithin(em: EntityManager, context: RequestContext, writes: ObservationWrite[]): Promise<Observation[]> {
+    const written: Observation[] = [];
+    const { events } = await this.writeRows(em, context, writes, null, written).catch(conflictOnUnique(changed, UNIQUE_KEYS));
+    await this.events.publish(em, context, events);
+    return written;
+  }
+
   private async writeAndRecompute(
     context: RequestContext,
     writes: ObservationWrite[],
     summary: { action: 'observation.import'; rows: number } | null,
     written: Observation[] = [],
   ): Promise<{ recomputedPeriods: string[]; corrected: number }> {
-    const periods = [...new Set(writes.map((w) => w.period))];
-    const changed = () =>
-      new AppError('OBSERVATION_CHANGED', 'This observation was changed meanwhile by someone else: reload it and enter your value again');
     const { result, outcomes } = await changeInTransaction(this.events, context, async (em) => {
-      const observations = new ObservationRepository(em);
-      // The guarded write: the rows to correct are locked first, so concurrent corrections of one
-      // observation follow one another (each its own revision) instead of overwriting each other.
-      const existing = await observations.lockCurrent([...new Set(writes.map((w) => w.region.id))], periods, [
-        ...new Set(writes.map((w) => w.indicator.id)),
-      ]);
-      const byKey = new Map(existing.map((o) => [`${o.region.id}|${o.period}|${o.indicator.id}`, o]));
-      const enteredBy = context.principal.kind === 'USER' ? await new UserRepository(em).findById(context.principal.id) : null;
-      const events: DomainEvent<HarmonyEvents>[] = [];
-      let corrected = 0;
-      for (const w of writes) {
-        const current = byKey.get(`${w.region.id}|${w.period}|${w.indicator.id}`);
-        // Optimistic concurrency: the writer corrects the revision it saw, or nothing.
-        if (w.expectedRevision !== null && w.expectedRevision !== undefined && current?.revision !== w.expectedRevision) throw changed();
-        const next = { value: w.value, rawCount: w.rawCount, rawTotal: w.rawTotal, method: w.method, source: w.source };
-        const where = { subjectType: 'Observation', regionPath: w.region.path } as const;
-        const about = { region: w.region.code, indicator: w.indicator.code, period: w.period };
-        if (current) {
-          corrected++;
-          em.create(ObservationRevision, {
-            observation: current,
-            revision: current.revision,
-            value: current.value,
-            rawCount: current.rawCount ?? null,
-            rawTotal: current.rawTotal ?? null,
-            method: current.method,
-            source: current.source ?? null,
-            enteredByLabel: current.enteredBy?.email ?? null,
-            enteredAt: current.enteredAt,
-            replacedByLabel: context.actorLabel,
-          });
-          const before = snapshot(current);
-          Object.assign(current, next, { revision: current.revision + 1, enteredBy, enteredAt: new Date() });
-          written.push(current);
-          events.push({
-            action: 'observation.correct',
-            ...where,
-            subjectId: current.id,
-            before,
-            after: { ...snapshot(current), ...about },
-          });
-        } else {
-          // A brand-new key: if another request creates it at the same time, the unique key refuses one of them.
-          const created = em.create(Observation, { region: w.region, period: w.period, indicator: w.indicator, ...next, enteredBy });
-          written.push(created);
-          events.push({
-            action: 'observation.record',
-            ...where,
-            subjectId: created.id,
-            before: null,
-            after: { ...snapshot(created), ...about },
-          });
-        }
-      }
-      await em.flush();
-      if (summary) {
-        // Each row has its own entry (above), at its own region: every jurisdiction reads the changes to
-        // its regions. The import itself is one more, at the narrowest region that contains every row.
-        events.push({
-          action: summary.action,
-          subjectType: 'Observation',
-          subjectId: `import:${context.requestId}`.slice(0, 64),
-          regionPath: commonPath(writes.map((w) => w.region.path)),
-          before: null,
-          after: { rows: summary.rows, written: writes.length, corrected, periods },
-        });
-      }
+      const { corrected, events } = await this.writeRows(em, context, writes, summary, written);
       return { result: { corrected }, events };
-    }).catch(
-      conflictOnUnique(changed, [
-        'observation_region_id_period_indicator_id_unique',
-        'observation_revision_observation_id_revision_unique',
-      ]),
-    );
+    }).catch(conflictOnUnique(changed, UNIQUE_KEYS));
     // The recomputation listens to these events (assessment-recomputation.listener.ts) and says which periods it did.
     return { recomputedPeriods: outcomes.get(RECOMPUTED_PERIODS) ?? [], corrected: result.corrected };
   }
+
+  /** The writes and their events, in the transaction `em` (flushed; the events not yet published). */
+  private async writeRows(
+    em: EntityManager,
+    context: RequestContext,
+    writes: ObservationWrite[],
+    summary: { action: 'observation.import'; rows: number } | null,
+    written: Observation[],
+  ): Promise<{ corrected: number; events: DomainEvent<HarmonyEvents>[] }> {
+    const periods = [...new Set(writes.map((w) => w.period))];
+    const observations = new ObservationRepository(em);
+    // The guarded write: the rows to correct are locked first, so concurrent corrections of one
+    // observation follow one another (each its own revision) instead of overwriting each other.
+    const existing = await observations.lockCurrent([...new Set(writes.map((w) => w.region.id))], periods, [
+      ...new Set(writes.map((w) => w.indicator.id)),
+    ]);
+    const byKey = new Map(existing.map((o) => [`${o.region.id}|${o.period}|${o.indicator.id}`, o]));
+    const enteredBy = context.principal.kind === 'USER' ? await new UserRepository(em).findById(context.principal.id) : null;
+    const events: DomainEvent<HarmonyEvents>[] = [];
+    let corrected = 0;
+    for (const w of writes) {
+      const current = byKey.get(`${w.region.id}|${w.period}|${w.indicator.id}`);
+      // Optimistic concurrency: the writer corrects the revision it saw, or nothing.
+      if (w.expectedRevision !== null && w.expectedRevision !== undefined && current?.revision !== w.expectedRevision) throw changed();
+      // A value the published campaigns fed is theirs: a campaign's value supersedes an entered one (which
+      // stays as a revision, the source saying where the new one comes from), an entered one never replaces it.
+      if (current?.method === 'CAMPAIGN' && w.method !== 'CAMPAIGN') throw fromCampaigns(w);
+      const next = { value: w.value, rawCount: w.rawCount, rawTotal: w.rawTotal, method: w.method, source: w.source };
+      const where = { subjectType: 'Observation', regionPath: w.region.path } as const;
+      const about = { region: w.region.code, indicator: w.indicator.code, period: w.period };
+      if (current) {
+        corrected++;
+        em.create(ObservationRevision, {
+          observation: current,
+          revision: current.revision,
+          value: current.value,
+          rawCount: current.rawCount ?? null,
+          rawTotal: current.rawTotal ?? null,
+          method: current.method,
+          source: current.source ?? null,
+          enteredByLabel: current.enteredBy?.email ?? null,
+          enteredAt: current.enteredAt,
+          replacedByLabel: context.actorLabel,
+        });
+        const before = snapshot(current);
+        Object.assign(current, next, { revision: current.revision + 1, enteredBy, enteredAt: new Date() });
+        written.push(current);
+        events.push({
+          action: 'observation.correct',
+          ...where,
+          subjectId: current.id,
+          before,
+          after: { ...snapshot(current), ...about },
+        });
+      } else {
+        // A brand-new key: if another request creates it at the same time, the unique key refuses one of them.
+        const created = em.create(Observation, { region: w.region, period: w.period, indicator: w.indicator, ...next, enteredBy });
+        written.push(created);
+        events.push({
+          action: 'observation.record',
+          ...where,
+          subjectId: created.id,
+          before: null,
+          after: { ...snapshot(created), ...about },
+        });
+      }
+    }
+    await em.flush();
+    if (summary) {
+      // Each row has its own entry (above), at its own region: every jurisdiction reads the changes to
+      // its regions. The import itself is one more, at the narrowest region that contains every row.
+      events.push({
+        action: summary.action,
+        subjectType: 'Observation',
+        subjectId: `import:${context.requestId}`.slice(0, 64),
+        regionPath: commonPath(writes.map((w) => w.region.path)),
+        before: null,
+        after: { rows: summary.rows, written: writes.length, corrected, periods },
+      });
+    }
+    return { corrected, events };
+  }
 }
+
+const changed = () =>
+  new AppError('OBSERVATION_CHANGED', 'This observation was changed meanwhile by someone else: reload it and enter your value again');
+
+const fromCampaigns = (w: ObservationWrite) =>
+  new AppError(
+    'OBSERVATION_FROM_CAMPAIGNS',
+    `${w.indicator.code} of ${w.region.code} for ${w.period} comes from the published evaluation campaigns: only a campaign replaces it`,
+  );
+
+/** The unique keys a concurrent writer of the same observation (or revision) runs into. */
+const UNIQUE_KEYS = ['observation_region_id_period_indicator_id_unique', 'observation_revision_observation_id_revision_unique'];
 
 /** The longest path that every path starts with, cut at a region boundary. */
 export function commonPath(paths: string[]): string | null {

@@ -73,6 +73,7 @@ export {
   type CampaignDraft,
   type FieldProblems,
 } from './ballot-rules';
+export { cadreTrustOf, type CadreTrust, type CampaignTrustTally } from './cadre-trust';
 export { formatReceiptCode, normalizeReceiptCode, RECEIPT_ALPHABET, RECEIPT_LENGTH } from './receipt';
 export { EVALUATION_ERROR_REASONS } from './error-reasons';
 export { EVALUATION_PERMISSIONS, selfAndAncestorPaths } from './permissions';

@@ -6,6 +6,8 @@ export const HARMONY_ERROR_REASONS = {
   UNKNOWN_INDICATOR: 'BAD_USER_INPUT',
   INVALID_OBSERVATION: 'BAD_USER_INPUT',
   OBSERVATION_CHANGED: 'CONFLICT',
+  /** A value fed by published evaluation campaigns (method CAMPAIGN): only campaigns replace it, never a form or an import. */
+  OBSERVATION_FROM_CAMPAIGNS: 'CONFLICT',
   MISSING_POPULATION: 'BAD_USER_INPUT',
   INVALID_CSV: 'BAD_USER_INPUT',
   INVALID_METHODOLOGY: 'BAD_USER_INPUT',

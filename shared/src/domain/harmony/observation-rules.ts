@@ -7,14 +7,18 @@ import { problemOf } from '../../errors/problems';
 import { problemError } from './errors';
 import { rateFromCount, type RateBasis, type RateDenominators } from './indicators';
 
-/** How a value was obtained: entered, from a raw count and the population, or computed (Gini, campaigns). */
+/**
+ * How a value was obtained: entered, from a raw count and the population, or computed (Gini; CAMPAIGN:
+ * the mass satisfaction of the region's published evaluation campaigns of the period, written by the
+ * server on publication and never accepted from a caller).
+ */
 export const OBSERVATION_METHODS = [
   'DIRECT',
   'FROM_COUNT',
   'GINI_MICRODATA',
   'GINI_LORENZ_QUADRATIC',
   'GINI_LINEAR_INTERPOLATION',
-  'FROM_CAMPAIGNS',
+  'CAMPAIGN',
 ] as const;
 export type ObservationMethod = (typeof OBSERVATION_METHODS)[number];
 

@@ -187,6 +187,8 @@ export const en = {
   'reason.ALERT_UNDO_NOT_YOURS': 'Only the person who acknowledged an alert can undo it.',
   'reason.ALERT_UNDO_TOO_LATE': 'It is too late to undo this acknowledgement (ten minutes have passed).',
   'reason.OBSERVATION_CHANGED': 'Someone changed this value meanwhile: reload it and check before correcting it again.',
+  'reason.OBSERVATION_FROM_CAMPAIGNS':
+    'This value comes from the published evaluation campaigns of the region and period: only a campaign replaces it, not a form or an import.',
   'reason.REGION_STATISTICS_CHANGED': 'Someone changed these statistics meanwhile: reload them and try again.',
   'reason.NOTHING_TO_PUBLISH': 'There is nothing to publish.',
   'reason.TOO_MANY_SENSITIVITY_RUNS': 'Too many sensitivity runs: ask for fewer.',

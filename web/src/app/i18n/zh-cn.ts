@@ -182,6 +182,7 @@ export const zhCN: CoreDictionary = {
   'reason.ALERT_UNDO_NOT_YOURS': '只有确认该预警的人才能撤销确认。',
   'reason.ALERT_UNDO_TOO_LATE': '已超过十分钟，无法撤销此确认。',
   'reason.OBSERVATION_CHANGED': '该数值已被他人修改：请刷新并核对后再更正。',
+  'reason.OBSERVATION_FROM_CAMPAIGNS': '该数值来自本地区本期已公布的群众评议：只能由评议结果更新，不能通过表单或导入修改。',
   'reason.REGION_STATISTICS_CHANGED': '该统计数据已被他人修改：请刷新后重试。',
   'reason.NOTHING_TO_PUBLISH': '没有可发布的内容。',
   'reason.TOO_MANY_SENSITIVITY_RUNS': '敏感性分析次数过多，请减少次数。',

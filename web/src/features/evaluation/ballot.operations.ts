@@ -93,11 +93,12 @@ export const BallotReceiptQuery = graphql(`
 
 /**
  * The campaigns of the citizen's region past their draft, newest first, each with whether the citizen took
- * part (which cadres is kept nowhere with the citizen, by design).
+ * part (which cadres is kept nowhere with the citizen, by design); `participated: true` keeps only those
+ * they took part in, null all of them.
  */
 export const MyParticipationQuery = graphql(`
-  query MyParticipation($first: Int, $after: String, $last: Int, $before: String) {
-    campaigns(first: $first, after: $after, last: $last, before: $before) {
+  query MyParticipation($first: Int, $after: String, $last: Int, $before: String, $participated: Boolean) {
+    campaigns(first: $first, after: $after, last: $last, before: $before, filter: { participated: $participated }) {
       totalCount
       edges {
         cursor

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../../app/graphql';
@@ -14,14 +15,19 @@ type ParticipationRow = ResultOf<typeof MyParticipationQuery>['campaigns']['edge
 const PAGE_SIZE = 20;
 
 /**
- * The campaigns of the citizen's region (from their opening on), each saying whether the citizen took
- * part. Which cadres, and what the ballots said, is kept nowhere with the citizen's name: this is all there
+ * The campaigns the citizen took part in (the server's `participated` filter) or, at their choice, all of
+ * their region's (from their opening on), each saying whether the citizen took part. Which cadres, and what the ballots said, is kept nowhere with the citizen's name: this is all there
  * is, and the page says so.
  */
 export function MyParticipationPage() {
   const { t, locale, formatDateTime } = useEvaluationI18n();
-  const pages = useCursorPages('participation', PAGE_SIZE);
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: MyParticipationQuery, variables: pages.variables });
+  // By default only the campaigns the citizen took part in (the server's "participated" filter); or all of the region's.
+  const [onlyMine, setOnlyMine] = useState(true);
+  const pages = useCursorPages(`participation:${onlyMine}`, PAGE_SIZE);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MyParticipationQuery,
+    variables: { ...pages.variables, participated: onlyMine ? true : null },
+  });
   const columns: Column<ParticipationRow>[] = [
     {
       id: 'title',
@@ -47,6 +53,29 @@ export function MyParticipationPage() {
         <h1>{t('nav.myParticipation')}</h1>
         <p className="page-intro">{t('evaluation.participation.intro')}</p>
       </header>
+      <fieldset className="segmented" data-testid="participation-scope">
+        <legend className="visually-hidden">{t('evaluation.participation.show')}</legend>
+        <label className={`segment${onlyMine ? ' is-selected' : ''}`}>
+          <input
+            type="radio"
+            name="participation-scope"
+            checked={onlyMine}
+            onChange={() => setOnlyMine(true)}
+            data-testid="participation-mine"
+          />{' '}
+          {t('evaluation.participation.showMine')}
+        </label>
+        <label className={`segment${onlyMine ? '' : ' is-selected'}`}>
+          <input
+            type="radio"
+            name="participation-scope"
+            checked={!onlyMine}
+            onChange={() => setOnlyMine(false)}
+            data-testid="participation-all"
+          />{' '}
+          {t('evaluation.participation.showAll')}
+        </label>
+      </fieldset>
       {!data && fetching && <Loading />}
       {error && <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
       {data && (
@@ -57,7 +86,7 @@ export function MyParticipationPage() {
           rowKey={(campaign) => campaign.id}
           rowTestId="participation-row"
           stale={fetching}
-          emptyMessage={t('evaluation.participation.none')}
+          emptyMessage={t(onlyMine ? 'evaluation.participation.noneTaken' : 'evaluation.participation.none')}
           page={pageOf(data.campaigns, pages)}
         />
       )}

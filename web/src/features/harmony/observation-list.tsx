@@ -1,5 +1,6 @@
 import { isPeriod } from '@massline/shared';
 import { useId, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { toApiError, type ApiError } from '../../app/api-error';
 import type { ResultOf } from '../../app/graphql';
@@ -10,6 +11,7 @@ import { errorMessage } from '../../lib/error-message';
 import { ErrorState, Loading } from '../../lib/states';
 import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { campaignTitle } from '../evaluation/evaluation-words';
 import { RegionSelect, type RegionOption } from '../regions/region-select';
 import { datedFilename, downloadText } from './download';
 import { formatValue, indicatorName, indicatorUnit } from './harmony-format';
@@ -92,7 +94,7 @@ export function ObservationList({ catalogue }: { catalogue: IndicatorCatalogue }
       ),
     },
     { id: 'method', header: t('harmony.method'), cell: (row) => t(`harmony.observationMethod.${row.method}`) },
-    { id: 'source', header: t('harmony.source'), cell: (row) => row.source ?? '—' },
+    { id: 'source', header: t('harmony.source'), cell: (row) => <ObservationSource row={row} /> },
     {
       id: 'entered',
       header: t('harmony.entered'),
@@ -198,5 +200,25 @@ export function ObservationList({ catalogue }: { catalogue: IndicatorCatalogue }
         <ObservationRevisions observation={opened} indicatorLabel={nameOf(opened.indicatorCode)} onClose={() => setOpened(null)} />
       )}
     </section>
+  );
+}
+
+/**
+ * An observation's source: as entered, or — for a value fed by published campaigns (method CAMPAIGN) —
+ * the campaigns by name in the reader's language, each linked to its results.
+ */
+function ObservationSource({ row }: { row: ObservationRow }) {
+  const { t, locale } = useHarmonyI18n();
+  if (row.method !== 'CAMPAIGN' || row.sourceCampaigns.length === 0) return <>{row.source ?? '—'}</>;
+  return (
+    <span data-testid="observation-source-campaigns">
+      {t('harmony.sourceCampaigns')}{' '}
+      {row.sourceCampaigns.map((campaign, i) => (
+        <span key={campaign.id}>
+          {i > 0 && '; '}
+          <Link to={`/campaigns/${campaign.id}`}>{campaignTitle(locale, campaign)}</Link>
+        </span>
+      ))}
+    </span>
   );
 }

@@ -15,6 +15,11 @@ export const ObservationsQuery = graphql(`
           rawTotal
           method
           source
+          sourceCampaigns {
+            id
+            title
+            titleZh
+          }
           revision
           enteredAt
           enteredByLabel

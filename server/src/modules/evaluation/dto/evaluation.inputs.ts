@@ -98,6 +98,12 @@ export class CampaignFilter {
   status?: evaluation.CampaignStatus | null;
   @Field(() => String, { nullable: true, description: 'Only campaigns of this period' }) @IsOptional() @MaxLength(10) period?:
     string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only the campaigns you took part in (cast at least one ballot); false: only those you did not. Only a citizen takes part: for anyone else, true lists nothing and false everything.',
+  })
+  participated?: boolean | null;
 }
 
 export const CampaignOrder = OrderType('Campaign', ['CREATED_AT', 'CLOSES_AT'] as const);

@@ -107,8 +107,12 @@ export const evaluationEn = {
   'evaluation.check.whatItShows': 'A receipt proves that a ballot is counted, not what it says: it cannot show anyone how you voted.',
 
   'evaluation.participation.intro':
-    'The campaigns of your region since they opened, and whether you took part. Which cadres you evaluated, and how, is kept nowhere with your name.',
+    'The campaigns you took part in, or all those of your region since they opened. Which cadres you evaluated, and how, is kept nowhere with your name.',
   'evaluation.participation.none': 'No campaign of your region has opened yet.',
+  'evaluation.participation.show': 'Show',
+  'evaluation.participation.showMine': 'Campaigns I took part in',
+  'evaluation.participation.showAll': 'All campaigns of my region',
+  'evaluation.participation.noneTaken': 'You have not taken part in any campaign yet.',
   'evaluation.participation.closes': 'Vote closes',
   'evaluation.participation.tookPart': 'You took part',
   'evaluation.participation.yes': 'yes',

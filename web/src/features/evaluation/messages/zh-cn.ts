@@ -101,8 +101,13 @@ export const evaluationZhCN: Record<EvaluationMessageKey, string> = {
   'evaluation.check.notCounted': '没有回执码为 {code} 的已计入评议票。请核对您抄写的回执码。',
   'evaluation.check.whatItShows': '回执只证明评议票已计入，不证明票面内容：它无法向任何人显示您如何投票。',
 
-  'evaluation.participation.intro': '您所在地区已开始的评议活动，以及您是否参加。您评议了哪些干部、如何评议，都不会与您的姓名一起保存。',
+  'evaluation.participation.intro':
+    '您参加过的评议活动，或您所在地区已开始的全部评议活动。您评议了哪些干部、如何评议，都不会与您的姓名一起保存。',
   'evaluation.participation.none': '您所在地区还没有开始过评议活动。',
+  'evaluation.participation.show': '显示',
+  'evaluation.participation.showMine': '我参加过的评议',
+  'evaluation.participation.showAll': '本地区全部评议',
+  'evaluation.participation.noneTaken': '您还没有参加过任何评议。',
   'evaluation.participation.closes': '截止时间',
   'evaluation.participation.tookPart': '是否参加',
   'evaluation.participation.yes': '已参加',
