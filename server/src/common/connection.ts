@@ -188,7 +188,7 @@ export async function countWithEdge(
   };
   type Counted = { total: string; edge?: boolean };
   const [row] = cached
-    ? await executeText<Counted>(em, cached.statements.text(em, cached.key, build))
+    ? await executeText<Counted>(em, cached.statements.statement(em, cached.key, build))
     : await em.getConnection().execute<Counted[]>(build());
   return { total: Number(row.total), edge: row.edge === true };
 }

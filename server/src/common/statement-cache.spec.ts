@@ -15,16 +15,16 @@ describe('statement cache', () => {
       return em.createQueryBuilder(Region, 'r').select(['r.code']).where({ code }).getKnexQuery();
     };
     const key = StatementCache.keyOf({ where: { code: '88' } });
-    const text = cache.text(em, key, build('88'));
-    expect(text).toContain(`'88'`);
-    expect(cache.text(em, key, build('88'))).toBe(text);
+    const kept = cache.statement(em, key, build('88'));
+    expect(kept.text).toContain(`'88'`);
+    expect(cache.statement(em, key, build('88')).text).toBe(kept.text);
     expect(builds).toBe(1);
     // Another input, another statement.
-    const other = cache.text(em, StatementCache.keyOf({ where: { code: '8801' } }), build('8801'));
-    expect(other).toContain(`'8801'`);
+    const other = cache.statement(em, StatementCache.keyOf({ where: { code: '8801' } }), build('8801'));
+    expect(other.text).toContain(`'8801'`);
     expect(builds).toBe(2);
     // The kept text runs and answers what the builder's query answers.
-    const viaText = await executeText<{ code: string }>(em, text);
+    const viaText = await executeText<{ code: string }>(em, { text: kept.text, name: null });
     const viaBuilder = await em.getConnection().execute<{ code: string }[]>(build('88')());
     expect(viaText).toEqual(viaBuilder);
     expect(viaText.map((row) => row.code)).toEqual(['88']);
@@ -44,10 +44,10 @@ describe('statement cache', () => {
       builds++;
       return em.createQueryBuilder(Region, 'r').select(['r.code']).getKnexQuery();
     };
-    cache.text(em, null, build);
-    cache.text(em, null, build);
+    cache.statement(em, null, build);
+    cache.statement(em, null, build);
     expect(builds).toBe(2);
-    expect(cache.size).toBe(0);
+    expect(cache.size).toEqual({ kept: 0, named: 0 });
   });
 
   it('makes room by dropping the oldest statement', () => {
@@ -58,11 +58,28 @@ describe('statement cache', () => {
       builds++;
       return em.createQueryBuilder(Region, 'r').select(['r.code']).getKnexQuery();
     };
-    for (const n of [1, 2, 3]) cache.text(em, StatementCache.keyOf({ n }), build);
-    expect(cache.size).toBe(2);
-    cache.text(em, StatementCache.keyOf({ n: 3 }), build);
+    for (const n of [1, 2, 3]) cache.statement(em, StatementCache.keyOf({ n }), build);
+    expect(cache.size.kept).toBe(2);
+    cache.statement(em, StatementCache.keyOf({ n: 3 }), build);
     expect(builds).toBe(3);
-    cache.text(em, StatementCache.keyOf({ n: 1 }), build);
+    cache.statement(em, StatementCache.keyOf({ n: 1 }), build);
     expect(builds).toBe(4);
+  });
+
+  it('prepares a statement once it is hot, and names no more texts than its budget', async () => {
+    const em = orm().em.fork();
+    const cache = new StatementCache(10, { prepareAfter: 2, maxPrepared: 1 });
+    const build = (code: string) => () => em.createQueryBuilder(Region, 'r').select(['r.code']).where({ code }).getKnexQuery();
+    const key = StatementCache.keyOf({ code: '88' });
+    expect(cache.statement(em, key, build('88')).name).toBeNull();
+    const hot = cache.statement(em, key, build('88'));
+    expect(hot.name).toMatch(/^kept_/);
+    // Prepared, it answers as the text does, on every run (PostgreSQL parses it once per connection).
+    for (let run = 0; run < 3; run++) expect(await executeText<{ code: string }>(em, hot)).toEqual([{ code: '88' }]);
+    // Past the budget, another hot statement runs unnamed.
+    const otherKey = StatementCache.keyOf({ code: '8801' });
+    cache.statement(em, otherKey, build('8801'));
+    expect(cache.statement(em, otherKey, build('8801')).name).toBeNull();
+    expect(cache.size.named).toBe(1);
   });
 });
