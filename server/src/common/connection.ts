@@ -5,6 +5,7 @@ import { asEnum, SortDirectionEnum, type SortDirection } from './graphql-enums';
 import { AppError } from './app-error';
 import type { Filter } from './ability-filter';
 import { afterPosition, decodeCursor, encodeCursor, orderByOf, reversed, type KeysetOrder, type KeyValue } from './keyset';
+import { executeText, type StatementCache } from './statement-cache';
 
 /**
  * Relay-style cursor connections, paged by keyset (common/keyset.ts): a cursor is a row's position in
@@ -170,13 +171,25 @@ export interface SqlQuery {
 
 /**
  * The count statement of a list: `select (count) as total, exists(edge) as edge` — one round trip for
- * both, each a query builder's SQL over the same filter.
+ * both, each a query builder's SQL over the same filter. With `cached`, its text is kept in `statements`
+ * under `key` (StatementCache.keyOf everything the two queries are built from).
  */
-export async function countWithEdge(em: EntityManager, total: SqlQuery, edge: SqlQuery | null): Promise<{ total: number; edge: boolean }> {
-  const knex = em.getKnex();
-  const columns = [knex.raw('(?) as total', [total.getKnexQuery()])];
-  if (edge) columns.push(knex.raw('exists(?) as edge', [edge.getKnexQuery()]));
-  const [row] = await em.getConnection().execute<{ total: string; edge?: boolean }[]>(knex.select(columns));
+export async function countWithEdge(
+  em: EntityManager,
+  total: SqlQuery,
+  edge: SqlQuery | null,
+  cached?: { statements: StatementCache; key: string | null },
+): Promise<{ total: number; edge: boolean }> {
+  const build = () => {
+    const knex = em.getKnex();
+    const columns = [knex.raw('(?) as total', [total.getKnexQuery()])];
+    if (edge) columns.push(knex.raw('exists(?) as edge', [edge.getKnexQuery()]));
+    return knex.select(columns);
+  };
+  type Counted = { total: string; edge?: boolean };
+  const [row] = cached
+    ? await executeText<Counted>(em, cached.statements.statement(em, cached.key, build))
+    : await em.getConnection().execute<Counted[]>(build());
   return { total: Number(row.total), edge: row.edge === true };
 }
 

@@ -9,6 +9,13 @@ export const PUBLIC_RANK_INDEX =
   'create index "assessment_release_rank" on "assessment_release" ("methodology_version_id", "period", "region_id", "revision") include ("rank")';
 
 /**
+ * A period's releases in rank order (created by Migration20261203211742PublicRankOrder): the public page
+ * walks it from the best rank and stops once its rows are found, instead of reading the whole period.
+ */
+export const PUBLIC_RANK_ORDER_INDEX =
+  'create index "assessment_release_rank_order" on "assessment_release" ("methodology_version_id", "period", "rank", "region_id") include ("revision")';
+
+/**
  * An assessment as it was published: the figures the public sees, frozen. Publishing a period again after
  * a correction adds the next revision with the organization's note; a release is never updated or
  * deleted (database trigger), so every figure ever shown stays on record, like a statistics agency's
@@ -19,6 +26,7 @@ export const PUBLIC_RANK_INDEX =
 // The public dashboard orders a period's releases by rank: with the rank beside the key, the page is chosen
 // by an index-only scan, without visiting every release of the period (assessment.repository.ts).
 @Index({ name: 'assessment_release_rank', expression: PUBLIC_RANK_INDEX })
+@Index({ name: 'assessment_release_rank_order', expression: PUBLIC_RANK_ORDER_INDEX })
 export class AssessmentRelease extends AssessmentFigureColumns {
   [OptionalProps]?: 'publishedAt';
 

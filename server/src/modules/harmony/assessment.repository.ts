@@ -5,6 +5,7 @@ import { countWithEdge, emptyConnection, keysetPage, pageRequest, type Connectio
 import { orderFor, sortKey, type SortOrder } from '../../common/list-order';
 import type { SortKey } from '../../common/keyset';
 import { sql } from '../../common/sql';
+import { executeText, StatementCache } from '../../common/statement-cache';
 import { startsWithPattern } from '../../common/text-search';
 import { Assessment } from './assessment.entity';
 import { unpackFigures } from './assessment-figures';
@@ -99,6 +100,9 @@ function orderKeys(alias: 'a' | 'p'): Record<AssessmentOrderField, (direction: S
 }
 const ORDER_KEYS = { a: orderKeys('a'), p: orderKeys('p') };
 
+/** The lists' built statements, by their inputs (common/statement-cache.ts): a process keeps 500 at most, ~2 MB. */
+const STATEMENTS = new StatementCache(500);
+
 /** The last key: the version (one per list, by its filter), so that the key of the row — version, region, period — is complete. */
 const byVersion = (direction: SortOrder) =>
   sortKey<AssessmentView>('a.methodology_version_id', direction, 'uuid', (view) => view.methodologyVersionId);
@@ -109,8 +113,9 @@ function toView(row: AssessmentRow, source: FigureSource): AssessmentView {
   const { indicators } = row.settings;
   const working = source.kind === 'WORKING' && source.working(row.region_path);
   // What the caller is shown: the working figures where they are theirs, else the release the public sees.
+  // (The public's rows carry the release's figures once, as release_*: they are the figures shown.)
   const shown: Figures =
-    working || row.release_revision === null
+    source.kind === 'WORKING' && (working || row.release_revision === null)
       ? row
       : {
           index: row.release_index,
@@ -226,12 +231,15 @@ export class AssessmentRepository {
     const where = scope(requested);
     if (where === null) return emptyConnection();
     const knex = this.em.getKnex();
-    const sameKey = (alias: string) =>
+    const sameKey = (alias: 'p' | 'q') =>
       function (this: Knex.JoinClause) {
         this.on(`${alias}.methodology_version_id`, 'a.methodology_version_id')
           .andOn(`${alias}.period`, 'a.period')
-          .andOn(`${alias}.region_id`, 'a.region_id')
-          .andOn(knex.raw(`${alias}.revision = a.released_revision - ?`, [alias === 'p' ? 0 : 1]));
+          .andOn(`${alias}.region_id`, 'a.region_id');
+        // The release shown by a plain column equality: PostgreSQL estimates it from its statistics (an
+        // expression it would guess at 0.5 %, and then sort a whole period rather than walk it in rank order).
+        if (alias === 'p') this.andOn('p.revision', 'a.released_revision');
+        else this.andOn(knex.raw('q.revision = a.released_revision - 1'));
       };
     /** The list's statement with more conditions (a keyset position), its release joined when it is read. */
     const statement = (conditions: Filter, withRelease: boolean, shape?: { orderBy: Filter[]; limit: number }) => {
@@ -243,7 +251,14 @@ export class AssessmentRepository {
         .andWhere(conditions);
       if (shape) builder.orderBy(shape.orderBy).limit(shape.limit);
       const query = builder.getKnexQuery().clearSelect();
-      if (withRelease) query.leftJoin('assessment_release as p', sameKey('p'));
+      // The public's rows are released ones, each with its release: an inner join, which lets PostgreSQL
+      // start from the releases in rank order (assessment_release_rank_order) and stop after the page;
+      // the active version, named as a value of the release, lets it use that index (there is one).
+      if (withRelease && released) {
+        query.join('assessment_release as p', sameKey('p'));
+        if (!filter?.methodologyVersionId)
+          query.andWhereRaw('p.methodology_version_id = (select id from methodology_version where active)');
+      } else if (withRelease) query.leftJoin('assessment_release as p', sameKey('p'));
       if (released && filter?.grade) query.andWhere('p.grade', filter.grade);
       return query;
     };
@@ -274,7 +289,7 @@ export class AssessmentRepository {
         .leftJoin('assessment_release as p', sameKey('p'))
         .orderByRaw(orderBy.map((entry, i) => `chosen.k${i} ${String(Object.values(entry)[0])}`).join(', '))
         .select([
-          ...figures(released ? 'p' : 'a'),
+          ...(released ? [] : figures('a')),
           ...FIGURE_COLUMNS.map((column) => `p.${column} as release_${column}`),
           'a.period',
           'a.published',
@@ -303,11 +318,17 @@ export class AssessmentRepository {
     const counting = (conditions: Filter | null, joinRelease: boolean) => ({
       getKnexQuery: () => statement(conditions ?? {}, joinRelease),
     });
-    const connection = this.em.getConnection();
+    // Everything the two statements are built from (the seek, order and limit follow from the page and
+    // order asked for), taken before the query builder sees the filter.
+    const inputs = { released, where, filter: filter ? { ...filter } : null, orderBy: orderBy ? { ...orderBy } : null, page: { ...page } };
+    const rowsKey = StatementCache.keyOf({ ...inputs, statement: 'rows' });
+    const countKey = StatementCache.keyOf({ ...inputs, statement: 'count' });
     return keysetPage(request, {
       aliased: true,
-      rows: async (seek, orderBy, limit) =>
-        (await connection.execute<AssessmentRow[]>(rowsQuery(seek, orderBy, limit))).map((row) => toView(row, source)),
+      rows: async (seek, orderBy, limit) => {
+        const statement = STATEMENTS.statement(this.em, rowsKey, () => rowsQuery(seek, orderBy, limit));
+        return (await executeText<AssessmentRow>(this.em, statement)).map((row) => toView(row, source));
+      },
       count: (edge) => {
         const total = counting(null, released && Boolean(filter?.grade));
         const beyond = edge && counting(edge, released);
@@ -315,6 +336,7 @@ export class AssessmentRepository {
           this.em,
           { getKnexQuery: () => total.getKnexQuery().count('a.region_id') },
           beyond ? { getKnexQuery: () => beyond.getKnexQuery().select(knex.raw('1')).limit(1) } : null,
+          { statements: STATEMENTS, key: countKey },
         );
       },
     });

@@ -29,6 +29,7 @@ import { Migration20261201143710MethodologyNames } from './migrations/Migration2
 import { Migration20261201203918KeysetHarmony } from './migrations/Migration20261201203918KeysetHarmony';
 import { Migration20261202174310PublicRankIndex } from './migrations/Migration20261202174310PublicRankIndex';
 import { Migration20261203094127CampaignObservationMethod } from './migrations/Migration20261203094127CampaignObservationMethod';
+import { Migration20261203211742PublicRankOrder } from './migrations/Migration20261203211742PublicRankOrder';
 import { ObservationRevision } from './observation-revision.entity';
 import { Observation } from './observation.entity';
 import { ObservationService } from './observation.service';
@@ -91,6 +92,7 @@ export const harmonyModule = defineModule({
     { name: 'Migration20261201203918KeysetHarmony', class: Migration20261201203918KeysetHarmony },
     { name: 'Migration20261202174310PublicRankIndex', class: Migration20261202174310PublicRankIndex },
     { name: 'Migration20261203094127CampaignObservationMethod', class: Migration20261203094127CampaignObservationMethod },
+    { name: 'Migration20261203211742PublicRankOrder', class: Migration20261203211742PublicRankOrder },
   ],
   // What the server's runtime role may not rewrite (app/database-roles.ts): corrections append revisions;
   // a methodology version is immutable but for its activation; a published release is never rewritten;
