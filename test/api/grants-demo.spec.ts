@@ -189,7 +189,7 @@ describe('the demo grants', () => {
     expect(demo.filter((grant) => grant.steps.some((step) => step.corrected))).toHaveLength(1);
     const stopped = demo.filter((grant) => grant.status === 'STOPPED');
     expect(stopped).toHaveLength(1);
-    expect(stopped[0].objections).toEqual([{ upheld: true, filerName: null }]);
+    expect(stopped[0]).toMatchObject({ region: { code: '880102001' }, objections: [{ upheld: true, filerName: null }] });
     expect(demo.filter((grant) => grant.objections.some((objection) => objection.upheld === false))).toHaveLength(1);
     expect(demo.filter((grant) => grant.status === 'PROBATION' || grant.status === 'IN_EFFECT').length).toBeGreaterThan(150);
     expect(demo.filter((grant) => grant.status === 'PROCEDURE')).toHaveLength(0);

@@ -484,9 +484,9 @@ async function seedDemoGrantRecords(em: EntityManager, repository: GrantReposito
   }
 
   // A vacant party secretary's post: the appointment of the township's head, stopped by an upheld objection.
-  const vacancy = current.find(
-    (term) => term.endReason === 'RESIGNATION' && term.title.startsWith('Party Secretary of ') && term.regionLevel === 'TOWNSHIP',
-  );
+  const vacancy = current
+    .filter((term) => term.endReason === 'RESIGNATION' && term.title.startsWith('Party Secretary of ') && term.regionLevel === 'TOWNSHIP')
+    .sort((a, b) => a.regionCode.localeCompare(b.regionCode))[0];
   if (vacancy) {
     const head = current.find((term) => term.regionId === vacancy.regionId && term.title.startsWith('Head of ') && !term.endedOn)!;
     records.grant(vacancy, { id: head.cadreId, name: head.cadreName }, grants.addDays(vacancy.endedOn!, 75), 'NOTICE', {
