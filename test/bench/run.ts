@@ -17,6 +17,8 @@ import { startBaselineServer } from './baseline-server';
 import { compareSideBySide, type Contender } from './side-by-side';
 import { seedSynthetic } from './synthetic';
 import { benchEvaluation } from './evaluation-bench';
+import { benchGrantSteps } from './grants-bench';
+import { benchLedger } from './ledger-bench';
 import {
   loadVersion,
   observedPeriods,
@@ -257,13 +259,21 @@ async function main(): Promise<void> {
   const dashboardOnly = only === 'dashboard';
   if (only === 'evaluation') {
     await benchEvaluation(report);
+  } else if (only === 'ledger') {
+    await benchLedger(report);
+  } else if (only === 'grants') {
+    await benchGrantSteps(report);
   } else {
     if (!dashboardOnly) {
       await benchGini();
       benchBundle();
     }
     await benchDatabase(dashboardOnly);
-    if (!dashboardOnly) await benchEvaluation(report);
+    if (!dashboardOnly) {
+      await benchEvaluation(report);
+      await benchLedger(report);
+      await benchGrantSteps(report);
+    }
   }
   console.log('\n| benchmark | figure | target |\n|---|---|---|');
   for (const [what, figure, target] of results) console.log(`| ${what} | ${figure} | ${target} |`);

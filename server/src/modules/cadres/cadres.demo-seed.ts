@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { cadres, grants, type RegionLevel } from '@massline/shared';
+import { DEMO_ACCOUNTS } from '../../seeders/demo-accounts';
 import { demoRegions, type DemoRegion } from '../../seeders/demo-province';
 import { seededRandom } from '../../seeders/seeded-random';
 import { Organization } from '../accounts/organization.entity';
@@ -134,6 +135,15 @@ function postsOf(region: DemoRegion, county: DemoRegion | null, village: [string
   }
 }
 
+/**
+ * The township of the demo's verified citizen: its village committee director resigned this autumn, and
+ * the grants demo holds the election of a successor in its public notice there (the citizen may object).
+ */
+export const DEMO_NOTICE_TOWNSHIP = DEMO_ACCOUNTS.find(
+  (account) => account.role === 'CITIZEN' && account.citizenStatus === 'VERIFIED',
+)!.regionCode;
+export const DEMO_NOTICE_VACANCY = '2026-09-01';
+
 /** How a post's history runs in the demo: who held it before its current holder, if anyone. */
 type History = 'FIRST_TERM' | 'SUCCEEDED' | 'SECOND_TERM' | 'PREDECESSOR_LEFT_EARLY';
 
@@ -141,8 +151,8 @@ type History = 'FIRST_TERM' | 'SUCCEEDED' | 'SECOND_TERM' | 'PREDECESSOR_LEFT_EA
  * Cadres, posts and terms across the demo province: every region's party secretary and head (and
  * each county's executive deputy head, each township's village committee director), bilingual titles,
  * current terms begun 2022–2024, and the terms before them — expired, a cadre in their second term,
- * predecessors who resigned, were dismissed or recalled, and a few posts left vacant by a resignation
- * this year. Deterministic (a seeded generator), and within the tenure rules that createTerm applies.
+ * predecessors who resigned, were dismissed or recalled, and a few posts left vacant this year (by a
+ * resignation, one by a recall). Deterministic (a seeded generator), and within the tenure rules that createTerm applies.
  */
 export async function seedDemoCadres(em: EntityManager): Promise<void> {
   const random = seededRandom(20261129);
@@ -164,6 +174,7 @@ export async function seedDemoCadres(em: EntityManager): Promise<void> {
   const month = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}-01`;
 
   let index = 0;
+  let recalled = false;
   for (const r of demo) {
     const region = regions.get(r.code)!;
     const organization = organizations.get(r.code)!;
@@ -176,11 +187,17 @@ export async function seedDemoCadres(em: EntityManager): Promise<void> {
       const starts = month(2022 + Math.floor(random() * 3), 1 + Math.floor(random() * 12));
       const ends = grants.addYears(starts, grants.MAX_TERM_YEARS);
       const holder = cadreOf();
-      // Every 23rd post: its holder resigned this year and nobody has been appointed since.
-      const vacant: boolean = index % 23 === 0;
+      // Every 23rd post: its holder left this year and nobody has taken office since — resigned, but the
+      // first village committee director among them was recalled by the villagers. And the demo
+      // citizen's village, whose director resigned this autumn (its successor's election is in notice).
+      const noticeVillage = r.code === DEMO_NOTICE_TOWNSHIP && p.level === 'VILLAGE';
+      const vacant: boolean = index % 23 === 0 || noticeVillage;
+      const recall: boolean = vacant && !noticeVillage && p.level === 'VILLAGE' && !recalled;
+      recalled ||= recall;
       const term = (cadre: Cadre, startsOn: string, endsOn: string, ended?: { on: string; reason: cadres.TermEndReason }) =>
         em.create(Term, { cadre, post, startsOn, endsOn, endedOn: ended?.on ?? null, endReason: ended?.reason ?? null });
-      term(holder, starts, ends, vacant ? { on: month(2026, 1 + (index % 9)), reason: 'RESIGNATION' } : undefined);
+      const left = noticeVillage ? DEMO_NOTICE_VACANCY : month(2026, 1 + (index % 9));
+      term(holder, starts, ends, vacant ? { on: left, reason: recall ? 'RECALL' : 'RESIGNATION' } : undefined);
       const before = grants.addYears(starts, -grants.MAX_TERM_YEARS);
       if (history === 'SUCCEEDED') term(cadreOf(), before, starts, { on: starts, reason: 'EXPIRY' });
       if (history === 'SECOND_TERM') term(holder, before, starts, { on: starts, reason: 'EXPIRY' });

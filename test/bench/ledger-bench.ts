@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { ledger } from '@massline/shared';
+import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/app/embedded-postgres';
+import { ormConfig } from '../../server/src/app/mikro-orm.config';
+import { sql } from '../../server/src/common/sql';
+import { LedgerSigner } from '../../server/src/modules/ledger/ledger-signer';
+import { LedgerService } from '../../server/src/modules/ledger/ledger.service';
+
+type Report = (what: string, figure: string, target: string) => void;
+
+const VERIFIED = 100_000;
+const PROVEN = 1_000_000;
+const BATCH = 25_000;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+
+/**
+ * A record type shaped like a grant's step (its payload a row's columns as canonical JSON, facts in
+ * jsonb), so that verification reads and hashes what it reads for the demo's grants.
+ */
+const BENCH_RECORDS = {
+  type: 'BenchStep',
+  async payloads(em: Parameters<typeof sql>[0], ids: readonly string[]) {
+    const rows = await sql<{ id: string; payload: ledger.CanonicalValue }>(
+      em,
+      `select t.id, json_build_object('id', t.id, 'grantId', t.grant_id, 'step', t.step, 'date', t.date::text, 'facts', t.facts,
+              'recordedAt', to_char(t.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) as payload
+         from bench_step t where t.id = any(?::uuid[])`,
+      [[...ids]],
+    );
+    return new Map(rows.map((row) => [row.id, row.payload]));
+  },
+};
+
+/**
+ * Fills the ledger up to `size` entries through the ledger's own append (the owner's connection): the
+ * records written set-based (generate_series), then appended in batches of 25,000 — the real payload
+ * and entry hashes, the chain, the leaves and every tree node as the ledger stores them.
+ */
+async function fill(orm: MikroORM, service: LedgerService, size: number): Promise<number> {
+  const start = performance.now();
+  for (let from = await service.head({ em: orm.em.fork() }).then((head) => head.treeSize); from < size; from += BATCH) {
+    const count = Math.min(BATCH, size - from);
+    await orm.em.fork().transactional(async (em) => {
+      const rows = await sql<{ id: string }>(
+        em,
+        `insert into bench_step (id, grant_id, step, date, facts, recorded_at)
+         select gen_random_uuid(), gen_random_uuid(), (array['MOTION','RECOMMENDATION','INSPECTION','DECISION','NOTICE','TAKING_EFFECT'])[1 + i % 6],
+                date '2022-01-01' + (i % 1500)::int, jsonb_build_object('summary', 'Bench step ' || i, 'members', 11, 'present', 9 + i % 3),
+                timestamptz '2026-01-01 08:00:00+00' + i::int * interval '1 second'
+           from generate_series(?::bigint, ?::bigint) as i returning id`,
+        [from, from + count - 1],
+      );
+      await service.append(
+        em,
+        rows.map((row) => ({ type: BENCH_RECORDS.type, id: row.id })),
+      );
+    });
+  }
+  return performance.now() - start;
+}
+
+/**
+ * Mechanism 3's ledger figures (`npm run bench -- ledger`): `verifyLedger` over 100,000 entries (every
+ * payload recomputed from its record, every entry hash, leaf and tree node), and an inclusion proof for
+ * one record of 1,000,000 entries (with its signed head), each the median of several runs.
+ */
+export async function benchLedger(report: Report): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'massline-bench-ledger-'));
+  fs.chmodSync(dataDir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir, ephemeral: true });
+  const keyFile = path.join(dataDir, 'ledger-signing-key.pem');
+  try {
+    await ensureDatabase(pg.url('postgres'), 'bench_ledger');
+    const orm = await MikroORM.init(ormConfig(pg.url('bench_ledger'), { poolMax: 4 }));
+    await orm.getMigrator().up();
+    await sql(
+      orm.em.fork(),
+      `create table bench_step (id uuid primary key, grant_id uuid not null, step text not null, date date not null, facts jsonb not null,
+                                recorded_at timestamptz(3) not null)`,
+    );
+    const service = new LedgerService(new LedgerSigner(keyFile));
+    service.registerRecordType(BENCH_RECORDS);
+    const reader = () => ({ em: orm.em.fork() });
+
+    const filled = await fill(orm, service, VERIFIED);
+    await sql(orm.em.fork(), 'vacuum analyze ledger_entry, ledger_node, bench_step');
+    console.log(`ledger filled to ${VERIFIED.toLocaleString('en')} entries in ${(filled / 1000).toFixed(1)} s`);
+    const verifications: number[] = [];
+    for (let run = 0; run < 4; run++) {
+      const start = performance.now();
+      const result = await service.verify(reader());
+      if (!result.valid || result.checked !== VERIFIED) throw new Error(`the bench ledger does not verify: ${JSON.stringify(result)}`);
+      if (run > 0) verifications.push(performance.now() - start);
+    }
+    report(
+      `verifyLedger over ${VERIFIED.toLocaleString('en')} entries (payloads from their records, chain, leaves, tree nodes)`,
+      `${(median(verifications) / 1000).toFixed(2)} s`,
+      '< 2 s',
+    );
+
+    const extended = await fill(orm, service, PROVEN);
+    await sql(orm.em.fork(), 'vacuum analyze ledger_entry, ledger_node, bench_step');
+    console.log(`ledger filled to ${PROVEN.toLocaleString('en')} entries in ${(extended / 1000).toFixed(1)} s more`);
+    const records = await sql<{ id: string }>(
+      orm.em.fork(),
+      'select record_id as id from ledger_entry where sequence % 9973 = 17 order by sequence',
+    );
+    const proofs: number[] = [];
+    for (const [i, { id }] of records.entries()) {
+      const start = performance.now();
+      const proof = await service.inclusionProof(reader(), { recordId: id });
+      if (proof.treeSize !== PROVEN) throw new Error(`proved in a tree of ${proof.treeSize}`);
+      if (i > 2) proofs.push(performance.now() - start);
+    }
+    const sorted = [...proofs].sort((a, b) => a - b);
+    report(
+      `Inclusion proof for one record of ${PROVEN.toLocaleString('en')} entries, with its signed head (${proofs.length} records)`,
+      `median ${median(proofs).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`,
+      '< 10 ms',
+    );
+    await orm.close(true);
+  } finally {
+    await pg.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
