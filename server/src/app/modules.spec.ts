@@ -91,6 +91,7 @@ describe('the event listeners of the modules', () => {
       'harmony.recompute-assessments',
       'harmony.publication-epoch',
       'evaluation.publication-epoch',
+      'appraisal.publication-epoch',
     ]);
   });
 });
