@@ -85,7 +85,7 @@ export const schemaLintRules = {
           'AuditComponent',
           'AuditPenalties',
           'CriterionScore',
-          'VerdictFlag',
+          'FlagThreshold',
           'FlagFigure',
           'MassEvaluationSource',
           // The ledger's statements and proofs: values computed for one question, signed or checkable as they are.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statementCounter } from '../support/statement-counter';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { CREATE_VERDICT_SETTINGS, verdictSettingsInput } from '../support/verdict-settings-fixtures';
 
 /**
  * Standing budget: a list query issues as many SQL statements for 1 row as for 100 (no N+1). Statements
@@ -35,6 +36,8 @@ describe('SQL statements per list query', () => {
       'query ($n: Int!) { terms(first: $n, filter: { current: false }) { totalCount edges { node { startsOn endsOn endedOn endReason current cadre { name region { code } } post { title region { code } organization { name } holder { cadre { name } } } } } } }',
     notifications:
       'query ($n: Int!) { notifications(first: $n) { totalCount edges { node { kind read readAt subjectId title titleZh closesAt createdAt } } } }',
+    verdictSettingsVersions:
+      'query ($n: Int!) { verdictSettingsVersions(first: $n) { totalCount edges { node { version active note settings createdAt activatedAt } } } }',
   };
 
   it.each(Object.entries(LISTS))('%s: same statements for 1 row as for many', async (name, query) => {
@@ -49,6 +52,7 @@ describe('SQL statements per list query', () => {
       if (name === 'apiTokens') await root.ok(`mutation { createApiToken(input: { name: "bulk ${i}", scopes: [REGIONS] }) { secret } }`);
       // Another session of the same person: the list is the caller's own sessions.
       if (name === 'mySessions') await server.as('orgRoot');
+      if (name === 'verdictSettingsVersions') await root.ok(CREATE_VERDICT_SETTINGS, { input: verdictSettingsInput() });
       if (name === 'notifications') {
         await server.ownerOrm.em
           .fork()

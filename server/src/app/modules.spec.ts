@@ -92,6 +92,7 @@ describe('the event listeners of the modules', () => {
       'evaluation.cadre-trust',
       'harmony.publication-epoch',
       'evaluation.publication-epoch',
+      'appraisal.publication-epoch',
     ]);
   });
 });

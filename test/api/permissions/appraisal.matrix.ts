@@ -1,5 +1,6 @@
 import { CadresFixtures } from '../../support/cadres-fixtures';
-import { everyone, jurisdictionChange, jurisdictionList, jurisdictionRecord, type Fixtures, type MatrixRows } from './matrix';
+import { ACTIVATE_VERDICT_SETTINGS, CREATE_VERDICT_SETTINGS, verdictSettingsInput } from '../../support/verdict-settings-fixtures';
+import { everyone, jurisdictionChange, jurisdictionList, jurisdictionRecord, rootOnly, type Fixtures, type MatrixRows } from './matrix';
 
 const fixturesOf = new WeakMap<Fixtures, CadresFixtures>();
 const cadresOf = (f: Fixtures) => {
@@ -10,7 +11,8 @@ const cadresOf = (f: Fixtures) => {
 
 /**
  * The appraisal module's operations: inspections, special audits and verdicts are the jurisdiction's
- * (recorded by its organization, read by it and its auditor); the verdict settings in force are public.
+ * (recorded by its organization, read by it and its auditor); the verdict settings and their history are
+ * public, and only the root organization writes and activates a version.
  */
 export const APPRAISAL_MATRIX: MatrixRows = {
   'Query.inspections': { document: '{ inspections(first: 5) { totalCount } }', expect: jurisdictionList },
@@ -56,4 +58,21 @@ export const APPRAISAL_MATRIX: MatrixRows = {
     expect: jurisdictionRecord,
   },
   'Query.verdictSettings': { document: '{ verdictSettings { version active } }', expect: everyone },
+  'Query.verdictSettingsVersions': { document: '{ verdictSettingsVersions(first: 5) { totalCount } }', expect: everyone },
+  'Mutation.createVerdictSettings': {
+    document: CREATE_VERDICT_SETTINGS,
+    variables: async () => ({ input: verdictSettingsInput() }),
+    expect: rootOnly,
+  },
+  'Mutation.activateVerdictSettings': {
+    document: ACTIVATE_VERDICT_SETTINGS,
+    // A fresh draft for each caller: the root organization's activation leaves nothing for the next one to trip on.
+    variables: async (f) => {
+      const { createVerdictSettings } = await f.orgRoot.ok<{ createVerdictSettings: { id: string } }>(CREATE_VERDICT_SETTINGS, {
+        input: verdictSettingsInput(),
+      });
+      return { id: createVerdictSettings.id };
+    },
+    expect: rootOnly,
+  },
 };

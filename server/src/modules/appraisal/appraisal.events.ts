@@ -1,3 +1,4 @@
+import type { evaluation } from '@massline/shared';
 import type { Change } from '../../common/domain-events';
 
 /** An inspection as the audit log keeps it. */
@@ -26,4 +27,6 @@ export interface SpecialAuditSnapshot {
 export interface AppraisalEvents {
   'inspection.record': Change<null, InspectionSnapshot>;
   'special-audit.record': Change<null, SpecialAuditSnapshot>;
+  'verdict-settings.create': Change<null, { version: number; settings: Omit<evaluation.VerdictSettings, 'version'>; note: string | null }>;
+  'verdict-settings.activate': Change<{ active: number | null }, { active: number }>;
 }

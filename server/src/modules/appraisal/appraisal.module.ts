@@ -1,4 +1,7 @@
 import { defineModule, resolver } from '../../app/module-manifest';
+import { listenersOf } from '../../common/domain-events';
+import { PublicationEpochRepository } from '../../common/publication-epoch.repository';
+import type { AppraisalEvents } from './appraisal.events';
 import { readById } from '../../common/loaders';
 import { AppraisalRecordService } from './appraisal-record.service';
 import { seedDemoAppraisal } from './appraisal.demo-seed';
@@ -8,12 +11,15 @@ import { Inspection } from './inspection.entity';
 import { Migration20261129190000Appraisal } from './migrations/Migration20261129190000Appraisal';
 import { SpecialAudit } from './special-audit.entity';
 import { VerdictSettings } from './verdict-settings.entity';
+import { VerdictSettingsResolver } from './verdict-settings.resolver';
+import { VerdictSettingsService } from './verdict-settings.service';
 import { VerdictResolver } from './verdict.resolver';
 import { VerdictService } from './verdict.service';
 
 export interface AppraisalServices {
   records: AppraisalRecordService;
   verdicts: VerdictService;
+  verdictSettings: VerdictSettingsService;
 }
 
 /**
@@ -28,11 +34,22 @@ export const appraisalModule = defineModule({
   createServices: ({ events }): AppraisalServices => ({
     records: new AppraisalRecordService(events),
     verdicts: new VerdictService((em, termIds) => new MassEvaluationRepository(em).latestPublishedByTerm(termIds)),
+    verdictSettings: new VerdictSettingsService(events),
   }),
   resolvers: [
     resolver(InspectionResolver, (s: AppraisalServices) => new InspectionResolver(s.records)),
     resolver(SpecialAuditResolver, (s: AppraisalServices) => new SpecialAuditResolver(s.records)),
     resolver(VerdictResolver, (s: AppraisalServices) => new VerdictResolver(s.verdicts)),
+    resolver(VerdictSettingsResolver, (s: AppraisalServices) => new VerdictSettingsResolver(s.verdictSettings)),
+  ],
+  // The verdict settings are public: a new version, or another in force, moves the public cache and ETags on.
+  listeners: () => [
+    listenersOf<AppraisalEvents>().batch(
+      'appraisal.publication-epoch',
+      'react',
+      ['verdict-settings.create', 'verdict-settings.activate'],
+      async (em) => new PublicationEpochRepository(em).bump(),
+    ),
   ],
   nodes: () => ({
     Inspection: (context, id) => readById(context, Inspection, 'Inspection', id, ['term', 'region']),

@@ -1,9 +1,8 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { IdArg, IdsArg } from '../../common/global-id';
-import { Allow, Public } from '../../common/operation-permission';
+import { Allow } from '../../common/operation-permission';
 import { Cost } from '../../common/query-cost';
 import type { RequestContext } from '../../common/request-context';
-import { VerdictSettings } from './verdict-settings.entity';
 import { MAX_VERDICTS, VerdictService } from './verdict.service';
 import { Verdict } from './verdict.types';
 
@@ -28,11 +27,5 @@ export class VerdictResolver {
   @Cost(MAX_VERDICTS) // a few set-based statements, but a hundred verdicts' worth of maths and fields
   verdicts(@Ctx() context: RequestContext, @IdsArg('Term', 'termIds', { description: 'The terms.' }) termIds: string[]) {
     return this.service.verdicts(context, termIds);
-  }
-
-  @Query(() => VerdictSettings, { description: 'The verdict settings in force: how verdicts are reached, public' })
-  @Public()
-  verdictSettings(@Ctx() context: RequestContext) {
-    return this.service.activeSettings(context);
   }
 }

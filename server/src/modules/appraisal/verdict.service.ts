@@ -10,7 +10,8 @@ import { AppraisalRecordRepository } from './appraisal-record.repository';
 import { Inspection } from './inspection.entity';
 import { SpecialAudit } from './special-audit.entity';
 import { VerdictSettingsRepository } from './verdict-settings.repository';
-import type { FlagFigure, Verdict } from './verdict.types';
+import { tendencyFlagView } from '../evaluation/dto/evaluation.outputs';
+import type { Verdict } from './verdict.types';
 
 /** Mass satisfaction with a term, from the latest published campaign whose ballots for it reached k. */
 export interface TermMassEvaluation {
@@ -39,11 +40,6 @@ export const MAX_VERDICTS = 100;
  */
 export class VerdictService {
   constructor(private readonly massEvaluation: MassEvaluationReader) {}
-
-  /** The settings version in force (public: anyone can see how verdicts are reached). */
-  activeSettings(context: RequestContext) {
-    return new VerdictSettingsRepository(context.em).active();
-  }
 
   async verdict(context: RequestContext, termId: string): Promise<Verdict | null> {
     const [verdict] = await this.verdicts(context, [termId]);
@@ -109,13 +105,8 @@ export class VerdictService {
         high: verdict.high,
         grade: verdict.grade,
         uncertain: verdict.uncertain,
-        flags: verdict.flags.map((flag) => ({ code: flag.code, figures: figures(flag.figures), thresholds: figures(flag.thresholds) })),
+        flags: verdict.flags.map(tendencyFlagView),
       };
     });
   }
-}
-
-/** A flag's named numbers as the API gives them: an unbounded value (debt growth from no debt) is null. */
-function figures(named: Record<string, number>): FlagFigure[] {
-  return Object.entries(named).map(([name, value]) => ({ name, value: Number.isFinite(value) ? value : null }));
 }

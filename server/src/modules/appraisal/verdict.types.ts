@@ -1,18 +1,10 @@
 import { evaluation } from '@massline/shared';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CadreGradeEnum } from '../evaluation/evaluation-enums';
-import { ScoreIntervalView } from '../evaluation/dto/evaluation.outputs';
-import { asEnum } from '../../common/graphql-enums';
+import { ScoreIntervalView, TendencyFlagView } from '../evaluation/dto/evaluation.outputs';
 import { Term } from '../cadres/term.entity';
 import { Inspection } from './inspection.entity';
 import { SpecialAudit } from './special-audit.entity';
-
-export const TendencyFlagCodeEnum = asEnum(evaluation.TENDENCY_FLAGS);
-registerEnumType(TendencyFlagCodeEnum, {
-  name: 'TendencyFlagCode',
-  description:
-    'A tendency a verdict exposes: achievements for superiors rather than the people (OFFICIAL_ORIENTED), growth figures over livelihood (GDP_ORIENTED), achievements financed by debt (DEBT_FINANCED), showcase projects or a poor work style (INDIVIDUAL_ORIENTED)',
-});
 
 @ObjectType({ description: 'Mass satisfaction with one criterion, named as the campaign asked it' })
 export class CriterionScore extends ScoreIntervalView {
@@ -41,19 +33,6 @@ export class VerdictWeights {
   @Field(() => Float, { description: 'Mass satisfaction' }) mass!: number;
   @Field(() => Float, { description: 'Organizational inspection' }) inspection!: number;
   @Field(() => Float, { description: 'Special audit' }) audit!: number;
-}
-
-@ObjectType({ description: 'A named figure of a tendency flag' })
-export class FlagFigure {
-  @Field(() => String, { description: 'What it is (e.g. gap, debtGrowth, showcaseShare), for the console to word' }) name!: string;
-  @Field(() => Float, { nullable: true, description: 'Its value; null when unbounded (debt growth from no debt)' }) value!: number | null;
-}
-
-@ObjectType({ description: 'A tendency a verdict raised, with the figures that raised it and the thresholds they passed' })
-export class VerdictFlag {
-  @Field(() => TendencyFlagCodeEnum, { description: 'Which tendency' }) code!: evaluation.TendencyFlagCode;
-  @Field(() => [FlagFigure], { description: 'The figures that raised it' }) figures!: FlagFigure[];
-  @Field(() => [FlagFigure], { description: 'The thresholds they passed (the settings version in force)' }) thresholds!: FlagFigure[];
 }
 
 @ObjectType({ description: 'The mass evaluation a verdict stands on: a published campaign whose ballots for the term reached k' })
@@ -91,5 +70,6 @@ export class Verdict {
   @Field(() => Boolean, { description: 'The interval straddles a grade boundary: the grade is uncertain, not asserted' })
   uncertain!: boolean;
 
-  @Field(() => [VerdictFlag], { description: 'The tendencies it exposes, each explained' }) flags!: VerdictFlag[];
+  @Field(() => [TendencyFlagView], { description: 'The tendencies it exposes, each explained (thresholds of settingsVersion)' })
+  flags!: TendencyFlagView[];
 }

@@ -18,7 +18,7 @@ import { BallotRepository } from './ballot.repository';
 import { Campaign } from './campaign.entity';
 import { CampaignRepository, type TermTally } from './campaign.repository';
 import type { CampaignListArgs, CreateCampaignInput, UpdateCampaignInput } from './dto/evaluation.inputs';
-import type { CampaignTermResultView, CampaignTurnoutView } from './dto/evaluation.outputs';
+import { tendencyFlagView, type CampaignTermResultView, type CampaignTurnoutView } from './dto/evaluation.outputs';
 import type { CampaignSnapshot, EvaluationEvents } from './evaluation.events';
 
 /** What evaluation needs of the cadres module: the terms a campaign names, with their post's region and whether they are held today. */
@@ -377,7 +377,7 @@ export class CampaignService {
         criteria: satisfaction.criteria,
         grade: verdict?.grade ?? null,
         uncertain: verdict?.uncertain ?? null,
-        flags: (verdict?.flags ?? []).map(({ code, figures, thresholds }) => ({ code, figures, thresholds })),
+        flags: (verdict?.flags ?? []).map(tendencyFlagView),
         comments: staff ? comments.filter((row) => row.termId === term.id).map((row) => row.comment) : null,
       };
     });

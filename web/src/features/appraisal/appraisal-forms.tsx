@@ -16,7 +16,7 @@ interface RecordFormProps {
 }
 
 /** Shared's problems of a form, in the reader's language, by field. */
-function useProblemWords() {
+export function useProblemWords() {
   const i18n = useI18n();
   return (problems: Partial<Record<string, Problem>>) =>
     Object.fromEntries(
@@ -29,7 +29,7 @@ function useProblemWords() {
 /** An empty box is "not given" (null), anything else is read as a number (NaN when it is not one). */
 const numberOrNull = (text: string) => (text.trim() === '' ? null : numberOrNaN(text));
 
-function NumberField(props: {
+export function NumberField(props: {
   label: string;
   hint?: string;
   error?: string;
@@ -247,7 +247,7 @@ export function SpecialAuditForm({ termId, termStartsOn, onDone, onCancel }: Rec
   );
 }
 
-function FormActions({ busy, testId, onCancel }: { busy: boolean; testId: string; onCancel(): void }) {
+export function FormActions({ busy, testId, onCancel }: { busy: boolean; testId: string; onCancel(): void }) {
   const { t } = useAppraisalI18n();
   return (
     <div className="form-actions">

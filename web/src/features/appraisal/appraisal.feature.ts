@@ -23,6 +23,15 @@ export const appraisalFeature: Feature = {
       access: ({ ability }) => ability.can('read', 'Verdict'),
       title: 'title.termAppraisal',
     },
+    {
+      path: 'verdict-settings',
+      page: lazyPage(
+        () => import('./verdict-settings-page'),
+        (m) => m.VerdictSettingsPage,
+      ),
+      access: ({ ability }) => ability.can('read', 'VerdictSettings'),
+      nav: { group: EVALUATION, label: 'nav.verdictSettings', testId: 'nav-verdict-settings' },
+    },
   ],
   messages: {
     en: () => import('./messages/en').then((m) => m.appraisalEn),

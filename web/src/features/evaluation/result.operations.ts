@@ -53,8 +53,14 @@ export const CampaignResultsQuery = graphql(`
         uncertain
         flags {
           code
-          figures
-          thresholds
+          figures {
+            name
+            value
+          }
+          thresholds {
+            name
+            value
+          }
         }
         comments
       }

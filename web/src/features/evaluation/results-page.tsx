@@ -153,10 +153,10 @@ const gradeName = (locale: string, grade: evaluation.CadreGradeCode) =>
 /** Each tendency the results show, with the figures that raised it and the threshold they passed, in words. */
 function TendencyFlags({ flags }: { flags: TermResult['flags'] }) {
   const { t, tryTranslate, locale } = useEvaluationI18n();
-  const figures = (values: unknown) =>
-    Object.entries(typeof values === 'object' && values !== null ? values : {})
-      .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
-      .map(([name, value]) => `${tryTranslate(`evaluation.figure.${name}`) ?? name} ${formatScore(locale, value)}`)
+  // Typed named figures (TendencyFlag, the one flag type of the API); an unbounded value comes as null.
+  const figures = (named: readonly { name: string; value: number | null }[]) =>
+    named
+      .map(({ name, value }) => `${tryTranslate(`evaluation.figure.${name}`) ?? name} ${value === null ? '∞' : formatScore(locale, value)}`)
       .join(' · ');
   return (
     <ul className="plain-list result-flags" data-testid="result-flags">

@@ -1,9 +1,13 @@
-import { appraisal } from '@massline/shared';
-import { IsOptional, MaxLength } from 'class-validator';
+import { appraisal, type evaluation } from '@massline/shared';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { GlobalIdField } from '../../../common/global-id';
+import { CadreGradeEnum } from '../../evaluation/evaluation-enums';
 
 const LIMITS = appraisal.APPRAISAL_TEXT_LIMITS;
+
+/** A version's note: a paragraph. */
+export const VERDICT_SETTINGS_NOTE_LIMIT = 2000;
 
 // The numbers and dates are checked by shared's rules (appraisal.inspectionProblems and
 // specialAuditProblems), which the console applies before sending; the decorators only bound the texts'
@@ -50,4 +54,54 @@ export class AppraisalRecordFilter {
 export class AppraisalRecordFilterArgs {
   @Field(() => AppraisalRecordFilter, { nullable: true, description: 'Which records; all those you may read by default.' })
   filter?: AppraisalRecordFilter | null;
+}
+
+// A verdict settings version is checked as a whole by shared's verdictSettingsProblems (weights sum to
+// 1, one band per grade, best first, positive thresholds), which the console applies before sending.
+
+@InputType({ description: 'The weight of each component of a verdict; they sum to 1' })
+export class VerdictWeightsInput {
+  @Field(() => Float, { description: 'Mass satisfaction (above 0: the main body)' }) mass!: number;
+  @Field(() => Float, { description: 'Organizational inspection' }) inspection!: number;
+  @Field(() => Float, { description: 'Special audit' }) audit!: number;
+}
+
+@InputType({ description: 'The smallest combined score of a grade' })
+export class VerdictBandInput {
+  @Field(() => CadreGradeEnum, { description: 'The grade' }) code!: evaluation.CadreGradeCode;
+  @Field(() => Float, { description: 'Its smallest score, 0–100 (the lowest band: 0)' }) minimum!: number;
+}
+
+@InputType({ description: 'The values at which the audit formula takes off its full penalty' })
+export class AuditPenaltiesInput {
+  @Field(() => Float, { description: 'Debt growth over the term, as a share (1 = +100 %): 40 points' }) debtGrowth!: number;
+  @Field(() => Float, { description: 'Irregular funds as a share of spending: 30 points' }) irregularShare!: number;
+  @Field(() => Float, { description: 'Showcase spending as a share of spending: 20 points' }) showcaseShare!: number;
+  @Field(() => Float, { description: 'Number of findings: 10 points' }) findings!: number;
+}
+
+@InputType({ description: 'A new version of the verdict thresholds, written as a draft (not in force until activated)' })
+export class CreateVerdictSettingsInput {
+  @Field(() => VerdictWeightsInput, { description: 'The weights of mass satisfaction, inspection and audit' })
+  weights!: VerdictWeightsInput;
+  @Field(() => [VerdictBandInput], {
+    description: 'One band per grade, best first: EXCELLENT, COMPETENT, BASICALLY_COMPETENT, INCOMPETENT',
+  })
+  @ArrayMaxSize(10)
+  bands!: VerdictBandInput[];
+
+  @Field(() => Float, { description: 'Official-oriented: inspection at least this many points above mass satisfaction' })
+  officialGap!: number;
+  @Field(() => Float, { description: 'GDP-oriented: reported growth (%) at least this …' }) gdpGrowth!: number;
+  @Field(() => Float, { description: '… while livelihood satisfaction is below this (0–100)' }) livelihoodFloor!: number;
+  @Field(() => Float, { description: 'Debt-financed: debt growth over the term at least this share (0.5 = +50 %)' }) debtGrowth!: number;
+  @Field(() => Float, { description: 'Individual-oriented: showcase spending at least this share of spending (0–1) …' })
+  showcaseShare!: number;
+
+  @Field(() => Float, { description: '… or work style at least this many points below the other criteria' }) workStyleGap!: number;
+  @Field(() => AuditPenaltiesInput, { description: "The audit formula's full penalties" }) auditPenalties!: AuditPenaltiesInput;
+  @Field(() => String, { nullable: true, description: 'What changed and why' })
+  @IsOptional()
+  @MaxLength(VERDICT_SETTINGS_NOTE_LIMIT)
+  note?: string | null;
 }

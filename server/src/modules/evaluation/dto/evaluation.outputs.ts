@@ -1,9 +1,9 @@
-import { GraphQLJSON } from 'graphql-scalars';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { evaluation } from '@massline/shared';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { asEnum } from '../../../common/graphql-enums';
 import { Term } from '../../cadres/term.entity';
 import { Campaign } from '../campaign.entity';
 import { CadreGradeEnum } from '../evaluation-enums';
-import type { evaluation } from '@massline/shared';
 
 @ObjectType('ScoreInterval', { description: 'A mean score on 0–100 with its 95 % confidence interval and the number of answers behind it' })
 export class ScoreIntervalView {
@@ -19,11 +19,54 @@ export class CriterionResultView extends ScoreIntervalView {
   @Field(() => Int, { description: '"Don\'t know" answers (counted, never scored)' }) dontKnow!: number;
 }
 
-@ObjectType('TendencyFlag', { description: 'A tendency the results show, with the figures that raised it and the thresholds they passed' })
+export const TendencyFlagCodeEnum = asEnum(evaluation.TENDENCY_FLAGS);
+registerEnumType(TendencyFlagCodeEnum, {
+  name: 'TendencyFlagCode',
+  description:
+    'A tendency a verdict exposes: achievements for superiors rather than the people (OFFICIAL_ORIENTED), growth figures over livelihood (GDP_ORIENTED), achievements financed by debt (DEBT_FINANCED), showcase projects or a poor work style (INDIVIDUAL_ORIENTED)',
+});
+
+@ObjectType({ description: 'A named figure of a tendency flag' })
+export class FlagFigure {
+  @Field(() => String, {
+    description:
+      'What it is, for the console to word: inspection, massSatisfaction, gap, reportedGrowth, livelihoodSatisfaction, debtAtStart, debtAtEnd, debtGrowth, showcaseShare, workStyle, otherCriteria or workStyleGap',
+  })
+  name!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Its value; null when unbounded (debt growth from no debt)' }) value!: number | null;
+}
+
+@ObjectType({ description: 'A threshold of a tendency flag, named after the setting of the verdict settings version it comes from' })
+export class FlagThreshold {
+  @Field(() => String, {
+    description: 'Which threshold: gap, growth, livelihoodFloor, debtGrowth, showcaseShare or workStyleGap',
+  })
+  name!: string;
+
+  @Field(() => Float, { description: 'Its value in the settings version the flag was raised under' }) value!: number;
+}
+
+@ObjectType('TendencyFlag', {
+  description:
+    'A tendency a result or a verdict shows, with the figures that raised it and the thresholds they passed (one type wherever flags appear)',
+})
 export class TendencyFlagView {
-  @Field(() => String, { description: 'OFFICIAL_ORIENTED, GDP_ORIENTED, DEBT_FINANCED or INDIVIDUAL_ORIENTED' }) code!: string;
-  @Field(() => GraphQLJSON, { description: 'The figures that raised it' }) figures!: Record<string, number>;
-  @Field(() => GraphQLJSON, { description: 'The thresholds they passed' }) thresholds!: Record<string, number>;
+  @Field(() => TendencyFlagCodeEnum, { description: 'Which tendency' }) code!: evaluation.TendencyFlagCode;
+  @Field(() => [FlagFigure], { description: 'The figures that raised it' }) figures!: FlagFigure[];
+  @Field(() => [FlagThreshold], { description: 'The thresholds they passed' }) thresholds!: FlagThreshold[];
+}
+
+/**
+ * A flag of shared's maths as the API gives it: its named numbers as typed figures, an unbounded value
+ * (debt growth from no debt) as null.
+ */
+export function tendencyFlagView(flag: evaluation.TendencyFlag): TendencyFlagView {
+  return {
+    code: flag.code,
+    figures: Object.entries(flag.figures).map(([name, value]) => ({ name, value: Number.isFinite(value) ? value : null })),
+    thresholds: Object.entries(flag.thresholds).map(([name, value]) => ({ name, value })),
+  };
 }
 
 @ObjectType('CampaignTermResult', {

@@ -10,6 +10,8 @@ export const auditEn = {
 
   'auditAction.inspection.record': 'Recorded an inspection of a term',
   'auditAction.special-audit.record': 'Recorded a special audit of a term',
+  'auditAction.verdict-settings.create': 'Drafted a version of the verdict settings',
+  'auditAction.verdict-settings.activate': 'Put a version of the verdict settings in force',
   'auditAction.user.sign-in': 'Signed in',
   'auditAction.user.create': 'Created a user',
   'auditAction.user.reactivate': 'Reactivated a user',

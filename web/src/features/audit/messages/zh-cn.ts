@@ -9,6 +9,8 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
 
   'auditAction.inspection.record': '记录了一次任期考察',
   'auditAction.special-audit.record': '记录了一次任期专项审计',
+  'auditAction.verdict-settings.create': '起草了一版评定设置',
+  'auditAction.verdict-settings.activate': '启用了一版评定设置',
   'auditAction.user.sign-in': '登录',
   'auditAction.user.create': '创建用户',
   'auditAction.user.reactivate': '重新启用用户',
