@@ -99,6 +99,7 @@ export async function benchEvaluation(report: Report): Promise<void> {
       const target = await campaign(intakeTerms);
       const latencies: number[] = [];
       let accepted = 0;
+      const cpu = process.cpuUsage();
       const start = performance.now();
       await Promise.all(
         voters.slice(round * CLIENTS, (round + 1) * CLIENTS).map(async (voter, v) => {
@@ -122,19 +123,20 @@ export async function benchEvaluation(report: Report): Promise<void> {
         }),
       );
       const seconds = (performance.now() - start) / 1000;
+      const { user, system } = process.cpuUsage(cpu);
       const campaignId = (await sql<{ id: string }>(owner.em.fork(), `select id from campaign order by created_at desc limit 1`))[0].id;
       const [stored] = await sql<{ ballots: number; participations: number }>(
         owner.em.fork(),
         `select (select count(*)::int from ballot where campaign_id = ?) as ballots, (select count(*)::int from participation where campaign_id = ?) as participations`,
         [campaignId, campaignId],
       );
-      return { seconds, latencies: latencies.sort((a, b) => a - b), accepted, stored };
+      return { seconds, cpuMs: (user + system) / 1000, latencies: latencies.sort((a, b) => a - b), accepted, stored };
     };
     await intake(0); // warm-up: the first requests compile and plan everything
     const measured = await intake(1);
     report(
       `Ballot intake over HTTP, ${CLIENTS} concurrent citizens × ${TERMS} cadres (${measured.accepted} ballots)`,
-      `${(measured.accepted / measured.seconds).toFixed(0)} ballots/s, p50 ${percentile(measured.latencies, 50).toFixed(1)} ms, p99 ${percentile(measured.latencies, 99).toFixed(1)} ms`,
+      `${(measured.accepted / measured.seconds).toFixed(0)} ballots/s, p50 ${percentile(measured.latencies, 50).toFixed(1)} ms, p99 ${percentile(measured.latencies, 99).toFixed(1)} ms; ${(measured.cpuMs / measured.accepted).toFixed(1)} ms of Node CPU a ballot (server and clients, one process) (${loadAverage()})`,
       '≥ 500 ballots/s',
     );
     const consistent = measured.stored.ballots === measured.accepted && measured.stored.participations === measured.accepted;
