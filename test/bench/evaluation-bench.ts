@@ -50,7 +50,8 @@ function processCpuMs(pid: number): number | null {
 export async function benchEvaluation(report: Report): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'massline-bench-evaluation-'));
   fs.chmodSync(dataDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir, ephemeral: true });
+  // Durable, as in production (fsync and synchronous commit on): a ballot's figure counts its commit's flush.
+  const pg = await startEmbeddedPostgres({ dataDir, ephemeral: false });
   try {
     await ensureDatabase(pg.url('postgres'), 'bench_evaluation');
     const ownerUrl = pg.url('bench_evaluation');
