@@ -3,14 +3,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { evaluation } from '@massline/shared';
 import { sql } from '../../common/sql';
 
-/** PostgreSQL's SQLSTATE for a unique violation (raw statements get the driver's error, not the ORM's exception). */
-const UNIQUE_VIOLATION = '23505';
-
-/** What a ballot's transaction needs of its campaign, read under a share lock (a concurrent close waits for it, and it for the close). */
-export interface CampaignForBallot {
+/** What a ballot's transaction found of its campaign, and what it wrote. */
+export interface BallotWrite {
+  /** The campaign's status, read under a share lock (a concurrent close waits for the ballot, or the ballot for the close). */
   status: evaluation.CampaignStatus;
   /** Whether its closing time is still ahead (by the database's clock). */
   running: boolean;
+  /** Whether the participation and the ballot were written: false when the campaign is not taking ballots, or the nullifier has voted. */
+  cast: boolean;
+  /** Whether this was the citizen's first ballot of the campaign ("took part" was written now). */
+  first: boolean;
 }
 
 /** A ballot as written (term, step index per criterion, comment, receipt's hash) and the nullifier of its participation. */
@@ -29,45 +31,53 @@ export interface CastBallot {
 export class BallotRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async lockCampaign(campaignId: string): Promise<CampaignForBallot | null> {
-    const [row] = await sql<CampaignForBallot>(
-      this.em,
-      `select status, closes_at > now() as running from campaign where id = ? for share`,
-      [campaignId],
-    );
-    return row ?? null;
-  }
-
   /**
-   * The participation record: its primary key (the nullifier) refuses a second ballot for the same term —
-   * false then, whether the first is committed or still in flight (the insert waits for it). The
-   * transaction is then aborted: the caller throws.
+   * A ballot in one statement (one round trip, in the caller's transaction): the campaign read under a
+   * share lock (a close — UPDATE … status — waits for this ballot, or this ballot sees it closed); the
+   * participation under its nullifier, whose primary key refuses a second ballot for the same term
+   * (ON CONFLICT waits for a concurrent one in flight, then writes nothing if it committed); the ballot
+   * only if the participation was written (no RETURNING: the runtime role may not read ballots back);
+   * and "this citizen took part in this campaign", once.
    */
-  async addParticipation(nullifier: Buffer, campaignId: string, termId: string): Promise<boolean> {
-    try {
-      await sql(this.em, `insert into participation (nullifier, campaign_id, term_id) values (?, ?, ?)`, [nullifier, campaignId, termId]);
-      return true;
-    } catch (error) {
-      const { code, constraint } = error as { code?: string; constraint?: string };
-      if (code === UNIQUE_VIOLATION && constraint === 'participation_pkey') return false;
-      throw error;
-    }
-  }
-
-  /** The ballot itself: no RETURNING (the runtime role may not read the table back). */
-  async addBallot(ballot: {
-    id: string;
+  async cast(ballot: {
     campaignId: string;
     termId: string;
+    userId: string;
+    nullifier: Buffer;
+    id: string;
     answers: number[];
     comment: string | null;
     receiptHash: Buffer;
-  }) {
-    await sql(
+  }): Promise<BallotWrite | null> {
+    const [row] = await sql<BallotWrite>(
       this.em,
-      `insert into ballot (id, campaign_id, term_id, answers, comment, receipt_hash) values (?, ?, ?, ?::smallint[], ?, ?)`,
-      [ballot.id, ballot.campaignId, ballot.termId, ballot.answers, ballot.comment, ballot.receiptHash],
+      `with campaign as (select status, closes_at > now() as running from campaign where id = ? for share),
+            participation as (
+              insert into participation (nullifier, campaign_id, term_id)
+              select ?, ?, ? from campaign where status = 'OPEN' and running
+              on conflict (nullifier) do nothing returning term_id),
+            ballot as (
+              insert into ballot (id, campaign_id, term_id, answers, comment, receipt_hash)
+              select ?, ?, term_id, ?::smallint[], ?, ? from participation),
+            participant as (
+              insert into campaign_participant (campaign_id, user_id) select ?, ? from participation
+              on conflict do nothing returning user_id)
+       select c.status, c.running, exists (select from participation) as cast, exists (select from participant) as first from campaign c`,
+      [
+        ballot.campaignId,
+        ballot.nullifier,
+        ballot.campaignId,
+        ballot.termId,
+        ballot.id,
+        ballot.campaignId,
+        ballot.answers,
+        ballot.comment,
+        ballot.receiptHash,
+        ballot.campaignId,
+        ballot.userId,
+      ],
     );
+    return row ?? null;
   }
 
   /**
@@ -104,16 +114,6 @@ export class BallotRepository {
       `insert into campaign_participant (campaign_id, user_id) select ?, u.id from unnest(?::uuid[]) as u(id) order by u.id`,
       [campaignId, [...participantIds]],
     );
-  }
-
-  /** "This citizen took part in this campaign", once: true when this call wrote it (their first ballot of the campaign). */
-  async addParticipant(campaignId: string, userId: string): Promise<boolean> {
-    const rows = await sql(
-      this.em,
-      `insert into campaign_participant (campaign_id, user_id) values (?, ?) on conflict do nothing returning campaign_id`,
-      [campaignId, userId],
-    );
-    return rows.length === 1;
   }
 
   /** Which of these nullifiers have a participation (the caller's ballots, found by recomputing their nullifiers). */

@@ -42,14 +42,13 @@ export class BallotService {
     if (principal.citizenStatus !== 'VERIFIED') {
       throw new AppError('NOT_VERIFIED', 'Your residence is not verified yet: you can evaluate cadres once it is');
     }
-    const campaign = await new CampaignRepository(context.em).findWithRegion(input.campaignId);
+    const campaign = await new CampaignRepository(context.em).forBallot(input.campaignId);
     if (!campaign || campaign.status === 'DRAFT') throw new AppError('NOT_FOUND', 'Campaign not found');
-    if (!isWithin(principal.regionPath, campaign.region.path)) {
+    if (!isWithin(principal.regionPath, campaign.regionPath)) {
       throw new AppError('WRONG_REGION', 'This campaign is for the residents of another region');
     }
     if (!evaluation.acceptsBallots(campaign.status)) throw notOpen();
-    const termIds = (await new CampaignRepository(context.em).termIdsOf([campaign.id])).get(campaign.id) ?? [];
-    if (!termIds.includes(input.termId)) {
+    if (!campaign.termIds.includes(input.termId)) {
       throw new AppError('INVALID_BALLOT', 'This cadre is not evaluated in this campaign', { termId: problemOf('TERM_NOT_IN_CAMPAIGN') });
     }
     const comment = input.comment?.trim() || null;
@@ -59,27 +58,26 @@ export class BallotService {
     const code = newReceiptCode();
     const nullifier = this.keys.nullifier(campaign.id, input.termId, principal.id);
     await inTransaction(this.events, context, async (em) => {
-      const ballots = new BallotRepository(em);
-      // Under a share lock: a close (UPDATE … status) waits for this ballot, or this ballot sees it closed.
-      const locked = await ballots.lockCampaign(campaign.id);
-      if (!locked || locked.status !== 'OPEN' || !locked.running) throw notOpen();
-      if (!(await ballots.addParticipation(nullifier, campaign.id, input.termId))) throw alreadyVoted();
-      await ballots.addBallot({
-        id: randomUUID(),
+      // One statement: the campaign under a share lock, the participation, the ballot, "took part" (BallotRepository.cast).
+      const written = await new BallotRepository(em).cast({
         campaignId: campaign.id,
         termId: input.termId,
+        userId: principal.id,
+        nullifier,
+        id: randomUUID(),
         answers,
         comment,
         receiptHash: receiptHashOf(code),
       });
-      const first = await ballots.addParticipant(campaign.id, principal.id);
-      const events: DomainEvent<EvaluationEvents>[] = first
+      if (!written || written.status !== 'OPEN' || !written.running) throw notOpen();
+      if (!written.cast) throw alreadyVoted();
+      const events: DomainEvent<EvaluationEvents>[] = written.first
         ? [
             {
               action: 'campaign.participate',
               subjectType: 'Campaign',
               subjectId: campaign.id,
-              regionPath: campaign.region.path,
+              regionPath: campaign.regionPath,
               before: null,
               after: null,
             },

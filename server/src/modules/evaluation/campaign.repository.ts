@@ -17,6 +17,16 @@ export interface TermTally {
   criteria: { code: string; n: number; sum: number; sumOfSquares: number; dontKnow: number }[];
 }
 
+/** What a ballot is checked against: the campaign's state and its frozen terms, criteria and scale. */
+export interface CampaignForBallot {
+  id: string;
+  status: evaluation.CampaignStatus;
+  scale: evaluation.AnswerScaleCode;
+  criteria: evaluation.CampaignCriterion[];
+  regionPath: string;
+  termIds: string[];
+}
+
 /**
  * Who may vote in a campaign: active, verified citizens resident in its region's subtree (`r` is the
  * citizen's region, `campaign_path` the campaign region's path; paths are digits and slashes, no LIKE escapes).
@@ -73,6 +83,21 @@ export class CampaignRepository {
       { status: 'OPEN', region: { path: { $in: [...regionPaths] } } },
       { populate: ['region'], orderBy: [{ closesAt: 'asc' }, { id: 'asc' }] },
     );
+  }
+
+  /**
+   * What a ballot is checked against, in one plain statement (the hottest read of a campaign): status,
+   * frozen criteria and scale, region path and terms in ballot order. Null when there is no such campaign.
+   */
+  async forBallot(id: string): Promise<CampaignForBallot | null> {
+    const [row] = await sql<CampaignForBallot>(
+      this.em,
+      `select c.id, c.status, c.scale, c.criteria, r.path as "regionPath",
+              array(select ct.term_id from campaign_term ct where ct.campaign_id = c.id order by ct.position)::text[] as "termIds"
+         from campaign c join region r on r.id = c.region_id where c.id = ?`,
+      [id],
+    );
+    return row ?? null;
   }
 
   /** The campaign with its region, read afresh (not from the identity map): what a change starts from. */

@@ -18,6 +18,7 @@ import { seedDemoEvaluation } from './evaluation.demo-seed';
 import type { EvaluationEvents } from './evaluation.events';
 import { ObservationSourceResolver } from './observation-source.resolver';
 import { Migration20261129181000Evaluation } from './migrations/Migration20261129181000Evaluation';
+import { Migration20261129213907EvaluationTally } from './migrations/Migration20261129213907EvaluationTally';
 
 export interface EvaluationServices {
   campaigns: CampaignService;
@@ -53,7 +54,10 @@ export const evaluationModule = defineModule({
     ),
   ],
   nodes: (s: EvaluationServices) => ({ Campaign: (context, id) => s.campaigns.get(context, id) }),
-  migrations: [{ name: 'Migration20261129181000Evaluation', class: Migration20261129181000Evaluation }],
+  migrations: [
+    { name: 'Migration20261129181000Evaluation', class: Migration20261129181000Evaluation },
+    { name: 'Migration20261129213907EvaluationTally', class: Migration20261129213907EvaluationTally },
+  ],
   // Participation and results are history: appended, never rewritten. Ballots are sealed: the server
   // writes them and reads them back only through the migration's owner functions.
   appendOnlyTables: ['participation', 'campaign_participant', 'campaign_result', 'campaign_term_result'],
