@@ -82,6 +82,15 @@ const decisionDateSql = (grant: string) =>
 const noticeSql = (grant: string, what: 'start' | 'end') =>
   `(select ${what === 'end' ? `(${CURRENT_FACTS} ->> 'end')::date` : CURRENT_DATE} from grant_step s where s.grant_id = ${grant}.id and s.step = 'NOTICE')`;
 
+/** A timestamp of a plain-SQL row as a Date: the driver hands `timestamptz` columns of raw queries back as text, which the DateTime scalar refuses. */
+const instant = (value: Date | string): Date => new Date(value);
+const instantOrNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
+const objectionDates = (row: ObjectionRow): ObjectionRow => ({
+  ...row,
+  filedAt: instant(row.filedAt),
+  answeredAt: instantOrNull(row.answeredAt),
+});
+
 /** The SQL of grants and their records (steps, corrections, objections and answers, endings). */
 export class GrantRepository {
   constructor(private readonly em: EntityManager) {}
@@ -152,8 +161,8 @@ export class GrantRepository {
     return row?.grantId ?? null;
   }
 
-  stepsOf(grantIds: readonly string[]): Promise<StepRow[]> {
-    return sql<StepRow>(
+  async stepsOf(grantIds: readonly string[]): Promise<StepRow[]> {
+    const rows = await sql<StepRow>(
       this.em,
       `select s.id, s.grant_id as "grantId", s.step, s.position, coalesce(c.date, s.date)::text as date, coalesce(c.facts, s.facts) as facts,
               s.date::text as "recordedDate", s.facts as "recordedFacts", s.recorded_at as "recordedAt", c.id is not null as corrected
@@ -163,19 +172,21 @@ export class GrantRepository {
         where s.grant_id = any(?::uuid[]) order by s.grant_id, s.position`,
       [[...grantIds]],
     );
+    return rows.map((row) => ({ ...row, recordedAt: instant(row.recordedAt) }));
   }
 
-  correctionsOf(grantIds: readonly string[]): Promise<CorrectionRow[]> {
-    return sql<CorrectionRow>(
+  async correctionsOf(grantIds: readonly string[]): Promise<CorrectionRow[]> {
+    const rows = await sql<CorrectionRow>(
       this.em,
       `select id, grant_id as "grantId", corrects_id as "correctsId", date::text as date, facts, reason, recorded_at as "recordedAt"
          from grant_correction where grant_id = any(?::uuid[]) order by recorded_at, id`,
       [[...grantIds]],
     );
+    return rows.map((row) => ({ ...row, recordedAt: instant(row.recordedAt) }));
   }
 
-  objectionsOf(grantIds: readonly string[]): Promise<ObjectionRow[]> {
-    return sql<ObjectionRow>(
+  async objectionsOf(grantIds: readonly string[]): Promise<ObjectionRow[]> {
+    const rows = await sql<ObjectionRow>(
       this.em,
       `select o.id, o.grant_id as "grantId", o.filer_name as "filerName", o.text, o.evidence, o.filed_at as "filedAt",
               a.id as "answerId", a.upheld, a.reasons, a.answered_at as "answeredAt"
@@ -183,6 +194,7 @@ export class GrantRepository {
         where o.grant_id = any(?::uuid[]) order by o.filed_at, o.id`,
       [[...grantIds]],
     );
+    return rows.map(objectionDates);
   }
 
   async objection(id: string): Promise<ObjectionRow | null> {
@@ -193,16 +205,17 @@ export class GrantRepository {
          from grant_objection o left join grant_answer a on a.objection_id = o.id where o.id = ?`,
       [id],
     );
-    return row ?? null;
+    return row ? objectionDates(row) : null;
   }
 
-  endingsOf(grantIds: readonly string[]): Promise<EndingRow[]> {
-    return sql<EndingRow>(
+  async endingsOf(grantIds: readonly string[]): Promise<EndingRow[]> {
+    const rows = await sql<EndingRow>(
       this.em,
       `select id, grant_id as "grantId", reason, ended_on::text as "endedOn", decided_by as "decidedBy", why, recorded_at as "recordedAt"
          from grant_ending where grant_id = any(?::uuid[])`,
       [[...grantIds]],
     );
+    return rows.map((row) => ({ ...row, recordedAt: instant(row.recordedAt) }));
   }
 
   /** The term each grant created, by grant id. */

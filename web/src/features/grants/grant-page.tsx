@@ -10,6 +10,7 @@ import { FormAlert, FormField, FormNotice } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { GrantStatusBadge } from './grants-page';
+import './grants.css';
 import { useGrantsI18n, type GrantsMessageKey } from './grants-i18n';
 import { AnswerObjectionMutation, FileObjectionMutation, GrantQuery } from './grants.operations';
 import { factsObject, nextStep, stepProblems, type StepContext } from './step-check';
@@ -201,11 +202,13 @@ export function GrantPage() {
   const { t, locale, regionName, formatDateTime } = useGrantsI18n();
   const ability = useAppAbility();
   const [notice, setNotice] = useState<string | null>(null);
-  const year = new Date().getUTCFullYear();
-  const calendar = useWorkingCalendar(year, year + 1);
   const context = useMemo(() => ({ additionalTypenames: ['Grant', 'GrantObjectionView'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: GrantQuery, variables: { id }, context });
   const grant = data?.grant;
+  // The holidays of the year its notice began (the timeline's checks), and of this year (the next step's).
+  const year = new Date().getUTCFullYear();
+  const noticeYear = Number(grant?.steps.find((step) => step.step === 'NOTICE')?.date.slice(0, 4) ?? year);
+  const calendar = useWorkingCalendar(noticeYear, year);
   const reload = (text: string) => {
     setNotice(text);
     reexecute({ requestPolicy: 'network-only' });
@@ -220,7 +223,7 @@ export function GrantPage() {
   const mayObject = grant.status === 'NOTICE' && ability.can('create', 'GrantObjection');
 
   return (
-    <section className="page">
+    <section className="page grants-page">
       <p>
         <Link to="/grants">← {t('grant.back')}</Link>
       </p>

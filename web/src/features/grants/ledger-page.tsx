@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { useAppAbility } from '../../app/access';
 import { ErrorState, Loading } from '../../lib/states';
+import './grants.css';
 import { useGrantsI18n, type GrantsMessageKey } from './grants-i18n';
 import { checkInclusionProof, verificationChunks, type ProofCheck } from './ledger-proof-check';
 import { LedgerHeadQuery, LedgerInclusionProofQuery, VerifyLedgerQuery } from './ledger.operations';
@@ -149,7 +150,7 @@ export function LedgerPage() {
   if (!data) return fetching ? <Loading /> : null;
   const head = data.ledgerHead;
   return (
-    <section className="page">
+    <section className="page grants-page">
       <header className="page-header">
         <h1>{t('ledger.title')}</h1>
         <p className="page-intro">{t('ledger.intro')}</p>

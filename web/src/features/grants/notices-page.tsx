@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useSession } from '../../app/session-provider';
 import { ErrorState, Loading } from '../../lib/states';
+import './grants.css';
 import { useGrantsI18n } from './grants-i18n';
 import { GrantsQuery } from './grants.operations';
 import { factsObject } from './step-check';
@@ -16,7 +17,7 @@ export function NoticesPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: GrantsQuery, variables: { first: 50, filter }, context, pause: !user });
   const notices = data?.grants.edges.map((edge) => edge.node) ?? [];
   return (
-    <section className="page">
+    <section className="page grants-page">
       <header className="page-header">
         <h1>{t('notices.title')}</h1>
         <p className="page-intro">{t('notices.intro')}</p>
