@@ -82,7 +82,10 @@ const decisionDateSql = (grant: string) =>
 const noticeSql = (grant: string, what: 'start' | 'end') =>
   `(select ${what === 'end' ? `(${CURRENT_FACTS} ->> 'end')::date` : CURRENT_DATE} from grant_step s where s.grant_id = ${grant}.id and s.step = 'NOTICE')`;
 
-/** A timestamp of a plain-SQL row as a Date: the driver hands `timestamptz` columns of raw queries back as text, which the DateTime scalar refuses. */
+/**
+ * A timestamp of a plain-SQL row as a Date: the driver hands `timestamptz` columns of raw queries back as
+ * text, which the DateTime scalar refuses.
+ */
 const instant = (value: Date | string): Date => new Date(value);
 const instantOrNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 const objectionDates = (row: ObjectionRow): ObjectionRow => ({
