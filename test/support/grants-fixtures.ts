@@ -35,9 +35,9 @@ export class GrantsFixtures {
     this.cadres = new CadresFixtures(organization);
   }
 
-  /** A new grant of a new post of the region to a new cadre; no step recorded. */
-  async grant(regionId: string, method: 'APPOINTMENT' | 'ELECTION' = 'APPOINTMENT'): Promise<string> {
-    const [cadreId, postId] = await Promise.all([this.cadres.cadre(regionId), this.cadres.post(regionId)]);
+  /** A new grant of a new post of the region (a county's, unless the post's level is given) to a new cadre; no step recorded. */
+  async grant(regionId: string, method: 'APPOINTMENT' | 'ELECTION' = 'APPOINTMENT', level = 'COUNTY'): Promise<string> {
+    const [cadreId, postId] = await Promise.all([this.cadres.cadre(regionId), this.cadres.post(regionId, level)]);
     const { createGrant } = await this.organization.ok<{ createGrant: { id: string } }>(
       'mutation ($input: CreateGrantInput!) { createGrant(input: $input) { id } }',
       { input: { postId, cadreId, method, bodyName: 'Dongshan County Committee', bodyKind: 'PARTY_COMMITTEE', termYears: 5 } },
@@ -58,8 +58,8 @@ export class GrantsFixtures {
   }
 
   /** A grant whose public notice is open today (and for two weeks). */
-  async inNotice(regionId: string): Promise<string> {
-    const id = await this.grant(regionId);
+  async inNotice(regionId: string, level = 'COUNTY'): Promise<string> {
+    const id = await this.grant(regionId, 'APPOINTMENT', level);
     await this.record(id, [...appointmentSteps(-20), { step: 'NOTICE', date: dayFrom(-1), facts: { end: dayFrom(14) } }]);
     return id;
   }

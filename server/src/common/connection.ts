@@ -200,16 +200,25 @@ export async function countWithEdge(
 export async function paginate<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: Filter | null,
+  filter: Filter | null | (() => Filter | null),
   page: PageArgs,
   order: KeysetOrder<T>,
   populate: readonly string[] = [],
 ): Promise<Connection<T>> {
   const request = pageRequest(page, order);
-  if (where === null) return emptyConnection<T>();
+  // A filter with raw SQL conditions (`raw()` keys) comes as a function: MikroORM lets a raw fragment be
+  // used by one query only, and the page's rows and its count are separate queries.
+  const make = typeof filter === 'function' ? filter : () => filter;
+  let spare = make();
+  if (spare === null) return emptyConnection<T>();
+  const where = () => {
+    const fresh = spare ?? make();
+    spare = null;
+    return fresh;
+  };
   return keysetPage(request, {
     rows: (seek, orderBy, limit) =>
-      em.find(entity, { $and: [where, seek] } as FilterQuery<T>, {
+      em.find(entity, { $and: [where(), seek] } as FilterQuery<T>, {
         orderBy: orderBy as QueryOrderMap<T>[],
         limit,
         populate: populate as never,
@@ -220,12 +229,12 @@ export async function paginate<T extends object>(
         em
           .createQueryBuilder(entity)
           .count()
-          .where(where as FilterQuery<T>),
+          .where(where() as FilterQuery<T>),
         edge
           ? em
               .createQueryBuilder(entity)
               .select(raw('1'))
-              .where({ $and: [where, edge] } as FilterQuery<T>)
+              .where({ $and: [where(), edge] } as FilterQuery<T>)
               .limit(1)
           : null,
       ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childLevelOf, isWithin, prefixOfSubtreePattern, regionLabel, regionPath, subtreePattern } from './region';
+import { ancestorPaths, childLevelOf, isWithin, prefixOfSubtreePattern, regionLabel, regionPath, subtreePattern } from './region';
 
 describe('region tree', () => {
   it('builds materialized paths from codes', () => {
@@ -12,6 +12,12 @@ describe('region tree', () => {
     expect(isWithin('/88/8801/', '/88/8801/')).toBe(true);
     expect(isWithin('/88/88010/', '/88/8801/')).toBe(false);
     expect(isWithin('/88/', '/88/8801/')).toBe(false);
+  });
+
+  it('lists the paths above a region, each of which it is within', () => {
+    expect(ancestorPaths('/88/8801/880101/')).toEqual(['/88/', '/88/8801/', '/88/8801/880101/']);
+    expect(ancestorPaths('/88/')).toEqual(['/88/']);
+    for (const above of ancestorPaths('/88/8801/880101/')) expect(isWithin('/88/8801/880101/', above)).toBe(true);
   });
 
   it('goes down one level at a time, and not below a township', () => {

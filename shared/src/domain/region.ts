@@ -24,6 +24,12 @@ export function isWithin(path: string, jurisdictionPath: string): boolean {
   return path.startsWith(jurisdictionPath);
 }
 
+/** The paths of a region and of every region above it, from the root down: those whose subtree holds it. */
+export function ancestorPaths(path: string): string[] {
+  const codes = path.split('/').filter((code) => code !== '');
+  return codes.map((_, i) => `/${codes.slice(0, i + 1).join('/')}/`);
+}
+
 /** The root of the tree has a one-code path, `/88/`: its organization administers the platform. */
 export function isRootPath(path: string): boolean {
   return /^\/[^/]+\/$/.test(path);

@@ -3,6 +3,7 @@ import { appraisalFeature } from '../features/appraisal/appraisal.feature';
 import { auditFeature } from '../features/audit/audit.feature';
 import { cadresFeature } from '../features/cadres/cadres.feature';
 import { evaluationFeature } from '../features/evaluation/evaluation.feature';
+import { grantsFeature } from '../features/grants/grants.feature';
 import { harmonyFeature } from '../features/harmony/harmony.feature';
 import { notificationsFeature } from '../features/notifications/notifications.feature';
 import { regionsFeature } from '../features/regions/regions.feature';
@@ -18,6 +19,7 @@ export const FEATURES: readonly Feature[] = [
   evaluationFeature,
   cadresFeature,
   appraisalFeature,
+  grantsFeature,
   regionsFeature,
   accountsFeature,
   auditFeature,

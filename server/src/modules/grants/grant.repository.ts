@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { grants } from '@massline/shared';
 import type { Filter } from '../../common/ability-filter';
@@ -5,6 +6,7 @@ import { paginate, type Connection, type PageArgs } from '../../common/connectio
 import { byId, orderFor, sortKey } from '../../common/list-order';
 import { sql } from '../../common/sql';
 import { withinSubtree } from '../../common/subtree';
+import { ancestorPaths } from '@massline/shared';
 import type { GrantFilter } from './dto/grants.inputs';
 import { Grant } from './grant.entity';
 import type { GrantEndingReason } from './grants-enums';
@@ -56,11 +58,52 @@ export interface EndingRow {
   recordedAt: Date;
 }
 
+/** A step's facts as they stand (its latest correction's, else as recorded), for a step row aliased `s`. */
+const CURRENT_FACTS = `coalesce((select c.facts from grant_correction c where c.corrects_id = s.id order by c.recorded_at desc, c.id desc limit 1), s.facts)`;
+const CURRENT_DATE = `coalesce((select c.date from grant_correction c where c.corrects_id = s.id order by c.recorded_at desc, c.id desc limit 1), s.date)`;
+const hasStep = (grant: string, step: string) =>
+  `exists (select 1 from grant_step s where s.grant_id = ${grant}.id and s.step = '${step}')`;
+
+/** Where a grant stands, in SQL: the same derivation as the service's `statusOf`, for a grant row aliased `grant`. */
+const statusSql = (grant: string) => `(case
+  when exists (select 1 from grant_ending e where e.grant_id = ${grant}.id) then 'ENDED'
+  when exists (select 1 from grant_objection o join grant_answer a on a.objection_id = o.id where o.grant_id = ${grant}.id and a.upheld) then 'STOPPED'
+  when ${hasStep(grant, 'PROBATION_END')} then
+    case when (select ${CURRENT_FACTS} ->> 'outcome' from grant_step s where s.grant_id = ${grant}.id and s.step = 'PROBATION_END') = 'REMOVED' then 'ENDED' else 'IN_EFFECT' end
+  when ${hasStep(grant, 'TAKING_EFFECT')} then case when ${grant}.method = 'APPOINTMENT' then 'PROBATION' else 'IN_EFFECT' end
+  when ${hasStep(grant, 'NOTICE')} then 'NOTICE'
+  else 'PROCEDURE' end)`;
+
+/** The date of a grant's decision as it stands (null before it is recorded). */
+const decisionDateSql = (grant: string) =>
+  `(select ${CURRENT_DATE} from grant_step s where s.grant_id = ${grant}.id and s.step = 'DECISION')`;
+
+/** The last day of a grant's notice as it stands (null before it is recorded), and its first. */
+const noticeSql = (grant: string, what: 'start' | 'end') =>
+  `(select ${what === 'end' ? `(${CURRENT_FACTS} ->> 'end')::date` : CURRENT_DATE} from grant_step s where s.grant_id = ${grant}.id and s.step = 'NOTICE')`;
+
+/**
+ * A timestamp of a plain-SQL row as a Date: the driver hands `timestamptz` columns of raw queries back as
+ * text, which the DateTime scalar refuses.
+ */
+const instant = (value: Date | string): Date => new Date(value);
+const instantOrNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
+const objectionDates = (row: ObjectionRow): ObjectionRow => ({
+  ...row,
+  filedAt: instant(row.filedAt),
+  answeredAt: instantOrNull(row.answeredAt),
+});
+
 /** The SQL of grants and their records (steps, corrections, objections and answers, endings). */
 export class GrantRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async requestedFilter(filter: GrantFilter | null | undefined): Promise<Filter | null> {
+  /**
+   * The filter's conditions in SQL. Status, period and open notice are derived from the records (a grant
+   * stores none of them), so they are subqueries on the grant's row: still one statement per page. The
+   * lookups happen once; the conditions come as a function, since each query needs its own raw fragments.
+   */
+  async requestedFilter(filter: GrantFilter | null | undefined, today: string): Promise<(() => Filter) | null> {
     const requested: Filter = {};
     if (filter?.postId) requested.post = filter.postId;
     if (filter?.cadreId) requested.cadre = filter.cadreId;
@@ -70,10 +113,33 @@ export class GrantRepository {
       if (!within) return null;
       requested.region = within;
     }
-    return requested;
+    const derived: { sql: (alias: string) => string; params: unknown[] }[] = [];
+    if (filter?.noticeFor) {
+      // A grant's notice concerns the residents of its region and of every region under it: the grants of
+      // this region and of the regions above it (their paths are prefixes of its path).
+      const [region] = await sql<{ path: string }>(this.em, 'select path from region where id = ?', [filter.noticeFor]);
+      if (!region) return null;
+      derived.push({
+        // One text parameter (a raw fragment would spread an array into several); paths hold no comma.
+        sql: (alias) => `(select r.path from region r where r.id = ${alias}.region_id) = any(string_to_array(?, ','))`,
+        params: [ancestorPaths(region.path).join(',')],
+      });
+    }
+    if (filter?.status) derived.push({ sql: (alias) => `${statusSql(alias)} = ?`, params: [filter.status] });
+    if (filter?.decidedFrom) derived.push({ sql: (alias) => `${decisionDateSql(alias)} >= ?::date`, params: [filter.decidedFrom] });
+    if (filter?.decidedTo) derived.push({ sql: (alias) => `${decisionDateSql(alias)} <= ?::date`, params: [filter.decidedTo] });
+    if (filter?.noticeOpen === true) {
+      derived.push({
+        sql: (alias) =>
+          `${statusSql(alias)} = 'NOTICE' and ${noticeSql(alias, 'start')} <= ?::date and ${noticeSql(alias, 'end')} >= ?::date`,
+        params: [today, today],
+      });
+    }
+    if (derived.length === 0) return () => requested;
+    return () => ({ $and: [requested, ...derived.map((condition) => ({ [raw(condition.sql, condition.params)]: [] }))] });
   }
 
-  page(where: Filter | null, page: PageArgs): Promise<Connection<Grant>> {
+  page(where: Filter | null | (() => Filter | null), page: PageArgs): Promise<Connection<Grant>> {
     const order = orderFor<'CREATED_AT', Grant>(
       'grants',
       null,
@@ -98,8 +164,8 @@ export class GrantRepository {
     return row?.grantId ?? null;
   }
 
-  stepsOf(grantIds: readonly string[]): Promise<StepRow[]> {
-    return sql<StepRow>(
+  async stepsOf(grantIds: readonly string[]): Promise<StepRow[]> {
+    const rows = await sql<StepRow>(
       this.em,
       `select s.id, s.grant_id as "grantId", s.step, s.position, coalesce(c.date, s.date)::text as date, coalesce(c.facts, s.facts) as facts,
               s.date::text as "recordedDate", s.facts as "recordedFacts", s.recorded_at as "recordedAt", c.id is not null as corrected
@@ -109,19 +175,21 @@ export class GrantRepository {
         where s.grant_id = any(?::uuid[]) order by s.grant_id, s.position`,
       [[...grantIds]],
     );
+    return rows.map((row) => ({ ...row, recordedAt: instant(row.recordedAt) }));
   }
 
-  correctionsOf(grantIds: readonly string[]): Promise<CorrectionRow[]> {
-    return sql<CorrectionRow>(
+  async correctionsOf(grantIds: readonly string[]): Promise<CorrectionRow[]> {
+    const rows = await sql<CorrectionRow>(
       this.em,
       `select id, grant_id as "grantId", corrects_id as "correctsId", date::text as date, facts, reason, recorded_at as "recordedAt"
          from grant_correction where grant_id = any(?::uuid[]) order by recorded_at, id`,
       [[...grantIds]],
     );
+    return rows.map((row) => ({ ...row, recordedAt: instant(row.recordedAt) }));
   }
 
-  objectionsOf(grantIds: readonly string[]): Promise<ObjectionRow[]> {
-    return sql<ObjectionRow>(
+  async objectionsOf(grantIds: readonly string[]): Promise<ObjectionRow[]> {
+    const rows = await sql<ObjectionRow>(
       this.em,
       `select o.id, o.grant_id as "grantId", o.filer_name as "filerName", o.text, o.evidence, o.filed_at as "filedAt",
               a.id as "answerId", a.upheld, a.reasons, a.answered_at as "answeredAt"
@@ -129,6 +197,7 @@ export class GrantRepository {
         where o.grant_id = any(?::uuid[]) order by o.filed_at, o.id`,
       [[...grantIds]],
     );
+    return rows.map(objectionDates);
   }
 
   async objection(id: string): Promise<ObjectionRow | null> {
@@ -139,16 +208,17 @@ export class GrantRepository {
          from grant_objection o left join grant_answer a on a.objection_id = o.id where o.id = ?`,
       [id],
     );
-    return row ?? null;
+    return row ? objectionDates(row) : null;
   }
 
-  endingsOf(grantIds: readonly string[]): Promise<EndingRow[]> {
-    return sql<EndingRow>(
+  async endingsOf(grantIds: readonly string[]): Promise<EndingRow[]> {
+    const rows = await sql<EndingRow>(
       this.em,
       `select id, grant_id as "grantId", reason, ended_on::text as "endedOn", decided_by as "decidedBy", why, recorded_at as "recordedAt"
          from grant_ending where grant_id = any(?::uuid[])`,
       [[...grantIds]],
     );
+    return rows.map((row) => ({ ...row, recordedAt: instant(row.recordedAt) }));
   }
 
   /** The term each grant created, by grant id. */

@@ -83,8 +83,14 @@ export class GrantService {
 
   async list(context: RequestContext, page: PageArgs, { filter }: GrantListArgs): Promise<Connection<Grant>> {
     const repository = new GrantRepository(context.em);
-    const requested = await repository.requestedFilter(filter);
-    return repository.page(requested && scoped(context.ability, 'read', 'Grant', requested), page);
+    for (const [field, day] of [
+      ['decidedFrom', filter?.decidedFrom],
+      ['decidedTo', filter?.decidedTo],
+    ] as const) {
+      if (day != null && !grants.isIsoDate(day)) throw invalidInput({ [`filter.${field}`]: problemOf('GRANT_NOT_A_DATE', { got: day }) });
+    }
+    const requested = await repository.requestedFilter(filter, today());
+    return repository.page(requested && (() => scoped(context.ability, 'read', 'Grant', requested())), page);
   }
 
   get(context: RequestContext, id: string): Promise<Grant> {

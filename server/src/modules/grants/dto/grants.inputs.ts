@@ -3,7 +3,15 @@ import { grants } from '@massline/shared';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { GlobalIdField } from '../../../common/global-id';
-import { GrantEndingReasonEnum, GrantingBodyKindEnum, GrantMethodEnum, GrantStepKindEnum, type GrantEndingReason } from '../grants-enums';
+import {
+  GrantEndingReasonEnum,
+  GrantingBodyKindEnum,
+  GrantMethodEnum,
+  GrantStatusEnum,
+  GrantStepKindEnum,
+  type GrantEndingReason,
+  type GrantStatus,
+} from '../grants-enums';
 
 @InputType({ description: 'Which grants to list; every condition given must hold.' })
 export class GrantFilter {
@@ -18,6 +26,27 @@ export class GrantFilter {
 
   @Field(() => GrantMethodEnum, { nullable: true })
   method?: grants.GrantMethod | null;
+
+  @Field(() => GrantStatusEnum, { nullable: true, description: 'Grants standing here now (derived from their records).' })
+  status?: GrantStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Grants decided on this day or later (YYYY-MM-DD, the decision as corrected).' })
+  decidedFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Grants decided on this day or earlier (YYYY-MM-DD, the decision as corrected).' })
+  decidedTo?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: grants whose public notice is open today (objections may be filed); false or absent: no condition.',
+  })
+  noticeOpen?: boolean | null;
+
+  @GlobalIdField('Region', {
+    nullable: true,
+    description: "Grants whose notice concerns this region's residents: grants of this region and of every region above it.",
+  })
+  noticeFor?: string | null;
 }
 
 @ArgsType()
