@@ -16,8 +16,8 @@ const PAGE_SIZE = 20;
 
 /**
  * The campaigns the citizen took part in (the server's `participated` filter) or, at their choice, all of
- * their region's (from their opening on), each saying whether the citizen took part. Which cadres, and what the ballots said, is kept nowhere with the citizen's name: this is all there
- * is, and the page says so.
+ * their region's (from their opening on), each saying whether the citizen took part. Which cadres, and
+ * what the ballots said, is kept nowhere with the citizen's name: this is all there is, and the page says so.
  */
 export function MyParticipationPage() {
   const { t, locale, formatDateTime } = useEvaluationI18n();
