@@ -7,6 +7,7 @@ import { Inspection } from './inspection.entity';
 import { Migration20261129190000Appraisal } from './migrations/Migration20261129190000Appraisal';
 import { SpecialAudit } from './special-audit.entity';
 import { VerdictSettings } from './verdict-settings.entity';
+import { TermVerdictResolver } from './term-verdict.resolver';
 import { VerdictResolver } from './verdict.resolver';
 import { VerdictService } from './verdict.service';
 
@@ -32,6 +33,7 @@ export const appraisalModule = defineModule({
     resolver(InspectionResolver, (s: AppraisalServices) => new InspectionResolver(s.records)),
     resolver(SpecialAuditResolver, (s: AppraisalServices) => new SpecialAuditResolver(s.records)),
     resolver(VerdictResolver, (s: AppraisalServices) => new VerdictResolver(s.verdicts)),
+    resolver(TermVerdictResolver, (s: AppraisalServices) => new TermVerdictResolver(s.verdicts)),
   ],
   nodes: () => ({
     Inspection: (context, id) => readById(context, Inspection, 'Inspection', id, ['term', 'region']),

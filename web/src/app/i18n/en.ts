@@ -171,6 +171,7 @@ export const en = {
   'reason.GRANT_OBJECTIONS_UNANSWERED': 'Every objection must be answered before the grant takes effect.',
   'reason.GRANT_NOTICE_NOT_OPEN': 'The public notice of this grant is not open.',
   'reason.OBJECTION_ALREADY_ANSWERED': 'This objection is answered already.',
+  'reason.REVIEW_ALERT_RESOLVED': 'This review alert is resolved already.',
   'reason.OBJECTION_OUTSIDE_REGION': 'Only residents of the region of the notice may object.',
   'reason.OBJECTION_NOT_VERIFIED': 'Only a citizen whose residence is verified may object.',
   'reason.INVALID_CALENDAR': 'This calendar is not valid.',

@@ -166,6 +166,7 @@ export const zhCN: CoreDictionary = {
   'reason.GRANT_OBJECTIONS_UNANSWERED': '所有异议答复之前，授权不能生效。',
   'reason.GRANT_NOTICE_NOT_OPEN': '该授权的公示不在进行中。',
   'reason.OBJECTION_ALREADY_ANSWERED': '该异议已答复。',
+  'reason.REVIEW_ALERT_RESOLVED': '该复核提醒已处理。',
   'reason.OBJECTION_OUTSIDE_REGION': '只有公示所在地区的居民可以提出异议。',
   'reason.OBJECTION_NOT_VERIFIED': '只有居住地已核验的群众可以提出异议。',
   'reason.INVALID_CALENDAR': '该日历无效。',
