@@ -44,6 +44,7 @@ describe('the feature registry (FEATURES)', () => {
       'nav-regions': '/regions',
       'nav-users': '/users',
       'nav-verdicts': '/verdicts',
+      'nav-review-alerts': '/review-alerts',
       'nav-organizations': '/organizations',
       'nav-api-tokens': '/api-tokens',
       'nav-audit': '/audit',

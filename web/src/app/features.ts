@@ -6,6 +6,7 @@ import { evaluationFeature } from '../features/evaluation/evaluation.feature';
 import { harmonyFeature } from '../features/harmony/harmony.feature';
 import { notificationsFeature } from '../features/notifications/notifications.feature';
 import { regionsFeature } from '../features/regions/regions.feature';
+import { reviewsFeature } from '../features/reviews/reviews.feature';
 import type { Feature } from './feature';
 
 /**
@@ -18,6 +19,7 @@ export const FEATURES: readonly Feature[] = [
   evaluationFeature,
   cadresFeature,
   appraisalFeature,
+  reviewsFeature,
   regionsFeature,
   accountsFeature,
   auditFeature,

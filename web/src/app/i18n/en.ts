@@ -33,6 +33,7 @@ export const en = {
   'nav.sensitivity': 'Sensitivity',
   'nav.alerts': 'Alerts',
   'nav.verdicts': 'Verdicts',
+  'nav.reviewAlerts': 'Review alerts',
   'nav.campaigns': 'Campaigns',
   'nav.myCampaigns': 'My campaigns',
   'nav.myParticipation': 'My participation',

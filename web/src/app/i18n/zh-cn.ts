@@ -30,6 +30,7 @@ export const zhCN: CoreDictionary = {
   'nav.sensitivity': '敏感性分析',
   'nav.alerts': '预警',
   'nav.verdicts': '评定结果',
+  'nav.reviewAlerts': '复核提醒',
   'nav.campaigns': '评议活动',
   'nav.myCampaigns': '我的评议',
   'nav.myParticipation': '我的参与记录',
