@@ -11,4 +11,5 @@ export * as cadres from './domain/cadres';
 export * as notifications from './domain/notifications';
 export * as appraisal from './domain/appraisal';
 export * as ledger from './domain/ledger';
+export * as reviews from './domain/reviews';
 export * from './domain/audit/security-events';

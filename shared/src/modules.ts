@@ -18,6 +18,8 @@ import { LEDGER_ERROR_REASONS } from './domain/ledger/error-reasons';
 import { LEDGER_PERMISSIONS } from './domain/ledger/permissions';
 import { REGIONS_ERROR_REASONS } from './domain/regions/error-reasons';
 import { REGIONS_PERMISSIONS } from './domain/regions/permissions';
+import { REVIEWS_ERROR_REASONS } from './domain/reviews/error-reasons';
+import { REVIEWS_PERMISSIONS } from './domain/reviews/permissions';
 
 /**
  * What each module of the platform puts in the shared vocabulary: its permission subjects and rules,
@@ -35,4 +37,5 @@ export const SHARED_MODULES = [
   { name: 'appraisal', permissions: APPRAISAL_PERMISSIONS, errorReasons: APPRAISAL_ERROR_REASONS },
   { name: 'ledger', permissions: LEDGER_PERMISSIONS, errorReasons: LEDGER_ERROR_REASONS },
   { name: 'grants', permissions: GRANTS_PERMISSIONS, errorReasons: GRANTS_ERROR_REASONS },
+  { name: 'reviews', permissions: REVIEWS_PERMISSIONS, errorReasons: REVIEWS_ERROR_REASONS },
 ] as const;

@@ -7,6 +7,7 @@ import { APPRAISAL_MATRIX } from './permissions/appraisal.matrix';
 import { CADRES_MATRIX } from './permissions/cadres.matrix';
 import { EVALUATION_MATRIX } from './permissions/evaluation.matrix';
 import { GRANTS_MATRIX } from './permissions/grants.matrix';
+import { REVIEWS_MATRIX } from './permissions/reviews.matrix';
 import { HARMONY_MATRIX } from './permissions/harmony.matrix';
 import { LEDGER_MATRIX } from './permissions/ledger.matrix';
 import { NODE_MATRIX } from './permissions/node.matrix';
@@ -30,6 +31,7 @@ const MODULE_MATRICES: Record<string, MatrixRows> = {
   evaluation: EVALUATION_MATRIX,
   ledger: LEDGER_MATRIX,
   grants: GRANTS_MATRIX,
+  reviews: REVIEWS_MATRIX,
   // node/nodes belong to no module: they fold over every module's lookups.
   node: NODE_MATRIX,
 };

@@ -85,7 +85,7 @@ describe('module manifests', () => {
 });
 
 describe('the event listeners of the modules', () => {
-  it('run in a stated order: the audit log records a change before assessments are recomputed from it, and the publication epoch moves after both', () => {
+  it('run in a stated order: the audit log records a change before assessments are recomputed from it, and the publication epoch moves and review alerts are raised after both', () => {
     expect(createServices(loadConfig()).events.order()).toEqual([
       'audit.record',
       'harmony.recompute-assessments',
@@ -93,6 +93,7 @@ describe('the event listeners of the modules', () => {
       'harmony.publication-epoch',
       'evaluation.publication-epoch',
       'appraisal.publication-epoch',
+      'reviews.raise-review-alerts',
     ]);
   });
 });

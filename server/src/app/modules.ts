@@ -8,6 +8,7 @@ import { harmonyModule } from '../modules/harmony/harmony.module';
 import { ledgerModule } from '../modules/ledger/ledger.module';
 import { notificationsModule } from '../modules/notifications/notifications.module';
 import { regionsModule } from '../modules/regions/regions.module';
+import { reviewsModule } from '../modules/reviews/reviews.module';
 import type { ModuleManifest } from './module-manifest';
 
 /**
@@ -27,6 +28,7 @@ export const MODULES = [
   appraisalModule,
   ledgerModule,
   grantsModule,
+  reviewsModule,
 ] as const;
 
 /** The same list, as manifests of any module: what the folds iterate. */

@@ -47,6 +47,7 @@ describe('the feature registry (FEATURES)', () => {
       'nav-grants': '/grants',
       'nav-notices': '/notices',
       'nav-ledger': '/ledger',
+      'nav-review-alerts': '/review-alerts',
       'nav-organizations': '/organizations',
       'nav-api-tokens': '/api-tokens',
       'nav-audit': '/audit',

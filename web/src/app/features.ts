@@ -7,6 +7,7 @@ import { grantsFeature } from '../features/grants/grants.feature';
 import { harmonyFeature } from '../features/harmony/harmony.feature';
 import { notificationsFeature } from '../features/notifications/notifications.feature';
 import { regionsFeature } from '../features/regions/regions.feature';
+import { reviewsFeature } from '../features/reviews/reviews.feature';
 import type { Feature } from './feature';
 
 /**
@@ -20,6 +21,7 @@ export const FEATURES: readonly Feature[] = [
   cadresFeature,
   appraisalFeature,
   grantsFeature,
+  reviewsFeature,
   regionsFeature,
   accountsFeature,
   auditFeature,

@@ -13,6 +13,7 @@ import { SpecialAudit } from './special-audit.entity';
 import { VerdictSettings } from './verdict-settings.entity';
 import { VerdictSettingsResolver } from './verdict-settings.resolver';
 import { VerdictSettingsService } from './verdict-settings.service';
+import { TermVerdictResolver } from './term-verdict.resolver';
 import { VerdictResolver } from './verdict.resolver';
 import { VerdictService } from './verdict.service';
 
@@ -41,6 +42,7 @@ export const appraisalModule = defineModule({
     resolver(SpecialAuditResolver, (s: AppraisalServices) => new SpecialAuditResolver(s.records)),
     resolver(VerdictResolver, (s: AppraisalServices) => new VerdictResolver(s.verdicts)),
     resolver(VerdictSettingsResolver, (s: AppraisalServices) => new VerdictSettingsResolver(s.verdictSettings)),
+    resolver(TermVerdictResolver, (s: AppraisalServices) => new TermVerdictResolver(s.verdicts)),
   ],
   // The verdict settings are public: a new version, or another in force, moves the public cache and ETags on.
   listeners: () => [

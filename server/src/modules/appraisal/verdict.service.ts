@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { evaluation } from '@massline/shared';
-import { abilityFilter } from '../../common/ability-filter';
+import { subject } from '@casl/ability';
+import { abilityFilter, type Filter } from '../../common/ability-filter';
 import { AppError, notFound } from '../../common/app-error';
 import { toGlobalId } from '../../common/global-id';
 import { authorize } from '../../common/operation-permission';
@@ -51,27 +52,60 @@ export class VerdictService {
     if (termIds.length > MAX_VERDICTS) {
       throw new AppError('INVALID_INPUT', `At most ${MAX_VERDICTS} terms at once`, { termIds: `At most ${MAX_VERDICTS}` });
     }
-    const { em } = context;
-    const unique = [...new Set(termIds)];
-    const terms = await em.find(Term, { id: { $in: unique } }, { populate: ['cadre', 'post', 'post.region'] });
-    const byId = new Map(terms.map((term) => [term.id, term]));
-    for (const id of unique) {
-      const term = byId.get(id);
+    const terms = await termsOf(context.em, termIds);
+    for (const id of new Set(termIds)) {
+      const term = terms.get(id);
       if (!term) throw notFound('Term');
       authorize(context, 'read', 'Verdict', { region: term.post.region }, 'termIds');
     }
+    return this.reach(context.em, termIds, terms, readFilters(context));
+  }
+
+  /**
+   * The verdict of each term for a field of the term (`Term.verdict`): null where there is none yet, and
+   * where the caller may not read it (a reader of public records sees the term without it), never a
+   * refusal. Asked through a request's batch loader, so a page of terms costs what one term costs.
+   */
+  async readable(context: RequestContext, termIds: readonly string[]): Promise<(Verdict | null)[]> {
+    const terms = await termsOf(context.em, termIds);
+    const allowed = termIds.filter((id) => {
+      const term = terms.get(id);
+      return term !== undefined && context.ability.can('read', subject('Verdict', { region: term.post.region }));
+    });
+    const reached = new Map(
+      (await this.reach(context.em, allowed, terms, readFilters(context))).map((verdict, i) => [allowed[i], verdict]),
+    );
+    return termIds.map((id) => reached.get(id) ?? null);
+  }
+
+  /**
+   * The verdicts of terms as the platform reaches them, on every record whatever the caller may read:
+   * for the platform's own reactions to a change (a review alert), never for a response.
+   */
+  async reached(em: EntityManager, termIds: readonly string[]): Promise<(Verdict | null)[]> {
+    return this.reach(em, termIds, await termsOf(em, termIds), { inspections: {}, audits: {} });
+  }
+
+  private async reach(
+    em: EntityManager,
+    termIds: readonly string[],
+    byId: ReadonlyMap<string, Term>,
+    filters: { inspections: Filter; audits: Filter },
+  ): Promise<(Verdict | null)[]> {
+    const unique = [...new Set(termIds)].filter((id) => byId.has(id));
+    if (unique.length === 0) return termIds.map(() => null);
     const records = new AppraisalRecordRepository(em);
     const [settings, mass, inspections, audits] = await Promise.all([
       new VerdictSettingsRepository(em).active(),
       this.massEvaluation(em, unique),
-      records.latestOf(Inspection, unique, abilityFilter(context.ability, 'read', 'Inspection') ?? { id: null }),
-      records.latestOf(SpecialAudit, unique, abilityFilter(context.ability, 'read', 'SpecialAudit') ?? { id: null }),
+      records.latestOf(Inspection, unique, filters.inspections),
+      records.latestOf(SpecialAudit, unique, filters.audits),
     ]);
     const thresholds: evaluation.VerdictSettings = { ...settings.settings, version: settings.version };
     return termIds.map((id) => {
-      const term = byId.get(id)!;
+      const term = byId.get(id);
       const found = mass.get(id);
-      if (!found) return null;
+      if (!term || !found) return null;
       const inspection = inspections.get(id) ?? null;
       const specialAudit = audits.get(id) ?? null;
       const satisfaction = evaluation.satisfactionOf(found.tally, found.eligible);
@@ -110,3 +144,19 @@ export class VerdictService {
     });
   }
 }
+
+/** The terms asked, with their cadres and posts' regions (the verdict's jurisdiction), by id: one statement. */
+async function termsOf(em: EntityManager, termIds: readonly string[]): Promise<Map<string, Term>> {
+  if (termIds.length === 0) return new Map();
+  const terms = await em.find(Term, { id: { $in: [...new Set(termIds)] } }, { populate: ['cadre', 'post', 'post.region'] });
+  return new Map(terms.map((term) => [term.id, term]));
+}
+
+/** The inspections and audits a caller's verdict may stand on: those they may read (none: a filter matching nothing). */
+function readFilters(context: RequestContext): { inspections: Filter; audits: Filter } {
+  return {
+    inspections: abilityFilter(context.ability, 'read', 'Inspection') ?? { id: null },
+    audits: abilityFilter(context.ability, 'read', 'SpecialAudit') ?? { id: null },
+  };
+}
+

@@ -303,6 +303,11 @@ export class CampaignService {
     return evaluation.campaignActionsFrom(campaign.status);
   }
 
+  /** The terms each campaign evaluates (for other modules' reactions to a campaign's events, in their transaction). */
+  async termIdsOf(em: EntityManager, campaignIds: readonly string[]): Promise<string[]> {
+    return [...(await new CampaignRepository(em).termIdsOf(campaignIds)).values()].flat();
+  }
+
   /** The campaign's terms, in ballot order. */
   async termsOf(context: RequestContext, campaign: Campaign): Promise<Term[]> {
     const ids = await loadersOf(context.em).terms.load(campaign.id);

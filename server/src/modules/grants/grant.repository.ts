@@ -150,6 +150,16 @@ export class GrantRepository {
     return paginate(this.em, Grant, where, page, order);
   }
 
+  /** The grants of these cadres with their regions, the latest recorded first: one statement. */
+  ofCadres(cadreIds: readonly string[]): Promise<Grant[]> {
+    return this.em.find(Grant, { cadre: { $in: [...cadreIds] } }, { populate: ['region'], orderBy: { createdAt: 'desc', id: 'desc' } });
+  }
+
+  /** The grants of these ids with their regions: one statement. */
+  withRegions(ids: readonly string[]): Promise<Grant[]> {
+    return this.em.find(Grant, { id: { $in: [...ids] } }, { populate: ['region'] });
+  }
+
   findWithRegion(id: string): Promise<Grant | null> {
     return this.em.findOne(Grant, { id }, { populate: ['region'] });
   }

@@ -97,6 +97,11 @@ export class GrantService {
     return readById(context, Grant, 'Grant', id, ['region']);
   }
 
+  /** The grants of these ids with their regions (for other modules' reactions, in their transaction): one statement. */
+  ofIds(em: EntityManager, ids: readonly string[]): Promise<Grant[]> {
+    return ids.length === 0 ? Promise.resolve([]) : new GrantRepository(em).withRegions(ids);
+  }
+
   /** Appends the records to the ledger, then publishes the events: one transaction with the records. */
   private async recorded<T>(em: EntityManager, result: T, records: { type: string; id: string }[], events: DomainEvent<GrantsEvents>[]) {
     await em.flush();

@@ -16,6 +16,10 @@ declare module '../../common/loaders' {
   interface Loaders {
     /** The records of each grant: five statements for a whole page of grants. */
     grantRecords: DataLoader<string, GrantRecords>;
+    /** Each grant with its region, by id (a term's grant). */
+    grantsById: DataLoader<string, import('./grant.entity').Grant | null>;
+    /** The grants of each cadre, the latest recorded first (a cadre's page). */
+    grantsByCadre: DataLoader<string, import('./grant.entity').Grant[]>;
     /** The ledger entry of each record (a grant, a step, an objection…), by record id. */
     ledgerEntryOfRecord: DataLoader<string, import('../ledger/ledger.repository').LedgerEntryRow | null>;
   }
@@ -53,6 +57,14 @@ export function grantsLoaders(em: EntityManager) {
         ending: endingsBy.get(id)?.[0] ?? null,
         termId: terms.get(id) ?? null,
       }));
+    }),
+    grantsById: new DataLoader(async (ids: readonly string[]) => {
+      const rows = new Map((await grants.withRegions(ids)).map((grant) => [grant.id, grant]));
+      return ids.map((id) => rows.get(id) ?? null);
+    }),
+    grantsByCadre: new DataLoader(async (cadreIds: readonly string[]) => {
+      const rows = await grants.ofCadres(cadreIds);
+      return cadreIds.map((id) => rows.filter((grant) => grant.cadre.id === id));
     }),
     ledgerEntryOfRecord: new DataLoader(async (recordIds: readonly string[]) => {
       const rows = new Map((await ledger.entriesOfRecords(recordIds)).map((row) => [row.recordId, row]));

@@ -8,6 +8,7 @@ import { GrantEnding } from './grant-ending.entity';
 import { GrantObjection } from './grant-objection.entity';
 import { GrantStep } from './grant-step.entity';
 import { Grant } from './grant.entity';
+import { CadreGrantsResolver, TermGrantResolver } from './grant-links.resolver';
 import { GrantResolver } from './grant.resolver';
 import { GrantService } from './grant.service';
 import { seedDemoGrants } from './grants.demo-seed';
@@ -41,7 +42,11 @@ export const grantsModule = defineModule({
       calendar: new WorkingCalendarService(events),
     };
   },
-  resolvers: [resolver(GrantResolver, (s: GrantsServices) => new GrantResolver(s.grants, s.calendar))],
+  resolvers: [
+    resolver(GrantResolver, (s: GrantsServices) => new GrantResolver(s.grants, s.calendar)),
+    resolver(CadreGrantsResolver, () => new CadreGrantsResolver()),
+    resolver(TermGrantResolver, () => new TermGrantResolver()),
+  ],
   nodes: (s: GrantsServices) => ({ Grant: (context, id) => s.grants.get(context, id) }),
   loaders: grantsLoaders,
   migrations: [{ name: 'Migration20261129191742Grants', class: Migration20261129191742Grants }],

@@ -7,21 +7,38 @@ import type { ResultOf } from '../../app/graphql';
 import { DataTable, type Column } from '../../lib/data-table';
 import { FormNotice } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
+import { FeatureMessages } from '../../app/i18n/i18n-provider';
+import { appraisalFeature } from '../appraisal/appraisal.feature';
+import { CadreGrants } from './cadre-grants';
+import { TermVerdictSummary } from './term-verdict-summary';
 import { TermCreateForm, TermEndForm } from './cadre-forms';
 import { postTitle, useCadresI18n } from './cadres-i18n';
 import { CadreQuery } from './cadres.operations';
 
 type TermRow = NonNullable<ResultOf<typeof CadreQuery>['cadre']>['terms'][number];
 
-/** One cadre and their terms: organizations of the post's jurisdiction record a new term or end one. */
+/**
+ * One cadre: their power grants (who granted, by what procedure, with what participation) and their
+ * terms, each with its grant and, for those who may read it, its verdict — drawn with the appraisal's
+ * own components, whose messages load beside the cadres'. Organizations of the post's jurisdiction
+ * record a new term or end one.
+ */
 export function CadrePage() {
+  return (
+    <FeatureMessages loaders={appraisalFeature.messages}>
+      <CadrePageContent />
+    </FeatureMessages>
+  );
+}
+
+function CadrePageContent() {
   const { id = '' } = useParams();
   const { t, locale, regionName } = useCadresI18n();
   const ability = useAppAbility();
   const [creating, setCreating] = useState(false);
   const [ending, setEnding] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const context = useMemo(() => ({ additionalTypenames: ['Term'] }), []);
+  const context = useMemo(() => ({ additionalTypenames: ['Term', 'Grant'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: CadreQuery, variables: { id }, context });
   const cadre = data?.cadre;
   const mayEnd = (term: TermRow) => !term.endedOn && ability.can('update', subject('Term', { region: { path: term.post.region.path } }));
@@ -46,6 +63,28 @@ export function CadrePage() {
           <span className="muted">{term.startsOn > today ? t('term.upcoming') : t('term.past')}</span>
         ),
     },
+    {
+      id: 'grant',
+      header: t('field.grant'),
+      cell: (term) =>
+        term.grant ? (
+          <span data-testid="term-grant">
+            {term.grant.bodyName} ({t(`grant.bodyKind.${term.grant.bodyKind}`)}) · {t(`grant.method.${term.grant.method}`)}
+          </span>
+        ) : (
+          <span className="muted">{t('term.noGrant')}</span>
+        ),
+    },
+    ...(ability.can('read', 'Verdict')
+      ? [
+          {
+            id: 'verdict',
+            header: t('field.verdict'),
+            cell: (term: TermRow) =>
+              term.verdict ? <TermVerdictSummary verdict={term.verdict} /> : <span className="muted">{t('term.noVerdict')}</span>,
+          },
+        ]
+      : []),
     {
       id: 'actions',
       header: t('table.actions'),
@@ -110,6 +149,8 @@ export function CadrePage() {
           }}
         />
       )}
+      <h2>{t('cadre.grants')}</h2>
+      <CadreGrants grants={cadre.grants} />
       <h2>{t('cadre.terms')}</h2>
       <DataTable
         caption={t('cadre.terms')}

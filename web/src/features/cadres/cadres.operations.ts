@@ -1,4 +1,5 @@
 import { graphql } from '../../app/graphql';
+import { VerdictFields } from '../appraisal/appraisal.operations';
 
 /** A page of cadres, by name, with each one's current post. */
 export const CadresQuery = graphql(`
@@ -36,43 +37,85 @@ export const CadresQuery = graphql(`
   }
 `);
 
-/** One cadre and every term they held or hold. */
-export const CadreQuery = graphql(`
-  query Cadre($id: ID!) {
-    cadre(id: $id) {
-      id
-      name
-      region {
+/** One cadre with their grants (body, procedure, participation), and every term they held or hold with its grant and verdict. */
+export const CadreQuery = graphql(
+  `
+    query Cadre($id: ID!) {
+      cadre(id: $id) {
         id
-        path
-        code
         name
-        nameEn
-      }
-      terms {
-        id
-        startsOn
-        endsOn
-        endedOn
-        endReason
-        current
-        post {
+        region {
           id
-          title
-          titleZh
-          level
-          region {
+          path
+          code
+          name
+          nameEn
+        }
+        grants {
+          id
+          method
+          bodyName
+          bodyKind
+          status
+          createdAt
+          post {
             id
-            path
-            code
-            name
-            nameEn
+            title
+            titleZh
+          }
+          steps {
+            id
+            step
+            date
+          }
+          participation {
+            entitled
+            participants
+            interviews
+            objections
+            upheld
+            notUpheld
+            unanswered
+          }
+        }
+        terms {
+          id
+          startsOn
+          endsOn
+          endedOn
+          endReason
+          current
+          post {
+            id
+            title
+            titleZh
+            level
+            region {
+              id
+              path
+              code
+              name
+              nameEn
+            }
+          }
+          grant {
+            id
+            bodyName
+            bodyKind
+            method
+          }
+          verdict {
+            term {
+              id
+            }
+            ...VerdictFields
           }
         }
       }
     }
-  }
-`);
+  `,
+  [VerdictFields],
+);
 
 /** A page of posts, by title, with who holds each today. */
 export const PostsQuery = graphql(`

@@ -58,6 +58,8 @@ export const auditEn = {
   'auditAction.post.create': 'Recorded a post',
   'auditAction.term.create': 'Recorded a term',
   'auditAction.term.end': 'Ended a term',
+  'auditAction.review-alert.raise': 'Raised a review alert: an incompetent verdict, to the granting body',
+  'auditAction.review-alert.resolve': 'Resolved a review alert',
 
   'subject.Region': 'Region',
   'subject.Organization': 'Organization',
@@ -74,6 +76,7 @@ export const auditEn = {
   'subject.Cadre': 'Cadre',
   'subject.Post': 'Post',
   'subject.Term': 'Term',
+  'subject.ReviewAlert': 'Review alert',
 
   'audit.title': 'Audit log',
   'audit.intro': 'Every change in your jurisdiction, newest first. Nobody can edit it.',

@@ -57,6 +57,8 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'auditAction.post.create': '登记职位',
   'auditAction.term.create': '登记任期',
   'auditAction.term.end': '结束任期',
+  'auditAction.review-alert.raise': '发出复核提醒：评价不称职，提请授权机关复核',
+  'auditAction.review-alert.resolve': '处理复核提醒',
 
   'subject.Region': '地区',
   'subject.Organization': '组织',
@@ -73,6 +75,7 @@ export const auditZhCN: Record<AuditMessageKey, string> = {
   'subject.Cadre': '干部',
   'subject.Post': '职位',
   'subject.Term': '任期',
+  'subject.ReviewAlert': '复核提醒',
 
   'audit.title': '审计日志',
   'audit.intro': '您管辖范围内的每一项变更，最新的在前。任何人都不能修改。',

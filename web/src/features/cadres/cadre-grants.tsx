@@ -1,0 +1,59 @@
+import { grants as grantRules } from '@massline/shared';
+import type { ResultOf } from '../../app/graphql';
+import { postTitle, useCadresI18n } from './cadres-i18n';
+import type { CadreQuery } from './cadres.operations';
+
+type GrantView = NonNullable<ResultOf<typeof CadreQuery>['cadre']>['grants'][number];
+
+/**
+ * A cadre's power grants: who granted (the body's name and kind), by what procedure (the method and the
+ * steps done, each dated) and with what participation in substance (recommendation participants against
+ * those entitled, interviews in inspection, objections received and how they were answered).
+ */
+export function CadreGrants({ grants }: { grants: readonly GrantView[] }) {
+  const { t, locale } = useCadresI18n();
+  if (grants.length === 0) return <p className="muted">{t('cadre.noGrants')}</p>;
+  return (
+    <ul className="card-list" data-testid="cadre-grants">
+      {grants.map((grant) => {
+        const { participation } = grant;
+        return (
+          <li key={grant.id} className="card" data-testid="cadre-grant">
+            <h3>
+              {postTitle(grant.post ?? { title: '—', titleZh: '—' }, locale)} · {t(`grant.method.${grant.method}`)}{' '}
+              <span className="badge">{t(`grant.status.${grant.status}`)}</span>
+            </h3>
+            <dl className="verdict-components">
+              <dt>{t('grant.body')}</dt>
+              <dd data-testid="grant-body">
+                {grant.bodyName} ({t(`grant.bodyKind.${grant.bodyKind}`)})
+              </dd>
+              <dt>{t('grant.procedure')}</dt>
+              <dd data-testid="grant-procedure">
+                {t('grant.stepsDone', {
+                  done: grant.steps.filter((step) => step.step !== 'PROBATION_END').length,
+                  total: grantRules.GRANT_STEPS.length,
+                })}
+                : {grant.steps.map((step) => `${t(`grant.step.${step.step}`)} ${step.date}`).join(' → ')}
+              </dd>
+              <dt>{t('grant.participation')}</dt>
+              <dd data-testid="grant-participation">
+                {participation.entitled !== null && participation.participants !== null
+                  ? t('grant.recommendation', { participants: participation.participants, entitled: participation.entitled })
+                  : t('grant.recommendationMissing')}
+                {participation.interviews !== null && <> · {t('grant.interviews', { count: participation.interviews })}</>}
+                {' · '}
+                {t('grant.objections', {
+                  count: participation.objections,
+                  upheld: participation.upheld,
+                  notUpheld: participation.notUpheld,
+                  unanswered: participation.unanswered,
+                })}
+              </dd>
+            </dl>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
