@@ -159,4 +159,3 @@ function readFilters(context: RequestContext): { inspections: Filter; audits: Fi
     audits: abilityFilter(context.ability, 'read', 'SpecialAudit') ?? { id: null },
   };
 }
-
