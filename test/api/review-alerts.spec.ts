@@ -4,6 +4,7 @@ import { answersOf, insertCampaign, insertCitizens, insertTerms } from '../suppo
 import { globalId, uuidOf } from '../support/global-id';
 import { GrantsFixtures } from '../support/grants-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { ACTIVATE_VERDICT_SETTINGS, CREATE_VERDICT_SETTINGS, verdictSettingsInput } from '../support/verdict-settings-fixtures';
 
 const CAST = `mutation ($input: CastBallotInput!) { castBallot(input: $input) { code } }`;
 const CLOSE = `mutation ($id: ID!) { closeCampaign(id: $id) { status } }`;
@@ -182,5 +183,23 @@ describe('review alerts: an incompetent verdict calls the granting body to revie
     expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors[0]?.extensions?.reason).toBe('REVIEW_ALERT_RESOLVED');
     expect((await alertsOf(county, 'OPEN')).totalCount).toBe(2);
+  });
+  it('another version of the settings put in force reaches every verdict again: a term still incompetent under it is alerted under it', async () => {
+    const root = await server.as('orgRoot');
+    // Inspection weighs more, mass evaluation still half: each of the three terms stays incompetent (the third: 0.5 × 100 = 50).
+    const { createVerdictSettings } = await root.ok<{ createVerdictSettings: { id: string; version: number } }>(CREATE_VERDICT_SETTINGS, {
+      input: verdictSettingsInput({ weights: { mass: 0.5, inspection: 0.35, audit: 0.15 }, note: 'Inspection weighs more' }),
+    });
+    const before = (await alertsOf(county)).totalCount;
+    expect(before).toBe(3);
+    await root.ok(ACTIVATE_VERDICT_SETTINGS, { id: createVerdictSettings.id });
+    const alerts = (await alertsOf(county)).edges.map((edge) => edge.node);
+    for (const term of [grantedTerm, plainTerm, competentTerm]) {
+      const versions = alerts.filter((alert) => alert.term.id === term).map((alert) => alert.settingsVersion);
+      expect(versions.sort(), term).toEqual([1, createVerdictSettings.version]);
+    }
+    expect(
+      alerts.filter((alert) => alert.settingsVersion === createVerdictSettings.version).every((alert) => alert.status === 'OPEN'),
+    ).toBe(true);
   });
 });

@@ -102,7 +102,7 @@ describe.skipIf(!chromiumAvailable)('power grants, notices and objections, the l
     await clickNav(page, 'nav-ledger');
     const size = Number(await page.getByTestId('ledger-size').textContent());
     expect(size).toBeGreaterThan(0);
-    await page.getByTestId('ledger-verify-run').click();
+    await page.getByTestId('ledger-check-run').click();
     await poll(() => page.getByTestId('ledger-result').textContent()).toBe(`The ledger is sound: ${size} entries checked.`);
     expect(await page.getByTestId('ledger-progress').getAttribute('value')).toBe(String(size));
 

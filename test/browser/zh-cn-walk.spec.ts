@@ -145,7 +145,7 @@ describe.skipIf(!chromiumAvailable)('the console in 中文, every page of every 
       .execute<{ text: string }[]>(
         `select display_name as text from app_user union select name from organization
        union select source from observation where source is not null union select name from api_token
-       union select name from cadre`,
+       union select name from cadre union select note from verdict_settings where note is not null`,
       );
     // Longest first: a name that contains another is taken out whole.
     dataTexts = rows.map((row) => row.text).sort((a, b) => b.length - a.length);

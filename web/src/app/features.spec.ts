@@ -43,6 +43,7 @@ describe('the feature registry (FEATURES)', () => {
       'nav-posts': '/posts',
       'nav-regions': '/regions',
       'nav-users': '/users',
+      'nav-verdict-settings': '/verdict-settings',
       'nav-verdicts': '/verdicts',
       'nav-grants': '/grants',
       'nav-notices': '/notices',

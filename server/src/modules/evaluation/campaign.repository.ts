@@ -114,6 +114,15 @@ export class CampaignRepository {
   }
 
   /** The terms of each campaign, in ballot order. */
+  /** Every term a published campaign evaluated (those with a verdict to reach). One statement. */
+  async publishedTermIds(): Promise<string[]> {
+    const rows = await sql<{ termId: string }>(
+      this.em,
+      `select distinct ct.term_id as "termId" from campaign_term ct join campaign c on c.id = ct.campaign_id where c.status = 'PUBLISHED'`,
+    );
+    return rows.map((row) => row.termId);
+  }
+
   async termIdsOf(campaignIds: readonly string[]): Promise<Map<string, string[]>> {
     const rows = await sql<{ campaignId: string; termId: string }>(
       this.em,

@@ -308,6 +308,11 @@ export class CampaignService {
     return [...(await new CampaignRepository(em).termIdsOf(campaignIds)).values()].flat();
   }
 
+  /** Every term a published campaign evaluated (for other modules' reactions to a change of every verdict, in their transaction). */
+  publishedTermIds(em: EntityManager): Promise<string[]> {
+    return new CampaignRepository(em).publishedTermIds();
+  }
+
   /** The campaign's terms, in ballot order. */
   async termsOf(context: RequestContext, campaign: Campaign): Promise<Term[]> {
     const ids = await loadersOf(context.em).terms.load(campaign.id);

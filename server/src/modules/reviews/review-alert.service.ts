@@ -71,6 +71,11 @@ export class ReviewAlertService {
     });
   }
 
+  /** Every term with a published mass evaluation (a new settings version in force changes all their verdicts). */
+  termsEvaluated(em: EntityManager): Promise<string[]> {
+    return this.sources.campaigns.publishedTermIds(em);
+  }
+
   /** The terms that published campaigns evaluated (their verdicts may have changed). */
   termsOfCampaigns(em: EntityManager, campaignIds: readonly string[]): Promise<string[]> {
     return this.sources.campaigns.termIdsOf(em, campaignIds);

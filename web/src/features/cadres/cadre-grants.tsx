@@ -20,30 +20,30 @@ export function CadreGrants({ grants }: { grants: readonly GrantView[] }) {
         return (
           <li key={grant.id} className="card" data-testid="cadre-grant">
             <h3>
-              {postTitle(grant.post ?? { title: '—', titleZh: '—' }, locale)} · {t(`grant.method.${grant.method}`)}{' '}
-              <span className="badge">{t(`grant.status.${grant.status}`)}</span>
+              {postTitle(grant.post ?? { title: '—', titleZh: '—' }, locale)} · {t(`cadreGrant.method.${grant.method}`)}{' '}
+              <span className="badge">{t(`cadreGrant.status.${grant.status}`)}</span>
             </h3>
             <dl className="verdict-components">
-              <dt>{t('grant.body')}</dt>
+              <dt>{t('cadreGrant.body')}</dt>
               <dd data-testid="grant-body">
-                {grant.bodyName} ({t(`grant.bodyKind.${grant.bodyKind}`)})
+                {grant.bodyName} ({t(`cadreGrant.bodyKind.${grant.bodyKind}`)})
               </dd>
-              <dt>{t('grant.procedure')}</dt>
+              <dt>{t('cadreGrant.procedure')}</dt>
               <dd data-testid="grant-procedure">
-                {t('grant.stepsDone', {
+                {t('cadreGrant.stepsDone', {
                   done: grant.steps.filter((step) => step.step !== 'PROBATION_END').length,
                   total: grantRules.GRANT_STEPS.length,
                 })}
-                : {grant.steps.map((step) => `${t(`grant.step.${step.step}`)} ${step.date}`).join(' → ')}
+                : {grant.steps.map((step) => `${t(`cadreGrant.step.${step.step}`)} ${step.date}`).join(' → ')}
               </dd>
-              <dt>{t('grant.participation')}</dt>
+              <dt>{t('cadreGrant.participation')}</dt>
               <dd data-testid="grant-participation">
                 {participation.entitled !== null && participation.participants !== null
-                  ? t('grant.recommendation', { participants: participation.participants, entitled: participation.entitled })
-                  : t('grant.recommendationMissing')}
-                {participation.interviews !== null && <> · {t('grant.interviews', { count: participation.interviews })}</>}
+                  ? t('cadreGrant.recommendation', { participants: participation.participants, entitled: participation.entitled })
+                  : t('cadreGrant.recommendationMissing')}
+                {participation.interviews !== null && <> · {t('cadreGrant.interviews', { count: participation.interviews })}</>}
                 {' · '}
-                {t('grant.objections', {
+                {t('cadreGrant.objections', {
                   count: participation.objections,
                   upheld: participation.upheld,
                   notUpheld: participation.notUpheld,

@@ -69,7 +69,7 @@ function CadrePageContent() {
       cell: (term) =>
         term.grant ? (
           <span data-testid="term-grant">
-            {term.grant.bodyName} ({t(`grant.bodyKind.${term.grant.bodyKind}`)}) · {t(`grant.method.${term.grant.method}`)}
+            {term.grant.bodyName} ({t(`cadreGrant.bodyKind.${term.grant.bodyKind}`)}) · {t(`cadreGrant.method.${term.grant.method}`)}
           </span>
         ) : (
           <span className="muted">{t('term.noGrant')}</span>

@@ -65,7 +65,7 @@ function VerifySection({ treeSize }: { treeSize: number }) {
           <input type="number" min={0} data-testid="ledger-to" value={to} onChange={(event) => setTo(event.target.value)} />
         </label>
       </div>
-      <button type="submit" className="button button-primary" data-testid="ledger-verify-run">
+      <button type="submit" className="button button-primary" data-testid="ledger-check-run">
         {t('ledger.verifyRun')}
       </button>
       {state && (

@@ -79,7 +79,7 @@ export const grantsEn = {
   'ledger.verify': 'Verify the ledger',
   'ledger.from': 'From entry',
   'ledger.to': 'To entry (exclusive)',
-  'ledger.verifyRun': 'Verify',
+  'ledger.verifyRun': 'Check the chain',
   'ledger.progress': '{done} of {total} entries checked',
   'ledger.valid': 'The ledger is sound: {checked} entries checked.',
   'ledger.broken': 'Entry {sequence} is broken: {reason}.',
