@@ -1,5 +1,6 @@
 import { grants as grantRules } from '@massline/shared';
 import type { ResultOf } from '../../app/graphql';
+import { useGrantsI18n } from '../grants/grants-i18n';
 import { postTitle, useCadresI18n } from './cadres-i18n';
 import type { CadreQuery } from './cadres.operations';
 
@@ -12,6 +13,8 @@ type GrantView = NonNullable<ResultOf<typeof CadreQuery>['cadre']>['grants'][num
  */
 export function CadreGrants({ grants }: { grants: readonly GrantView[] }) {
   const { t, locale } = useCadresI18n();
+  // The grants' own words (method, status, body, step), loaded with the cadre page.
+  const { t: grantWord } = useGrantsI18n();
   if (grants.length === 0) return <p className="muted">{t('cadre.noGrants')}</p>;
   return (
     <ul className="card-list" data-testid="cadre-grants">
@@ -20,13 +23,13 @@ export function CadreGrants({ grants }: { grants: readonly GrantView[] }) {
         return (
           <li key={grant.id} className="card" data-testid="cadre-grant">
             <h3>
-              {postTitle(grant.post ?? { title: '—', titleZh: '—' }, locale)} · {t(`cadreGrant.method.${grant.method}`)}{' '}
-              <span className="badge">{t(`cadreGrant.status.${grant.status}`)}</span>
+              {postTitle(grant.post ?? { title: '—', titleZh: '—' }, locale)} · {grantWord(`grantMethod.${grant.method}`)}{' '}
+              <span className="badge">{grantWord(`grantStatus.${grant.status}`)}</span>
             </h3>
             <dl className="verdict-components">
               <dt>{t('cadreGrant.body')}</dt>
               <dd data-testid="grant-body">
-                {grant.bodyName} ({t(`cadreGrant.bodyKind.${grant.bodyKind}`)})
+                {grant.bodyName} ({grantWord(`bodyKind.${grant.bodyKind}`)})
               </dd>
               <dt>{t('cadreGrant.procedure')}</dt>
               <dd data-testid="grant-procedure">
@@ -34,7 +37,7 @@ export function CadreGrants({ grants }: { grants: readonly GrantView[] }) {
                   done: grant.steps.filter((step) => step.step !== 'PROBATION_END').length,
                   total: grantRules.GRANT_STEPS.length,
                 })}
-                : {grant.steps.map((step) => `${t(`cadreGrant.step.${step.step}`)} ${step.date}`).join(' → ')}
+                : {grant.steps.map((step) => `${grantWord(`grantStep.${step.step}`)} ${step.date}`).join(' → ')}
               </dd>
               <dt>{t('cadreGrant.participation')}</dt>
               <dd data-testid="grant-participation">

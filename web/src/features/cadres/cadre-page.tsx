@@ -9,6 +9,8 @@ import { FormNotice } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
 import { FeatureMessages } from '../../app/i18n/i18n-provider';
 import { appraisalFeature } from '../appraisal/appraisal.feature';
+import { grantsFeature } from '../grants/grants.feature';
+import { useGrantsI18n } from '../grants/grants-i18n';
 import { CadreGrants } from './cadre-grants';
 import { TermVerdictSummary } from './term-verdict-summary';
 import { TermCreateForm, TermEndForm } from './cadre-forms';
@@ -20,13 +22,15 @@ type TermRow = NonNullable<ResultOf<typeof CadreQuery>['cadre']>['terms'][number
 /**
  * One cadre: their power grants (who granted, by what procedure, with what participation) and their
  * terms, each with its grant and, for those who may read it, its verdict — drawn with the appraisal's
- * own components, whose messages load beside the cadres'. Organizations of the post's jurisdiction
+ * own components and the grants' words, whose messages load beside the cadres'. Organizations of the post's jurisdiction
  * record a new term or end one.
  */
 export function CadrePage() {
   return (
     <FeatureMessages loaders={appraisalFeature.messages}>
-      <CadrePageContent />
+      <FeatureMessages loaders={grantsFeature.messages}>
+        <CadrePageContent />
+      </FeatureMessages>
     </FeatureMessages>
   );
 }
@@ -34,6 +38,7 @@ export function CadrePage() {
 function CadrePageContent() {
   const { id = '' } = useParams();
   const { t, locale, regionName } = useCadresI18n();
+  const { t: grantWord } = useGrantsI18n();
   const ability = useAppAbility();
   const [creating, setCreating] = useState(false);
   const [ending, setEnding] = useState<string | null>(null);
@@ -69,7 +74,7 @@ function CadrePageContent() {
       cell: (term) =>
         term.grant ? (
           <span data-testid="term-grant">
-            {term.grant.bodyName} ({t(`cadreGrant.bodyKind.${term.grant.bodyKind}`)}) · {t(`cadreGrant.method.${term.grant.method}`)}
+            {term.grant.bodyName} ({grantWord(`bodyKind.${term.grant.bodyKind}`)}) · {grantWord(`grantMethod.${term.grant.method}`)}
           </span>
         ) : (
           <span className="muted">{t('term.noGrant')}</span>
