@@ -1,19 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { evaluation } from '@massline/shared';
-import { derivedBallotSecret, loadConfig } from '../../server/src/app/config';
-import { createApp } from '../../server/src/app/create-app';
-import { prepareRuntimeRole, runtimeUrl } from '../../server/src/app/database-roles';
-import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/app/embedded-postgres';
-import { ormConfig } from '../../server/src/app/mikro-orm.config';
 import { sql } from '../../server/src/common/sql';
 import { DEMO_PASSWORD } from '../../server/src/seeders/demo-accounts';
-import { seedDemo } from '../../server/src/seeders/demo-seed';
 import { ApiClient } from '../support/api-client';
+import { startBenchServer } from './bench-server';
 import { answersOf, insertCitizens, insertTerms } from '../support/evaluation-fixtures';
 import { globalId } from '../support/global-id';
 
@@ -48,29 +41,9 @@ function processCpuMs(pid: number): number | null {
  * production: ballots sealed, read only through the owner's functions.
  */
 export async function benchEvaluation(report: Report): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'massline-bench-evaluation-'));
-  fs.chmodSync(dataDir, 0o755);
   // Durable, as in production (fsync and synchronous commit on): a ballot's figure counts its commit's flush.
-  const pg = await startEmbeddedPostgres({ dataDir, ephemeral: false });
+  const { owner, ownerUrl, url, stop } = await startBenchServer('evaluation', { durable: true });
   try {
-    await ensureDatabase(pg.url('postgres'), 'bench_evaluation');
-    const ownerUrl = pg.url('bench_evaluation');
-    const owner = await MikroORM.init(ormConfig(ownerUrl, { poolMax: 4 }));
-    await owner.getMigrator().up();
-    await seedDemo(owner.em.fork());
-    await prepareRuntimeRole(ownerUrl, { role: 'bench_runtime', manage: true });
-    const orm = await MikroORM.init(ormConfig(runtimeUrl(ownerUrl, 'bench_runtime'), { poolMax: 10 }));
-    const defaults = loadConfig();
-    const config = loadConfig({
-      databaseUrl: runtimeUrl(ownerUrl, 'bench_runtime'),
-      port: 0,
-      ballotSecret: derivedBallotSecret(ownerUrl),
-      runScheduledJobs: false,
-      requestsPerAddressPerMinute: Number.MAX_SAFE_INTEGER,
-      graphql: { ...defaults.graphql, costPerMinute: Number.MAX_SAFE_INTEGER },
-    });
-    const app = await createApp(config, orm);
-    const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
     const org = await new ApiClient(url).signIn('county@massline.demo', DEMO_PASSWORD);
     const [county] = await sql<{ id: string }>(owner.em.fork(), `select id from region where code = '880101'`);
     const campaign = async (termIds: string[], criteria?: { code: string; en: string; zhCN: string }[]) => {
@@ -213,11 +186,7 @@ export async function benchEvaluation(report: Report): Promise<void> {
       'figure only (the shuffle rewrites every ballot)',
     );
     report('Its results: intervals of every criterion from the tally, over HTTP', `${resultsMs.toFixed(0)} ms`, '< 1 s with the tally');
-    await app.close();
-    await orm.close(true);
-    await owner.close(true);
   } finally {
-    await pg.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }

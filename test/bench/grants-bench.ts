@@ -1,19 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { loadConfig, derivedBallotSecret } from '../../server/src/app/config';
-import { createApp } from '../../server/src/app/create-app';
-import { prepareRuntimeRole, runtimeUrl } from '../../server/src/app/database-roles';
-import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/app/embedded-postgres';
-import { ormConfig } from '../../server/src/app/mikro-orm.config';
 import { sql } from '../../server/src/common/sql';
 import { hashPassword } from '../../server/src/modules/accounts/password';
 import { DEMO_PASSWORD } from '../../server/src/seeders/demo-accounts';
-import { seedDemo } from '../../server/src/seeders/demo-seed';
 import { ApiClient } from '../support/api-client';
+import { startBenchServer } from './bench-server';
 import { CadresFixtures } from '../support/cadres-fixtures';
 import { appointmentSteps, dayFrom } from '../support/grants-fixtures';
 import { globalId } from '../support/global-id';
@@ -64,29 +56,8 @@ async function countyStaff(owner: MikroORM, url: string): Promise<{ client: ApiC
  * seeded demo. Steps per second and the latency of a step, for 1, 4 and 12 organizations at once.
  */
 export async function benchGrantSteps(report: Report): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'massline-bench-grants-'));
-  fs.chmodSync(dataDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir, ephemeral: true });
+  const { owner, url, stop } = await startBenchServer('grants', { durable: false });
   try {
-    await ensureDatabase(pg.url('postgres'), 'bench_grants');
-    const ownerUrl = pg.url('bench_grants');
-    const owner = await MikroORM.init(ormConfig(ownerUrl, { poolMax: 4 }));
-    await owner.getMigrator().up();
-    await seedDemo(owner.em.fork());
-    await prepareRuntimeRole(ownerUrl, { role: 'bench_runtime', manage: true });
-    const orm = await MikroORM.init(ormConfig(runtimeUrl(ownerUrl, 'bench_runtime'), { poolMax: 10 }));
-    const defaults = loadConfig();
-    const config = loadConfig({
-      databaseUrl: runtimeUrl(ownerUrl, 'bench_runtime'),
-      port: 0,
-      ballotSecret: derivedBallotSecret(ownerUrl),
-      ledgerKeyFile: path.join(dataDir, 'ledger-signing-key.pem'),
-      runScheduledJobs: false,
-      requestsPerAddressPerMinute: Number.MAX_SAFE_INTEGER,
-      graphql: { ...defaults.graphql, costPerMinute: Number.MAX_SAFE_INTEGER },
-    });
-    const app = await createApp(config, orm);
-    const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
     const staff = await countyStaff(owner, url);
 
     /** Each organization's grants: new posts of its county, given to new cadres, no step recorded yet. */
@@ -139,11 +110,7 @@ export async function benchGrantSteps(report: Report): Promise<void> {
     }
     const [{ entries }] = await sql<{ entries: number }>(owner.em.fork(), 'select count(*)::int as entries from ledger_entry');
     console.log(`ledger after the grant bench: ${entries} entries`);
-    await app.close();
-    await orm.close(true);
-    await owner.close(true);
   } finally {
-    await pg.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
