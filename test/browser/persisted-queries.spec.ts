@@ -29,7 +29,11 @@ interface Exchange {
 describe.skipIf(!chromiumAvailable)('persisted queries from the console', () => {
   let server: TestServer;
   let browser: Browser;
-  /** What the server answered, by request URL, in order (the browser shows a revalidated answer as the 200 it kept). */
+  /**
+   * What the server answered, by request URL, in order (the browser shows a revalidated answer as the 200 it kept).
+   * Noted when the status line is written, before any byte leaves: a response's 'finish' may come after the
+   * browser already has it.
+   */
   const wire: { url: string; status: number }[] = [];
 
   beforeAll(async () => {
@@ -37,7 +41,12 @@ describe.skipIf(!chromiumAvailable)('persisted queries from the console', () => 
     // Before Express, which rewrites req.url under a mount point: the address as it came.
     server.app.server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
       const url = req.url ?? '';
-      res.once('finish', () => wire.push({ url, status: res.statusCode }));
+      // Every response passes here, explicit or implicit (Node's implicit header calls writeHead too).
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.writeHead = ((...args: unknown[]) => {
+        wire.push({ url, status: args[0] as number });
+        return writeHead(...args);
+      }) as ServerResponse['writeHead'];
     });
   });
   afterAll(() => stopConsole({ server, browser }));
@@ -45,12 +54,20 @@ describe.skipIf(!chromiumAvailable)('persisted queries from the console', () => 
   /** Records the GraphQL requests the page makes while `visit` runs and the page then settles. */
   async function recording(page: Page, visit: () => Promise<void>): Promise<Exchange[]> {
     const requests: Request[] = [];
+    let lastRequestAt = Date.now();
     const onRequest = (request: Request) => {
+      lastRequestAt = Date.now();
       if (new URL(request.url()).pathname === '/graphql') requests.push(request);
     };
     page.on('request', onRequest);
     await visit();
-    await page.waitForLoadState('networkidle');
+    // Settled: the load state's 'networkidle' is reached once per document, not after a client-side
+    // navigation, so wait here until nothing has been asked for a while and every answer is in.
+    for (let settled = false; !settled;) {
+      await page.waitForTimeout(150);
+      await Promise.all(requests.map((request) => request.response()));
+      settled = Date.now() - lastRequestAt >= 500;
+    }
     page.off('request', onRequest);
     return Promise.all(
       requests.map(async (request) => {

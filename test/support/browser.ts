@@ -104,14 +104,19 @@ export async function openPage(browser: Browser): Promise<WatchedPage> {
 
 /**
  * Follows a link of the main navigation. Links sit in menus (one per mechanism, one for administration):
- * open the link's menu first when it is closed, as a reader would.
+ * open the link's menu first when it is closed, as a reader would. Returns once the new page is the one
+ * shown (its address, its link marked current): a navigation still under way when the next step starts
+ * would land in the middle of it (and close the menu that step opened).
  */
 export async function clickNav(page: Page, testId: string): Promise<void> {
   const link = page.getByTestId(testId);
+  const href = (await link.getAttribute('href')) ?? '';
   if (!(await link.isVisible())) {
     await page.getByTestId('nav').locator('.nav-group', { has: link }).getByRole('button').click();
   }
   await link.click();
+  await page.waitForURL((url) => url.pathname === new URL(href, url).pathname);
+  await page.locator(`[data-testid="${testId}"][aria-current="page"]`).waitFor({ state: 'attached' });
 }
 
 /** The test ids of the navigation's links offered to the caller, in open or closed menus alike. */
