@@ -6,21 +6,20 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type NextFunction } from 'express';
-import { abilityFor, ANONYMOUS } from '@massline/shared';
+import { abilityFor } from '@massline/shared';
 import { formatError } from '../common/app-error';
-import type { Loaders } from '../common/loaders';
 import type { RequestContext } from '../common/request-context';
 import { PublicationEpochRepository } from '../common/publication-epoch.repository';
 import { ANONYMOUS_AUTHENTICATION, type Authentication } from '../modules/accounts/accounts.module';
 import { buildAppSchema, type BuiltSchema } from './build-schema';
 import type { Config } from './config';
 import { graphqlEndpoint, type CallerKind } from './graphql-endpoint';
-import { MANIFESTS } from './modules';
 import { PersistedOperations } from './persisted-operations';
 import { PublicResponseCache } from './public-response-cache';
 import { createServices, scheduledJobs, uploadRoutes, type Services } from './services';
+import { createLoaders, systemContext } from './system-context';
 import { queryCostPlugin } from './query-cost-plugin';
 import { refusalLogPlugin } from './refusal-log-plugin';
 import type { SecurityEventOrigin } from '../common/security-log';
@@ -30,11 +29,6 @@ import { uploadsHandler } from './uploads';
 import { noSourceMaps, securityHeaders } from './security-headers';
 
 export const SESSION_COOKIE = 'massline_session';
-
-/** One request's batch loaders: every module's part. */
-function createLoaders(em: EntityManager): Loaders {
-  return Object.assign({}, ...MANIFESTS.map((module) => module.loaders?.(em) ?? {})) as Loaders;
-}
 
 export interface App {
   server: http.Server;
@@ -270,18 +264,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   const runJob = (name: string): Promise<unknown> => {
     const job = jobs.find((candidate) => candidate.name === name);
     if (!job) return Promise.reject(new Error(`No scheduled job ${name}`));
-    const em = orm.em.fork();
-    const from: SecurityEventOrigin = { ip: null, userAgent: null, requestId: randomUUID(), clientRequestId: null };
-    return job.run({
-      em,
-      principal: ANONYMOUS,
-      ability: abilityFor(ANONYMOUS),
-      actorLabel: `system: ${job.name}`,
-      ...from,
-      securityLog: { record: (event) => services.audit.securityLog.record(em, from, event) },
-      loaders: createLoaders(em),
-      cookies: { sessionSecret: null, setSession: () => undefined, clearSession: () => undefined },
-    });
+    return job.run(systemContext(orm.em.fork(), services, `system: ${job.name}`));
   };
   const timers = config.runScheduledJobs
     ? jobs.map((job) =>

@@ -6,6 +6,7 @@ import type { UploadRoute } from '../common/upload';
 import type { NodeLookup } from '../common/node';
 import type { RequestContext } from '../common/request-context';
 import type { Config } from './config';
+import type { Services } from './services';
 
 /** What every module's services factory is given by the app. */
 export interface ModulePlatform {
@@ -25,10 +26,17 @@ export interface ScheduledJob {
   run(context: RequestContext): Promise<unknown>;
 }
 
-/** What a demo seed step may need beyond the database: the secrets the server will run with. */
+/** What a demo seed step may need beyond the database: the secrets the server will run with, and the modules' services. */
 export interface DemoSeedContext {
   /** The server's BALLOT_SECRET: demo ballots carry the nullifiers the server itself would compute. */
   ballotSecret: string;
+  /**
+   * Every module's services on their own event bus (audit and every listener registered), for the data a
+   * module derives from another's: the demo calls the modules' own code for it, as a real change does.
+   */
+  services: Services;
+  /** The context of the seed's work on `em` (the seed's transaction): no principal, the audit log names the demo. */
+  contextOf(em: EntityManager): RequestContext;
 }
 
 /** A resolver class of the API and how to build it from its module's services. */
@@ -83,6 +91,12 @@ export interface ModuleManifest<Name extends string = string, S = unknown, Depen
   sealedTables?: readonly string[];
   /** Adds the module's demo data; the steps run in MODULES order, in one transaction. */
   seedDemo?(em: EntityManager, demo: DemoSeedContext): Promise<void>;
+  /**
+   * Finishes the module's demo once every module's step has run (MODULES order, same transaction): what
+   * waits for the others' data, as it would in real time (harmony publishes its quarters after the
+   * campaigns of those quarters fed their cadre trust).
+   */
+  finishDemo?(em: EntityManager, demo: DemoSeedContext): Promise<void>;
 }
 
 /** A module's manifest, with its name kept as a literal type (it names the module's services). */

@@ -1,8 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { derivedBallotSecret } from '../app/config';
+import { derivedBallotSecret, loadConfig } from '../app/config';
 import type { DemoSeedContext } from '../app/module-manifest';
 import { MODULES } from '../app/modules';
+import { createServices } from '../app/services';
+import { systemContext } from '../app/system-context';
 import { Region } from '../modules/regions/regions.module';
+
+/** Who the audit log names for the demo's derived changes (CADRE_TRUST from campaigns, review alerts). */
+export const DEMO_ACTOR = 'demo@massline.demo';
 
 /** Is there anything in the database yet? The demo is seeded only into an empty one. */
 export async function isEmpty(em: EntityManager): Promise<boolean> {
@@ -18,9 +23,14 @@ export async function isEmpty(em: EntityManager): Promise<boolean> {
  */
 export async function seedDemo(
   em: EntityManager,
-  demo: DemoSeedContext = { ballotSecret: derivedBallotSecret(em.config.get('clientUrl')!) },
+  { ballotSecret }: { ballotSecret: string } = { ballotSecret: derivedBallotSecret(em.config.get('clientUrl')!) },
 ): Promise<void> {
+  // The modules' services as the server creates them, with the server's ballot secret; no ledger key: the
+  // seed signs no tree head.
+  const services = createServices(loadConfig({ ballotSecret, ledgerKeyFile: null }, {}));
+  const demo: DemoSeedContext = { ballotSecret, services, contextOf: (tem) => systemContext(tem, services, DEMO_ACTOR) };
   await em.transactional(async (tem) => {
     for (const module of MODULES) await module.seedDemo?.(tem, demo);
+    for (const module of MODULES) await module.finishDemo?.(tem, demo);
   });
 }

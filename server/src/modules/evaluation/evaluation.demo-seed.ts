@@ -58,7 +58,11 @@ const COUNTY_POSTS = ['Party Secretary of', 'Head of', 'Executive Deputy Head of
 const SECRETARY = ['Party Secretary of'] as const;
 const townships = (county: string) => [1, 2, 3, 4].map((t) => ({ regionCode: `${county}00${t}`, titles: SECRETARY }));
 
-/** Two rounds: 2025 all published; 2026 one published, one closed awaiting publication, one open (the README citizen's city), one draft. */
+/**
+ * Two rounds: 2025 all published; 2026 one published, one closed awaiting publication, one open (the README
+ * citizen's city), one draft. Each round evaluates a quarter of the harmony index's demo (2025-Q4, 2026-Q3):
+ * a published campaign feeds its region's CADRE_TRUST of that quarter.
+ */
 function demoCampaigns(now: number): DemoCampaign[] {
   const fromNow = (days: number) => new Date(now + days * day);
   const jiangchuan = { regionCode: '8801', titles: ['Party Secretary of', 'Mayor of'] };
@@ -69,7 +73,7 @@ function demoCampaigns(now: number): DemoCampaign[] {
       regionCode: '8801',
       title: 'Jiangchuan City: mass evaluation of leading cadres, 2025',
       titleZh: '江川市2025年度领导干部群众满意度测评',
-      period: '2025',
+      period: '2025-Q4',
       scale: 'PROVINCIAL_FOUR_STEP',
       status: 'PUBLISHED',
       opensAt: at('2025-11-03'),
@@ -83,7 +87,7 @@ function demoCampaigns(now: number): DemoCampaign[] {
       regionCode: '880103',
       title: 'Nanping County: mass evaluation of cadres, 2025',
       titleZh: '南屏县2025年度干部群众满意度测评',
-      period: '2025',
+      period: '2025-Q4',
       scale: 'PROVINCIAL_FOUR_STEP',
       status: 'PUBLISHED',
       opensAt: at('2025-11-10'),
@@ -97,7 +101,7 @@ function demoCampaigns(now: number): DemoCampaign[] {
       regionCode: '880401',
       title: 'Pinghu County: mass evaluation of cadres, 2025',
       titleZh: '平湖县2025年度干部群众满意度测评',
-      period: '2025',
+      period: '2025-Q4',
       scale: 'NATIONAL_FIVE_STEP',
       status: 'PUBLISHED',
       opensAt: at('2025-11-17'),
@@ -111,7 +115,7 @@ function demoCampaigns(now: number): DemoCampaign[] {
       regionCode: '880103',
       title: 'Nanping County: mid-year evaluation of cadres, 2026',
       titleZh: '南屏县2026年年中干部群众满意度测评',
-      period: '2026',
+      period: '2026-Q3',
       scale: 'PROVINCIAL_FOUR_STEP',
       status: 'PUBLISHED',
       opensAt: fromNow(-75),
@@ -125,7 +129,7 @@ function demoCampaigns(now: number): DemoCampaign[] {
       regionCode: '880401',
       title: 'Pinghu County: mid-year evaluation of cadres, 2026',
       titleZh: '平湖县2026年年中干部群众满意度测评',
-      period: '2026',
+      period: '2026-Q3',
       scale: 'NATIONAL_FIVE_STEP',
       status: 'CLOSED',
       opensAt: fromNow(-40),
@@ -139,7 +143,7 @@ function demoCampaigns(now: number): DemoCampaign[] {
       regionCode: '8801',
       title: 'Jiangchuan City: mass evaluation of leading cadres, 2026',
       titleZh: '江川市2026年度领导干部群众满意度测评',
-      period: '2026',
+      period: '2026-Q3',
       scale: 'PROVINCIAL_FOUR_STEP',
       status: 'OPEN',
       opensAt: fromNow(-9),
@@ -153,7 +157,7 @@ function demoCampaigns(now: number): DemoCampaign[] {
       regionCode: '880101',
       title: 'Dongshan County: mass evaluation of cadres, 2026',
       titleZh: '东山县2026年度干部群众满意度测评',
-      period: '2026',
+      period: '2026-Q3',
       scale: 'PROVINCIAL_FOUR_STEP',
       status: 'DRAFT',
       opensAt: fromNow(3),
@@ -224,7 +228,7 @@ interface CampaignTermPlan {
  * sealed ballot, the citizen's participation in the campaign — in set-based statements; campaigns are
  * closed by the owner functions (shuffle, tally) and published as their transitions do.
  */
-export async function seedDemoEvaluation(seedEm: EntityManager, { ballotSecret }: DemoSeedContext): Promise<void> {
+export async function seedDemoEvaluation(seedEm: EntityManager, { ballotSecret, services, contextOf }: DemoSeedContext): Promise<void> {
   // The seed's transaction, with an identity map of its own: a flush here does not walk the earlier steps' entities.
   const em = seedEm.fork({ keepTransactionContext: true });
   const random = seededRandom(20261130);
@@ -244,6 +248,7 @@ export async function seedDemoEvaluation(seedEm: EntityManager, { ballotSecret }
   const terms = await em.find(Term, { post: { region: { code: { $in: postRegions } } } }, { populate: ['cadre', 'post', 'post.region'] });
   const campaigns = new CampaignRepository(em);
   const ballots = new BallotRepository(em);
+  const published: string[] = [];
 
   for (const spec of specs) {
     const region = regions.get(spec.regionCode)!;
@@ -343,8 +348,14 @@ export async function seedDemoEvaluation(seedEm: EntityManager, { ballotSecret }
     );
     if (spec.status === 'PUBLISHED') {
       await campaigns.transition(campaign.id, 'CLOSED', { status: 'PUBLISHED', publishedAt: new Date(closedAt.getTime() + 8 * day) });
+      published.push(campaign.id);
     }
   }
+  // What a publication derives, by the module's own feed (the `campaign.publish` listener's): CADRE_TRUST of
+  // each published campaign's region and quarter, written through harmony's observation write (audited, the
+  // survey value it supersedes kept as a revision, the assessments recomputed). The review alerts a
+  // publication raises wait for the inspections and grants: the reviews module's step raises them.
+  await services.evaluation.cadreTrust.feed(em, contextOf(em), published);
 }
 
 /** Held on that day: begun, not past its planned end, not ended early. */

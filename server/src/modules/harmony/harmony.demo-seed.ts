@@ -109,8 +109,16 @@ export async function seedDemoHarmony(em: EntityManager): Promise<void> {
     );
   }
   const version = await loadVersion(em, null);
+  if (version) await recomputeAssessments(em, version, await observedPeriods(em));
+}
+
+/**
+ * The demo's release, once every module has seeded: the quarters the other modules feed (CADRE_TRUST from
+ * the published campaigns of 2025-Q4) were published after those campaigns, as they would have been.
+ */
+export async function releaseDemoHarmony(em: EntityManager): Promise<void> {
+  const version = await loadVersion(em, null);
   if (!version) return;
-  await recomputeAssessments(em, version, await observedPeriods(em));
   await new AssessmentRepository(em).release(
     { versionId: version.id, periods: DEMO_QUARTERS.slice(0, -1), regionPath: '/' },
     null,

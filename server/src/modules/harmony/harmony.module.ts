@@ -7,7 +7,7 @@ import { Assessment } from './assessment.entity';
 import { AssessmentRelease } from './assessment-release.entity';
 import { AssessmentService } from './assessment.service';
 import { GiniService } from './gini.service';
-import { seedDemoHarmony } from './harmony.demo-seed';
+import { releaseDemoHarmony, seedDemoHarmony } from './harmony.demo-seed';
 import { harmonyUploads } from './harmony.uploads';
 import { AlertResolver } from './alert.resolver';
 import { AssessmentResolver } from './assessment.resolver';
@@ -100,4 +100,5 @@ export const harmonyModule = defineModule({
   appendOnlyTables: ['observation_revision', 'assessment_release'],
   guardedColumns: { methodology_version: ['active', 'activated_at'], publication_epoch: ['epoch'] },
   seedDemo: seedDemoHarmony,
+  finishDemo: releaseDemoHarmony,
 });

@@ -8,6 +8,7 @@ import { ReviewAlert } from './review-alert.entity';
 import { reviewAlertListener } from './review-alert.listener';
 import { ReviewAlertResolver } from './review-alert.resolver';
 import { ReviewAlertService } from './review-alert.service';
+import { seedDemoReviews } from './reviews.demo-seed';
 
 export interface ReviewsServices {
   reviewAlerts: ReviewAlertService;
@@ -33,4 +34,6 @@ export const reviewsModule = defineModule({
   migrations: [{ name: 'Migration20261129204817ReviewAlerts', class: Migration20261129204817ReviewAlerts }],
   // Raised once, figures kept as they were: only the resolution is ever written afterwards.
   guardedColumns: { review_alert: ['status', 'resolved_by', 'resolved_at', 'resolution_note'] },
+  // After the grants' step (MODULES order): the demo's incompetent verdicts raise their alerts.
+  seedDemo: seedDemoReviews,
 });
