@@ -3,7 +3,9 @@ import { subject } from '@casl/ability';
 import { abilityFor, type Principal } from '@massline/shared';
 import { AbilityCache } from './ability-cache';
 
-const citizen = (id: string, citizenStatus: 'VERIFIED' | 'UNVERIFIED' = 'VERIFIED'): Principal => ({
+type UserPrincipal = Extract<Principal, { kind: 'USER' }>;
+
+const citizen = (id: string, citizenStatus: 'VERIFIED' | 'UNVERIFIED' = 'VERIFIED'): UserPrincipal => ({
   kind: 'USER',
   id,
   role: 'CITIZEN',
@@ -28,7 +30,7 @@ describe('AbilityCache', () => {
     const base = cache.of(citizen('u-1'));
     expect(cache.of(citizen('u-2'))).not.toBe(base);
     expect(cache.of(citizen('u-1', 'UNVERIFIED'))).not.toBe(base);
-    const staff: Principal = { ...citizen('u-1'), role: 'AUDITOR', citizenStatus: null };
+    const staff: UserPrincipal = { ...citizen('u-1'), role: 'AUDITOR', citizenStatus: null };
     expect(cache.of(staff)).not.toBe(base);
     expect(cache.of({ ...staff, regionPath: '/88/' })).not.toBe(cache.of(staff));
     const token = (scopes: ('REGIONS' | 'HARMONY')[]): Principal => ({ kind: 'API_TOKEN', id: 't-1', role: 'THIRD_PARTY', scopes });
