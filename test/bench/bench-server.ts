@@ -8,6 +8,7 @@ import { prepareRuntimeRole, runtimeUrl } from '../../server/src/app/database-ro
 import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/app/embedded-postgres';
 import { ormConfig } from '../../server/src/app/mikro-orm.config';
 import { seedDemo } from '../../server/src/seeders/demo-seed';
+import { processTreeCpuMs } from './process-cpu';
 
 /** The platform as an HTTP bench measures it: the seeded demo on a throw-away PostgreSQL, served as the runtime role. */
 export interface BenchServer {
@@ -15,6 +16,8 @@ export interface BenchServer {
   owner: MikroORM;
   ownerUrl: string;
   url: string;
+  /** The CPU time PostgreSQL (its postmaster and every backend) has used so far, or null where /proc cannot say. */
+  postgresCpuMs(): number | null;
   /** Closes the server and both connections, stops PostgreSQL and removes its data. */
   stop(): Promise<void>;
 }
@@ -57,6 +60,10 @@ export async function startBenchServer(name: string, { durable }: { durable: boo
       owner,
       ownerUrl,
       url,
+      postgresCpuMs: () => {
+        const pid = postmasterPid(dataDir);
+        return pid === null ? null : processTreeCpuMs(pid);
+      },
       async stop() {
         await app.close();
         await orm.close(true);
@@ -68,4 +75,12 @@ export async function startBenchServer(name: string, { durable }: { durable: boo
     await removeData();
     throw error;
   }
+}
+
+/** The postmaster's process id, from the first line of `postmaster.pid` in the cluster's directory (somewhere under dataDir). */
+function postmasterPid(dataDir: string): number | null {
+  const file = (fs.readdirSync(dataDir, { recursive: true }) as string[]).find((entry) => path.basename(entry) === 'postmaster.pid');
+  if (!file) return null;
+  const pid = Number(fs.readFileSync(path.join(dataDir, file), 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
 }

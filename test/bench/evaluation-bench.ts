@@ -1,5 +1,6 @@
-import fs from 'node:fs';
+import { fork } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { evaluation } from '@massline/shared';
@@ -8,11 +9,15 @@ import { DEMO_PASSWORD } from '../../server/src/seeders/demo-accounts';
 import { ApiClient } from '../support/api-client';
 import { startBenchServer } from './bench-server';
 import { answersOf, insertCitizens, insertTerms } from '../support/evaluation-fixtures';
-import { globalId } from '../support/global-id';
+import { globalId, uuidOf } from '../support/global-id';
+import type { IntakeRound, IntakeRoundResult } from './intake-load-worker';
+import { processCpuMs } from './process-cpu';
 
 type Report = (what: string, figure: string, target: string) => void;
 
 const CLIENTS = 50;
+/** Measured rounds of intake (after a warm-up), each a campaign of its own: the figure is the median round's. */
+const INTAKE_ROUNDS = 3;
 const TERMS = 20;
 const TALLY_BALLOTS = 100_000;
 const CRITERIA = 10;
@@ -23,26 +28,15 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** The machine's load while measuring: the figures of a shared machine mean little without it. */
 const loadAverage = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`;
 
-/** The CPU time a process has used so far (Linux's /proc, in clock ticks of 10 ms), or null where it cannot be read. */
-function processCpuMs(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Mechanism 2's figures (`npm run bench`, or `npm run bench -- evaluation` alone): ballot intake over
- * HTTP by 50 concurrent citizens, and the close of a campaign of 100,000 ballots × 10 criteria (the
+ * Mechanism 2's figures (`npm run bench`, or `npm run bench -- evaluation` alone; `-- intake` for the
+ * intake only): ballot intake over HTTP by 50 concurrent citizens, and the close of a campaign of 100,000 ballots × 10 criteria (the
  * shuffle and the SQL tally) with the results' intervals. The server runs as the runtime role, as in
  * production: ballots sealed, read only through the owner's functions.
  */
-export async function benchEvaluation(report: Report): Promise<void> {
+export async function benchEvaluation(report: Report, { intakeOnly = false }: { intakeOnly?: boolean } = {}): Promise<void> {
   // Durable, as in production (fsync and synchronous commit on): a ballot's figure counts its commit's flush.
-  const { owner, ownerUrl, url, stop } = await startBenchServer('evaluation', { durable: true });
+  const { owner, ownerUrl, url, postgresCpuMs, stop } = await startBenchServer('evaluation', { durable: true });
   try {
     const org = await new ApiClient(url).signIn('county@massline.demo', DEMO_PASSWORD);
     const [county] = await sql<{ id: string }>(owner.em.fork(), `select id from region where code = '880101'`);
@@ -66,60 +60,85 @@ export async function benchEvaluation(report: Report): Promise<void> {
       return createCampaign;
     };
 
-    // Ballot intake: 50 citizens at once, each casting a ballot for each of 20 cadres, one after the other.
+    // Ballot intake: 50 citizens at once, each casting a ballot for each of 20 cadres, one after the other,
+    // sent by a load generator in a process of its own (intake-load-worker.ts); a new campaign each round.
     const intakeTerms = await insertTerms(owner, { regionCode: '880101', count: TERMS, prefix: 'Intake' });
-    const voters = await insertCitizens(owner, url, { regionCode: '880101001', count: CLIENTS * 2, prefix: 'bench-voter' });
-    const intake = async (round: number) => {
+    const voters = await insertCitizens(owner, url, { regionCode: '880101001', count: CLIENTS, prefix: 'bench-voter' });
+    const generator = fork(path.join(__dirname, 'intake-load-worker.ts'), { execArgv: process.execArgv });
+    const send = (round: IntakeRound) =>
+      new Promise<IntakeRoundResult>((resolve, reject) => {
+        generator.once('message', (answer: IntakeRoundResult | { error: string }) =>
+          'error' in answer ? reject(new Error(answer.error)) : resolve(answer),
+        );
+        generator.once('error', reject);
+        generator.send(round);
+      });
+    const intake = async () => {
       const target = await campaign(intakeTerms);
-      const latencies: number[] = [];
-      let accepted = 0;
-      const cpu = process.cpuUsage();
-      const start = performance.now();
-      await Promise.all(
-        voters.slice(round * CLIENTS, (round + 1) * CLIENTS).map(async (voter, v) => {
-          const client = voter.client();
-          for (let t = 0; t < TERMS; t++) {
-            const sent = performance.now();
-            const answer = await client.request<{ castBallot: { code: string } }>(
-              `mutation ($input: CastBallotInput!) { castBallot(input: $input) { code } }`,
-              {
-                input: {
-                  campaignId: target.id,
-                  termId: globalId('Term', intakeTerms[(t + v) % TERMS]),
-                  answers: answersOf(target.criteria, ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED', 'DONT_KNOW'][(t + v) % 4]),
-                },
+      const clients = voters.map((voter, v) => ({
+        sessionSecret: voter.sessionSecret,
+        bodies: Array.from({ length: TERMS }, (_, t) =>
+          JSON.stringify({
+            query: `mutation ($input: CastBallotInput!) { castBallot(input: $input) { code } }`,
+            variables: {
+              input: {
+                campaignId: target.id,
+                termId: globalId('Term', intakeTerms[(t + v) % TERMS]),
+                answers: answersOf(target.criteria, ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED', 'DONT_KNOW'][(t + v) % 4]),
               },
-            );
-            latencies.push(performance.now() - sent);
-            if (answer.errors.length > 0) throw new Error(`a ballot was refused: ${JSON.stringify(answer.errors)}`);
-            accepted++;
-          }
-        }),
-      );
-      const seconds = (performance.now() - start) / 1000;
-      const { user, system } = process.cpuUsage(cpu);
-      const campaignId = (await sql<{ id: string }>(owner.em.fork(), `select id from campaign order by created_at desc limit 1`))[0].id;
+            },
+          }),
+        ),
+      }));
+      const serverCpu = process.cpuUsage();
+      const postgresCpu = postgresCpuMs();
+      const measured = await send({ url, clients });
+      const { user, system } = process.cpuUsage(serverCpu);
+      const postgresAfter = postgresCpuMs();
+      if (measured.refusal) throw new Error(`a ballot was refused: ${measured.refusal}`);
       const [stored] = await sql<{ ballots: number; participations: number }>(
         owner.em.fork(),
         `select (select count(*)::int from ballot where campaign_id = ?) as ballots, (select count(*)::int from participation where campaign_id = ?) as participations`,
-        [campaignId, campaignId],
+        [uuidOf(target.id), uuidOf(target.id)],
       );
-      return { seconds, cpuMs: (user + system) / 1000, latencies: latencies.sort((a, b) => a - b), accepted, stored };
+      return {
+        ...measured,
+        serverCpuMs: (user + system) / 1000,
+        postgresCpuMs: postgresCpu === null || postgresAfter === null ? null : postgresAfter - postgresCpu,
+        stored,
+      };
     };
-    await intake(0); // warm-up: the first requests compile and plan everything
-    const measured = await intake(1);
+    let rounds: Awaited<ReturnType<typeof intake>>[];
+    try {
+      await intake(); // warm-up: the first requests compile and plan everything
+      rounds = [];
+      for (let round = 0; round < INTAKE_ROUNDS; round++) rounds.push(await intake());
+    } finally {
+      generator.kill();
+    }
+    const rates = rounds.map((round) => round.accepted / round.seconds);
+    const middle = rounds[rates.indexOf(median(rates))];
+    const latencies = middle.latencies.sort((a, b) => a - b);
+    const perBallot = (total: (round: (typeof rounds)[number]) => number | null) => {
+      const totals = rounds.map(total);
+      if (totals.some((value) => value === null)) return 'n/a';
+      return ((totals as number[]).reduce((sum, value) => sum + value, 0) / rounds.reduce((sum, round) => sum + round.accepted, 0)).toFixed(
+        2,
+      );
+    };
     report(
-      `Ballot intake over HTTP, ${CLIENTS} concurrent citizens × ${TERMS} cadres (${measured.accepted} ballots)`,
-      `${(measured.accepted / measured.seconds).toFixed(0)} ballots/s, p50 ${percentile(measured.latencies, 50).toFixed(1)} ms, p99 ${percentile(measured.latencies, 99).toFixed(1)} ms; ${(measured.cpuMs / measured.accepted).toFixed(1)} ms of Node CPU a ballot (server and clients, one process) (${loadAverage()})`,
+      `Ballot intake over HTTP, ${CLIENTS} concurrent citizens × ${TERMS} cadres (${middle.accepted} ballots), median of ${INTAKE_ROUNDS} rounds`,
+      `${median(rates).toFixed(0)} ballots/s (rounds: ${rates.map((rate) => rate.toFixed(0)).join(', ')}), p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; CPU ms a ballot: server ${perBallot((round) => round.serverCpuMs)}, load generator ${perBallot((round) => round.cpuMs)}, PostgreSQL ${perBallot((round) => round.postgresCpuMs)} (${loadAverage()})`,
       '≥ 500 ballots/s',
     );
-    const consistent = measured.stored.ballots === measured.accepted && measured.stored.participations === measured.accepted;
+    const consistent = rounds.every((round) => round.stored.ballots === round.accepted && round.stored.participations === round.accepted);
     report(
       'Ballot intake: stored ballots = participation records = accepted answers',
-      `${measured.stored.ballots} = ${measured.stored.participations} = ${measured.accepted}`,
+      rounds.map((round) => `${round.stored.ballots} = ${round.stored.participations} = ${round.accepted}`).join('; '),
       'equal',
     );
     if (!consistent) throw new Error('ballots, participations and accepted answers differ');
+    if (intakeOnly) return;
 
     // The tally: 100,000 ballots × 10 criteria, written set-based as the owner, then the close and the results.
     const [tallyTerm] = await insertTerms(owner, { regionCode: '880101', count: 1, prefix: 'Tally' });

@@ -257,8 +257,8 @@ function benchBundle(): void {
 async function main(): Promise<void> {
   const only = process.argv[2];
   const dashboardOnly = only === 'dashboard';
-  if (only === 'evaluation') {
-    await benchEvaluation(report);
+  if (only === 'evaluation' || only === 'intake') {
+    await benchEvaluation(report, { intakeOnly: only === 'intake' });
   } else if (only === 'ledger') {
     await benchLedger(report);
   } else if (only === 'grants') {

@@ -23,6 +23,8 @@ let passwordHash: Promise<string> | null = null;
 export interface FixtureCitizen {
   id: string;
   email: string;
+  /** The secret of the session the fixture opened (its cookie's value), for a load generator of its own. */
+  sessionSecret: string;
   /** A client signed in as this citizen (a session opened by the fixture), of the test server or of the server at `url`. */
   client(url?: string): ApiClient;
 }
@@ -48,7 +50,7 @@ export async function insertCitizens(
      select s.hash, s.user_id, now() + interval '1 day' from unnest(?::text[], ?::uuid[]) as s(hash, user_id)`,
     [secrets.map((secret) => createHash('sha256').update(secret).digest('hex')), users.map((user) => user.id)],
   );
-  return users.map((user, i) => ({ ...user, client: (at = url) => new ApiClient(at).withSession(secrets[i]) }));
+  return users.map((user, i) => ({ ...user, sessionSecret: secrets[i], client: (at = url) => new ApiClient(at).withSession(secrets[i]) }));
 }
 
 /** `count` cadres, each holding a current term of a post of the region (kept by the region's organization). */

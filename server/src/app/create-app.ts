@@ -6,10 +6,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type NextFunction } from 'express';
-import { abilityFor } from '@massline/shared';
 import { formatError } from '../common/app-error';
+import { AbilityCache } from '../common/ability-cache';
+import type { Loaders } from '../common/loaders';
 import type { RequestContext } from '../common/request-context';
 import { PublicationEpochRepository } from '../common/publication-epoch.repository';
 import { ANONYMOUS_AUTHENTICATION, type Authentication } from '../modules/accounts/accounts.module';
@@ -43,6 +44,8 @@ export interface App {
 }
 
 interface RequestState {
+  /** The request's own entity manager, forked on first use (authentication and GraphQL share it): many requests never need one. */
+  em: () => EntityManager;
   authentication: Authentication;
   sessionSecret: string | null;
   /** Ours, always: a client's header is kept apart (clientRequestId) and never used as the request's id. */
@@ -78,6 +81,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   const limiter = new RateWindow(config.apiTokenRequestsPerMinute);
+  const abilities = new AbilityCache();
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
@@ -132,7 +136,9 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
 
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get('x-request-id');
+    let forked: EntityManager | undefined;
     const state: RequestState = {
+      em: () => (forked ??= orm.em.fork()),
       authentication: ANONYMOUS_AUTHENTICATION,
       sessionSecret: null,
       requestId: randomUUID(),
@@ -140,14 +146,13 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
     };
     res.locals.state = state;
     res.setHeader('x-request-id', state.requestId);
-    const em = orm.em.fork();
     try {
       const authorization = req.get('authorization');
       if (authorization) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-        const found = match ? await services.accounts.auth.authenticateToken(em, match[1]) : null;
+        const found = match ? await services.accounts.auth.authenticateToken(state.em(), match[1]) : null;
         if (!found) {
-          await services.audit.securityLog.record(em, origin(req, state), {
+          await services.audit.securityLog.record(state.em(), origin(req, state), {
             kind: 'REFUSED',
             actor: { kind: 'ANONYMOUS' },
             actorLabel: null,
@@ -172,7 +177,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
       }
       const secret = readCookie(req.headers.cookie, SESSION_COOKIE);
       if (secret) {
-        const found = await services.accounts.auth.authenticateSession(em, secret);
+        const found = await services.accounts.auth.authenticateSession(state.em(), secret);
         if (found) {
           state.authentication = found;
           state.sessionSecret = secret;
@@ -195,16 +200,21 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   const contextOf = (req: Request, res: Response): RequestContext => {
     const state = res.locals.state as RequestState;
     const { principal, actorLabel } = state.authentication;
-    const em = orm.em.fork();
     const from = origin(req, state);
+    let loaders: Loaders | undefined;
     return {
-      em,
+      // Lazily: a request that reads nothing through the ORM never pays for a fork nor for every module's loaders.
+      get em() {
+        return state.em();
+      },
       principal,
-      ability: abilityFor(principal),
+      ability: abilities.of(principal),
       actorLabel,
       ...from,
-      securityLog: { record: (event) => services.audit.securityLog.record(em, from, event) },
-      loaders: createLoaders(em),
+      securityLog: { record: (event) => services.audit.securityLog.record(state.em(), from, event) },
+      get loaders() {
+        return (loaders ??= createLoaders(state.em()));
+      },
       cookies: {
         sessionSecret: state.sessionSecret,
         setSession: (secret, maxAgeSeconds) => res.cookie(SESSION_COOKIE, secret, { ...cookieOptions(req), maxAge: maxAgeSeconds * 1000 }),

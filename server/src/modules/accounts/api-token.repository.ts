@@ -1,10 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ApiScope } from '@massline/shared';
 import type { Filter } from '../../common/ability-filter';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
 import { byId, orderFor, sortKey } from '../../common/list-order';
+import { sql } from '../../common/sql';
 import { containsPattern, startsWithPattern } from '../../common/text-search';
 import { ApiToken } from './api-token.entity';
 import type { ApiTokenFilter, ApiTokenOrder } from './dto/account.inputs';
+
+/** A usable token as plain facts: what every request of a bearer needs to check it, no entity. */
+export interface LiveApiToken {
+  id: string;
+  name: string;
+  /** SHA-256 of the whole credential, hex: compared in constant time by the caller. */
+  secretHash: string;
+  scopes: ApiScope[];
+  /** Whether it was never used, or last more than a minute ago (by the database's clock): time to `touch` it. */
+  stale: boolean;
+}
 
 /** The query side of API tokens, on the entity manager it is given. */
 export class ApiTokenRepository {
@@ -49,9 +62,24 @@ export class ApiTokenRepository {
     return this.em.findOneOrFail(ApiToken, { id }, { populate: ['region', 'createdBy'], refresh: true });
   }
 
-  /** The token behind a credential's prefix, with its issuer and the issuer's organization (one statement). */
-  findByPrefix(prefix: string): Promise<ApiToken | null> {
-    return this.em.findOne(ApiToken, { prefix }, { populate: ['createdBy.organization'], strategy: 'joined' });
+  /**
+   * The usable token behind a credential's prefix, as a plain row (one statement, nothing hydrated: it runs
+   * on every request of a bearer): null when it is unknown, revoked or expired, or its issuer or the
+   * issuer's organization is deactivated (a token acts on its issuer's authority). Read afresh each time,
+   * so a revocation counts at once.
+   */
+  async findLiveByPrefix(prefix: string): Promise<LiveApiToken | null> {
+    const [row] = await sql<LiveApiToken>(
+      this.em,
+      `select t.id, t.name, t.secret_hash as "secretHash", t.scopes,
+              coalesce(t.last_used_at < now() - interval '1 minute', true) as stale
+         from api_token t
+         join app_user u on u.id = t.created_by_id
+         left join organization o on o.id = u.organization_id
+        where t.prefix = ? and t.revoked_at is null and (t.expires_at is null or t.expires_at > now()) and u.active and (o.id is null or o.active)`,
+      [prefix],
+    );
+    return row ?? null;
   }
 
   /** Records that a token was used now (one statement, no entity). */

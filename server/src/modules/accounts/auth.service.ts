@@ -13,7 +13,7 @@ import { describeUserAgent } from './user-agent';
 import { RegionRepository } from '../regions/region.repository';
 import { ApiTokenRepository } from './api-token.repository';
 import { decoyPasswordHash, hashPassword, randomSecret, sha256, verifyPassword } from './password';
-import { principalOfToken, principalOfUser, userSnapshot } from './principal';
+import { principalOfFacts, principalOfToken, principalOfUser, userSnapshot } from './principal';
 import { Session } from './session.entity';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { User } from './user.entity';
@@ -231,11 +231,12 @@ export class AuthService {
   /** The signed-in user behind a session cookie, or null if it is unknown, expired or deactivated. */
   async authenticateSession(em: EntityManager, secret: string): Promise<Authentication | null> {
     const sessions = new SessionRepository(em);
-    const session = await sessions.findLive(sha256(secret));
-    if (!session || !session.user.active || (session.user.organization && !session.user.organization.active)) return null;
+    const idHash = sha256(secret);
+    const user = await sessions.findLiveUser(idHash);
+    if (!user) return null;
     // Last seen is kept to the minute (what "My account" shows): no write on every request of a busy session.
-    if (Date.now() - session.lastSeenAt.getTime() > 60_000) await sessions.touch(session.idHash);
-    return { principal: principalOfUser(session.user), actorLabel: session.user.email };
+    if (user.stale) await sessions.touch(idHash);
+    return { principal: principalOfFacts(user), actorLabel: user.email };
   }
 
   /**
@@ -247,17 +248,13 @@ export class AuthService {
     const match = TOKEN_PATTERN.exec(credential);
     if (!match) return null;
     const tokens = new ApiTokenRepository(em);
-    const token = await tokens.findByPrefix(match[1]);
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= new Date())) return null;
-    const issuer = token.createdBy;
-    if (!issuer.active || (issuer.organization && !issuer.organization.active)) return null;
+    const token = await tokens.findLiveByPrefix(match[1]);
+    if (!token) return null;
     const expected = Buffer.from(token.secretHash, 'hex');
     const given = Buffer.from(sha256(credential), 'hex');
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     // Last use is kept to the minute: no write on every request of a busy client.
-    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
-      await tokens.touch(token.id);
-    }
+    if (token.stale) await tokens.touch(token.id);
     return { principal: principalOfToken(token), actorLabel: token.name, tokenId: token.id };
   }
 }

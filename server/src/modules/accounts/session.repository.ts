@@ -1,15 +1,45 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CitizenStatus, UserRole } from '@massline/shared';
+import { sql } from '../../common/sql';
 import { paginate, type Connection, type PageArgs } from '../../common/connection';
 import { byId, orderFor, sortKey } from '../../common/list-order';
 import { Session } from './session.entity';
+
+/** A live session's user as plain facts: what every request's authentication needs, no entity. */
+export interface LiveSessionUser {
+  /** Whether the session's last use was more than a minute ago (by the database's clock): time to `touch` it. */
+  stale: boolean;
+  id: string;
+  email: string;
+  role: UserRole;
+  regionId: string;
+  regionPath: string;
+  organizationId: string | null;
+  citizenStatus: CitizenStatus | null;
+}
 
 /** The query side of sessions, on the entity manager it is given. */
 export class SessionRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** A session that has not expired, with its user (and the user's region and organization). */
-  findLive(idHash: string): Promise<Session | null> {
-    return this.em.findOne(Session, { idHash, expiresAt: { $gt: new Date() } }, { populate: ['user.region', 'user.organization'] });
+  /**
+   * The user behind a live session, as a plain row (one statement, nothing hydrated: it runs on every
+   * request of a signed-in person): null when the session is unknown or expired, or its user or the user's
+   * organization is deactivated. Read afresh each time, so a revoked session or a deactivation counts at once.
+   */
+  async findLiveUser(idHash: string): Promise<LiveSessionUser | null> {
+    const [row] = await sql<LiveSessionUser>(
+      this.em,
+      `select s.last_seen_at < now() - interval '1 minute' as stale, u.id, u.email, u.role, r.id as "regionId", r.path as "regionPath",
+              u.organization_id as "organizationId", u.citizen_status as "citizenStatus"
+         from "session" s
+         join app_user u on u.id = s.user_id
+         join region r on r.id = u.region_id
+         left join organization o on o.id = u.organization_id
+        where s.id_hash = ? and s.expires_at > now() and u.active and (o.id is null or o.active)`,
+      [idHash],
+    );
+    return row ?? null;
   }
 
   /**

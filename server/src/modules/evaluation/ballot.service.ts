@@ -9,7 +9,7 @@ import type { Term } from '../cadres/term.entity';
 import { newReceiptCode, receiptHashOf, type BallotKeys } from './ballot-secrets';
 import { BallotRepository } from './ballot.repository';
 import { Campaign } from './campaign.entity';
-import { CampaignRepository } from './campaign.repository';
+import { CampaignRepository, type CampaignForBallot } from './campaign.repository';
 import type { CampaignService } from './campaign.service';
 import type { CastBallotInput } from './dto/evaluation.inputs';
 import type { BallotReceiptCheckView, CampaignTermVoteView } from './dto/evaluation.outputs';
@@ -17,6 +17,9 @@ import type { EvaluationEvents } from './evaluation.events';
 
 const alreadyVoted = () => new AppError('ALREADY_VOTED', 'You have already evaluated this cadre in this campaign');
 const notOpen = () => new AppError('CAMPAIGN_NOT_OPEN', 'This campaign is not taking ballots');
+
+/** How many open campaigns' ballot facts are kept between ballots (least recently used out). */
+const OPEN_CAMPAIGNS_KEPT = 1_000;
 
 /** Which of these campaigns the signed-in citizen took part in: one statement per level of the response. */
 const participationLoaders = new WeakMap<EntityManager, DataLoader<string, boolean>>();
@@ -30,6 +33,14 @@ const voteLoaders = new WeakMap<EntityManager, DataLoader<{ campaignId: string; 
  * citizen gets a receipt code, shown once; its hash is all that is stored.
  */
 export class BallotService {
+  /**
+   * What ballots are checked against (region, scale, criteria, terms), of campaigns seen open: all of it is
+   * frozen when a campaign opens (changes are guarded writes on DRAFT, and regions never move), so a ballot
+   * need not read it again. Whether the campaign still takes ballots is never taken from here: the ballot's
+   * own statement reads it under a share lock, and a campaign found no longer open is let go.
+   */
+  private readonly openCampaigns = new Map<string, CampaignForBallot>();
+
   constructor(
     private readonly events: EventPublisher<EvaluationEvents>,
     private readonly campaigns: CampaignService,
@@ -42,7 +53,7 @@ export class BallotService {
     if (principal.citizenStatus !== 'VERIFIED') {
       throw new AppError('NOT_VERIFIED', 'Your residence is not verified yet: you can evaluate cadres once it is');
     }
-    const campaign = await new CampaignRepository(context.em).forBallot(input.campaignId);
+    const campaign = await this.campaignForBallot(context, input.campaignId);
     if (!campaign || campaign.status === 'DRAFT') throw new AppError('NOT_FOUND', 'Campaign not found');
     if (!isWithin(principal.regionPath, campaign.regionPath)) {
       throw new AppError('WRONG_REGION', 'This campaign is for the residents of another region');
@@ -69,7 +80,10 @@ export class BallotService {
         comment,
         receiptHash: receiptHashOf(code),
       });
-      if (!written || written.status !== 'OPEN' || !written.running) throw notOpen();
+      if (!written || written.status !== 'OPEN' || !written.running) {
+        this.openCampaigns.delete(campaign.id);
+        throw notOpen();
+      }
       if (!written.cast) throw alreadyVoted();
       const events: DomainEvent<EvaluationEvents>[] = written.first
         ? [
@@ -86,6 +100,18 @@ export class BallotService {
       return { result: null, events };
     });
     return { code: evaluation.formatReceiptCode(code) };
+  }
+
+  /** The campaign a ballot is for: kept from an earlier ballot while it is open, else read (one statement) and kept if open. */
+  private async campaignForBallot(context: RequestContext, id: string): Promise<CampaignForBallot | null> {
+    const kept = this.openCampaigns.get(id);
+    if (kept) return kept;
+    const campaign = await new CampaignRepository(context.em).forBallot(id);
+    if (campaign?.status === 'OPEN') {
+      if (this.openCampaigns.size >= OPEN_CAMPAIGNS_KEPT) this.openCampaigns.delete(this.openCampaigns.keys().next().value!);
+      this.openCampaigns.set(id, campaign);
+    }
+    return campaign;
   }
 
   /** Whether a ballot with this receipt is counted, and its campaign when the caller may read it — never what the ballot says. */
