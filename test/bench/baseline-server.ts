@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { buildSchema, graphql, type GraphQLSchema } from 'graphql';
 import { Pool } from 'pg';
-import type { harmony } from '@massline/shared';
+import { harmony } from '@massline/shared';
 import { unpackFigures } from '../../server/src/modules/harmony/assessment-figures';
 
 /**
@@ -9,7 +9,7 @@ import { unpackFigures } from '../../server/src/modules/harmony/assessment-figur
  * no framework) answering the public dashboard query from the same database, with the same SQL-level
  * work as the platform — one statement for the page (assessments of the active version, published,
  * with region and methodology settings; figures unpacked with the same function), one for its count,
- * in parallel — and the same schema for the fields the query reads.
+ * in parallel — and the same schema for the fields the query reads, answering the same bytes.
  */
 const SCHEMA = `
   enum HarmonyGrade { ATTENTION BASICALLY_HARMONIOUS HARMONIOUS WARNING }
@@ -59,7 +59,8 @@ function rootValue(pool: Pool) {
               index: row.index,
               grade: row.grade,
               rank: row.rank,
-              change: row.index !== null && row.previous_index !== null ? row.index - row.previous_index : null,
+              // As the platform shows it: between two one-decimal figures, rounded like them (−0.3, not −0.29999999999999716).
+              change: row.index !== null && row.previous_index !== null ? harmony.roundIndex(row.index - row.previous_index) : null,
               scores: indicators.map((indicator, c) => ({ code: indicator.code, ...figures[c] })),
             },
           };

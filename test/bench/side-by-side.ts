@@ -12,6 +12,11 @@ export interface SideBySideFigures {
   /** Latency percentiles of single requests, ms. */
   p50: number;
   p99: number;
+  /**
+   * The process's CPU (user + system) per answered request, ms: the clients' share is the same for each
+   * contender, so the difference is the servers'. Less noisy than requests/s on a shared machine.
+   */
+  cpuMsPerRequest: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
@@ -27,8 +32,10 @@ export async function compareSideBySide(
 ): Promise<SideBySideFigures[]> {
   const latencies = contenders.map(() => [] as number[]);
   const busy = contenders.map(() => 0);
+  const cpu = contenders.map(() => 0);
   const round = async (index: number, keep: boolean) => {
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         for (let i = 0; i < requestsPerRound / concurrency; i++) {
@@ -41,7 +48,11 @@ export async function compareSideBySide(
         }
       }),
     );
-    if (keep) busy[index] += performance.now() - started;
+    if (keep) {
+      busy[index] += performance.now() - started;
+      const used = process.cpuUsage(cpuBefore);
+      cpu[index] += (used.user + used.system) / 1000;
+    }
   };
   for (let index = 0; index < contenders.length; index++) await round(index, false);
   for (let r = 0; r < rounds; r++) {
@@ -54,6 +65,7 @@ export async function compareSideBySide(
       requestsPerSecond: sorted.length / (busy[index] / 1000),
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
+      cpuMsPerRequest: cpu[index] / sorted.length,
     };
   });
 }

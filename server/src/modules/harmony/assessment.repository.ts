@@ -35,7 +35,8 @@ type ReleasedFigures = { [Column in keyof Figures as `release_${Column}`]: Figur
 
 interface AssessmentRow extends Figures, ReleasedFigures {
   period: string;
-  settings: harmony.MethodologySettings;
+  /** The version's settings as JSON text (parsed once per text: settingsOf). */
+  settings: string;
   published: boolean;
   computed_at: string;
   methodology_version_id: string;
@@ -63,6 +64,54 @@ interface AssessmentRow extends Figures, ReleasedFigures {
  * says the caller may read them (their jurisdiction) and the released ones elsewhere.
  */
 export type FigureSource = { kind: 'RELEASED' } | { kind: 'WORKING'; working: (regionPath: string) => boolean };
+
+/**
+ * The parts of a view a list may leave unread. Always read: the row's key (id, methodologyVersionId),
+ * the region's id, code and English name, the figures shown but those of `figureDetails` (index, grade,
+ * rank, change, scores, missing — what the public dashboard shows, and every order's cursor), and the
+ * release's revision, index, grade and rank. A part not asked for is not read: its columns come as nulls
+ * (its fields are not in the selection, so nothing shows them) and, without `previousRelease`, the
+ * release before is not joined. The public's dashboard reads ~8 of the ~30 columns a whole view takes.
+ */
+export interface AssessmentParts {
+  /** region.name, level, path, parentId. */
+  regionDetails: boolean;
+  /** coverage, complete, method, siblingCount. */
+  figureDetails: boolean;
+  /** release.publishedAt, publishedBy, note. */
+  releaseDetails: boolean;
+  previousRelease: boolean;
+  published: boolean;
+  computedAt: boolean;
+  methodologyVersion: boolean;
+}
+
+export const EVERY_PART: AssessmentParts = {
+  regionDetails: true,
+  figureDetails: true,
+  releaseDetails: true,
+  previousRelease: true,
+  published: true,
+  computedAt: true,
+  methodologyVersion: true,
+};
+
+/** The parts a selection reads: the fields of its rows (`node`), of their region and of their release. */
+export function partsSelected(node: ReadonlySet<string>, region: ReadonlySet<string>, release: ReadonlySet<string>): AssessmentParts {
+  const any = (fields: ReadonlySet<string>, names: readonly string[]) => names.some((name) => fields.has(name));
+  return {
+    regionDetails: any(region, ['name', 'level', 'path', 'parentId']),
+    figureDetails: any(node, ['coverage', 'complete', 'method', 'siblingCount']),
+    releaseDetails: any(release, ['publishedAt', 'publishedBy', 'note']),
+    previousRelease: node.has('previousRelease'),
+    published: node.has('published'),
+    computedAt: node.has('computedAt'),
+    methodologyVersion: node.has('methodologyVersion'),
+  };
+}
+
+/** The figure columns of `figureDetails`. */
+const FIGURE_DETAILS: readonly string[] = ['coverage', 'complete', 'method', 'sibling_count'];
 
 const regionCode = (direction: SortOrder) => sortKey<AssessmentView>('r.code', direction, 'string', (view) => view.region.code);
 const period = (direction: SortOrder) => sortKey<AssessmentView>('a.period', direction, 'string', (view) => view.period);
@@ -107,10 +156,27 @@ const STATEMENTS = new StatementCache(500);
 const byVersion = (direction: SortOrder) =>
   sortKey<AssessmentView>('a.methodology_version_id', direction, 'uuid', (view) => view.methodologyVersionId);
 
+/**
+ * A version's settings, parsed once per text: every row of a page carries its version's (one or two
+ * versions a page), and parsing them row by row cost the dashboard about 5 % of its CPU. Keyed by the
+ * text itself, so a changed text is parsed afresh; the parsed settings are shared, read only. A few
+ * versions are current at once: the oldest text makes room past 32.
+ */
+const PARSED_SETTINGS = new Map<string, harmony.MethodologySettings>();
+function settingsOf(text: string): harmony.MethodologySettings {
+  let settings = PARSED_SETTINGS.get(text);
+  if (settings === undefined) {
+    settings = JSON.parse(text) as harmony.MethodologySettings;
+    if (PARSED_SETTINGS.size >= 32) PARSED_SETTINGS.delete(PARSED_SETTINGS.keys().next().value!);
+    PARSED_SETTINGS.set(text, settings);
+  }
+  return settings;
+}
+
 const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
 
 function toView(row: AssessmentRow, source: FigureSource): AssessmentView {
-  const { indicators } = row.settings;
+  const { indicators } = settingsOf(row.settings);
   const working = source.kind === 'WORKING' && source.working(row.region_path);
   // What the caller is shown: the working figures where they are theirs, else the release the public sees.
   // (The public's rows carry the release's figures once, as release_*: they are the figures shown.)
@@ -215,6 +281,7 @@ export class AssessmentRepository {
     { filter, orderBy }: { filter?: AssessmentFilter | null; orderBy?: AssessmentOrder | null },
     scope: (requested: Filter) => Filter | null,
     source: FigureSource,
+    parts: AssessmentParts = EVERY_PART,
   ): Promise<Connection<AssessmentView>> {
     const released = source.kind === 'RELEASED';
     const order = orderFor(
@@ -267,8 +334,10 @@ export class AssessmentRepository {
     // rank, which an index holds (assessment_release_rank: an index-only scan) — and only the rows chosen
     // are read whole: sorting a period's every row with its figures and release cost the dashboard three
     // times the statement of a hand-written server. The keys are the order's, in the same sequence.
-    const rowsQuery = (seek: Filter, orderBy: Filter[], limit: number) =>
-      knex
+    /** A column as `alias`, or a null in its place when the selection does not read it. */
+    const read = (needed: boolean, column: string, alias: string) => (needed ? `${column} as ${alias}` : knex.raw('null as ??', [alias]));
+    const rowsQuery = (seek: Filter, orderBy: Filter[], limit: number) => {
+      const rows = knex
         .from(
           statement(seek, released, { orderBy, limit })
             .select([
@@ -290,38 +359,49 @@ export class AssessmentRepository {
         .orderByRaw(orderBy.map((entry, i) => `chosen.k${i} ${String(Object.values(entry)[0])}`).join(', '))
         .select([
           ...(released ? [] : figures('a')),
-          ...FIGURE_COLUMNS.map((column) => `p.${column} as release_${column}`),
+          // The working figures' details are the caller's when the release's are not: read whole.
+          ...FIGURE_COLUMNS.map((column) =>
+            read(!released || parts.figureDetails || !FIGURE_DETAILS.includes(column), `p.${column}`, `release_${column}`),
+          ),
           'a.period',
-          'a.published',
-          'a.computed_at',
+          read(parts.published, 'a.published', 'published'),
+          read(parts.computedAt, 'a.computed_at', 'computed_at'),
           'a.methodology_version_id',
-          'v.version',
-          'v.settings',
+          read(parts.methodologyVersion, 'v.version', 'version'),
+          knex.raw('v.settings::text as settings'),
           'r.id as region_id',
           'r.code as region_code',
-          'r.name as region_name',
+          read(parts.regionDetails, 'r.name', 'region_name'),
           'r.name_en as region_name_en',
-          'r.level as region_level',
-          'r.path as region_path',
-          'r.parent_id as region_parent_id',
+          read(parts.regionDetails, 'r.level', 'region_level'),
+          // The caller's jurisdiction is decided by the path (FigureSource.working).
+          read(parts.regionDetails || !released, 'r.path', 'region_path'),
+          read(parts.regionDetails, 'r.parent_id', 'region_parent_id'),
           'p.revision as release_revision',
-          'p.published_at as release_published_at',
-          'p.published_by as release_published_by',
-          'p.note as release_note',
-          'q.index as previous_release_index',
-          'q.grade as previous_release_grade',
-          'q.published_at as previous_release_published_at',
+          read(parts.releaseDetails, 'p.published_at', 'release_published_at'),
+          read(parts.releaseDetails, 'p.published_by', 'release_published_by'),
+          read(parts.releaseDetails, 'p.note', 'release_note'),
+          read(parts.previousRelease, 'q.index', 'previous_release_index'),
+          read(parts.previousRelease, 'q.grade', 'previous_release_grade'),
+          read(parts.previousRelease, 'q.published_at', 'previous_release_published_at'),
           knex.raw(released ? 'false as pending_revision' : `(p.revision is not null and ${MOVED_ON}) as pending_revision`),
-        ])
-        .leftJoin('assessment_release as q', sameKey('q'));
+        ]);
+      return parts.previousRelease ? rows.leftJoin('assessment_release as q', sameKey('q')) : rows;
+    };
     // The public's keys (and grade filter) are on the release: its counts join it too.
     const counting = (conditions: Filter | null, joinRelease: boolean) => ({
       getKnexQuery: () => statement(conditions ?? {}, joinRelease),
     });
     // Everything the two statements are built from (the seek, order and limit follow from the page and
     // order asked for), taken before the query builder sees the filter.
-    const inputs = { released, where, filter: filter ? { ...filter } : null, orderBy: orderBy ? { ...orderBy } : null, page: { ...page } };
-    const rowsKey = StatementCache.keyOf({ ...inputs, statement: 'rows' });
+    const inputs = {
+      released,
+      where,
+      filter: filter ? { ...filter } : null,
+      orderBy: orderBy ? { ...orderBy } : null,
+      page: { ...page },
+    };
+    const rowsKey = StatementCache.keyOf({ ...inputs, parts: { ...parts }, statement: 'rows' });
     const countKey = StatementCache.keyOf({ ...inputs, statement: 'count' });
     return keysetPage(request, {
       aliased: true,

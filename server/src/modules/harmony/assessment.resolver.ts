@@ -1,12 +1,15 @@
 import { IdArg } from '../../common/global-id';
-import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { RegionLevelEnum } from '../../common/graphql-enums';
 import { Cost } from '../../common/query-cost';
 import { Allow, Public } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import type { RegionLevel } from '@massline/shared';
+import { partsSelected } from './assessment.repository';
 import { AssessmentService } from './assessment.service';
+import { selectedFields } from '../../common/selection';
 import { AssessmentListArgs, SensitivityRunInput } from './dto/harmony.inputs';
 import { AssessmentView, SensitivityRun, StatisticalChecks } from './dto/harmony.outputs';
 import { SensitivityService } from './sensitivity.service';
@@ -24,8 +27,15 @@ export class AssessmentResolver {
     description: 'Harmony index assessments: published ones for everybody, all of your jurisdiction for its organization and auditors',
   })
   @Public()
-  assessments(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: AssessmentListArgs) {
-    return this.service.list(context, page, args);
+  assessments(@Ctx() context: RequestContext, @Args() page: PageArgs, @Args() args: AssessmentListArgs, @Info() info: GraphQLResolveInfo) {
+    // The rows' columns that the selection reads, only (the dashboard's hot path: fewer bytes, fewer objects).
+    const row = ['edges', 'node'];
+    const parts = partsSelected(
+      selectedFields(info, row),
+      selectedFields(info, [...row, 'region']),
+      selectedFields(info, [...row, 'release']),
+    );
+    return this.service.list(context, page, args, parts);
   }
 
   @Query(() => StatisticalChecks, {

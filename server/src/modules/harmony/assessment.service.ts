@@ -9,7 +9,7 @@ import { authorize } from '../../common/operation-permission';
 import { periodCode } from '../../common/period';
 import type { RequestContext } from '../../common/request-context';
 import { RegionRepository } from '../regions/region.repository';
-import { AssessmentRepository, type FigureSource } from './assessment.repository';
+import { AssessmentRepository, EVERY_PART, type AssessmentParts, type FigureSource } from './assessment.repository';
 import type { AssessmentListArgs } from './dto/harmony.inputs';
 import type { AssessmentView, StatisticalChecks } from './dto/harmony.outputs';
 import { MethodologyRepository } from './methodology.repository';
@@ -41,12 +41,19 @@ function figureSource(context: RequestContext): FigureSource {
 export class AssessmentService {
   constructor(private readonly events: EventPublisher<HarmonyEvents>) {}
 
-  async list(context: RequestContext, page: PageArgs, { filter, orderBy }: AssessmentListArgs): Promise<Connection<AssessmentView>> {
+  /** A page of assessments; `parts`: what of each view the caller reads (by default all of it). */
+  async list(
+    context: RequestContext,
+    page: PageArgs,
+    { filter, orderBy }: AssessmentListArgs,
+    parts: AssessmentParts = EVERY_PART,
+  ): Promise<Connection<AssessmentView>> {
     return new AssessmentRepository(context.em).page(
       page,
       { filter, orderBy },
       (requested) => scoped(context.ability, 'read', 'Assessment', requested),
       figureSource(context),
+      parts,
     );
   }
 
