@@ -342,6 +342,10 @@ export class LedgerService {
       }
       previous = before.entryHash;
     }
+    // The stored inner nodes are checked by the database (set-based: each against the hash of its two
+    // children) while this process walks the chain; their answer counts only if the chain holds.
+    const nodesChecked = repository.brokenNodes(start, end);
+    nodesChecked.catch(() => undefined);
     // Batches are read one ahead: the database reads the next entries and payloads while this process
     // hashes the current ones (two connections of the pool).
     const load = async (batch: number) => {
@@ -374,7 +378,7 @@ export class LedgerService {
         );
       }
     }
-    const [node] = await repository.brokenNodes(start, end);
+    const [node] = await nodesChecked;
     if (node) {
       const first = node.index * 2 ** node.level;
       const row = await repository.entryBySequence(first);
