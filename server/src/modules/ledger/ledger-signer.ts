@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hash, sign, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ledger, type grants } from '@massline/shared';
@@ -68,4 +68,8 @@ export class LedgerSigner {
 }
 
 /** SHA-256 by node:crypto: the same function as shared's portable one, faster on the server. */
-export const nodeSha256: grants.HashFunction = (data) => new Uint8Array(createHash('sha256').update(data).digest());
+export const nodeSha256: grants.HashFunction = (data) => {
+  // One-shot hashing (no Hash object per call): the verifier hashes three times an entry.
+  const digest = hash('sha256', data, 'buffer');
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.length);
+};

@@ -14,6 +14,11 @@ export interface LedgerEntryRow {
   entryHash: string;
 }
 
+/** An entry with its stored Merkle leaf (null when the tree has none for it), as the verifier reads it. */
+export interface LedgerEntryWithLeaf extends LedgerEntryRow {
+  leafHash: Buffer | null;
+}
+
 /** A timestamp as the ledger encodes it: ISO 8601 in UTC with milliseconds, made by the database (never the driver's parsing). */
 const ISO_UTC = (expression: string) => `to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -92,19 +97,23 @@ export class LedgerRepository {
     if (moved.length !== 1) throw new Error('the ledger head moved while it was locked');
   }
 
+  /** An entry, by its sequence or the first of its record, with the ledger's size, in one statement (an inclusion proof's first read). */
+  async entryWithSize(at: { recordId: string } | { sequence: number }): Promise<{ entry: LedgerEntryRow; size: number } | null> {
+    const [row] = await sql<LedgerEntryRow & { ledgerSize: number }>(
+      this.em,
+      `select ${entryColumns('e')}, (select h."size"::float8 from "ledger_head" h where h."id" = 1) as "ledgerSize"
+         from "ledger_entry" e where ${'recordId' in at ? 'e."record_id" = ?' : 'e."sequence" = ?'} order by e."sequence" limit 1`,
+      ['recordId' in at ? at.recordId : at.sequence],
+    );
+    if (!row) return null;
+    const { ledgerSize, ...entry } = row;
+    return { entry, size: ledgerSize };
+  }
+
   async entryBySequence(sequence: number): Promise<LedgerEntryRow | null> {
     const [row] = await sql<LedgerEntryRow>(this.em, `select ${entryColumns('e')} from "ledger_entry" e where e."sequence" = ?`, [
       sequence,
     ]);
-    return row ?? null;
-  }
-
-  async entryByRecord(recordId: string): Promise<LedgerEntryRow | null> {
-    const [row] = await sql<LedgerEntryRow>(
-      this.em,
-      `select ${entryColumns('e')} from "ledger_entry" e where e."record_id" = ? order by e."sequence" limit 1`,
-      [recordId],
-    );
     return row ?? null;
   }
 
@@ -116,13 +125,15 @@ export class LedgerRepository {
   }
 
   /** Entries from `from` (inclusive) to `to` (exclusive), with their stored leaf hash (null if missing), in order. */
-  entriesWithLeaves(from: number, to: number): Promise<(LedgerEntryRow & { leafHash: string | null })[]> {
+  entriesWithLeaves(from: number, to: number): Promise<LedgerEntryWithLeaf[]> {
     return sql(
       this.em,
-      `select ${entryColumns('e')}, encode(n."hash", 'hex') as "leafHash"
-         from "ledger_entry" e left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence"
+      `select ${entryColumns('e')}, n."hash" as "leafHash"
+         from "ledger_entry" e
+         left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence" and n."index" >= ? and n."index" < ?
         where e."sequence" >= ? and e."sequence" < ? order by e."sequence"`,
-      [from, to],
+      // The leaves' range as well as the entries': the planner then reads both by their keys, not every leaf.
+      [from, to, from, to],
     );
   }
 

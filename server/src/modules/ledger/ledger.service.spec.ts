@@ -168,6 +168,26 @@ describe('the ledger', () => {
     await sql(em, `update ledger_node set hash = decode(repeat('ab', 32), 'hex') where level = 1 and index = 0`);
     await sql(em, 'alter table ledger_node enable trigger ledger_node_append_only');
     expect((await service.verify(reader(), 0, 10)).firstBroken).toMatchObject({ sequence: 0, reason: 'TREE_NODE_ALTERED' });
+
+    // A stored leaf that is not its entry's, and a record that is gone, each named in a range after the breaks above.
+    const leafVictim = await appendOne('its leaf will lie');
+    const gone = await appendOne('it will be deleted');
+    const after = leafVictim.sequence;
+    expect(await service.verify(reader(), after)).toMatchObject({ valid: true, checked: 2 });
+    await sql(em, 'alter table ledger_node disable trigger ledger_node_append_only');
+    await sql(em, `update ledger_node set hash = decode(repeat('cd', 32), 'hex') where level = 0 and index = ?`, [leafVictim.sequence]);
+    await sql(em, 'alter table ledger_node enable trigger ledger_node_append_only');
+    expect(await service.verify(reader(), after)).toMatchObject({
+      valid: false,
+      checked: 0,
+      firstBroken: { sequence: leafVictim.sequence, reason: 'TREE_LEAF_ALTERED', recordId: leafVictim.recordId },
+    });
+    await sql(em, 'delete from ledger_spec_record where id = ?', [gone.recordId]);
+    expect(await service.verify(reader(), gone.sequence)).toMatchObject({
+      valid: false,
+      checked: 0,
+      firstBroken: { sequence: gone.sequence, reason: 'RECORD_MISSING', recordId: gone.recordId },
+    });
   });
 
   it('is checked offline by scripts/verify-ledger-proof.mjs with the public key alone, which refuses a forged proof', async () => {

@@ -3,7 +3,7 @@ import { grants, ledger, problemOf } from '@massline/shared';
 import { AppError, notFound } from '../../common/app-error';
 import type { RequestContext } from '../../common/request-context';
 import { nodeSha256, type LedgerSigner, type SignedTreeHead } from './ledger-signer';
-import { LedgerRepository, type LedgerEntryRow } from './ledger.repository';
+import { LedgerRepository, type LedgerEntryRow, type LedgerEntryWithLeaf } from './ledger.repository';
 
 /**
  * A kind of record that enters the ledger, registered by its module (grants registers `Grant`,
@@ -76,7 +76,7 @@ export interface ConsistencyProof {
   toHead: SignedTreeHead;
 }
 
-const VERIFY_BATCH = 5000;
+const VERIFY_BATCH = 10_000;
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 /** An entry as the API shows it, its leaf hash computed from its fields. */
@@ -110,7 +110,11 @@ export class LedgerService {
   /** The canonical payload of each record asked for, by type then id (absent: the record is gone). */
   private async payloadsOf(em: EntityManager, records: readonly LedgerRecord[]): Promise<Map<string, Map<string, ledger.CanonicalValue>>> {
     const byType = new Map<string, string[]>();
-    for (const { type, id } of records) byType.set(type, [...(byType.get(type) ?? []), id]);
+    for (const { type, id } of records) {
+      const ids = byType.get(type);
+      if (ids) ids.push(id);
+      else byType.set(type, [id]);
+    }
     const found = new Map<string, Map<string, ledger.CanonicalValue>>();
     for (const [type, ids] of byType) {
       const reader = this.types.get(type);
@@ -142,10 +146,11 @@ export class LedgerService {
         payloadHash: ledger.payloadHashOf(nodeSha256, payload),
         previousHash,
       };
-      previousHash = ledger.entryHashOf(nodeSha256, fields);
-      return { ...fields, entryHash: previousHash };
+      const { entryHash, leafHash } = ledger.entryHashes(nodeSha256, fields);
+      previousHash = entryHash;
+      return { ...fields, entryHash, leafHash };
     });
-    const leaves = entries.map((entry) => ledger.entryLeafHash(nodeSha256, entry));
+    const leaves = entries.map((entry) => entry.leafHash);
     await repository.append(entries, ledger.nodesAfterAppend(nodeSha256, head.size, leaves, frontier), head.size);
     return entries.map((entry, i) => ({ ...entry, leafHash: hex(leaves[i]) }));
   }
@@ -172,9 +177,9 @@ export class LedgerService {
     );
   }
 
-  private rootOf(repository: LedgerRepository, size: number): Promise<Uint8Array> {
-    if (size === 0) return Promise.resolve(nodeSha256(new Uint8Array(0)));
-    return this.overNodes(repository, (subtree) => subtree(0, size));
+  /** MTH of the first `size` leaves, folded from stored nodes by `subtree` (the SHA-256 of nothing when empty). */
+  private static root(subtree: grants.SubtreeHasher, size: number): Uint8Array {
+    return size === 0 ? nodeSha256(new Uint8Array(0)) : subtree(0, size);
   }
 
   /** A tree size asked for, checked against the ledger's size now. */
@@ -186,8 +191,7 @@ export class LedgerService {
     }
   }
 
-  private async signedHead(repository: LedgerRepository, treeSize: number): Promise<SignedTreeHead> {
-    const root = await this.rootOf(repository, treeSize);
+  private sign(treeSize: number, root: Uint8Array): SignedTreeHead {
     return this.signer.sign({ treeSize, rootHash: hex(root), timestamp: new Date().toISOString() });
   }
 
@@ -197,10 +201,14 @@ export class LedgerService {
     const current = await repository.size();
     const size = treeSize ?? current;
     this.checkSize('treeSize', size, current);
-    return this.signedHead(repository, size);
+    return this.sign(size, await this.overNodes(repository, (subtree) => LedgerService.root(subtree, size)));
   }
 
-  /** The inclusion proof of one entry (by its record or its sequence) in the tree of `treeSize` entries (the whole ledger by default). */
+  /**
+   * The inclusion proof of one entry (by its record or its sequence) in the tree of `treeSize` entries (the
+   * whole ledger by default). Two statements: the entry with the ledger's size, then every node the audit
+   * path and the signed root need.
+   */
   async inclusionProof(
     context: LedgerReader,
     at: { recordId?: string | null; sequence?: number | null },
@@ -210,36 +218,95 @@ export class LedgerService {
       throw new AppError('INVALID_INPUT', 'Name the entry by its record or by its sequence, not both', { recordId: problemOf('REQUIRED') });
     }
     const repository = new LedgerRepository(context.em);
-    const row = at.recordId != null ? await repository.entryByRecord(at.recordId) : await repository.entryBySequence(at.sequence!);
-    if (!row) throw notFound('Ledger entry');
-    const current = await repository.size();
+    const found = await repository.entryWithSize(at.recordId != null ? { recordId: at.recordId } : { sequence: at.sequence! });
+    if (!found) throw notFound('Ledger entry');
+    const { entry: row, size: current } = found;
     const size = treeSize ?? current;
     this.checkSize('treeSize', size, current, row.sequence + 1);
-    const path = await this.overNodes(repository, (subtree) => grants.inclusionProof(row.sequence, size, subtree));
-    return { entry: ledgerEntryView(row), treeSize: size, auditPath: path.map(hex), head: await this.signedHead(repository, size) };
+    const { path, root } = await this.overNodes(repository, (subtree) => ({
+      path: grants.inclusionProof(row.sequence, size, subtree),
+      root: LedgerService.root(subtree, size),
+    }));
+    return { entry: ledgerEntryView(row), treeSize: size, auditPath: path.map(hex), head: this.sign(size, root) };
   }
 
-  /** The consistency proof from the tree of `fromSize` entries to the tree of `toSize` (default: the ledger now), both heads signed. */
+  /**
+   * The consistency proof from the tree of `fromSize` entries to the tree of `toSize` (default: the ledger
+   * now), both heads signed: the proof and both roots from one read of nodes.
+   */
   async consistencyProof(context: LedgerReader, fromSize: number, toSize?: number | null): Promise<ConsistencyProof> {
     const repository = new LedgerRepository(context.em);
     const current = await repository.size();
     const to = toSize ?? current;
     this.checkSize('toSize', to, current);
     this.checkSize('fromSize', fromSize, to);
-    const proof = await this.overNodes(repository, (subtree) => grants.consistencyProof(fromSize, to, subtree));
-    return {
-      fromSize,
-      toSize: to,
-      proof: proof.map(hex),
-      fromHead: await this.signedHead(repository, fromSize),
-      toHead: await this.signedHead(repository, to),
-    };
+    const { proof, fromRoot, toRoot } = await this.overNodes(repository, (subtree) => ({
+      proof: grants.consistencyProof(fromSize, to, subtree),
+      fromRoot: LedgerService.root(subtree, fromSize),
+      toRoot: LedgerService.root(subtree, to),
+    }));
+    return { fromSize, toSize: to, proof: proof.map(hex), fromHead: this.sign(fromSize, fromRoot), toHead: this.sign(to, toRoot) };
   }
 
   /** The ledger entries of these records, by record id (for the records' own pages). */
   async entriesOf(em: EntityManager, recordIds: readonly string[]): Promise<Map<string, LedgerEntryView>> {
     const rows = await new LedgerRepository(em).entriesOfRecords(recordIds);
     return new Map(rows.map((row) => [row.recordId, ledgerEntryView(row)]));
+  }
+
+  /**
+   * The first broken entry of a batch read in sequence from `expected`, chained to `previous`, or null:
+   * each entry recomputed from its fields (one encoding makes its entry hash and its leaf hash) and its
+   * record's payload as it is now.
+   */
+  private firstBreakIn(
+    rows: readonly LedgerEntryWithLeaf[],
+    payloads: ReadonlyMap<string, ReadonlyMap<string, ledger.CanonicalValue>>,
+    expected: number,
+    previous: string,
+  ): LedgerBreak | null {
+    for (const row of rows) {
+      const at = { sequence: expected, recordType: row.recordType, recordId: row.recordId };
+      if (row.sequence !== expected) {
+        return { ...at, reason: 'SEQUENCE_GAP', recordType: null, recordId: null, message: `Entry ${expected} is missing` };
+      }
+      if (row.previousHash !== previous) {
+        return {
+          ...at,
+          reason: 'CHAIN_BROKEN',
+          message: `Entry ${expected} names ${row.previousHash} as the entry before, which hashes ${previous}`,
+        };
+      }
+      const { entryHash, leafHash } = ledger.entryHashes(nodeSha256, row);
+      if (entryHash !== row.entryHash) {
+        return {
+          ...at,
+          reason: 'ENTRY_ALTERED',
+          message: `Entry ${expected} hashes ${entryHash}, not the ${row.entryHash} it was stored with`,
+        };
+      }
+      if (!this.types.has(row.recordType)) {
+        return { ...at, reason: 'UNKNOWN_RECORD_TYPE', message: `Entry ${expected} is a ${row.recordType}, a type no module reads` };
+      }
+      const payload = payloads.get(row.recordType)?.get(row.recordId);
+      if (payload === undefined) {
+        return { ...at, reason: 'RECORD_MISSING', message: `Entry ${expected}'s ${row.recordType} ${row.recordId} no longer exists` };
+      }
+      const payloadHash = ledger.payloadHashOf(nodeSha256, payload);
+      if (payloadHash !== row.payloadHash) {
+        return {
+          ...at,
+          reason: 'RECORD_ALTERED',
+          message: `Entry ${expected}'s ${row.recordType} ${row.recordId} now hashes ${payloadHash}, not ${row.payloadHash} as when it was recorded`,
+        };
+      }
+      if (row.leafHash === null || !Buffer.from(leafHash).equals(row.leafHash)) {
+        return { ...at, reason: 'TREE_LEAF_ALTERED', message: `The tree's leaf of entry ${expected} is not the entry's leaf hash` };
+      }
+      previous = row.entryHash;
+      expected++;
+    }
+    return null;
   }
 
   /**
@@ -275,69 +342,35 @@ export class LedgerService {
       }
       previous = before.entryHash;
     }
-    let expected = start;
-    for (let batch = start; batch < end; batch += VERIFY_BATCH) {
+    // The stored inner nodes are checked by the database (set-based: each against the hash of its two
+    // children) while this process walks the chain; their answer counts only if the chain holds.
+    const nodesChecked = repository.brokenNodes(start, end);
+    nodesChecked.catch(() => undefined);
+    // Batches are read one ahead: the database reads the next entries and payloads while this process
+    // hashes the current ones (two connections of the pool).
+    const load = async (batch: number) => {
       const rows = await repository.entriesWithLeaves(batch, Math.min(end, batch + VERIFY_BATCH));
       const payloads = await this.payloadsOf(
         em,
         rows.map((row) => ({ type: row.recordType, id: row.recordId })),
       );
-      for (const row of rows) {
-        const at = { sequence: expected, recordType: row.recordType, recordId: row.recordId };
-        const checked = expected - start;
-        if (row.sequence !== expected) {
-          return broken(checked, { ...at, reason: 'SEQUENCE_GAP', recordType: null, recordId: null }, `Entry ${expected} is missing`);
-        }
-        const entry = ledgerEntryView(row);
-        if (row.previousHash !== previous) {
-          return broken(
-            checked,
-            { ...at, reason: 'CHAIN_BROKEN' },
-            `Entry ${expected} names ${row.previousHash} as the entry before, which hashes ${previous}`,
-          );
-        }
-        const recomputed = ledger.entryHashOf(nodeSha256, entry);
-        if (recomputed !== row.entryHash) {
-          return broken(
-            checked,
-            { ...at, reason: 'ENTRY_ALTERED' },
-            `Entry ${expected} hashes ${recomputed}, not the ${row.entryHash} it was stored with`,
-          );
-        }
-        if (!this.types.has(row.recordType)) {
-          return broken(
-            checked,
-            { ...at, reason: 'UNKNOWN_RECORD_TYPE' },
-            `Entry ${expected} is a ${row.recordType}, a type no module reads`,
-          );
-        }
-        const payload = payloads.get(row.recordType)?.get(row.recordId);
-        if (payload === undefined) {
-          return broken(
-            checked,
-            { ...at, reason: 'RECORD_MISSING' },
-            `Entry ${expected}'s ${row.recordType} ${row.recordId} no longer exists`,
-          );
-        }
-        const payloadHash = ledger.payloadHashOf(nodeSha256, payload);
-        if (payloadHash !== row.payloadHash) {
-          return broken(
-            checked,
-            { ...at, reason: 'RECORD_ALTERED' },
-            `Entry ${expected}'s ${row.recordType} ${row.recordId} now hashes ${payloadHash}, not ${row.payloadHash} as when it was recorded`,
-          );
-        }
-        if (row.leafHash !== entry.leafHash) {
-          return broken(
-            checked,
-            { ...at, reason: 'TREE_LEAF_ALTERED' },
-            `The tree's leaf of entry ${expected} is not the entry's leaf hash`,
-          );
-        }
-        previous = row.entryHash;
-        expected++;
+      return { rows, payloads };
+    };
+    let expected = start;
+    let next = start < end ? load(start) : null;
+    for (let batch = start; next; batch += VERIFY_BATCH) {
+      const { rows, payloads } = await next;
+      next = batch + VERIFY_BATCH < end ? load(batch + VERIFY_BATCH) : null;
+      const found = this.firstBreakIn(rows, payloads, expected, previous);
+      if (found) {
+        // The batch read ahead is not needed: let it finish quietly.
+        next?.catch(() => undefined);
+        return broken(found.sequence - start, found, found.message);
       }
+      expected += rows.length;
+      if (rows.length > 0) previous = rows[rows.length - 1].entryHash;
       if (expected < Math.min(end, batch + VERIFY_BATCH)) {
+        next?.catch(() => undefined);
         return broken(
           expected - start,
           { sequence: expected, reason: 'SEQUENCE_GAP', recordType: null, recordId: null },
@@ -345,7 +378,7 @@ export class LedgerService {
         );
       }
     }
-    const [node] = await repository.brokenNodes(start, end);
+    const [node] = await nodesChecked;
     if (node) {
       const first = node.index * 2 ** node.level;
       const row = await repository.entryBySequence(first);

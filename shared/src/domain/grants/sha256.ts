@@ -59,9 +59,12 @@ export function sha256(data: Uint8Array): Uint8Array {
   return out;
 }
 
+// Each byte's two hexadecimal digits, looked up rather than formatted: the ledger's verifier writes three hashes an entry.
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 export function toHex(bytes: Uint8Array): string {
   let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes.length; i++) hex += HEX_BYTES[bytes[i]];
   return hex;
 }
 

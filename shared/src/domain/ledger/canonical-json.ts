@@ -14,25 +14,71 @@ export function canonicalJson(value: CanonicalValue): string {
     // -0 prints as 0 in JSON.stringify, as JCS says.
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((item: CanonicalValue) => canonicalJson(item)).join(',')}]`;
+  // Plain loops and concatenation, no intermediate arrays: the verifier encodes every entry and payload.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i] as CanonicalValue);
+    return out + ']';
+  }
   const record = value as { readonly [key: string]: CanonicalValue };
-  const keys = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(member);
+    first = false;
+  }
+  return out + '}';
 }
 
-/** UTF-8 of a string (shared runs where TextEncoder may not be declared: the console, Node, the offline script). */
+/** TextEncoder where the runtime has one (Node, browsers): shared's types do not declare it (no DOM library). */
+const nativeEncoder = (globalThis as { TextEncoder?: new () => { encode(text: string): Uint8Array } }).TextEncoder
+  ? new (globalThis as unknown as { TextEncoder: new () => { encode(text: string): Uint8Array } }).TextEncoder()
+  : null;
+// Any surrogate sends the text to the loop below, which pairs them and writes a lone one as before.
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * UTF-8 of a string (shared runs where TextEncoder may not be declared: the console, Node, the offline
+ * script). Lone surrogates are written as their 3-byte code (as `for … of` yields them), as before. One
+ * pass into a buffer sized for the worst case (3 bytes per UTF-16 unit): the verifier encodes every
+ * entry and payload of the ledger, so this runs hundreds of thousands of times.
+ */
 export function utf8(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const character of text) {
-    const code = character.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
-    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    else out.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+  // The platform's encoder when there is one and the text has no surrogate (it would write a lone one as U+FFFD).
+  if (nativeEncoder && !SURROGATE.test(text)) return nativeEncoder.encode(text);
+  const out = new Uint8Array(text.length * 3);
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      out[at++] = code;
+      continue;
+    }
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    if (code < 0x800) {
+      out[at++] = 0xc0 | (code >> 6);
+      out[at++] = 0x80 | (code & 0x3f);
+    } else if (code < 0x10000) {
+      out[at++] = 0xe0 | (code >> 12);
+      out[at++] = 0x80 | ((code >> 6) & 0x3f);
+      out[at++] = 0x80 | (code & 0x3f);
+    } else {
+      out[at++] = 0xf0 | (code >> 18);
+      out[at++] = 0x80 | ((code >> 12) & 0x3f);
+      out[at++] = 0x80 | ((code >> 6) & 0x3f);
+      out[at++] = 0x80 | (code & 0x3f);
+    }
   }
-  return Uint8Array.from(out);
+  return out.slice(0, at);
 }
 
 /** The canonical encoding's bytes (UTF-8). */

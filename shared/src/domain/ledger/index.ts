@@ -5,6 +5,7 @@
  */
 export { canonicalBytes, canonicalJson, utf8, type CanonicalValue } from './canonical-json';
 export {
+  entryHashes,
   entryHashOf,
   entryLeafHash,
   GENESIS_HASH,

@@ -32,14 +32,23 @@ export interface LedgerEntryFields {
 }
 
 export function ledgerEntryBytes(entry: LedgerEntryFields): Uint8Array {
-  return canonicalBytes({
-    sequence: entry.sequence,
-    recordedAt: entry.recordedAt,
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    payloadHash: entry.payloadHash,
-    previousHash: entry.previousHash,
-  });
+  // The canonical encoding of the six fields, written out with their keys already in canonical order
+  // (`canonicalJson` would sort them each time: the verifier encodes every entry; a test holds them equal).
+  if (!Number.isFinite(entry.sequence)) throw new RangeError(`a canonical number is finite, got ${entry.sequence}`);
+  return utf8(
+    `{"payloadHash":${JSON.stringify(entry.payloadHash)},"previousHash":${JSON.stringify(entry.previousHash)},` +
+      `"recordId":${JSON.stringify(entry.recordId)},"recordType":${JSON.stringify(entry.recordType)},` +
+      `"recordedAt":${JSON.stringify(entry.recordedAt)},"sequence":${JSON.stringify(entry.sequence)}}`,
+  );
+}
+
+/**
+ * An entry's hash (hexadecimal) and its Merkle leaf hash, from one encoding of the entry: what appending
+ * stores and what the verifier recomputes for every entry.
+ */
+export function entryHashes(hash: HashFunction, entry: LedgerEntryFields): { entryHash: string; leafHash: Uint8Array } {
+  const bytes = ledgerEntryBytes(entry);
+  return { entryHash: toHex(hash(bytes)), leafHash: leafHash(hash, bytes) };
 }
 
 /** The entry hash (the chain's link), hexadecimal. */

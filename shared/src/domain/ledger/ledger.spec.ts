@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { consistencyProof, inclusionProof, leafHash, rootOf, verifyConsistency, verifyInclusion } from '../grants/merkle';
 import { sha256, toHex } from '../grants/sha256';
-import { canonicalJson, utf8 } from './canonical-json';
-import { entryHashOf, entryLeafHash, GENESIS_HASH, ledgerEntryBytes, payloadHashOf, treeHeadBytes } from './ledger-entry';
+import { canonicalBytes, canonicalJson, utf8 } from './canonical-json';
+import { entryHashes, entryHashOf, entryLeafHash, GENESIS_HASH, ledgerEntryBytes, payloadHashOf, treeHeadBytes } from './ledger-entry';
 import { frontierOf, nodeKey, nodesAfterAppend, nodesOfSubtree, subtreeHashFromNodes, type StoredNode } from './merkle-nodes';
 
 const leaves = (n: number, from = 0) => Array.from({ length: n }, (_, i) => leafHash(sha256, utf8(`entry ${from + i}`)));
@@ -31,6 +31,14 @@ describe('the canonical encoding', () => {
     expect([...utf8('aé张😀')]).toEqual([0x61, 0xc3, 0xa9, 0xe5, 0xbc, 0xa0, 0xf0, 0x9f, 0x98, 0x80]);
   });
 
+  it('writes UTF-8 the same with or without the platform encoder, a lone surrogate as its 3-byte code', () => {
+    // Without a surrogate the platform's encoder writes it; with one, the loop: the same bytes either way.
+    expect([...utf8('aé张 "x"')]).toEqual([0x61, 0xc3, 0xa9, 0xe5, 0xbc, 0xa0, 0x20, 0x22, 0x78, 0x22]);
+    expect([...utf8('aé张 "x"😀')]).toEqual([...utf8('aé张 "x"'), 0xf0, 0x9f, 0x98, 0x80]);
+    expect([...utf8('a\ud800b')]).toEqual([0x61, 0xed, 0xa0, 0x80, 0x62]);
+    expect([...utf8('\udc00😀')]).toEqual([0xed, 0xb0, 0x80, 0xf0, 0x9f, 0x98, 0x80]);
+  });
+
   it('refuses what JSON cannot say exactly', () => {
     expect(() => canonicalJson({ value: Number.NaN })).toThrow(RangeError);
     expect(() => canonicalJson({ value: Number.POSITIVE_INFINITY })).toThrow(RangeError);
@@ -53,6 +61,23 @@ describe('a ledger entry', () => {
         `{"payloadHash":"${entry.payloadHash}","previousHash":"${GENESIS_HASH}","recordId":"${entry.recordId}","recordType":"Grant","recordedAt":"2026-11-29T17:40:00.000Z","sequence":0}`,
       ),
     ]);
+  });
+
+  it('is encoded exactly as the canonical encoding of its six fields, whatever they hold', () => {
+    for (const fields of [
+      entry,
+      { ...entry, sequence: 1_000_000, recordType: 'Type "with" \\ escapes\n张', recordId: '' },
+      { ...entry, sequence: 2 ** 40 + 3, recordedAt: '1999-12-31T23:59:59.999Z' },
+    ]) {
+      expect(ledgerEntryBytes(fields)).toEqual(canonicalBytes({ ...fields }));
+    }
+    expect(() => ledgerEntryBytes({ ...entry, sequence: Number.NaN })).toThrow(RangeError);
+  });
+
+  it('makes its entry hash and leaf hash from one encoding, as each alone does', () => {
+    const { entryHash, leafHash: leaf } = entryHashes(sha256, entry);
+    expect(entryHash).toBe(entryHashOf(sha256, entry));
+    expect(toHex(leaf)).toBe(toHex(entryLeafHash(sha256, entry)));
   });
 
   it('hashes the entry bytes with SHA-256, and its leaf is SHA-256 of 0x00 then the entry', () => {
