@@ -8,6 +8,7 @@ import { GrantEnding } from './grant-ending.entity';
 import { GrantObjection } from './grant-objection.entity';
 import { GrantStep } from './grant-step.entity';
 import { Grant } from './grant.entity';
+import { FiledObjectionResolver } from './filed-objection.resolver';
 import { CadreGrantsResolver, TermGrantResolver } from './grant-links.resolver';
 import { GrantResolver } from './grant.resolver';
 import { GrantService } from './grant.service';
@@ -15,6 +16,7 @@ import { seedDemoGrants } from './grants.demo-seed';
 import { GRANTS_LEDGER_RECORDS } from './grants.ledger-records';
 import { grantsLoaders } from './grants.loaders';
 import { Migration20261129191742Grants } from './migrations/Migration20261129191742Grants';
+import { Migration20261129234617ObjectionReceipt } from './migrations/Migration20261129234617ObjectionReceipt';
 import { WorkingCalendarDay } from './working-day.entity';
 import { WorkingCalendarService } from './working-calendar.service';
 
@@ -44,12 +46,16 @@ export const grantsModule = defineModule({
   },
   resolvers: [
     resolver(GrantResolver, (s: GrantsServices) => new GrantResolver(s.grants, s.calendar)),
+    resolver(FiledObjectionResolver, (s: GrantsServices) => new FiledObjectionResolver(s.grants)),
     resolver(CadreGrantsResolver, () => new CadreGrantsResolver()),
     resolver(TermGrantResolver, () => new TermGrantResolver()),
   ],
   nodes: (s: GrantsServices) => ({ Grant: (context, id) => s.grants.get(context, id) }),
   loaders: grantsLoaders,
-  migrations: [{ name: 'Migration20261129191742Grants', class: Migration20261129191742Grants }],
+  migrations: [
+    { name: 'Migration20261129191742Grants', class: Migration20261129191742Grants },
+    { name: 'Migration20261129234617ObjectionReceipt', class: Migration20261129234617ObjectionReceipt },
+  ],
   // Nothing a grant records is ever rewritten: corrections, answers and endings are records of their own.
   seedDemo: seedDemoGrants,
   appendOnlyTables: ['power_grant', 'grant_step', 'grant_correction', 'grant_objection', 'grant_answer', 'grant_ending'],

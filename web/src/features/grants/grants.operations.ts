@@ -117,6 +117,8 @@ export const GrantQuery = graphql(`
         id
         startsOn
         endsOn
+        endedOn
+        endReason
       }
       ledgerEntry {
         sequence
@@ -164,6 +166,7 @@ export const FileObjectionMutation = graphql(`
   mutation FileObjection($input: FileObjectionInput!) {
     fileObjection(input: $input) {
       id
+      receipt
     }
   }
 `);
@@ -176,3 +179,152 @@ export const AnswerObjectionMutation = graphql(`
     }
   }
 `);
+
+export const CorrectGrantStepMutation = graphql(`
+  mutation CorrectGrantStep($input: CorrectGrantStepInput!) {
+    correctGrantStep(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const EndGrantMutation = graphql(`
+  mutation EndGrant($input: EndGrantInput!) {
+    endGrant(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const SetWorkingCalendarMutation = graphql(`
+  mutation SetWorkingCalendar($input: SetWorkingCalendarInput!) {
+    setWorkingCalendar(input: $input) {
+      year
+      holidays {
+        day
+        note
+      }
+      makeUpDays {
+        day
+        note
+      }
+    }
+  }
+`);
+
+export const PostPickQuery = graphql(`
+  query PostPick($search: String, $regionId: ID, $after: String) {
+    posts(first: 20, after: $after, filter: { search: $search, regionId: $regionId }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          titleZh
+          region {
+            id
+            code
+            name
+            nameEn
+          }
+          holder {
+            id
+            cadre {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CadrePickQuery = graphql(`
+  query CadrePick($search: String, $regionId: ID, $after: String) {
+    cadres(first: 20, after: $after, filter: { search: $search, regionId: $regionId }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          region {
+            id
+            code
+            name
+            nameEn
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** What a citizen sees of an objection they filed: it, its answer, and where the grant stands. */
+export const FiledObjectionFields = graphql(`
+  fragment FiledObjectionFields on FiledObjection @_unmask {
+    id
+    text
+    evidence
+    filedAt
+    upheld
+    reasons
+    answeredAt
+    grant {
+      id
+      status
+      post {
+        id
+        title
+        titleZh
+      }
+      cadre {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const MyObjectionsQuery = graphql(
+  `
+    query MyObjections($first: Int, $after: String, $last: Int, $before: String) {
+      myObjections(first: $first, after: $after, last: $last, before: $before) {
+        totalCount
+        edges {
+          node {
+            ...FiledObjectionFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+          hasPreviousPage
+          startCursor
+        }
+      }
+    }
+  `,
+  [FiledObjectionFields],
+);
+
+export const ObjectionByReceiptQuery = graphql(
+  `
+    query ObjectionByReceipt($receipt: String!) {
+      objectionByReceipt(receipt: $receipt) {
+        ...FiledObjectionFields
+      }
+    }
+  `,
+  [FiledObjectionFields],
+);
