@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { REPO_ROOT } from '../../server/src/app/config';
+import type { PersistedOperationManifest } from '../../server/src/app/persisted-operations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../server/src/common/sql';
 import type { ApiClient } from '../support/api-client';
@@ -161,5 +164,36 @@ describe('a citizen’s objections: my objections and the anonymous receipt', ()
     expect(one.rows).toBe(1);
     expect(many.rows).toBeGreaterThan(10);
     expect(many.statements).toBe(one.statements);
+  });
+
+  it('answers the console’s cookie-less receipt look-up (a public GET, cached) anew once the objection is answered', async () => {
+    const manifest = JSON.parse(fs.readFileSync(`${REPO_ROOT}/web/persisted-operations.json`, 'utf8')) as PersistedOperationManifest;
+    const operation = manifest.operations.find((o) => o.name === 'ObjectionByReceipt');
+    expect(operation).toBeDefined();
+    const lookUp = async (receipt: string) => {
+      const params = new URLSearchParams({
+        operationName: 'ObjectionByReceipt',
+        variables: JSON.stringify({ receipt }),
+        extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: operation!.id } }),
+      });
+      const response = await fetch(`${server.url}/graphql?${params.toString()}`);
+      const body = (await response.json()) as { data: { objectionByReceipt: FiledObjection | null } };
+      return { cache: response.headers.get('x-public-cache'), objection: body.data.objectionByReceipt };
+    };
+    const grantId = await fixtures.inNotice(dongshanId);
+    const { id, receipt } = await file(citizen, grantId, 'The inspection heard only the township staff', true);
+    expect(await lookUp(receipt!)).toMatchObject({ cache: 'miss', objection: { id, upheld: null } });
+    expect(await lookUp(receipt!)).toMatchObject({ cache: 'hit', objection: { id, upheld: null } });
+    await org.ok(ANSWER, { input: { objectionId: id, upheld: false, reasons: 'Villagers were heard too (list of 31)' } });
+    expect(await lookUp(receipt!)).toMatchObject({
+      cache: 'miss',
+      objection: { id, upheld: false, reasons: 'Villagers were heard too (list of 31)' },
+    });
+    // An anonymous objection publishes no event, yet the public answers move on: its service moves the epoch.
+    const epoch = async () =>
+      (await sql<{ epoch: string }>(server.ownerOrm.em.fork(), 'select epoch::text as epoch from publication_epoch'))[0].epoch;
+    const start = BigInt(await epoch());
+    await file(neighbour, grantId, 'Another anonymous one', true);
+    expect(BigInt(await epoch())).toBe(start + 1n);
   });
 });

@@ -6,6 +6,7 @@ import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type DomainEvent, type EventPublisher } from '../../common/domain-events';
 import { conflictOnUnique } from '../../common/guarded-write';
 import { readById } from '../../common/loaders';
+import { PublicationEpochRepository } from '../../common/publication-epoch.repository';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import type { CadreServices } from '../cadres/cadres.module';
@@ -375,6 +376,8 @@ export class GrantService {
         evidence: input.evidence?.trim() || null,
         receiptHash: receipt ? receiptHashOf(receipt) : null,
       });
+      // Public without an event (see below): the public response cache moves on here.
+      if (input.anonymous) await new PublicationEpochRepository(em).bump();
       return this.recorded(
         em,
         { objection, receipt: receipt && evaluation.formatReceiptCode(receipt) },

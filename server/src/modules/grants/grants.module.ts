@@ -1,4 +1,6 @@
 import { defineModule, resolver } from '../../app/module-manifest';
+import { listenersOf } from '../../common/domain-events';
+import { PublicationEpochRepository } from '../../common/publication-epoch.repository';
 import type { CadreServices } from '../cadres/cadres.module';
 import type { LedgerServices } from '../ledger/ledger.module';
 import type { NotificationsServices } from '../notifications/notifications.module';
@@ -14,11 +16,23 @@ import { GrantResolver } from './grant.resolver';
 import { GrantService } from './grant.service';
 import { seedDemoGrants } from './grants.demo-seed';
 import { GRANTS_LEDGER_RECORDS } from './grants.ledger-records';
+import type { GrantsEvents } from './grants.events';
 import { grantsLoaders } from './grants.loaders';
 import { Migration20261129191742Grants } from './migrations/Migration20261129191742Grants';
 import { Migration20261129234617ObjectionReceipt } from './migrations/Migration20261129234617ObjectionReceipt';
 import { WorkingCalendarDay } from './working-day.entity';
 import { WorkingCalendarService } from './working-calendar.service';
+
+/** The grants module's events: every one changes what the public reads. */
+const GRANTS_PUBLIC_CHANGES = [
+  'grant.create',
+  'grant.step.record',
+  'grant.step.correct',
+  'grant.objection.file',
+  'grant.objection.answer',
+  'grant.end',
+  'calendar.set',
+] as const satisfies readonly (keyof GrantsEvents)[];
 
 export interface GrantsServices {
   grants: GrantService;
@@ -49,6 +63,14 @@ export const grantsModule = defineModule({
     resolver(FiledObjectionResolver, (s: GrantsServices) => new FiledObjectionResolver(s.grants)),
     resolver(CadreGrantsResolver, () => new CadreGrantsResolver()),
     resolver(TermGrantResolver, () => new TermGrantResolver()),
+  ],
+  // Every grants record is public (grants, steps, corrections, objections, answers, endings, the calendar): each
+  // change moves the publication epoch, so that the public response cache and ETags never serve a grant as it was.
+  // (An anonymous objection publishes no event: its service moves the epoch itself.)
+  listeners: () => [
+    listenersOf<GrantsEvents>().batch('grants.publication-epoch', 'react', GRANTS_PUBLIC_CHANGES, async (em) =>
+      new PublicationEpochRepository(em).bump(),
+    ),
   ],
   nodes: (s: GrantsServices) => ({ Grant: (context, id) => s.grants.get(context, id) }),
   loaders: grantsLoaders,

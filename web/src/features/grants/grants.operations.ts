@@ -129,21 +129,31 @@ export const GrantQuery = graphql(`
   }
 `);
 
-export const WorkingCalendarQuery = graphql(`
-  query WorkingCalendar($year: Int!) {
-    workingCalendar(year: $year) {
-      year
-      holidays {
-        day
-        note
-      }
-      makeUpDays {
-        day
-        note
-      }
+/** A year of the holiday schedule, as the step forms and the calendar editor read it. */
+export const WorkingCalendarFields = graphql(`
+  fragment WorkingCalendarFields on WorkingCalendar @_unmask {
+    year
+    holidays {
+      day
+      note
+    }
+    makeUpDays {
+      day
+      note
     }
   }
 `);
+
+export const WorkingCalendarQuery = graphql(
+  `
+    query WorkingCalendar($year: Int!) {
+      workingCalendar(year: $year) {
+        ...WorkingCalendarFields
+      }
+    }
+  `,
+  [WorkingCalendarFields],
+);
 
 export const CreateGrantMutation = graphql(`
   mutation CreateGrant($input: CreateGrantInput!) {
@@ -198,21 +208,16 @@ export const EndGrantMutation = graphql(`
   }
 `);
 
-export const SetWorkingCalendarMutation = graphql(`
-  mutation SetWorkingCalendar($input: SetWorkingCalendarInput!) {
-    setWorkingCalendar(input: $input) {
-      year
-      holidays {
-        day
-        note
-      }
-      makeUpDays {
-        day
-        note
+export const SetWorkingCalendarMutation = graphql(
+  `
+    mutation SetWorkingCalendar($input: SetWorkingCalendarInput!) {
+      setWorkingCalendar(input: $input) {
+        ...WorkingCalendarFields
       }
     }
-  }
-`);
+  `,
+  [WorkingCalendarFields],
+);
 
 export const PostPickQuery = graphql(`
   query PostPick($search: String, $regionId: ID, $after: String) {

@@ -32,10 +32,13 @@ function FiledObjectionCard({ objection }: { objection: FiledObjectionView }) {
         {grant && <GrantStatusBadge status={grant.status} />}
       </h2>
       <p className="muted">{t('myObjections.filed', { at: formatDateTime(objection.filedAt) })}</p>
-      <p data-testid="my-objection-text">{objection.text}</p>
+      {/* People's own words stay in the language they wrote them in. */}
+      <p data-testid="my-objection-text" data-i18n-exempt>
+        {objection.text}
+      </p>
       {objection.evidence && (
         <p className="muted">
-          {t('grant.evidence')}: {objection.evidence}
+          {t('grant.evidence')}: <span data-i18n-exempt>{objection.evidence}</span>
         </p>
       )}
       {objection.upheld === null ? (
@@ -47,7 +50,7 @@ function FiledObjectionCard({ objection }: { objection: FiledObjectionView }) {
           <span className={`badge badge-${objection.upheld ? 'inactive' : 'active'}`}>
             {objection.upheld ? t('grant.upheld') : t('grant.notUpheld')}
           </span>{' '}
-          {objection.reasons}
+          <span data-i18n-exempt>{objection.reasons}</span>
         </p>
       )}
     </li>

@@ -6,7 +6,7 @@ import { useApiMutation } from '../../lib/use-api-mutation';
 import { useGrantsI18n } from './grants-i18n';
 import { CorrectGrantStepMutation } from './grants.operations';
 import { correctionProblems, factsObject, type StepContext } from './step-check';
-import { FactInputs, factFields, factsOf, useRuleText, valuesOf } from './step-form';
+import { BrokenRule, FactInputs, factFields, factsOf, valuesOf } from './step-form';
 
 interface StepCorrectionFormProps {
   /** The position of the step corrected in `context.steps`. */
@@ -24,7 +24,6 @@ interface StepCorrectionFormProps {
  */
 export function StepCorrectionForm({ index, stepId, context, onCorrected, onCancel }: StepCorrectionFormProps) {
   const { t } = useGrantsI18n();
-  const ruleText = useRuleText();
   const recorded = context.steps[index];
   const step = recorded.step as grants.GrantRecordStep;
   const fields = factFields(step, context.method);
@@ -77,11 +76,7 @@ export function StepCorrectionForm({ index, stepId, context, onCorrected, onCanc
           />
         )}
       </FormField>
-      {broken.length > 0 && (
-        <p className="alert alert-error" role="alert" data-testid="grant-correction-rule">
-          {t('grant.wouldBreak', { rule: ruleText(broken[0]) })}
-        </p>
-      )}
+      <BrokenRule problems={broken} testId="grant-correction-rule" />
       <div className="form-actions">
         <button
           type="submit"

@@ -144,6 +144,18 @@ export function FactInputs({ fields, values, refused, testIdPrefix = 'grant-fact
   );
 }
 
+/** The first rule a step (or its correction) would break, said before anything is sent. */
+export function BrokenRule({ problems, testId }: { problems: readonly grants.GrantProblem[]; testId: string }) {
+  const { t } = useGrantsI18n();
+  const ruleText = useRuleText();
+  if (problems.length === 0) return null;
+  return (
+    <p className="alert alert-error" role="alert" data-testid={testId}>
+      {t('grant.wouldBreak', { rule: ruleText(problems[0]) })}
+    </p>
+  );
+}
+
 interface StepFormProps {
   grantId: string;
   step: grants.GrantRecordStep;
@@ -157,7 +169,6 @@ interface StepFormProps {
  */
 export function StepForm({ grantId, step, context, onRecorded }: StepFormProps) {
   const { t } = useGrantsI18n();
-  const ruleText = useRuleText();
   const today = new Date().toISOString().slice(0, 10);
   const [date, setDate] = useState(today);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -190,11 +201,7 @@ export function StepForm({ grantId, step, context, onRecorded }: StepFormProps) 
         </FormField>
         <FactInputs fields={fields} values={values} refused={refused} onChange={set} />
       </div>
-      {broken.length > 0 && (
-        <p className="alert alert-error" role="alert" data-testid="grant-step-rule">
-          {t('grant.wouldBreak', { rule: ruleText(broken[0]) })}
-        </p>
-      )}
+      <BrokenRule problems={broken} testId="grant-step-rule" />
       <div className="form-actions">
         <button
           type="submit"
