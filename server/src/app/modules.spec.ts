@@ -93,6 +93,7 @@ describe('the event listeners of the modules', () => {
       'harmony.publication-epoch',
       'evaluation.publication-epoch',
       'appraisal.publication-epoch',
+      'grants.publication-epoch',
       'reviews.raise-review-alerts',
     ]);
   });

@@ -91,6 +91,14 @@ export const GRANTS_MATRIX: MatrixRows = {
     }),
     expect: citizensOnly,
   },
+  'Query.myObjections': {
+    document: '{ myObjections(first: 5) { totalCount edges { node { id upheld grant { status } } } } }',
+    expect: citizensOnly,
+  },
+  'Query.objectionByReceipt': {
+    document: '{ objectionByReceipt(receipt: "0000-0000-0000-0000-0000") { id upheld } }',
+    expect: everyone,
+  },
   'Mutation.answerObjection': {
     document: 'mutation ($input: AnswerObjectionInput!) { answerObjection(input: $input) { id } }',
     variables: async (f, actor) => {

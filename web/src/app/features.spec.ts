@@ -47,6 +47,8 @@ describe('the feature registry (FEATURES)', () => {
       'nav-verdicts': '/verdicts',
       'nav-grants': '/grants',
       'nav-notices': '/notices',
+      'nav-my-objections': '/my-objections',
+      'nav-calendar': '/calendar',
       'nav-ledger': '/ledger',
       'nav-review-alerts': '/review-alerts',
       'nav-organizations': '/organizations',

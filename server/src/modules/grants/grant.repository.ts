@@ -8,6 +8,7 @@ import { sql } from '../../common/sql';
 import { withinSubtree } from '../../common/subtree';
 import { ancestorPaths } from '@massline/shared';
 import type { GrantFilter } from './dto/grants.inputs';
+import { GrantObjection } from './grant-objection.entity';
 import { Grant } from './grant.entity';
 import type { GrantEndingReason } from './grants-enums';
 
@@ -211,14 +212,42 @@ export class GrantRepository {
   }
 
   async objection(id: string): Promise<ObjectionRow | null> {
-    const [row] = await sql<ObjectionRow>(
+    const [row] = await this.objectionsWhere('o.id = ?', [id]);
+    return row ?? null;
+  }
+
+  /** The objections of these ids with their answers: one statement. */
+  objectionsOfIds(ids: readonly string[]): Promise<ObjectionRow[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.objectionsWhere('o.id = any(?::uuid[])', [[...ids]]);
+  }
+
+  /** The objection whose receipt has this hash (an anonymous one), with its answer. */
+  async objectionOfReceipt(receiptHash: Buffer): Promise<ObjectionRow | null> {
+    const [row] = await this.objectionsWhere('o.receipt_hash = ?', [receiptHash]);
+    return row ?? null;
+  }
+
+  private async objectionsWhere(condition: string, params: readonly unknown[]): Promise<ObjectionRow[]> {
+    const rows = await sql<ObjectionRow>(
       this.em,
       `select o.id, o.grant_id as "grantId", o.filer_name as "filerName", o.text, o.evidence, o.filed_at as "filedAt",
               a.id as "answerId", a.upheld, a.reasons, a.answered_at as "answeredAt"
-         from grant_objection o left join grant_answer a on a.objection_id = o.id where o.id = ?`,
-      [id],
+         from grant_objection o left join grant_answer a on a.objection_id = o.id where ${condition}`,
+      params,
     );
-    return row ? objectionDates(row) : null;
+    return rows.map(objectionDates);
+  }
+
+  /** A page of the objections filed under this citizen's name, the latest first (anonymous ones hold no user id). */
+  filedBy(userId: string, page: PageArgs): Promise<Connection<GrantObjection>> {
+    const order = orderFor<'FILED_AT', GrantObjection>(
+      'myObjections',
+      null,
+      { field: 'FILED_AT', direction: 'DESC' },
+      { FILED_AT: (direction) => [sortKey('filedAt', direction, 'date', (objection) => objection.filedAt)] },
+      byId,
+    );
+    return paginate(this.em, GrantObjection, { filedBy: userId }, page, order);
   }
 
   async endingsOf(grantIds: readonly string[]): Promise<EndingRow[]> {

@@ -19,7 +19,14 @@ import {
   RecordGrantStepInput,
   SetWorkingCalendarInput,
 } from './dto/grants.inputs';
-import { GrantEndingView, GrantObjectionView, GrantParticipation, GrantStepView, WorkingCalendar } from './dto/grants.outputs';
+import {
+  GrantEndingView,
+  GrantObjectionView,
+  GrantParticipation,
+  GrantStepView,
+  NewObjection,
+  WorkingCalendar,
+} from './dto/grants.outputs';
 import { Grant } from './grant.entity';
 import { GrantService, statusOf } from './grant.service';
 import { GrantStatusEnum, type GrantStatus } from './grants-enums';
@@ -92,14 +99,16 @@ export class GrantResolver {
     return this.service.correctStep(context, input);
   }
 
-  @Mutation(() => GrantObjectionView, { description: 'A citizen objects to a grant in public notice in their region (named or anonymous)' })
+  @Mutation(() => NewObjection, {
+    description: 'A citizen objects to a grant in public notice in their region (named or anonymous: then with a receipt code, shown once)',
+  })
   @Allow('create', 'GrantObjection')
   async fileObjection(
     @Ctx() context: RequestContext,
     @Arg('input', () => FileObjectionInput, { description: 'The objection.' }) input: FileObjectionInput,
-  ): Promise<GrantObjectionView> {
-    const objection = await this.service.fileObjection(context, input);
-    return { ...objection, upheld: null, reasons: null, answeredAt: null };
+  ): Promise<NewObjection> {
+    const { objection, receipt } = await this.service.fileObjection(context, input);
+    return { ...objection, upheld: null, reasons: null, answeredAt: null, receipt };
   }
 
   @Mutation(() => Grant, { description: 'Answers an objection: upheld (the grant stops) or not, with reasons' })

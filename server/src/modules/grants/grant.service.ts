@@ -1,17 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { grants, isWithin, problemMessage, problemOf, type Problem } from '@massline/shared';
+import { evaluation, grants, isWithin, problemMessage, problemOf, type Problem } from '@massline/shared';
 import { scoped } from '../../common/ability-filter';
 import { AppError, invalidInput, notFound } from '../../common/app-error';
 import type { Connection, PageArgs } from '../../common/connection';
 import { inTransaction, type DomainEvent, type EventPublisher } from '../../common/domain-events';
 import { conflictOnUnique } from '../../common/guarded-write';
 import { readById } from '../../common/loaders';
+import { PublicationEpochRepository } from '../../common/publication-epoch.repository';
 import { authorize } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
 import type { CadreServices } from '../cadres/cadres.module';
 import { Cadre } from '../cadres/cadre.entity';
 import { Post } from '../cadres/post.entity';
 import { User } from '../accounts/user.entity';
+import { newReceiptCode, receiptHashOf } from '../evaluation/ballot-secrets';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { NotificationService } from '../notifications/notification.service';
 import type {
@@ -347,7 +349,7 @@ export class GrantService {
     });
   }
 
-  async fileObjection(context: RequestContext, input: FileObjectionInput): Promise<GrantObjection> {
+  async fileObjection(context: RequestContext, input: FileObjectionInput): Promise<{ objection: GrantObjection; receipt: string | null }> {
     const principal = context.principal;
     if (principal.kind !== 'USER' || principal.role !== 'CITIZEN') throw new AppError('FORBIDDEN', 'Only a citizen files an objection');
     if (principal.citizenStatus !== 'VERIFIED')
@@ -358,6 +360,8 @@ export class GrantService {
       throw new AppError('OBJECTION_OUTSIDE_REGION', 'Only residents of the region of the notice may object');
     }
     const user = input.anonymous ? null : await context.em.findOne(User, { id: principal.id });
+    // Anonymous: a random receipt code, returned this once; only its hash is kept, and nothing of the citizen.
+    const receipt = input.anonymous ? newReceiptCode() : null;
     return inTransaction(this.events, context, async (em) => {
       const { steps } = await this.state(em, grant);
       const notice = steps.find((step) => step.step === 'NOTICE');
@@ -370,23 +374,48 @@ export class GrantService {
         filerName: user?.displayName ?? null,
         text: input.text.trim(),
         evidence: input.evidence?.trim() || null,
+        receiptHash: receipt ? receiptHashOf(receipt) : null,
       });
+      // Public without an event (see below): the public response cache moves on here.
+      if (input.anonymous) await new PublicationEpochRepository(em).bump();
       return this.recorded(
         em,
-        objection,
+        { objection, receipt: receipt && evaluation.formatReceiptCode(receipt) },
         [{ type: 'GrantObjection', id: objection.id }],
-        [
-          {
-            action: 'grant.objection.file',
-            subjectType: 'Grant',
-            subjectId: grant.id,
-            regionPath: grant.region.path,
-            before: null,
-            after: { objectionId: objection.id, named: !input.anonymous },
-          },
-        ],
+        // An anonymous objection publishes no event: the audit log would tie it to its filer (actor, time, grant).
+        input.anonymous
+          ? []
+          : [
+              {
+                action: 'grant.objection.file',
+                subjectType: 'Grant',
+                subjectId: grant.id,
+                regionPath: grant.region.path,
+                before: null,
+                after: { objectionId: objection.id, named: true },
+              },
+            ],
       );
     });
+  }
+
+  /** The objections a citizen filed under their name, the latest first, with their answers: a page, as many statements for 1 as 100. */
+  async myObjections(context: RequestContext, page: PageArgs): Promise<Connection<ObjectionRow>> {
+    const principal = context.principal;
+    if (principal.kind !== 'USER' || principal.role !== 'CITIZEN') throw new AppError('FORBIDDEN', 'Only a citizen files objections');
+    const repository = new GrantRepository(context.em);
+    const found = await repository.filedBy(principal.id, page);
+    const rows = new Map((await repository.objectionsOfIds(found.edges.map((edge) => edge.node.id))).map((row) => [row.id, row]));
+    return { ...found, edges: found.edges.map(({ node, cursor }) => ({ node: rows.get(node.id)!, cursor })) };
+  }
+
+  /**
+   * An anonymous objection by its receipt code, with its answer: whoever holds the code. Nothing is recorded
+   * of who asks, and the answer holds nothing of the filer. Null for a code that is no receipt.
+   */
+  async objectionByReceipt(context: RequestContext, typed: string): Promise<ObjectionRow | null> {
+    const code = evaluation.normalizeReceiptCode(typed);
+    return code ? new GrantRepository(context.em).objectionOfReceipt(receiptHashOf(code)) : null;
   }
 
   async answerObjection(context: RequestContext, input: AnswerObjectionInput): Promise<Grant> {

@@ -1,4 +1,6 @@
 import { defineModule, resolver } from '../../app/module-manifest';
+import { listenersOf } from '../../common/domain-events';
+import { PublicationEpochRepository } from '../../common/publication-epoch.repository';
 import type { CadreServices } from '../cadres/cadres.module';
 import type { LedgerServices } from '../ledger/ledger.module';
 import type { NotificationsServices } from '../notifications/notifications.module';
@@ -8,15 +10,29 @@ import { GrantEnding } from './grant-ending.entity';
 import { GrantObjection } from './grant-objection.entity';
 import { GrantStep } from './grant-step.entity';
 import { Grant } from './grant.entity';
+import { FiledObjectionResolver } from './filed-objection.resolver';
 import { CadreGrantsResolver, TermGrantResolver } from './grant-links.resolver';
 import { GrantResolver } from './grant.resolver';
 import { GrantService } from './grant.service';
 import { seedDemoGrants } from './grants.demo-seed';
 import { GRANTS_LEDGER_RECORDS } from './grants.ledger-records';
+import type { GrantsEvents } from './grants.events';
 import { grantsLoaders } from './grants.loaders';
 import { Migration20261129191742Grants } from './migrations/Migration20261129191742Grants';
+import { Migration20261129234617ObjectionReceipt } from './migrations/Migration20261129234617ObjectionReceipt';
 import { WorkingCalendarDay } from './working-day.entity';
 import { WorkingCalendarService } from './working-calendar.service';
+
+/** The grants module's events: every one changes what the public reads. */
+const GRANTS_PUBLIC_CHANGES = [
+  'grant.create',
+  'grant.step.record',
+  'grant.step.correct',
+  'grant.objection.file',
+  'grant.objection.answer',
+  'grant.end',
+  'calendar.set',
+] as const satisfies readonly (keyof GrantsEvents)[];
 
 export interface GrantsServices {
   grants: GrantService;
@@ -44,12 +60,24 @@ export const grantsModule = defineModule({
   },
   resolvers: [
     resolver(GrantResolver, (s: GrantsServices) => new GrantResolver(s.grants, s.calendar)),
+    resolver(FiledObjectionResolver, (s: GrantsServices) => new FiledObjectionResolver(s.grants)),
     resolver(CadreGrantsResolver, () => new CadreGrantsResolver()),
     resolver(TermGrantResolver, () => new TermGrantResolver()),
   ],
+  // Every grants record is public (grants, steps, corrections, objections, answers, endings, the calendar): each
+  // change moves the publication epoch, so that the public response cache and ETags never serve a grant as it was.
+  // (An anonymous objection publishes no event: its service moves the epoch itself.)
+  listeners: () => [
+    listenersOf<GrantsEvents>().batch('grants.publication-epoch', 'react', GRANTS_PUBLIC_CHANGES, async (em) =>
+      new PublicationEpochRepository(em).bump(),
+    ),
+  ],
   nodes: (s: GrantsServices) => ({ Grant: (context, id) => s.grants.get(context, id) }),
   loaders: grantsLoaders,
-  migrations: [{ name: 'Migration20261129191742Grants', class: Migration20261129191742Grants }],
+  migrations: [
+    { name: 'Migration20261129191742Grants', class: Migration20261129191742Grants },
+    { name: 'Migration20261129234617ObjectionReceipt', class: Migration20261129234617ObjectionReceipt },
+  ],
   // Nothing a grant records is ever rewritten: corrections, answers and endings are records of their own.
   seedDemo: seedDemoGrants,
   appendOnlyTables: ['power_grant', 'grant_step', 'grant_correction', 'grant_objection', 'grant_answer', 'grant_ending'],

@@ -39,6 +39,7 @@ export {
   tenureProblems,
   type TermSpan,
 } from './tenure';
+export { calendarYearProblems, type CalendarYear } from './calendar-problems';
 export {
   addDays,
   dayNumber,

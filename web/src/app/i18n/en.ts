@@ -17,7 +17,9 @@ export const en = {
   'nav.group.grants': 'Power grants',
   'nav.grants': 'Grants',
   'nav.notices': 'Open notices',
+  'nav.myObjections': 'My objections',
   'nav.ledger': 'Ledger',
+  'nav.calendar': 'Holiday calendar',
   'nav.cadres': 'Cadres',
   'nav.posts': 'Posts',
   'nav.notifications': 'Notifications',
@@ -115,7 +117,7 @@ export const en = {
   'regionSelect.placeholder': 'Search by name or code',
   'regionSelect.none': 'No region matches',
   'regionSelect.error': 'Regions could not be loaded',
-  'regionSelect.more': '{count} more: type more of the name',
+  'regionSelect.more': '{count} more: show the next ones',
 
   'form.periodHint': 'A year, quarter or month: 2026, 2026-Q3, 2026-07',
 

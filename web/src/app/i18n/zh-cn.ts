@@ -14,7 +14,9 @@ export const zhCN: CoreDictionary = {
   'nav.group.grants': '权力授予',
   'nav.grants': '授权',
   'nav.notices': '公示中',
+  'nav.myObjections': '我的异议',
   'nav.ledger': '账本',
+  'nav.calendar': '节假日安排',
   'nav.cadres': '干部',
   'nav.posts': '职位',
   'nav.notifications': '通知',
@@ -112,7 +114,7 @@ export const zhCN: CoreDictionary = {
   'regionSelect.placeholder': '按名称或代码搜索',
   'regionSelect.none': '没有匹配的地区',
   'regionSelect.error': '地区加载失败',
-  'regionSelect.more': '另有 {count} 个：请输入更完整的名称',
+  'regionSelect.more': '另有 {count} 个：显示后续结果',
 
   'form.periodHint': '年、季度或月：2026、2026-Q3、2026-07',
 

@@ -14,6 +14,8 @@ import './grants.css';
 import { useGrantsI18n, type GrantsMessageKey } from './grants-i18n';
 import { AnswerObjectionMutation, FileObjectionMutation, GrantQuery } from './grants.operations';
 import { factsObject, nextStep, stepProblems, type StepContext } from './step-check';
+import { GrantEndingForm } from './grant-ending-form';
+import { StepCorrectionForm } from './step-correction-form';
 import { StepForm, useRuleText, useWorkingCalendar } from './step-form';
 
 type GrantView = NonNullable<ResultOf<typeof GrantQuery>['grant']>;
@@ -56,9 +58,21 @@ function Facts({ facts }: { facts: unknown }) {
 }
 
 /** The procedure as a timeline: each step's facts, its rules checked again here (green, or why not), its corrections and ledger entry. */
-function Timeline({ grant, calendar }: { grant: GrantView; calendar: grants.WorkingDayCalendar }) {
+function Timeline({
+  grant,
+  calendar,
+  mayCorrect,
+  onCorrected,
+}: {
+  grant: GrantView;
+  calendar: grants.WorkingDayCalendar;
+  /** The organization of the jurisdiction: each step offers a correction (a record of a past grant may be corrected too). */
+  mayCorrect: boolean;
+  onCorrected(): void;
+}) {
   const { t, formatDateTime } = useGrantsI18n();
   const ruleText = useRuleText();
+  const [correcting, setCorrecting] = useState<string | null>(null);
   const check = (step: StepView, index: number) => {
     const before: StepContext = { method: grant.method, steps: grant.steps.slice(0, index), objections: [], calendar };
     // Objections weigh on taking effect only: they were all answered when it was recorded, or it would not be.
@@ -99,6 +113,23 @@ function Timeline({ grant, calendar }: { grant: GrantView; calendar: grants.Work
               </details>
             )}
             <LedgerHashes recordId={step.id} entry={step.ledgerEntry} />
+            {mayCorrect &&
+              (correcting === step.id ? (
+                <StepCorrectionForm
+                  index={index}
+                  stepId={step.id}
+                  context={{ method: grant.method, steps: grant.steps, objections: grant.objections, calendar }}
+                  onCancel={() => setCorrecting(null)}
+                  onCorrected={() => {
+                    setCorrecting(null);
+                    onCorrected();
+                  }}
+                />
+              ) : (
+                <button type="button" className="button" data-testid="grant-step-correct" onClick={() => setCorrecting(step.id)}>
+                  {t('grant.correct')}
+                </button>
+              ))}
           </li>
         );
       })}
@@ -152,6 +183,8 @@ function ObjectionForm({ grantId, onFiled }: { grantId: string; onFiled(): void 
   const [text, setText] = useState('');
   const [evidence, setEvidence] = useState('');
   const [anonymous, setAnonymous] = useState(false);
+  /** An anonymous objection's receipt, as the server gave it: shown here once, kept nowhere. */
+  const [receipt, setReceipt] = useState<string | null>(null);
   const file = useApiMutation(FileObjectionMutation);
   const fields = useFieldMessages(file.error);
   const onSubmit = async (event: FormEvent) => {
@@ -160,6 +193,7 @@ function ObjectionForm({ grantId, onFiled }: { grantId: string; onFiled(): void 
     if (filed) {
       setText('');
       setEvidence('');
+      setReceipt(filed.fileObjection.receipt ?? null);
       onFiled();
     }
   };
@@ -167,6 +201,17 @@ function ObjectionForm({ grantId, onFiled }: { grantId: string; onFiled(): void 
     <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="objection-title" data-testid="objection-form">
       <h3 id="objection-title">{t('grant.object')}</h3>
       <FormAlert error={file.error} />
+      {receipt && (
+        <div className="alert alert-success" role="status" data-testid="objection-receipt-notice">
+          <p>{t('grant.receiptShownOnce')}</p>
+          <p>
+            <strong data-testid="objection-receipt">{receipt}</strong>
+          </p>
+          <p>
+            <Link to="/my-objections">{t('grant.receiptWhere')}</Link>
+          </p>
+        </div>
+      )}
       <FormField label={t('grant.objectText')} error={fields.text}>
         {(control) => <textarea {...control} data-testid="objection-text" value={text} onChange={(event) => setText(event.target.value)} />}
       </FormField>
@@ -207,7 +252,9 @@ export function GrantPage() {
   const grant = data?.grant;
   // The holidays of the year its notice began (the timeline's checks), and of this year (the next step's).
   const year = new Date().getUTCFullYear();
-  const noticeYear = Number(grant?.steps.find((step) => step.step === 'NOTICE')?.date.slice(0, 4) ?? year);
+  // Before the notice is recorded, its start is due after the decision: the decision's year.
+  const noticeStart = grant?.steps.find((step) => step.step === 'NOTICE') ?? grant?.steps.find((step) => step.step === 'DECISION');
+  const noticeYear = Number(noticeStart?.date.slice(0, 4) ?? year);
   const calendar = useWorkingCalendar(noticeYear, year);
   const reload = (text: string) => {
     setNotice(text);
@@ -221,6 +268,8 @@ export function GrantPage() {
   const next = grant.status === 'STOPPED' || grant.status === 'ENDED' ? null : nextStep(grant.method, grant.steps);
   const { participation } = grant;
   const mayObject = grant.status === 'NOTICE' && ability.can('create', 'GrantObjection');
+  // The server ends only a grant in force (it took effect, and no probation ended it).
+  const mayEnd = mayRecord && (grant.status === 'IN_EFFECT' || grant.status === 'PROBATION');
 
   return (
     <section className="page grants-page">
@@ -235,7 +284,14 @@ export function GrantPage() {
           {grant.region && regionName(grant.region)} · {t(`grantMethod.${grant.method}`)} · {grant.bodyName} (
           {t(`bodyKind.${grant.bodyKind}`)}) · <GrantStatusBadge status={grant.status} />
         </p>
-        {grant.term && <p>{t('grant.term', { startsOn: grant.term.startsOn, endsOn: grant.term.endsOn })}</p>}
+        {grant.term && (
+          <p data-testid="grant-term">
+            {t('grant.term', { startsOn: grant.term.startsOn, endsOn: grant.term.endsOn })}
+            {grant.term.endedOn && grant.term.endReason && (
+              <> · {t('grant.termEnded', { endedOn: grant.term.endedOn, reason: t(`grantEnding.${grant.term.endReason}`) })}</>
+            )}
+          </p>
+        )}
         <LedgerHashes recordId={grant.id} entry={grant.ledgerEntry} />
       </header>
       {notice && <FormNotice>{notice}</FormNotice>}
@@ -257,7 +313,7 @@ export function GrantPage() {
       </ul>
 
       <h2>{t('grant.timeline')}</h2>
-      <Timeline grant={grant} calendar={calendar} />
+      <Timeline grant={grant} calendar={calendar} mayCorrect={mayRecord} onCorrected={() => reload(t('grant.stepCorrected'))} />
       {mayRecord && next && (
         <StepForm
           key={next}
@@ -300,6 +356,7 @@ export function GrantPage() {
       </ul>
       {mayObject && <ObjectionForm grantId={grant.id} onFiled={() => reload(t('grant.objected'))} />}
 
+      {mayEnd && <GrantEndingForm grantId={grant.id} onEnded={() => reload(t('grant.ended'))} />}
       {grant.ending && (
         <>
           <h2>{t('grant.ending')}</h2>

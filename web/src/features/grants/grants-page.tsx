@@ -11,8 +11,8 @@ import { FormAlert, FormField } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
 import { useApiMutation } from '../../lib/use-api-mutation';
 import { useCursorPages } from '../../lib/use-cursor-pages';
-import { CadresQuery, PostsQuery } from '../cadres/cadres.operations';
 import { RegionSelect, type RegionOption } from '../regions/region-select';
+import { CadrePicker, PostPicker, type CadreOption, type PostOption } from './grant-pickers';
 import { useGrantsI18n } from './grants-i18n';
 import { CreateGrantMutation, GrantsQuery } from './grants.operations';
 
@@ -150,25 +150,30 @@ export function GrantsPage() {
 
 /** A new grant: a post and a cadre of the jurisdiction, the method, the granting body and the term; then its page. */
 function GrantCreateForm({ onCancel }: { onCancel(): void }) {
-  const { t, locale } = useGrantsI18n();
+  const { t } = useGrantsI18n();
   const { user: me } = useSession();
   const navigate = useNavigate();
-  const [postId, setPostId] = useState('');
-  const [cadreId, setCadreId] = useState('');
+  const [post, setPost] = useState<PostOption | null>(null);
+  const [cadre, setCadre] = useState<CadreOption | null>(null);
   const [method, setMethod] = useState<grants.GrantMethod>('APPOINTMENT');
   const [bodyName, setBodyName] = useState('');
   const [bodyKind, setBodyKind] = useState<grants.GrantingBodyKind>('PARTY_COMMITTEE');
   const [termYears, setTermYears] = useState('5');
-  const within = { regionId: me?.region.id ?? null };
-  const [{ data: posts }] = useQuery({ query: PostsQuery, variables: { first: 100, filter: within }, pause: !me });
-  const [{ data: cadres }] = useQuery({ query: CadresQuery, variables: { first: 100, filter: within }, pause: !me });
+  const within = me?.region.id ?? null;
   const create = useApiMutation(CreateGrantMutation);
   const fields = useFieldMessages(create.error);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await create.run({
-      input: { postId, cadreId, method, bodyName: bodyName.trim(), bodyKind, termYears: Number(termYears) },
+      input: {
+        postId: post?.id ?? '',
+        cadreId: cadre?.id ?? '',
+        method,
+        bodyName: bodyName.trim(),
+        bodyKind,
+        termYears: Number(termYears),
+      },
     });
     if (created) void navigate(`/grants/${created.createGrant.id}`);
   };
@@ -179,28 +184,10 @@ function GrantCreateForm({ onCancel }: { onCancel(): void }) {
       <FormAlert error={create.error} />
       <div className="form-grid">
         <FormField label={t('grants.field.postId')} error={fields.postId}>
-          {(control) => (
-            <select {...control} data-testid="grant-post" value={postId} onChange={(event) => setPostId(event.target.value)}>
-              <option value="" />
-              {(posts?.posts.edges ?? []).map(({ node }) => (
-                <option key={node.id} value={node.id}>
-                  {locale === 'zh-CN' ? node.titleZh : node.title}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <PostPicker control={control} value={post} onChange={setPost} regionId={within} testId="grant-post" />}
         </FormField>
         <FormField label={t('grants.field.cadreId')} error={fields.cadreId}>
-          {(control) => (
-            <select {...control} data-testid="grant-cadre" value={cadreId} onChange={(event) => setCadreId(event.target.value)}>
-              <option value="" />
-              {(cadres?.cadres.edges ?? []).map(({ node }) => (
-                <option key={node.id} value={node.id}>
-                  {node.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <CadrePicker control={control} value={cadre} onChange={setCadre} regionId={within} testId="grant-cadre" />}
         </FormField>
         <FormField label={t('grants.filter.method')} error={fields.method}>
           {(control) => (

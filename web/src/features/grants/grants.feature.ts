@@ -35,6 +35,28 @@ export const grantsFeature: Feature = {
       nav: { group: GRANTS, label: 'nav.notices', testId: 'nav-notices' },
     },
     {
+      path: 'my-objections',
+      page: lazyPage(
+        () => import('./my-objections-page'),
+        (m) => m.MyObjectionsPage,
+      ),
+      // As the server's myObjections: a citizen, whose rule to object has no condition (an organization's
+      // right over objections is bounded by its jurisdiction, and it files none).
+      access: ({ ability, signedIn }) =>
+        signedIn && ability.rulesFor('create', 'GrantObjection').some((rule) => !rule.inverted && !rule.conditions),
+      nav: { group: GRANTS, label: 'nav.myObjections', testId: 'nav-my-objections' },
+    },
+    {
+      path: 'calendar',
+      page: lazyPage(
+        () => import('./calendar-page'),
+        (m) => m.CalendarPage,
+      ),
+      // As the server's setWorkingCalendar: manage WorkingDayCalendar, a platform subject (the root region's organization).
+      access: ({ ability }) => ability.can('manage', 'WorkingDayCalendar'),
+      nav: { group: GRANTS, label: 'nav.calendar', testId: 'nav-calendar' },
+    },
+    {
       path: 'ledger',
       page: lazyPage(
         () => import('./ledger-page'),

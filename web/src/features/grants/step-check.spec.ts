@@ -1,6 +1,6 @@
 import { grants } from '@massline/shared';
 import { describe, expect, it } from 'vitest';
-import { calendarOf, nextStep, stepProblems, type StepContext } from './step-check';
+import { calendarOf, correctionProblems, nextStep, stepProblems, type StepContext } from './step-check';
 
 const decided: StepContext = {
   method: 'APPOINTMENT',
@@ -52,5 +52,24 @@ describe('the step form’s checks (shared’s rules, as the server applies them
     const objected = { ...noticed, objections: [{ upheld: null }] };
     expect(stepProblems('TAKING_EFFECT', '2026-09-28', {}, objected).map((p) => p.code)).toEqual(['OBJECTIONS_UNANSWERED']);
     expect(stepProblems('TAKING_EFFECT', '2026-09-28', {}, { ...noticed, objections: [{ upheld: false }] })).toEqual([]);
+  });
+
+  it('checks a correction as the server does: its facts, its date between its neighbours, a notice’s working days', () => {
+    const noticed = { ...decided, steps: [...decided.steps, { step: 'NOTICE', date: '2026-09-11', facts: { end: '2026-09-25' } }] };
+    // The inspection moved before the recommendation, or after the decision: refused; between them: passes.
+    expect(correctionProblems(2, '2026-09-03', { interviews: 42, findings: 'Sound' }, noticed).map((p) => p.code)).toEqual([
+      'STEP_DATE_BEFORE_PREVIOUS',
+    ]);
+    expect(correctionProblems(2, '2026-09-11', { interviews: 42, findings: 'Sound' }, noticed).map((p) => p.code)).toEqual([
+      'STEP_DATE_BEFORE_PREVIOUS',
+    ]);
+    expect(correctionProblems(2, '2026-09-09', { interviews: 42, findings: 'Sound' }, noticed)).toEqual([]);
+    // The notice shortened to 4 working days, or made 5 across a holiday that the calendar adds: refused.
+    expect(correctionProblems(4, '2026-09-11', { end: '2026-09-16' }, noticed).map((p) => p.code)).toEqual(['NOTICE_TOO_SHORT']);
+    expect(correctionProblems(4, '2026-09-11', { end: '2026-09-17' }, noticed)).toEqual([]);
+    const calendar = calendarOf([{ holidays: [{ day: '2026-09-14' }], makeUpDays: [] }]);
+    expect(correctionProblems(4, '2026-09-11', { end: '2026-09-17' }, { ...noticed, calendar }).map((p) => p.code)).toEqual([
+      'NOTICE_TOO_SHORT',
+    ]);
   });
 });

@@ -62,6 +62,26 @@ export function stepProblems(step: grants.GrantRecordStep, date: string, raw: un
   return [];
 }
 
+/**
+ * The rules a correction of the recorded step at `index` would break, as the server checks a correction:
+ * the step's facts, its date between its neighbours' (as they stand), and a notice's working days from
+ * the decision before it. The same shared functions as a new step's.
+ */
+export function correctionProblems(index: number, date: string, raw: unknown, context: StepContext): grants.GrantProblem[] {
+  const corrected = context.steps[index];
+  const step = corrected.step as grants.GrantRecordStep;
+  const previous = context.steps[index - 1] ?? null;
+  const next = context.steps[index + 1] ?? null;
+  const { facts, problems } = grants.stepFactsProblems(step, context.method, date, factsObject(raw));
+  const found = [
+    ...grants.stepDateProblems(previous?.date ?? null, date),
+    ...(next ? grants.stepDateProblems(date, next.date) : []),
+    ...problems,
+  ];
+  if (found.length > 0 || step !== 'NOTICE' || !previous) return found;
+  return grants.noticeProblems({ start: date, end: (facts as grants.NoticeStepFacts).end }, previous.date, context.calendar);
+}
+
 /** The holiday calendar of the years a notice spans, from the server's `workingCalendar` answers. */
 export function calendarOf(
   years: readonly { holidays: readonly { day: string }[]; makeUpDays: readonly { day: string }[] }[],

@@ -66,6 +66,96 @@ export function useRuleText(): (problem: grants.GrantProblem) => string {
   return (problem) => problemText(grants.wireProblemOf(problem), i18n) ?? problem.message;
 }
 
+type FactField = ReturnType<typeof factFields>[number];
+
+/** A recorded step's facts as the form's texts (the inverse of factsOf): to correct them. */
+export function valuesOf(fields: readonly FactField[], facts: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const value = facts[field.name];
+    if (field.kind === 'candidates' && Array.isArray(value)) {
+      values[field.name] = value
+        .map((candidate: { name?: string; votes?: number | null }) => `${candidate.name ?? ''} ${candidate.votes ?? ''}`.trim())
+        .join('\n');
+    } else values[field.name] = value === null || value === undefined ? '' : String(value);
+  }
+  return values;
+}
+
+interface FactInputsProps {
+  fields: readonly FactField[];
+  values: Record<string, string>;
+  /** The server's refusals by field. */
+  refused: Record<string, string>;
+  /** Each input's test id is `${testIdPrefix}-${name}`. */
+  testIdPrefix?: string;
+  onChange(name: string, value: string): void;
+}
+
+/** The inputs of a step's facts, by kind (a new step's form and a correction's). */
+export function FactInputs({ fields, values, refused, testIdPrefix = 'grant-fact', onChange }: FactInputsProps) {
+  const { t } = useGrantsI18n();
+  const label = (name: string) => t(`fact.${name}` as GrantsMessageKey);
+  const set = onChange;
+  return (
+    <>
+      {fields.map((field) => (
+        <FormField
+          key={field.name}
+          label={label(field.name)}
+          hint={field.kind === 'candidates' ? t('grant.candidatesHint') : undefined}
+          error={refused[field.name]}
+        >
+          {(control) =>
+            field.kind === 'candidates' ? (
+              <textarea
+                {...control}
+                data-testid={`${testIdPrefix}-${field.name}`}
+                value={values[field.name] ?? ''}
+                onChange={(event) => set(field.name, event.target.value)}
+              />
+            ) : field.kind === 'outcome' ? (
+              <select
+                {...control}
+                data-testid={`${testIdPrefix}-${field.name}`}
+                value={values[field.name] ?? ''}
+                onChange={(event) => set(field.name, event.target.value)}
+              >
+                <option value="" />
+                {grants.PROBATION_OUTCOMES.map((outcome) => (
+                  <option key={outcome} value={outcome}>
+                    {t(`outcome.${outcome}`)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                {...control}
+                type={field.kind === 'count' ? 'number' : field.kind === 'date' ? 'date' : 'text'}
+                data-testid={`${testIdPrefix}-${field.name}`}
+                value={values[field.name] ?? ''}
+                onChange={(event) => set(field.name, event.target.value)}
+              />
+            )
+          }
+        </FormField>
+      ))}
+    </>
+  );
+}
+
+/** The first rule a step (or its correction) would break, said before anything is sent. */
+export function BrokenRule({ problems, testId }: { problems: readonly grants.GrantProblem[]; testId: string }) {
+  const { t } = useGrantsI18n();
+  const ruleText = useRuleText();
+  if (problems.length === 0) return null;
+  return (
+    <p className="alert alert-error" role="alert" data-testid={testId}>
+      {t('grant.wouldBreak', { rule: ruleText(problems[0]) })}
+    </p>
+  );
+}
+
 interface StepFormProps {
   grantId: string;
   step: grants.GrantRecordStep;
@@ -79,7 +169,6 @@ interface StepFormProps {
  */
 export function StepForm({ grantId, step, context, onRecorded }: StepFormProps) {
   const { t } = useGrantsI18n();
-  const ruleText = useRuleText();
   const today = new Date().toISOString().slice(0, 10);
   const [date, setDate] = useState(today);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -100,7 +189,6 @@ export function StepForm({ grantId, step, context, onRecorded }: StepFormProps) 
   };
 
   const set = (name: string, value: string) => setValues((current) => ({ ...current, [name]: value }));
-  const label = (name: string) => t(`fact.${name}` as GrantsMessageKey);
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="grant-step-title" data-testid="grant-step-form">
       <h2 id="grant-step-title">{t('grant.recordStep', { step: t(`grantStep.${step}`) })}</h2>
@@ -111,53 +199,9 @@ export function StepForm({ grantId, step, context, onRecorded }: StepFormProps) 
             <input {...control} type="date" data-testid="grant-step-date" value={date} onChange={(event) => setDate(event.target.value)} />
           )}
         </FormField>
-        {fields.map((field) => (
-          <FormField
-            key={field.name}
-            label={label(field.name)}
-            hint={field.kind === 'candidates' ? t('grant.candidatesHint') : undefined}
-            error={refused[field.name]}
-          >
-            {(control) =>
-              field.kind === 'candidates' ? (
-                <textarea
-                  {...control}
-                  data-testid={`grant-fact-${field.name}`}
-                  value={values[field.name] ?? ''}
-                  onChange={(event) => set(field.name, event.target.value)}
-                />
-              ) : field.kind === 'outcome' ? (
-                <select
-                  {...control}
-                  data-testid={`grant-fact-${field.name}`}
-                  value={values[field.name] ?? ''}
-                  onChange={(event) => set(field.name, event.target.value)}
-                >
-                  <option value="" />
-                  {grants.PROBATION_OUTCOMES.map((outcome) => (
-                    <option key={outcome} value={outcome}>
-                      {t(`outcome.${outcome}`)}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  {...control}
-                  type={field.kind === 'count' ? 'number' : field.kind === 'date' ? 'date' : 'text'}
-                  data-testid={`grant-fact-${field.name}`}
-                  value={values[field.name] ?? ''}
-                  onChange={(event) => set(field.name, event.target.value)}
-                />
-              )
-            }
-          </FormField>
-        ))}
+        <FactInputs fields={fields} values={values} refused={refused} onChange={set} />
       </div>
-      {broken.length > 0 && (
-        <p className="alert alert-error" role="alert" data-testid="grant-step-rule">
-          {t('grant.wouldBreak', { rule: ruleText(broken[0]) })}
-        </p>
-      )}
+      <BrokenRule problems={broken} testId="grant-step-rule" />
       <div className="form-actions">
         <button
           type="submit"

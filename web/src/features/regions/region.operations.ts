@@ -74,9 +74,18 @@ export const RegionFocusQuery = graphql(
 
 /** The options of a region picker. */
 export const RegionSearchQuery = graphql(`
-  query RegionSearch($search: String, $level: RegionLevel, $withinId: ID) {
-    regions(first: 20, filter: { search: $search, level: $level, withinId: $withinId }, orderBy: { field: CODE, direction: ASC }) {
+  query RegionSearch($search: String, $level: RegionLevel, $withinId: ID, $after: String) {
+    regions(
+      first: 20
+      after: $after
+      filter: { search: $search, level: $level, withinId: $withinId }
+      orderBy: { field: CODE, direction: ASC }
+    ) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id

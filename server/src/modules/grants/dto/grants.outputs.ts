@@ -73,6 +73,22 @@ export class GrantObjectionView {
   answeredAt!: Date | null;
 }
 
+@ObjectType({ description: "fileObjection's answer: the objection, and for an anonymous one its receipt code, shown this once." })
+export class NewObjection extends GrantObjectionView {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'An anonymous objection: the receipt code by which you (and only who holds it) can find it and its answer again (objectionByReceipt). The server keeps only its SHA-256: it is shown this once. Null when named (find it under myObjections).',
+  })
+  receipt!: string | null;
+}
+
+@ObjectType({ description: 'An objection as its filer follows it: the objection, its answer once given, and the grant it concerns.' })
+export class FiledObjection extends GrantObjectionView {
+  /** The grant objected to (not a field: `grant` resolves it). */
+  grantId!: string;
+}
+
 @ObjectType({ description: 'How a grant ended, who decided and why.' })
 export class GrantEndingView {
   @Field(() => GrantEndingReasonEnum)
