@@ -1,5 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { evaluation } from '@massline/shared';
+import { createHmac } from 'node:crypto';
 import type { BallotRepository } from './ballot.repository';
 
 /**
@@ -9,17 +8,6 @@ import type { BallotRepository } from './ballot.repository';
  */
 export function nullifierOf(secret: string, campaignId: string, termId: string, userId: string): Buffer {
   return createHmac('sha256', secret).update(`${campaignId}\n${termId}\n${userId}`).digest();
-}
-
-/** A new receipt code: 20 characters of the receipt alphabet, 100 random bits (32 symbols, 5 bits each). */
-export function newReceiptCode(): string {
-  const bytes = randomBytes(evaluation.RECEIPT_LENGTH);
-  return Array.from(bytes, (byte) => evaluation.RECEIPT_ALPHABET[byte & 31]).join('');
-}
-
-/** What is stored of a receipt: the SHA-256 of its canonical code (shared's normalizeReceiptCode). */
-export function receiptHashOf(code: string): Buffer {
-  return createHash('sha256').update(code).digest();
 }
 
 /** The nullifiers of the server's BALLOT_SECRET, and what they tell of a citizen's own ballots. */

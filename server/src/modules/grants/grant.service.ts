@@ -13,7 +13,7 @@ import type { CadreServices } from '../cadres/cadres.module';
 import { Cadre } from '../cadres/cadre.entity';
 import { Post } from '../cadres/post.entity';
 import { User } from '../accounts/user.entity';
-import { newReceiptCode, receiptHashOf } from '../evaluation/ballot-secrets';
+import { newReceiptCode, receiptHashOf } from '../../common/receipt-code';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { NotificationService } from '../notifications/notification.service';
 import type {
