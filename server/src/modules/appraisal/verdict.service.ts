@@ -13,6 +13,7 @@ import { SpecialAudit } from './special-audit.entity';
 import { VerdictSettingsRepository } from './verdict-settings.repository';
 import { tendencyFlagView } from '../evaluation/dto/evaluation.outputs';
 import type { Verdict } from './verdict.types';
+import { independentReads } from '../../common/reads';
 
 /** Mass satisfaction with a term, from the latest published campaign whose ballots for it reached k. */
 export interface TermMassEvaluation {
@@ -95,12 +96,13 @@ export class VerdictService {
     const unique = [...new Set(termIds)].filter((id) => byId.has(id));
     if (unique.length === 0) return termIds.map(() => null);
     const records = new AppraisalRecordRepository(em);
-    const [settings, mass, inspections, audits] = await Promise.all([
-      new VerdictSettingsRepository(em).active(),
-      this.massEvaluation(em, unique),
-      records.latestOf(Inspection, unique, filters.inspections),
-      records.latestOf(SpecialAudit, unique, filters.audits),
-    ]);
+    const [settings, mass, inspections, audits] = await independentReads(
+      em,
+      () => new VerdictSettingsRepository(em).active(),
+      () => this.massEvaluation(em, unique),
+      () => records.latestOf(Inspection, unique, filters.inspections),
+      () => records.latestOf(SpecialAudit, unique, filters.audits),
+    );
     const thresholds: evaluation.VerdictSettings = { ...settings.settings, version: settings.version };
     return termIds.map((id) => {
       const term = byId.get(id);

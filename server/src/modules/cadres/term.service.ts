@@ -13,6 +13,7 @@ import type { CreateTermInput, EndTermArgs, TermListArgs } from './dto/cadres.in
 import { PostRepository } from './post.repository';
 import { Term } from './term.entity';
 import { TermRepository, today, type TermForCampaign } from './term.repository';
+import { independentReads } from '../../common/reads';
 
 /**
  * Terms: who holds which post, when. Recorded directly by organizations of the post's jurisdiction
@@ -48,7 +49,11 @@ export class TermService {
     return inTransaction(this.events, context, async (em) => {
       await new PostRepository(em).lock(post.id);
       const terms = new TermRepository(em);
-      const [holders, history] = await Promise.all([terms.ofPost(post.id), terms.ofCadre(cadre.id)]);
+      const [holders, history] = await independentReads(
+        em,
+        () => terms.ofPost(post.id),
+        () => terms.ofCadre(cadre.id),
+      );
       const proposed: cadres.TermRecord = { postId: post.id, level: post.level, startsOn: input.startsOn, endsOn: input.endsOn };
       const problems = cadres.termProblems(proposed, history, holders);
       if (problems.length > 0) throw termRefusal(problems);

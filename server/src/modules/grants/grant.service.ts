@@ -34,6 +34,7 @@ import { Grant } from './grant.entity';
 import { GrantRepository, type ObjectionRow, type StepRow } from './grant.repository';
 import type { GrantsEvents } from './grants.events';
 import type { GrantStatus } from './grants-enums';
+import { independentReads } from '../../common/reads';
 
 /** Today's date (UTC, YYYY-MM-DD): whether a notice is open. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
@@ -171,11 +172,12 @@ export class GrantService {
   private async state(em: EntityManager, grant: Grant) {
     const repository = new GrantRepository(em);
     await repository.lock(grant.id);
-    const [steps, objections, endings] = await Promise.all([
-      repository.stepsOf([grant.id]),
-      repository.objectionsOf([grant.id]),
-      repository.endingsOf([grant.id]),
-    ]);
+    const [steps, objections, endings] = await independentReads(
+      em,
+      () => repository.stepsOf([grant.id]),
+      () => repository.objectionsOf([grant.id]),
+      () => repository.endingsOf([grant.id]),
+    );
     if (endings.length > 0) throw new AppError('GRANT_ENDED', `This grant ended on ${endings[0].endedOn}`);
     if (objections.some((objection) => objection.upheld === true))
       throw new AppError('GRANT_STOPPED', 'An upheld objection stopped this grant');

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { GrantRepository, type CorrectionRow, type EndingRow, type ObjectionRow, type StepRow } from './grant.repository';
+import { independentReads } from '../../common/reads';
 
 /** Everything recorded on one grant, as its fields read it. */
 export interface GrantRecords {
@@ -37,13 +38,14 @@ export function grantsLoaders(em: EntityManager) {
   const ledger = new LedgerRepository(em);
   return {
     grantRecords: new DataLoader<string, GrantRecords>(async (ids) => {
-      const [steps, corrections, objections, endings, terms] = await Promise.all([
-        grants.stepsOf(ids),
-        grants.correctionsOf(ids),
-        grants.objectionsOf(ids),
-        grants.endingsOf(ids),
-        grants.termIdsOf(ids),
-      ]);
+      const [steps, corrections, objections, endings, terms] = await independentReads(
+        em,
+        () => grants.stepsOf(ids),
+        () => grants.correctionsOf(ids),
+        () => grants.objectionsOf(ids),
+        () => grants.endingsOf(ids),
+        () => grants.termIdsOf(ids),
+      );
       const [stepsBy, correctionsBy, objectionsBy, endingsBy] = [
         groupBy(steps),
         groupBy(corrections),
