@@ -45,10 +45,7 @@ describe('a citizen’s objections: my objections and the anonymous receipt', ()
     await server.createUser({ email: 'neighbour@massline.test', role: 'CITIZEN', regionCode: '880101001', citizenStatus: 'VERIFIED' });
     neighbour = await server.client().signIn('neighbour@massline.test', DEMO_PASSWORD);
     fixtures = new GrantsFixtures(org);
-    const { regions } = await org.ok<{ regions: { edges: { node: { id: string } }[] } }>(
-      '{ regions(first: 1, filter: { search: "880101" }) { edges { node { id } } } }',
-    );
-    dongshanId = regions.edges[0].node.id;
+    dongshanId = await org.regionId('880101');
     const [me] = await sql<{ id: string }>(server.ownerOrm.em.fork(), 'select id from app_user where email = ?', ['citizen@massline.demo']);
     citizenId = me.id;
   });

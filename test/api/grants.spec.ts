@@ -60,10 +60,7 @@ describe('power grants', () => {
       server.as('auditor'),
     ]);
     fixtures = new CadresFixtures(org);
-    const { regions } = await org.ok<{ regions: { edges: { node: { id: string } }[] } }>(
-      '{ regions(first: 1, filter: { search: "880101" }) { edges { node { id } } } }',
-    );
-    dongshanId = regions.edges[0].node.id;
+    dongshanId = await org.regionId('880101');
   });
   afterAll(async () => server?.close());
 

@@ -20,10 +20,7 @@ describe.skipIf(!chromiumAvailable)(
       ({ server, browser } = await startConsole());
       const org = await server.as('orgIn');
       fixtures = new GrantsFixtures(org);
-      const { regions } = await org.ok<{ regions: { edges: { node: { id: string } }[] } }>(
-        '{ regions(first: 1, filter: { search: "880101" }) { edges { node { id } } } }',
-      );
-      dongshanId = regions.edges[0].node.id;
+      dongshanId = await org.regionId('880101');
     });
     afterAll(() => stopConsole({ server, browser }));
 

@@ -66,6 +66,15 @@ export class ApiClient {
    * A streamed upload (`POST /uploads/<name>`, text/csv): the body may be a string or chunks sent one by one
    * (a ReadableStream), as a browser sends a large file.
    */
+  /** The global id of the region with this code, as this caller finds it by search (the demo's codes: "880101" is Dongshan). */
+  async regionId(code: string): Promise<string> {
+    const { regions } = await this.ok<{ regions: { edges: { node: { id: string } }[] } }>(
+      'query ($code: String!) { regions(first: 1, filter: { search: $code }) { edges { node { id } } } }',
+      { code },
+    );
+    return regions.edges[0].node.id;
+  }
+
   async upload<T = Record<string, unknown>>(
     name: string,
     body: string | ReadableStream<Uint8Array>,
