@@ -151,14 +151,23 @@ export class GrantRepository {
     return paginate(this.em, Grant, where, page, order);
   }
 
-  /** The grants of these cadres with their regions, the latest recorded first: one statement. */
+  /**
+   * The grants of these cadres with their regions and posts, the latest recorded first: one statement.
+   * The post comes with the grant, not from whichever sibling query happened to load it first: a cadre's
+   * page asks for the grants' posts while its terms (the same posts) are still being read, and a post
+   * read only when the terms had not yet arrived made the page's statement count depend on timing.
+   */
   ofCadres(cadreIds: readonly string[]): Promise<Grant[]> {
-    return this.em.find(Grant, { cadre: { $in: [...cadreIds] } }, { populate: ['region'], orderBy: { createdAt: 'desc', id: 'desc' } });
+    return this.em.find(
+      Grant,
+      { cadre: { $in: [...cadreIds] } },
+      { populate: ['region', 'post'], orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
   }
 
-  /** The grants of these ids with their regions: one statement. */
-  withRegions(ids: readonly string[]): Promise<Grant[]> {
-    return this.em.find(Grant, { id: { $in: [...ids] } }, { populate: ['region'] });
+  /** The grants of these ids with their regions and posts (as `ofCadres`, for the same reason): one statement. */
+  withRegionsAndPosts(ids: readonly string[]): Promise<Grant[]> {
+    return this.em.find(Grant, { id: { $in: [...ids] } }, { populate: ['region', 'post'] });
   }
 
   findWithRegion(id: string): Promise<Grant | null> {

@@ -100,9 +100,9 @@ export class GrantService {
     return readById(context, Grant, 'Grant', id, ['region']);
   }
 
-  /** The grants of these ids with their regions (for other modules' reactions, in their transaction): one statement. */
+  /** The grants of these ids with their regions and posts (for other modules' reactions, in their transaction): one statement. */
   ofIds(em: EntityManager, ids: readonly string[]): Promise<Grant[]> {
-    return ids.length === 0 ? Promise.resolve([]) : new GrantRepository(em).withRegions(ids);
+    return ids.length === 0 ? Promise.resolve([]) : new GrantRepository(em).withRegionsAndPosts(ids);
   }
 
   /** Appends the records to the ledger, then publishes the events: one transaction with the records. */

@@ -61,7 +61,7 @@ export function grantsLoaders(em: EntityManager) {
       }));
     }),
     grantsById: new DataLoader(async (ids: readonly string[]) => {
-      const rows = new Map((await grants.withRegions(ids)).map((grant) => [grant.id, grant]));
+      const rows = new Map((await grants.withRegionsAndPosts(ids)).map((grant) => [grant.id, grant]));
       return ids.map((id) => rows.get(id) ?? null);
     }),
     grantsByCadre: new DataLoader(async (cadreIds: readonly string[]) => {
