@@ -100,9 +100,7 @@ export const schemaLintRules = {
           'GrantStepVersion',
           'WorkingCalendar',
           'CalendarDay',
-          // An objection as its filer follows it (its id is the objection's, as GrantObjectionView's), and the one
-          // answer that carries an anonymous objection's receipt (shown once, never stored as such).
-          'FiledObjection',
+          // The one answer that carries an anonymous objection's receipt (shown once, never stored as such).
           'NewObjection',
           // Mechanism 2: a campaign's questions, counts and votes, a result's flags, and a receipt (shown once, never stored as such).
           'CampaignCriterion',

@@ -36,16 +36,14 @@ describe('global ids, node and nodes', () => {
   });
   afterAll(() => server?.close());
 
-  it("makes the node of every connection a Node, but the computed assessments and a filer's objections (the schema lint's exemptions)", () => {
+  it("makes the node of every connection a Node, but the computed assessments (the schema lint's exemption)", () => {
     const { schema } = server.app.schema;
     const nodes = Object.values(schema.getTypeMap())
       .filter((type): type is GraphQLObjectType => isObjectType(type) && type.name.endsWith('Edge'))
       .map((edge) => getNamedType(edge.getFields().node.type))
       .filter((node) => !(isObjectType(node) && node.getInterfaces().some((face) => face.name === 'Node')))
       .map((node) => node.name);
-    // And an objection as its filer follows it: objections are not Nodes yet (GrantObjectionView's id is the
-    // row's uuid; the schema lint's exemption says so), a gap noted on the issue.
-    expect(nodes.sort()).toEqual(['AssessmentView', 'FiledObjection']);
+    expect(nodes.sort()).toEqual(['AssessmentView']);
   });
 
   it('gives every object an opaque id that names its type and decodes to its row', async () => {

@@ -5,11 +5,12 @@ import type { PersistedOperationManifest } from '../../server/src/app/persisted-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../server/src/common/sql';
 import type { ApiClient } from '../support/api-client';
+import { globalId, typeOf, uuidOf } from '../support/global-id';
 import { dayFrom, GrantsFixtures } from '../support/grants-fixtures';
 import { statementCounter } from '../support/statement-counter';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
-const FILE = 'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id filerName receipt } }';
+const FILE = 'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { objection { id filerName } receipt } }';
 const ANSWER = 'mutation ($input: AnswerObjectionInput!) { answerObjection(input: $input) { id } }';
 const FIELDS = 'id filerName text evidence upheld reasons answeredAt grant { id status }';
 const MINE = `query ($n: Int!) { myObjections(first: $n) { totalCount edges { node { ${FIELDS} } } } }`;
@@ -51,8 +52,12 @@ describe('a citizen’s objections: my objections and the anonymous receipt', ()
   });
   afterAll(async () => server?.close());
 
-  const file = async (client: ApiClient, grantId: string, text: string, anonymous: boolean) =>
-    (await client.ok<{ fileObjection: Filed }>(FILE, { input: { grantId, text, anonymous } })).fileObjection;
+  const file = async (client: ApiClient, grantId: string, text: string, anonymous: boolean): Promise<Filed> => {
+    const { fileObjection } = await client.ok<{ fileObjection: { objection: Omit<Filed, 'receipt'>; receipt: string | null } }>(FILE, {
+      input: { grantId, text, anonymous },
+    });
+    return { ...fileObjection.objection, receipt: fileObjection.receipt };
+  };
   const mine = async (client: ApiClient, n = 100) =>
     (await client.ok<{ myObjections: { totalCount: number; edges: { node: FiledObjection }[] } }>(MINE, { n })).myObjections;
 
@@ -114,10 +119,11 @@ describe('a citizen’s objections: my objections and the anonymous receipt', ()
 
     // Stored: no user, no name, only the SHA-256 of the code; the code itself nowhere; no audit entry ties it to the citizen.
     const owner = server.ownerOrm.em.fork();
+    const rowId = uuidOf(anonymous.id);
     const [row] = await sql<{ filed_by: string | null; filer_name: string | null; receipt_hash: Buffer }>(
       owner,
       'select filed_by, filer_name, receipt_hash from grant_objection where id = ?',
-      [anonymous.id],
+      [rowId],
     );
     const code = receipt.replace(/-/g, '');
     expect(row).toMatchObject({ filed_by: null, filer_name: null });
@@ -125,21 +131,57 @@ describe('a citizen’s objections: my objections and the anonymous receipt', ()
     const [leaks] = await sql<{ n: string }>(
       owner,
       `select count(*)::text as n from grant_objection o where o.id = ? and (row_to_json(o)::text like ? or row_to_json(o)::text like ?)`,
-      [anonymous.id, `%${code}%`, `%${citizenId}%`],
+      [rowId, `%${code}%`, `%${citizenId}%`],
     );
     expect(leaks.n).toBe('0');
     const audit = await sql<{ action: string; after: unknown }>(
       owner,
       `select action, after from audit_entry where actor_id = ? and (action = 'grant.objection.file' or after::text like ?)`,
-      [citizenId, `%${anonymous.id}%`],
+      [citizenId, `%${rowId}%`],
     );
-    expect(audit.filter((entry) => JSON.stringify(entry.after).includes(anonymous.id))).toEqual([]);
+    expect(audit.filter((entry) => JSON.stringify(entry.after).includes(rowId))).toEqual([]);
     expect((await mine(citizen)).edges.map(({ node }) => node.id)).not.toContain(anonymous.id);
 
     // The table stays append-only: its trigger refuses an update, even of the new column.
-    await expect(
-      owner.getConnection().execute(`update grant_objection set receipt_hash = null where id = '${anonymous.id}'`),
-    ).rejects.toThrow();
+    await expect(owner.getConnection().execute(`update grant_objection set receipt_hash = null where id = '${rowId}'`)).rejects.toThrow();
+  });
+
+  it('makes an objection a Node: one global id wherever it is read, fetched again by node(id:) as its grant shows it', async () => {
+    const grantId = await fixtures.inNotice(dongshanId);
+    const named = await file(citizen, grantId, 'The notice was posted only inside the committee building', false);
+    const anonymous = await file(citizen, grantId, 'Nobody told the villages', true);
+    expect(typeOf(named.id)).toBe('GrantObjection');
+    expect(uuidOf(anonymous.id)).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The same id on the grant, in the filer's list, by receipt and by node: one object for a client cache.
+    const { grant } = await server
+      .client()
+      .ok<{ grant: { objections: { id: string }[] } }>('query ($id: ID!) { grant(id: $id) { objections { id } } }', { id: grantId });
+    expect(grant.objections.map((objection) => objection.id)).toEqual(expect.arrayContaining([named.id, anonymous.id]));
+    expect((await mine(citizen)).edges.map(({ node }) => node.id)).toContain(named.id);
+    const NODE = `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on GrantObjection { ${FIELDS} } } }`;
+    for (const reader of [server.client(), neighbour, org]) {
+      const { nodes } = await reader.ok<{ nodes: (FiledObjection & { __typename: string })[] }>(NODE, { ids: [named.id, anonymous.id] });
+      expect(nodes).toMatchObject([
+        { __typename: 'GrantObjection', id: named.id, filerName: expect.stringContaining('李明'), grant: { id: grantId } },
+        { __typename: 'GrantObjection', id: anonymous.id, filerName: null, text: 'Nobody told the villages', grant: { id: grantId } },
+      ]);
+    }
+
+    // Not found, or the id of another type: null with the error at its path, the rest of the answer stands.
+    const missing = await server.client().request<{ node: unknown }>('query ($id: ID!) { node(id: $id) { id } }', {
+      id: globalId('GrantObjection', '00000000-0000-4000-8000-000000000000'),
+    });
+    expect(missing.data?.node).toBeNull();
+    expect(missing.errors).toMatchObject([{ path: ['node'], extensions: { code: 'NOT_FOUND' } }]);
+    const wrongType = await org.request(ANSWER, { input: { objectionId: grantId, upheld: false, reasons: 'Not an objection id' } });
+    expect(wrongType.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID' });
+    // The answer takes the global id, or the raw uuid as before.
+    await org.ok(ANSWER, { input: { objectionId: uuidOf(anonymous.id), upheld: false, reasons: 'Posted in every village too (photos)' } });
+    const { node } = await server
+      .client()
+      .ok<{ node: FiledObjection }>(`query ($id: ID!) { node(id: $id) { ... on GrantObjection { ${FIELDS} } } }`, { id: anonymous.id });
+    expect(node).toMatchObject({ upheld: false, reasons: 'Posted in every village too (photos)' });
   });
 
   it('refuses my objections to whoever may not object, and answers a page in as many statements for 1 as for many', async () => {

@@ -206,10 +206,10 @@ describe('the demo grants', () => {
       kind: 'NOTICE_OPENED',
       subject: uuidOf(open[0].id),
     });
-    const { fileObjection } = await citizen.ok<{ fileObjection: { filerName: string } }>(
-      'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { filerName } }',
+    const { fileObjection } = await citizen.ok<{ fileObjection: { objection: { filerName: string } } }>(
+      'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { objection { filerName } } }',
       { input: { grantId: open[0].id, text: 'The nominee has not lived in the village for the last three years', anonymous: false } },
     );
-    expect(fileObjection.filerName).toContain('李明');
+    expect(fileObjection.objection.filerName).toContain('李明');
   });
 });

@@ -94,21 +94,25 @@ describe('power grants', () => {
       expect.objectContaining({ kind: 'NOTICE_OPENED', subjectId: grant.id }),
     );
 
-    const objection = await citizen.ok<{ fileObjection: { id: string; filerName: string } }>(
-      'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id filerName text } }',
+    const objection = await citizen.ok<{ fileObjection: { objection: { id: string; filerName: string } } }>(
+      'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { objection { id filerName text } } }',
       { input: { grantId: grant.id, text: 'He did not attend the village hearings', evidence: 'Minutes of March', anonymous: false } },
     );
-    expect(objection.fileObjection.filerName).toContain('李明');
+    expect(objection.fileObjection.objection.filerName).toContain('李明');
 
     const early = await step(org, grant.id, { step: 'TAKING_EFFECT', date: dayFrom(21), facts: {} });
     expect(early.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'GRANT_OBJECTIONS_UNANSWERED' });
     expect(problemsOf(early)).toEqual({ step: { reason: 'OBJECTIONS_UNANSWERED', params: { unanswered: 1 } } });
 
     await org.ok('mutation ($input: AnswerObjectionInput!) { answerObjection(input: $input) { id } }', {
-      input: { objectionId: objection.fileObjection.id, upheld: false, reasons: 'He attended 9 of 10 hearings (minutes attached)' },
+      input: {
+        objectionId: objection.fileObjection.objection.id,
+        upheld: false,
+        reasons: 'He attended 9 of 10 hearings (minutes attached)',
+      },
     });
     const again = await org.request('mutation ($input: AnswerObjectionInput!) { answerObjection(input: $input) { id } }', {
-      input: { objectionId: objection.fileObjection.id, upheld: true, reasons: 'Second thoughts' },
+      input: { objectionId: objection.fileObjection.objection.id, upheld: true, reasons: 'Second thoughts' },
     });
     expect(reasonOf(again)).toBe('OBJECTION_ALREADY_ANSWERED');
 
@@ -299,7 +303,7 @@ describe('power grants', () => {
   it('stops a grant whose objection is upheld, and refuses objections from outside the region or outside the notice', async () => {
     const { grant } = await newGrant();
     for (const next of appointmentSteps(-20)) await record(grant.id, next);
-    const OBJECT = 'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id filerName } }';
+    const OBJECT = 'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { objection { id filerName } } }';
     const closed = await citizen.request(OBJECT, { input: { grantId: grant.id, text: 'Too soon', anonymous: true } });
     expect(reasonOf(closed)).toBe('GRANT_NOTICE_NOT_OPEN');
     await record(grant.id, { step: 'NOTICE', date: dayFrom(0), facts: { end: dayFrom(14) } });
@@ -309,14 +313,16 @@ describe('power grants', () => {
     const outside = await outsider.request(OBJECT, { input: { grantId: grant.id, text: 'Not from here', anonymous: true } });
     expect(outside.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OBJECTION_OUTSIDE_REGION' });
 
-    const { fileObjection } = await citizen.ok<{ fileObjection: { id: string; filerName: string | null } }>(OBJECT, {
+    const {
+      fileObjection: { objection: fileObjection },
+    } = await citizen.ok<{ fileObjection: { objection: { id: string; filerName: string | null } } }>(OBJECT, {
       input: { grantId: grant.id, text: 'He was disciplined in 2023 and did not declare it', anonymous: true },
     });
     expect(fileObjection.filerName).toBeNull();
     const [stored] = await sql<{ filed_by: string | null }>(
       server.ownerOrm.em.fork(),
       'select filed_by from grant_objection where id = ?',
-      [fileObjection.id],
+      [uuidOf(fileObjection.id)],
     );
     expect(stored.filed_by).toBeNull();
     await org.ok('mutation ($input: AnswerObjectionInput!) { answerObjection(input: $input) { id } }', {

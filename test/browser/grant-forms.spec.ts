@@ -284,13 +284,13 @@ describe.skipIf(!chromiumAvailable)(
     it('at 375 px in 中文: a citizen’s objections and their answers, with no English', async () => {
       const grantId = await fixtures.inNotice(dongshanId);
       const citizen = await server.as('citizen');
-      const { fileObjection } = await citizen.ok<{ fileObjection: { id: string } }>(
-        'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }',
+      const { fileObjection } = await citizen.ok<{ fileObjection: { objection: { id: string } } }>(
+        'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { objection { id } } }',
         { input: { grantId, text: '推荐会没有提前公告', anonymous: false } },
       );
       const org = await server.as('orgIn');
       await org.ok('mutation ($input: AnswerObjectionInput!) { answerObjection(input: $input) { id } }', {
-        input: { objectionId: fileObjection.id, upheld: true, reasons: '经核实，推荐会未按规定公告' },
+        input: { objectionId: fileObjection.objection.id, upheld: true, reasons: '经核实，推荐会未按规定公告' },
       });
       const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
       const page = await context.newPage();

@@ -85,7 +85,7 @@ export const GRANTS_MATRIX: MatrixRows = {
     expect: jurisdictionChange,
   },
   'Mutation.fileObjection': {
-    document: 'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }',
+    document: 'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { objection { id } } }',
     variables: async (f) => ({
       input: { grantId: await once(f, 'notice', () => grantsOf(f).inNotice(f.dongshanId)), text: 'An objection', anonymous: true },
     }),
@@ -105,11 +105,11 @@ export const GRANTS_MATRIX: MatrixRows = {
       const object = async () => {
         const grantId = await once(f, 'notice', () => grantsOf(f).inNotice(f.dongshanId));
         const citizen = await f.server.as('citizen');
-        const { fileObjection } = await citizen.ok<{ fileObjection: { id: string } }>(
-          'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { id } }',
+        const { fileObjection } = await citizen.ok<{ fileObjection: { objection: { id: string } } }>(
+          'mutation ($input: FileObjectionInput!) { fileObjection(input: $input) { objection { id } } }',
           { input: { grantId, text: 'An objection', anonymous: false } },
         );
-        return fileObjection.id;
+        return fileObjection.objection.id;
       };
       const objectionId = mayChange(actor) ? await object() : await once(f, 'objection', object);
       return { input: { objectionId, upheld: false, reasons: 'Looked into: unfounded' } };

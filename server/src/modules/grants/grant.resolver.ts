@@ -108,7 +108,7 @@ export class GrantResolver {
     @Arg('input', () => FileObjectionInput, { description: 'The objection.' }) input: FileObjectionInput,
   ): Promise<NewObjection> {
     const { objection, receipt } = await this.service.fileObjection(context, input);
-    return { ...objection, upheld: null, reasons: null, answeredAt: null, receipt };
+    return { objection: { ...objection, grantId: objection.grant.id, upheld: null, reasons: null, answeredAt: null }, receipt };
   }
 
   @Mutation(() => Grant, { description: 'Answers an objection: upheld (the grant stops) or not, with reasons' })

@@ -100,6 +100,15 @@ export class GrantService {
     return readById(context, Grant, 'Grant', id, ['region']);
   }
 
+  /** One objection by id, for whoever may read its grant's objections (the grant's region decides). Batched per request. */
+  async objection(context: RequestContext, id: string): Promise<ObjectionRow> {
+    const row = await context.loaders.objectionsById.load(id);
+    const grant = row && (await context.loaders.grantsById.load(row.grantId));
+    if (!row || !grant) throw notFound('GrantObjection');
+    authorize(context, 'read', 'GrantObjection', grant);
+    return row;
+  }
+
   /** The grants of these ids with their regions and posts (for other modules' reactions, in their transaction): one statement. */
   ofIds(em: EntityManager, ids: readonly string[]): Promise<Grant[]> {
     return ids.length === 0 ? Promise.resolve([]) : new GrantRepository(em).withRegionsAndPosts(ids);

@@ -17,6 +17,8 @@ declare module '../../common/loaders' {
   interface Loaders {
     /** The records of each grant: five statements for a whole page of grants. */
     grantRecords: DataLoader<string, GrantRecords>;
+    /** Each objection with its answer, by id (`node(id:)`). */
+    objectionsById: DataLoader<string, ObjectionRow | null>;
     /** Each grant with its region, by id (a term's grant). */
     grantsById: DataLoader<string, import('./grant.entity').Grant | null>;
     /** The grants of each cadre, the latest recorded first (a cadre's page). */
@@ -59,6 +61,10 @@ export function grantsLoaders(em: EntityManager) {
         ending: endingsBy.get(id)?.[0] ?? null,
         termId: terms.get(id) ?? null,
       }));
+    }),
+    objectionsById: new DataLoader(async (ids: readonly string[]) => {
+      const rows = new Map((await grants.objectionsOfIds(ids)).map((row) => [row.id, row]));
+      return ids.map((id) => rows.get(id) ?? null);
     }),
     grantsById: new DataLoader(async (ids: readonly string[]) => {
       const rows = new Map((await grants.withRegionsAndPosts(ids)).map((grant) => [grant.id, grant]));

@@ -10,7 +10,7 @@ import { GrantEnding } from './grant-ending.entity';
 import { GrantObjection } from './grant-objection.entity';
 import { GrantStep } from './grant-step.entity';
 import { Grant } from './grant.entity';
-import { FiledObjectionResolver } from './filed-objection.resolver';
+import { GrantObjectionResolver } from './grant-objection.resolver';
 import { CadreGrantsResolver, TermGrantResolver } from './grant-links.resolver';
 import { GrantResolver } from './grant.resolver';
 import { GrantService } from './grant.service';
@@ -60,7 +60,7 @@ export const grantsModule = defineModule({
   },
   resolvers: [
     resolver(GrantResolver, (s: GrantsServices) => new GrantResolver(s.grants, s.calendar)),
-    resolver(FiledObjectionResolver, (s: GrantsServices) => new FiledObjectionResolver(s.grants)),
+    resolver(GrantObjectionResolver, (s: GrantsServices) => new GrantObjectionResolver(s.grants)),
     resolver(CadreGrantsResolver, () => new CadreGrantsResolver()),
     resolver(TermGrantResolver, () => new TermGrantResolver()),
   ],
@@ -72,7 +72,10 @@ export const grantsModule = defineModule({
       new PublicationEpochRepository(em).bump(),
     ),
   ],
-  nodes: (s: GrantsServices) => ({ Grant: (context, id) => s.grants.get(context, id) }),
+  nodes: (s: GrantsServices) => ({
+    Grant: (context, id) => s.grants.get(context, id),
+    GrantObjection: (context, id) => s.grants.objection(context, id),
+  }),
   loaders: grantsLoaders,
   migrations: [
     { name: 'Migration20261129191742Grants', class: Migration20261129191742Grants },

@@ -247,7 +247,7 @@ export function GrantPage() {
   const { t, locale, regionName, formatDateTime } = useGrantsI18n();
   const ability = useAppAbility();
   const [notice, setNotice] = useState<string | null>(null);
-  const context = useMemo(() => ({ additionalTypenames: ['Grant', 'GrantObjectionView'] }), []);
+  const context = useMemo(() => ({ additionalTypenames: ['Grant', 'GrantObjection'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: GrantQuery, variables: { id }, context });
   const grant = data?.grant;
   // The holidays of the year its notice began (the timeline's checks), and of this year (the next step's).

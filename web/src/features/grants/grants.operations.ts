@@ -175,7 +175,9 @@ export const RecordGrantStepMutation = graphql(`
 export const FileObjectionMutation = graphql(`
   mutation FileObjection($input: FileObjectionInput!) {
     fileObjection(input: $input) {
-      id
+      objection {
+        id
+      }
       receipt
     }
   }
@@ -277,7 +279,7 @@ export const CadrePickQuery = graphql(`
 
 /** What a citizen sees of an objection they filed: it, its answer, and where the grant stands. */
 export const FiledObjectionFields = graphql(`
-  fragment FiledObjectionFields on FiledObjection @_unmask {
+  fragment FiledObjectionFields on GrantObjection @_unmask {
     id
     text
     evidence

@@ -124,7 +124,7 @@ function ReceiptLookup() {
 export function MyObjectionsPage() {
   const { t } = useGrantsI18n();
   const pages = useCursorPages('my-objections', PAGE_SIZE);
-  const context = useMemo(() => ({ additionalTypenames: ['Grant', 'GrantObjectionView'] }), []);
+  const context = useMemo(() => ({ additionalTypenames: ['Grant', 'GrantObjection'] }), []);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: MyObjectionsQuery, variables: pages.variables, context });
   const connection = data?.myObjections;
   return (

@@ -139,8 +139,7 @@ export class FileObjectionInput {
 
 @InputType({ description: "The organization's answer to an objection." })
 export class AnswerObjectionInput {
-  @Field(() => String, { description: "The objection's id (GrantObjectionView.id)" })
-  @Length(36, 36)
+  @GlobalIdField('GrantObjection', { description: 'The objection.' })
   objectionId!: string;
 
   @Field(() => Boolean, { description: 'Upheld: the objection stands and the grant stops.' })

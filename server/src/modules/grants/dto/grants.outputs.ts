@@ -1,6 +1,7 @@
 import { grants } from '@massline/shared';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../../common/node';
 import { LedgerEntryView } from '../../ledger/dto/ledger.outputs';
 import { GrantEndingReasonEnum, GrantStepKindEnum, type GrantEndingReason } from '../grants-enums';
 
@@ -46,10 +47,21 @@ export class GrantStepView {
   ledgerEntry!: LedgerEntryView | null;
 }
 
-@ObjectType({ description: 'An objection to a grant in notice, and its answer once given.' })
-export class GrantObjectionView {
-  @Field(() => String, { description: "The objection's id" })
+/**
+ * An objection, wherever it is read: on its grant, in its filer's list, by its receipt, by `node(id:)`. One
+ * type, so that a client cache holds one object per objection. (The class keeps its old name: the
+ * entity is `GrantObjection`.)
+ */
+@ObjectType('GrantObjection', {
+  implements: Node,
+  description: 'An objection to a grant in notice, and its answer once given (the filer named only when they chose to be).',
+})
+export class GrantObjectionView implements Node {
+  @Field(() => ID, { description: "The objection's global id" })
   id!: string;
+
+  /** The grant objected to (not a field: `grant` resolves it). */
+  grantId!: string;
 
   @Field(() => String, { nullable: true, description: "The objector's name, when they chose to be named" })
   filerName!: string | null;
@@ -74,19 +86,16 @@ export class GrantObjectionView {
 }
 
 @ObjectType({ description: "fileObjection's answer: the objection, and for an anonymous one its receipt code, shown this once." })
-export class NewObjection extends GrantObjectionView {
+export class NewObjection {
+  @Field(() => GrantObjectionView, { description: 'The objection filed' })
+  objection!: GrantObjectionView;
+
   @Field(() => String, {
     nullable: true,
     description:
       'An anonymous objection: the receipt code by which you (and only who holds it) can find it and its answer again (objectionByReceipt). The server keeps only its SHA-256: it is shown this once. Null when named (find it under myObjections).',
   })
   receipt!: string | null;
-}
-
-@ObjectType({ description: 'An objection as its filer follows it: the objection, its answer once given, and the grant it concerns.' })
-export class FiledObjection extends GrantObjectionView {
-  /** The grant objected to (not a field: `grant` resolves it). */
-  grantId!: string;
 }
 
 @ObjectType({ description: 'How a grant ended, who decided and why.' })

@@ -2,18 +2,21 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { Allow, Public } from '../../common/operation-permission';
 import type { RequestContext } from '../../common/request-context';
-import { FiledObjection } from './dto/grants.outputs';
+import { GrantObjectionView } from './dto/grants.outputs';
 import { Grant } from './grant.entity';
 import type { GrantService } from './grant.service';
 
-export const FiledObjectionConnection = ConnectionType(FiledObjection, 'FiledObjection');
+export const GrantObjectionConnection = ConnectionType(GrantObjectionView, 'GrantObjection');
 
-/** A citizen follows their objections: the named ones by their account, an anonymous one by its receipt alone. */
-@Resolver(() => FiledObjection)
-export class FiledObjectionResolver {
+/**
+ * An objection as an object of its own: the grant it concerns, and the ways a citizen follows theirs — the
+ * named ones by their account, an anonymous one by its receipt alone (its id is a Node's: `node(id:)` too).
+ */
+@Resolver(() => GrantObjectionView)
+export class GrantObjectionResolver {
   constructor(private readonly service: GrantService) {}
 
-  @Query(() => FiledObjectionConnection, {
+  @Query(() => GrantObjectionConnection, {
     description:
       'The objections you filed under your name, the latest first, each with its answer and its grant. Anonymous ones are linked to nobody: find each by its receipt (objectionByReceipt).',
   })
@@ -22,7 +25,7 @@ export class FiledObjectionResolver {
     return this.service.myObjections(context, page);
   }
 
-  @Query(() => FiledObjection, {
+  @Query(() => GrantObjectionView, {
     nullable: true,
     description:
       'An anonymous objection by the receipt code shown when it was filed, with its answer and its grant; null for a code that is no receipt. Nothing of who filed it is returned, nor recorded of who asks.',
@@ -36,7 +39,7 @@ export class FiledObjectionResolver {
   }
 
   @FieldResolver(() => Grant, { nullable: true, description: 'The grant objected to, where it stands now' })
-  grant(@Root() objection: FiledObjection, @Ctx() context: RequestContext) {
+  grant(@Root() objection: GrantObjectionView, @Ctx() context: RequestContext) {
     return context.loaders.grantsById.load(objection.grantId);
   }
 }
