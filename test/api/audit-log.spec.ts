@@ -64,15 +64,13 @@ describe('audit log', () => {
 
   it('filters by action and time, newest first', async () => {
     const county = await server.as('orgIn');
-    const { regions } = await county.ok<{ regions: { edges: { node: { id: string } }[] } }>(
-      '{ regions(first: 1, filter: { search: "880101" }) { edges { node { id } } } }',
-    );
+    const dongshanId = await county.regionId('880101');
     const before = new Date(Date.now() - 1000).toISOString();
     for (const population of [200000, 201000]) {
       await county.ok(
         'mutation ($r: ID!, $p: Int!) { setRegionStatistics(input: { regionId: $r, period: "2026-Q1", population: $p, households: 70000 }) { id } }',
         {
-          r: regions.edges[0].node.id,
+          r: dongshanId,
           p: population,
         },
       );

@@ -46,11 +46,9 @@ describe("a cadre's page: their grants, terms and verdicts together, in one quer
   beforeAll(async () => {
     server = await startTestServer();
     county = await server.as('orgIn');
-    const { regions } = await county.ok<{ regions: { edges: { node: { id: string } }[] } }>(
-      '{ regions(first: 1, filter: { search: "880101" }) { edges { node { id } } } }',
-    );
+    const dongshanId = await county.regionId('880101');
     const fixtures = new GrantsFixtures(county);
-    const grantIds = await Promise.all([0, 1, 2].map(() => fixtures.inEffect(regions.edges[0].node.id)));
+    const grantIds = await Promise.all([0, 1, 2].map(() => fixtures.inEffect(dongshanId)));
     const granted = await Promise.all(
       grantIds.map(async (id) => {
         const { grant } = await county.ok<{ grant: { term: { id: string; cadre: { id: string } } } }>(

@@ -54,10 +54,7 @@ describe('review alerts: an incompetent verdict calls the granting body to revie
   beforeAll(async () => {
     server = await startTestServer();
     county = await server.as('orgIn');
-    const { regions } = await county.ok<{ regions: { edges: { node: { id: string } }[] } }>(
-      '{ regions(first: 1, filter: { search: "880101" }) { edges { node { id } } } }',
-    );
-    const dongshan = regions.edges[0].node.id;
+    const dongshan = await county.regionId('880101');
     const grants = new GrantsFixtures(county);
     const grantId = await grants.inEffect(dongshan);
     const { grant } = await county.ok<{ grant: { organizationId: string; term: { id: string; cadre: { id: string } } } }>(

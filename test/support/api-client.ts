@@ -62,10 +62,6 @@ export class ApiClient {
     return answer.data;
   }
 
-  /**
-   * A streamed upload (`POST /uploads/<name>`, text/csv): the body may be a string or chunks sent one by one
-   * (a ReadableStream), as a browser sends a large file.
-   */
   /** The global id of the region with this code, as this caller finds it by search (the demo's codes: "880101" is Dongshan). */
   async regionId(code: string): Promise<string> {
     const { regions } = await this.ok<{ regions: { edges: { node: { id: string } }[] } }>(
@@ -75,6 +71,10 @@ export class ApiClient {
     return regions.edges[0].node.id;
   }
 
+  /**
+   * A streamed upload (`POST /uploads/<name>`, text/csv): the body may be a string or chunks sent one by one
+   * (a ReadableStream), as a browser sends a large file.
+   */
   async upload<T = Record<string, unknown>>(
     name: string,
     body: string | ReadableStream<Uint8Array>,
