@@ -73,7 +73,7 @@ describe.skipIf(!chromiumAvailable)('cadres, posts and terms, and the notificati
     await page.getByTestId('term-ended-on').fill('2025-06-30');
     await page.getByTestId('term-end-reason').selectOption('RESIGNATION');
     await page.getByTestId('term-end-submit').click();
-    await poll(() => page.getByTestId('term-ended').textContent()).toBe('Resigned · 2025-06-30');
+    await poll(() => page.getByTestId('term-ended').textContent()).toBe('Resignation · 2025-06-30');
     const [row] = await sql<{ ended_on: string; end_reason: string }>(
       `select t.ended_on::text, t.end_reason from term t join cadre c on c.id = t.cadre_id where c.name = '欧阳明远'`,
     );

@@ -109,6 +109,12 @@ export const en = {
   'role.AUDITOR': 'Auditor',
   'role.THIRD_PARTY': 'Third party',
 
+  // How a term (and the grant that created it) ended: the cadres' and the grants' pages both say it.
+  'endReason.EXPIRY': 'Term expired',
+  'endReason.RESIGNATION': 'Resignation',
+  'endReason.DISMISSAL': 'Dismissal',
+  'endReason.RECALL': 'Recall',
+
   'level.PROVINCE': 'Province',
   'level.CITY': 'City',
   'level.COUNTY': 'County',

@@ -106,6 +106,12 @@ export const zhCN: CoreDictionary = {
   'role.AUDITOR': '纪检审计人员',
   'role.THIRD_PARTY': '第三方',
 
+  // How a term (and the grant that created it) ended: the cadres' and the grants' pages both say it.
+  'endReason.EXPIRY': '任期届满',
+  'endReason.RESIGNATION': '辞职',
+  'endReason.DISMISSAL': '免职',
+  'endReason.RECALL': '罢免',
+
   'level.PROVINCE': '省',
   'level.CITY': '市',
   'level.COUNTY': '县',

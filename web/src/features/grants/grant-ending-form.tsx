@@ -41,7 +41,7 @@ export function GrantEndingForm({ grantId, onEnded }: { grantId: string; onEnded
             >
               {cadres.TERM_END_REASONS.map((value) => (
                 <option key={value} value={value}>
-                  {t(`grantEnding.${value}`)}
+                  {t(`endReason.${value}`)}
                 </option>
               ))}
             </select>

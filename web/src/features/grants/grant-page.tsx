@@ -288,7 +288,7 @@ export function GrantPage() {
           <p data-testid="grant-term">
             {t('grant.term', { startsOn: grant.term.startsOn, endsOn: grant.term.endsOn })}
             {grant.term.endedOn && grant.term.endReason && (
-              <> · {t('grant.termEnded', { endedOn: grant.term.endedOn, reason: t(`grantEnding.${grant.term.endReason}`) })}</>
+              <> · {t('grant.termEnded', { endedOn: grant.term.endedOn, reason: t(`endReason.${grant.term.endReason}`) })}</>
             )}
           </p>
         )}
@@ -361,7 +361,7 @@ export function GrantPage() {
         <>
           <h2>{t('grant.ending')}</h2>
           <p className="card" data-testid="grant-ending">
-            {t(`grantEnding.${grant.ending.reason}`)} · {grant.ending.endedOn} · {grant.ending.decidedBy}: {grant.ending.why}
+            {t(`endReason.${grant.ending.reason}`)} · {grant.ending.endedOn} · {grant.ending.decidedBy}: {grant.ending.why}
           </p>
         </>
       )}
