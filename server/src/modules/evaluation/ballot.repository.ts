@@ -76,6 +76,8 @@ export class BallotRepository {
         ballot.campaignId,
         ballot.userId,
       ],
+      // Prepared: PostgreSQL plans it once per connection, not on every ballot.
+      { prepared: 'ballot-cast' },
     );
     return row ?? null;
   }
