@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client';
-import { insertCampaign, insertTerms } from '../support/evaluation-fixtures';
+import { answersOf, insertCampaign, insertCitizens, insertTerms } from '../support/evaluation-fixtures';
+import { globalId } from '../support/global-id';
 import { statementCounter } from '../support/statement-counter';
 import { ACTOR_EMAILS, startTestServer, type TestServer } from '../support/test-server';
 
 /**
  * The campaign lists cost as many SQL statements for 1 row as for many (no N+1): terms, turnout, results
- * with comments, the caller's participation and votes all come through per-request loaders.
+ * with comments, the caller's participation and votes all come through per-request loaders. And a ballot
+ * costs what ballot intake's target allows.
  */
 describe('SQL statements of the campaign lists', () => {
   let server: TestServer;
@@ -63,5 +65,27 @@ describe('SQL statements of the campaign lists', () => {
     expect(many.rows).toBeGreaterThanOrEqual(12);
     expect(many.statements).toBe(one.statements);
     expect(one.statements).toBeLessThanOrEqual(14);
+  });
+
+  // Ballot intake's budget: a citizen's later ballot of a campaign publishes no event, so it is the session's
+  // lookup and one statement of its own (campaign, participation, ballot) — no BEGIN, no COMMIT.
+  it("a citizen's later ballot of a campaign: the session's lookup and one statement", async () => {
+    const terms = await insertTerms(server.ownerOrm, { regionCode: '880101', count: 2, prefix: 'Cast' });
+    const campaign = await insertCampaign(server.ownerOrm, { regionCode: '880101', status: 'OPEN', termIds: terms, title: 'Cast' });
+    const [citizen] = await insertCitizens(server.ownerOrm, server.url, { regionCode: '880101001', count: 1, prefix: 'counted-voter' });
+    const client = citizen.client();
+    const cast = (term: string) =>
+      client.ok<{ castBallot: { code: string } }>(`mutation ($input: CastBallotInput!) { castBallot(input: $input) { code } }`, {
+        input: {
+          campaignId: globalId('Campaign', campaign.id),
+          termId: globalId('Term', term),
+          answers: answersOf(campaign.criteria, 'SATISFIED'),
+        },
+      });
+    await cast(terms[0]);
+    statements.reset();
+    const later = await cast(terms[1]);
+    expect(later.castBallot.code).toMatch(/\S/);
+    expect(statements.count).toBe(2);
   });
 });

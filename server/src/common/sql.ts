@@ -10,10 +10,20 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
  * paths and bulk writes, where hydrating entities would cost more than the query (../shared/STACK.md).
  * `?` placeholders; an array binds as a PostgreSQL array (write `= any(?)`, not `in (?)`). Values travel as parameters, not
  * inlined into the text, so a multi-megabyte JSON batch is one bound string.
+ *
+ * `prepared` names the statement for statements run on every request (the session lookup, a ballot): each
+ * connection parses it once and PostgreSQL keeps its plan, instead of planning it again each time (a
+ * four-table join's planning cost more than its execution). One name, one text.
  */
-export async function sql<T>(em: EntityManager, text: string, bindings: readonly unknown[] = []): Promise<T[]> {
+export async function sql<T>(
+  em: EntityManager,
+  text: string,
+  bindings: readonly unknown[] = [],
+  { prepared }: { prepared?: string } = {},
+): Promise<T[]> {
   const runner = (em.getTransactionContext<Knex.Transaction>() ?? em.getKnex()) as Knex;
-  const result = (await runner.raw(text, bindings as Knex.RawBinding[])) as { rows: T[] };
+  const query = runner.raw(text, bindings as Knex.RawBinding[]);
+  const result = (await (prepared ? query.options({ name: prepared }) : query)) as { rows: T[] };
   return result.rows;
 }
 

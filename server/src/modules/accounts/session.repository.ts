@@ -25,7 +25,8 @@ export class SessionRepository {
   /**
    * The user behind a live session, as a plain row (one statement, nothing hydrated: it runs on every
    * request of a signed-in person): null when the session is unknown or expired, or its user or the user's
-   * organization is deactivated. Read afresh each time, so a revoked session or a deactivation counts at once.
+   * organization is deactivated. Read afresh each time, so a revoked session or a deactivation counts at once;
+   * a prepared statement, so that PostgreSQL plans the join once per connection rather than on every request.
    */
   async findLiveUser(idHash: string): Promise<LiveSessionUser | null> {
     const [row] = await sql<LiveSessionUser>(
@@ -38,6 +39,7 @@ export class SessionRepository {
          left join organization o on o.id = u.organization_id
         where s.id_hash = ? and s.expires_at > now() and u.active and (o.id is null or o.active)`,
       [idHash],
+      { prepared: 'session-live-user' },
     );
     return row ?? null;
   }

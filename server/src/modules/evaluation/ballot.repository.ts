@@ -3,12 +3,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { evaluation } from '@massline/shared';
 import { sql } from '../../common/sql';
 
-/** What a ballot's transaction found of its campaign, and what it wrote. */
+/** What a ballot's statement found of its campaign and its citizen, and what it wrote. */
 export interface BallotWrite {
   /** The campaign's status, read under a share lock (a concurrent close waits for the ballot, or the ballot for the close). */
   status: evaluation.CampaignStatus;
   /** Whether its closing time is still ahead (by the database's clock). */
   running: boolean;
+  /** Whether the citizen had taken part in the campaign before this statement ("took part" was already written). */
+  tookPart: boolean;
   /** Whether the participation and the ballot were written: false when the campaign is not taking ballots, or the nullifier has voted. */
   cast: boolean;
   /** Whether this was the citizen's first ballot of the campaign ("took part" was written now). */
@@ -32,42 +34,57 @@ export class BallotRepository {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * A ballot in one statement (one round trip, in the caller's transaction): the campaign read under a
-   * share lock (a close — UPDATE … status — waits for this ballot, or this ballot sees it closed); the
-   * participation under its nullifier, whose primary key refuses a second ballot for the same term
-   * (ON CONFLICT waits for a concurrent one in flight, then writes nothing if it committed); the ballot
-   * only if the participation was written (no RETURNING: the runtime role may not read ballots back);
-   * and "this citizen took part in this campaign", once.
+   * A ballot in one statement (one round trip): the campaign read under a share lock (a close — UPDATE …
+   * status — waits for this ballot, or this ballot sees it closed); the participation under its nullifier,
+   * whose primary key refuses a second ballot for the same term (ON CONFLICT waits for a concurrent one in
+   * flight, then writes nothing if it committed); the ballot only if the participation was written (no
+   * RETURNING: the runtime role may not read ballots back); and "this citizen took part in this
+   * campaign", once.
+   *
+   * `alone`: the statement runs outside a transaction (it is its own), so it must not write what needs an
+   * event published with it: it writes only when the citizen took part in the campaign already, and
+   * otherwise writes nothing and says so (`tookPart` false), for the caller to cast in a transaction that
+   * publishes "took part". One prepared statement for both (the flag is a parameter): planned once per
+   * connection.
    */
-  async cast(ballot: {
-    campaignId: string;
-    termId: string;
-    userId: string;
-    nullifier: Buffer;
-    id: string;
-    answers: number[];
-    comment: string | null;
-    receiptHash: Buffer;
-  }): Promise<BallotWrite | null> {
+  async cast(
+    ballot: {
+      campaignId: string;
+      termId: string;
+      userId: string;
+      nullifier: Buffer;
+      id: string;
+      answers: number[];
+      comment: string | null;
+      receiptHash: Buffer;
+    },
+    { alone }: { alone: boolean },
+  ): Promise<BallotWrite | null> {
     const [row] = await sql<BallotWrite>(
       this.em,
       `with campaign as (select status, closes_at > now() as running from campaign where id = ? for share),
+            took_part as (select exists (select from campaign_participant where campaign_id = ? and user_id = ?) as yes),
             participation as (
               insert into participation (nullifier, campaign_id, term_id)
-              select ?, ?, ? from campaign where status = 'OPEN' and running
+              select ?, ?, ? from campaign, took_part where status = 'OPEN' and running and (took_part.yes or not ?::boolean)
               on conflict (nullifier) do nothing returning term_id),
             ballot as (
               insert into ballot (id, campaign_id, term_id, answers, comment, receipt_hash)
               select ?, ?, term_id, ?::smallint[], ?, ? from participation),
             participant as (
-              insert into campaign_participant (campaign_id, user_id) select ?, ? from participation
+              insert into campaign_participant (campaign_id, user_id) select ?, ? from participation, took_part where not took_part.yes
               on conflict do nothing returning user_id)
-       select c.status, c.running, exists (select from participation) as cast, exists (select from participant) as first from campaign c`,
+       select c.status, c.running, (select yes from took_part) as "tookPart", exists (select from participation) as cast,
+              exists (select from participant) as first
+         from campaign c`,
       [
         ballot.campaignId,
+        ballot.campaignId,
+        ballot.userId,
         ballot.nullifier,
         ballot.campaignId,
         ballot.termId,
+        alone,
         ballot.id,
         ballot.campaignId,
         ballot.answers,
@@ -76,6 +93,7 @@ export class BallotRepository {
         ballot.campaignId,
         ballot.userId,
       ],
+      { prepared: 'ballot-cast' },
     );
     return row ?? null;
   }

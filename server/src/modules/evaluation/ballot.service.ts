@@ -68,38 +68,44 @@ export class BallotService {
     if (Object.keys(problems).length > 0) throw new AppError('INVALID_BALLOT', 'Some answers need correcting', problems);
     const answers = evaluation.ballotSteps(campaign.criteria, campaign.scale, input.answers);
     const code = newReceiptCode();
-    const nullifier = this.keys.nullifier(campaign.id, input.termId, principal.id);
-    await inTransaction(this.events, context, async (em) => {
-      // One statement: the campaign under a share lock, the participation, the ballot, "took part" (BallotRepository.cast).
-      const written = await new BallotRepository(em).cast({
-        campaignId: campaign.id,
-        termId: input.termId,
-        userId: principal.id,
-        nullifier,
-        id: randomUUID(),
-        answers,
-        comment,
-        receiptHash: receiptHashOf(code),
+    const ballot = {
+      campaignId: campaign.id,
+      termId: input.termId,
+      userId: principal.id,
+      nullifier: this.keys.nullifier(campaign.id, input.termId, principal.id),
+      id: randomUUID(),
+      answers,
+      comment,
+      receiptHash: receiptHashOf(code),
+    };
+    // Most ballots are not a citizen's first of the campaign: they publish no event, and their one statement
+    // (the campaign under a share lock, the participation, the ballot: BallotRepository.cast) is its own
+    // transaction — no BEGIN and COMMIT round trips. A first ballot writes nothing there, and is cast again
+    // in a transaction that publishes "took part" with it.
+    let written = await new BallotRepository(context.em).cast(ballot, { alone: true });
+    if (written && written.status === 'OPEN' && written.running && !written.tookPart) {
+      written = await inTransaction(this.events, context, async (em) => {
+        const first = await new BallotRepository(em).cast(ballot, { alone: false });
+        const events: DomainEvent<EvaluationEvents>[] = first?.first
+          ? [
+              {
+                action: 'campaign.participate',
+                subjectType: 'Campaign',
+                subjectId: campaign.id,
+                regionPath: campaign.regionPath,
+                before: null,
+                after: null,
+              },
+            ]
+          : [];
+        return { result: first, events };
       });
-      if (!written || written.status !== 'OPEN' || !written.running) {
-        this.openCampaigns.delete(campaign.id);
-        throw notOpen();
-      }
-      if (!written.cast) throw alreadyVoted();
-      const events: DomainEvent<EvaluationEvents>[] = written.first
-        ? [
-            {
-              action: 'campaign.participate',
-              subjectType: 'Campaign',
-              subjectId: campaign.id,
-              regionPath: campaign.regionPath,
-              before: null,
-              after: null,
-            },
-          ]
-        : [];
-      return { result: null, events };
-    });
+    }
+    if (!written || written.status !== 'OPEN' || !written.running) {
+      this.openCampaigns.delete(campaign.id);
+      throw notOpen();
+    }
+    if (!written.cast) throw alreadyVoted();
     return { code: evaluation.formatReceiptCode(code) };
   }
 
