@@ -1,3 +1,5 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -52,6 +54,51 @@ describe('bounded requests', () => {
     }
     const charset = await post('{"query": "{ me { role } }"}', { 'content-type': 'application/json; charset=latin9' });
     expect(charset.status).toBe(415);
+  });
+
+  it('reads the same request whether its body is plain, compressed or chunked, at /graphql and at /graphql/ (body-parser reads all but the plain one)', async () => {
+    const body = JSON.stringify({ query: '{ regions(first: 1) { totalCount } }' });
+    // Sent in two chunks, with no declared length (Transfer-Encoding: chunked).
+    const chunked = () =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(
+          `${server.url}/graphql`,
+          { method: 'POST', headers: { 'content-type': 'application/json' } },
+          (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => (text += chunk));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+          },
+        );
+        request.on('error', reject);
+        request.write(body.slice(0, 10));
+        request.end(body.slice(10));
+      });
+    const responses = [
+      await post(body, { 'content-type': 'application/json; charset=utf-8' }),
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: zlib.gzipSync(body),
+      }),
+      await fetch(`${server.url}/graphql/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+    ];
+    for (const response of responses) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(((await response.json()) as { data: { regions: { totalCount: number } } }).data.regions.totalCount).toBe(65);
+    }
+    const streamed = await chunked();
+    expect(streamed.status).toBe(200);
+    expect((JSON.parse(streamed.body) as { data: { regions: { totalCount: number } } }).data.regions.totalCount).toBe(65);
+    const compressedTooLarge = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: zlib.gzipSync(JSON.stringify({ query: '{ me { role } }', variables: { padding: 'x'.repeat(100 * 1024) } })),
+    });
+    expect(compressedTooLarge.status).toBe(413);
   });
 
   it('prices page sizes given as variables, and refuses aliases of an expensive field', async () => {

@@ -27,9 +27,17 @@ import type { SecurityEventOrigin } from '../common/security-log';
 import { RateWindow } from './rate-window';
 import { bodyErrors, jsonBody, perAddressLimit, refuse } from './request-limits';
 import { uploadsHandler } from './uploads';
+import { directRoute, type Middleware } from './direct-route';
 import { noSourceMaps, securityHeaders } from './security-headers';
 
 export const SESSION_COOKIE = 'massline_session';
+
+/** The last word on an error no middleware answered: a coded 500 (the error itself only in the server's log). */
+const serverError = (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
+  if (res.headersSent) return next(error);
+  console.error('[http]', error);
+  refuse(res, 500, 'INTERNAL_SERVER_ERROR', null, 'Internal server error');
+};
 
 export interface App {
   server: http.Server;
@@ -74,7 +82,11 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   const services = createServices(config);
   const built = await buildAppSchema(services);
   const app = express();
-  const server = http.createServer(app);
+  // /graphql itself is served in front of Express's router (direct-route.ts); everything else by Express.
+  let graphqlRoute: (req: http.IncomingMessage, res: http.ServerResponse) => boolean = () => false;
+  const server = http.createServer((req, res) => {
+    if (!graphqlRoute(req, res)) app(req, res);
+  });
   app.disable('x-powered-by');
   // Entity tags are ours (graphql-endpoint.ts), for registered public reads only: none on private answers.
   app.set('etag', false);
@@ -224,8 +236,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
   };
 
   const perAddress = perAddressLimit(new RateWindow(config.requestsPerAddressPerMinute));
-  app.use(
-    '/graphql',
+  const graphqlMiddlewares: Middleware[] = [
     perAddress,
     authenticate,
     // About 1 MB for everyone: large files (a CSV import, income microdata) are streamed to /uploads.
@@ -242,7 +253,10 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
       },
       context: async (req, res) => contextOf(req, res),
     }),
-  );
+  ];
+  // Express serves the path's other spellings (/GraphQL, /graphql/) with the same middlewares.
+  app.use('/graphql', ...graphqlMiddlewares);
+  graphqlRoute = directRoute(app, '/graphql', [securityHeaders, ...graphqlMiddlewares, serverError]);
   app.post(
     '/uploads/:name',
     perAddress,
@@ -284,11 +298,7 @@ export async function createApp(config: Config, orm: MikroORM, log: (message: st
       )
     : [];
 
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    console.error('[http]', error);
-    refuse(res, 500, 'INTERNAL_SERVER_ERROR', null, 'Internal server error');
-  });
+  app.use(serverError);
 
   return {
     server,
