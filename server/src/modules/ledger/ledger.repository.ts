@@ -14,9 +14,9 @@ export interface LedgerEntryRow {
   entryHash: string;
 }
 
-/** An entry with its stored Merkle leaf (null when the tree has none for it), as the verifier reads it. */
+/** An entry with its stored Merkle leaf, hexadecimal (null when the tree has none for it), as the verifier reads it. */
 export interface LedgerEntryWithLeaf extends LedgerEntryRow {
-  leafHash: Buffer | null;
+  leafHash: string | null;
 }
 
 /** A timestamp as the ledger encodes it: ISO 8601 in UTC with milliseconds, made by the database (never the driver's parsing). */
@@ -128,7 +128,7 @@ export class LedgerRepository {
   entriesWithLeaves(from: number, to: number): Promise<LedgerEntryWithLeaf[]> {
     return sql(
       this.em,
-      `select ${entryColumns('e')}, n."hash" as "leafHash"
+      `select ${entryColumns('e')}, encode(n."hash", 'hex') as "leafHash"
          from "ledger_entry" e
          left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence" and n."index" >= ? and n."index" < ?
         where e."sequence" >= ? and e."sequence" < ? order by e."sequence"`,

@@ -9,7 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { grants, ledger } from '@massline/shared';
 import { useTestOrm } from '../../../../test/support/test-orm';
 import { sql } from '../../common/sql';
-import { LedgerSigner, nodeSha256 } from './ledger-signer';
+import { LedgerSigner, nodeSha256, sha256HexOfText } from './ledger-signer';
 import { LedgerService } from './ledger.service';
 
 const fromHex = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
@@ -234,5 +234,11 @@ describe('the ledger', () => {
     expect(again.publicKey()).toEqual(service.signer.publicKey());
     expect(() => new LedgerSigner(null).publicKey()).toThrow(/LEDGER_KEY_FILE/);
     expect(nodeSha256(new Uint8Array([1, 2]))).toEqual(grants.sha256(new Uint8Array([1, 2])));
+  });
+
+  it('hashes a text as the SHA-256 of its canonical UTF-8, a lone surrogate included', () => {
+    for (const text of ['', 'abc', '\u0000{"a":"张三 😀"}', 'a\ud800b', '\udc00😀', '\ud83d']) {
+      expect(sha256HexOfText(text), JSON.stringify(text)).toBe(grants.toHex(grants.sha256(ledger.utf8(text))));
+    }
   });
 });
