@@ -168,6 +168,19 @@ describe('the ledger', () => {
     await sql(em, `update ledger_node set hash = decode(repeat('ab', 32), 'hex') where level = 1 and index = 0`);
     await sql(em, 'alter table ledger_node enable trigger ledger_node_append_only');
     expect((await service.verify(reader(), 0, 10)).firstBroken).toMatchObject({ sequence: 0, reason: 'TREE_NODE_ALTERED' });
+    // Higher up: the node over 24..31 altered breaks it and its parent over 16..31, which starts first; a
+    // node over 40..41 deleted leaves its parent over 40..43 without a child. Each range names its first.
+    expect(await service.verify(reader(), 16, 48)).toMatchObject({ valid: true });
+    await sql(em, 'alter table ledger_node disable trigger ledger_node_append_only');
+    await sql(em, `update ledger_node set hash = decode(repeat('ef', 32), 'hex') where level = 3 and index = 3`);
+    await sql(em, 'delete from ledger_node where level = 1 and index = 20');
+    await sql(em, 'alter table ledger_node enable trigger ledger_node_append_only');
+    const higher = await service.verify(reader(), 16, 40);
+    expect(higher.firstBroken).toMatchObject({ sequence: 16, reason: 'TREE_NODE_ALTERED' });
+    expect(higher.firstBroken!.message).toContain('entries 16 to 31');
+    const orphan = await service.verify(reader(), 40, 48);
+    expect(orphan.firstBroken).toMatchObject({ sequence: 40, reason: 'TREE_NODE_ALTERED' });
+    expect(orphan.firstBroken!.message).toContain('entries 40 to 43');
 
     // A stored leaf that is not its entry's, and a record that is gone, each named in a range after the breaks above.
     const leafVictim = await appendOne('its leaf will lie');

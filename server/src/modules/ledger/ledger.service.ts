@@ -344,9 +344,10 @@ export class LedgerService {
       }
       previous = before.entryHash;
     }
-    // The stored inner nodes are checked by the database (set-based: each against the hash of its two
-    // children) while this process walks the chain; their answer counts only if the chain holds.
-    const nodesChecked = repository.brokenNodes(start, end);
+    // The stored inner nodes are checked by the database (a pass a level: each against the hash of its two
+    // children; the node by node search only when a level differs) while this process walks the chain;
+    // their answer counts only if the chain holds.
+    const nodesChecked = repository.innerNodesSound(start, end).then((sound) => (sound ? [] : repository.brokenNodes(start, end)));
     nodesChecked.catch(() => undefined);
     // Batches are read one ahead: the database reads the next entries and payloads while this process
     // hashes the current ones (two connections of the pool).
