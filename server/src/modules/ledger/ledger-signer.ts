@@ -73,3 +73,16 @@ export const nodeSha256: grants.HashFunction = (data) => {
   const digest = hash('sha256', data, 'buffer');
   return new Uint8Array(digest.buffer, digest.byteOffset, digest.length);
 };
+
+/** `String.prototype.isWellFormed` (ES2024: Node 20 has it, the project's lib is ES2023). */
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * SHA-256 of a text's UTF-8 (`ledger.utf8`), hexadecimal. node:crypto encodes a string as UTF-8 itself,
+ * without a copy into a Uint8Array, and answers hex natively: the verifier hashes each entry twice and each
+ * payload once. Only a lone surrogate would be encoded differently (U+FFFD by node:crypto, its 3-byte code
+ * by `utf8`): such a text goes through `utf8`, so the bytes hashed are always the canonical ones.
+ */
+export function sha256HexOfText(text: string): string {
+  return isWellFormed(text) ? hash('sha256', text, 'hex') : hash('sha256', ledger.utf8(text), 'hex');
+}

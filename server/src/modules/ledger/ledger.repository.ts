@@ -14,9 +14,9 @@ export interface LedgerEntryRow {
   entryHash: string;
 }
 
-/** An entry with its stored Merkle leaf (null when the tree has none for it), as the verifier reads it. */
+/** An entry with its stored Merkle leaf, hexadecimal (null when the tree has none for it), as the verifier reads it. */
 export interface LedgerEntryWithLeaf extends LedgerEntryRow {
-  leafHash: Buffer | null;
+  leafHash: string | null;
 }
 
 /** A timestamp as the ledger encodes it: ISO 8601 in UTC with milliseconds, made by the database (never the driver's parsing). */
@@ -128,13 +128,44 @@ export class LedgerRepository {
   entriesWithLeaves(from: number, to: number): Promise<LedgerEntryWithLeaf[]> {
     return sql(
       this.em,
-      `select ${entryColumns('e')}, n."hash" as "leafHash"
+      `select ${entryColumns('e')}, encode(n."hash", 'hex') as "leafHash"
          from "ledger_entry" e
          left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence" and n."index" >= ? and n."index" < ?
         where e."sequence" >= ? and e."sequence" < ? order by e."sequence"`,
       // The leaves' range as well as the entries': the planner then reads both by their keys, not every leaf.
       [from, to, from, to],
     );
+  }
+
+  /**
+   * Whether every stored inner node wholly inside the leaves from..to is the node hash of its two stored
+   * children, in one pass a level without a join: each level's nodes (index, hash length, hash) in index
+   * order, as one byte string, equal the node hashes of the level below's sibling pairs in the same form.
+   * Equal strings prove every node sound (the form is self-delimiting); any difference — an altered or
+   * missing node, a missing or extra parent — sends the verifier to `brokenNodes`, which names the node.
+   */
+  async innerNodesSound(from: number, to: number): Promise<boolean> {
+    const first = (level: string) => `((?::bigint + (1::bigint << ${level}) - 1) >> ${level})`;
+    const end = (level: string) => `(?::bigint >> ${level})`;
+    const [row] = await sql<{ sound: boolean | null }>(
+      this.em,
+      `select bool_and(x."sound") as "sound"
+         from generate_series(1, 62) as l("level")
+        cross join lateral (
+          select (select string_agg(int8send(p."index") || int4send(length(p."hash")) || p."hash", ''::bytea order by p."index")
+                    from "ledger_node" p
+                   where p."level" = l."level" and p."index" >= ${first('l."level"')} and p."index" < ${end('l."level"')})
+                 is not distinct from
+                 (select string_agg(int8send(c."index" / 2) || int4send(32) || sha256('\x01'::bytea || c."hash" || c."right"), ''::bytea order by c."index")
+                    from (select n."index", n."hash", lead(n."index") over w as "rightIndex", lead(n."hash") over w as "right"
+                            from "ledger_node" n
+                           where n."level" = l."level" - 1 and n."index" >= ${first('l."level"')} * 2 and n."index" < ${end('l."level"')} * 2
+                          window w as (order by n."index")) c
+                   where c."index" % 2 = 0 and c."rightIndex" = c."index" + 1) as "sound") x
+        where (1::bigint << l."level") <= ?::bigint - ?::bigint`,
+      [from, to, from, to, to, from],
+    );
+    return row?.sound ?? true;
   }
 
   /**

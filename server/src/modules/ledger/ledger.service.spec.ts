@@ -9,7 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { grants, ledger } from '@massline/shared';
 import { useTestOrm } from '../../../../test/support/test-orm';
 import { sql } from '../../common/sql';
-import { LedgerSigner, nodeSha256 } from './ledger-signer';
+import { LedgerSigner, nodeSha256, sha256HexOfText } from './ledger-signer';
 import { LedgerService } from './ledger.service';
 
 const fromHex = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
@@ -168,6 +168,19 @@ describe('the ledger', () => {
     await sql(em, `update ledger_node set hash = decode(repeat('ab', 32), 'hex') where level = 1 and index = 0`);
     await sql(em, 'alter table ledger_node enable trigger ledger_node_append_only');
     expect((await service.verify(reader(), 0, 10)).firstBroken).toMatchObject({ sequence: 0, reason: 'TREE_NODE_ALTERED' });
+    // Higher up: the node over 24..31 altered breaks it and its parent over 16..31, which starts first; a
+    // node over 40..41 deleted leaves its parent over 40..43 without a child. Each range names its first.
+    expect(await service.verify(reader(), 16, 48)).toMatchObject({ valid: true });
+    await sql(em, 'alter table ledger_node disable trigger ledger_node_append_only');
+    await sql(em, `update ledger_node set hash = decode(repeat('ef', 32), 'hex') where level = 3 and index = 3`);
+    await sql(em, 'delete from ledger_node where level = 1 and index = 20');
+    await sql(em, 'alter table ledger_node enable trigger ledger_node_append_only');
+    const higher = await service.verify(reader(), 16, 40);
+    expect(higher.firstBroken).toMatchObject({ sequence: 16, reason: 'TREE_NODE_ALTERED' });
+    expect(higher.firstBroken!.message).toContain('entries 16 to 31');
+    const orphan = await service.verify(reader(), 40, 48);
+    expect(orphan.firstBroken).toMatchObject({ sequence: 40, reason: 'TREE_NODE_ALTERED' });
+    expect(orphan.firstBroken!.message).toContain('entries 40 to 43');
 
     // A stored leaf that is not its entry's, and a record that is gone, each named in a range after the breaks above.
     const leafVictim = await appendOne('its leaf will lie');
@@ -234,5 +247,11 @@ describe('the ledger', () => {
     expect(again.publicKey()).toEqual(service.signer.publicKey());
     expect(() => new LedgerSigner(null).publicKey()).toThrow(/LEDGER_KEY_FILE/);
     expect(nodeSha256(new Uint8Array([1, 2]))).toEqual(grants.sha256(new Uint8Array([1, 2])));
+  });
+
+  it('hashes a text as the SHA-256 of its canonical UTF-8, a lone surrogate included', () => {
+    for (const text of ['', 'abc', '\u0000{"a":"张三 😀"}', 'a\ud800b', '\udc00😀', '\ud83d']) {
+      expect(sha256HexOfText(text), JSON.stringify(text)).toBe(grants.toHex(grants.sha256(ledger.utf8(text))));
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { grants, ledger, problemOf } from '@massline/shared';
 import { AppError, notFound } from '../../common/app-error';
 import type { RequestContext } from '../../common/request-context';
-import { nodeSha256, type LedgerSigner, type SignedTreeHead } from './ledger-signer';
+import { nodeSha256, sha256HexOfText, type LedgerSigner, type SignedTreeHead } from './ledger-signer';
 import { LedgerRepository, type LedgerEntryRow, type LedgerEntryWithLeaf } from './ledger.repository';
 
 /**
@@ -277,7 +277,9 @@ export class LedgerService {
           message: `Entry ${expected} names ${row.previousHash} as the entry before, which hashes ${previous}`,
         };
       }
-      const { entryHash, leafHash } = ledger.entryHashes(nodeSha256, row);
+      // One encoding as text, hashed as UTF-8 twice: the entry hash, and the leaf (0x00 ‖ the same bytes).
+      const text = ledger.ledgerEntryText(row);
+      const entryHash = sha256HexOfText(text);
       if (entryHash !== row.entryHash) {
         return {
           ...at,
@@ -292,7 +294,7 @@ export class LedgerService {
       if (payload === undefined) {
         return { ...at, reason: 'RECORD_MISSING', message: `Entry ${expected}'s ${row.recordType} ${row.recordId} no longer exists` };
       }
-      const payloadHash = ledger.payloadHashOf(nodeSha256, payload);
+      const payloadHash = sha256HexOfText(ledger.canonicalJson(payload));
       if (payloadHash !== row.payloadHash) {
         return {
           ...at,
@@ -300,7 +302,7 @@ export class LedgerService {
           message: `Entry ${expected}'s ${row.recordType} ${row.recordId} now hashes ${payloadHash}, not ${row.payloadHash} as when it was recorded`,
         };
       }
-      if (row.leafHash === null || !Buffer.from(leafHash).equals(row.leafHash)) {
+      if (row.leafHash === null || sha256HexOfText(`\u0000${text}`) !== row.leafHash) {
         return { ...at, reason: 'TREE_LEAF_ALTERED', message: `The tree's leaf of entry ${expected} is not the entry's leaf hash` };
       }
       previous = row.entryHash;
@@ -342,9 +344,10 @@ export class LedgerService {
       }
       previous = before.entryHash;
     }
-    // The stored inner nodes are checked by the database (set-based: each against the hash of its two
-    // children) while this process walks the chain; their answer counts only if the chain holds.
-    const nodesChecked = repository.brokenNodes(start, end);
+    // The stored inner nodes are checked by the database (a pass a level: each against the hash of its two
+    // children; the node by node search only when a level differs) while this process walks the chain;
+    // their answer counts only if the chain holds.
+    const nodesChecked = repository.innerNodesSound(start, end).then((sound) => (sound ? [] : repository.brokenNodes(start, end)));
     nodesChecked.catch(() => undefined);
     // Batches are read one ahead: the database reads the next entries and payloads while this process
     // hashes the current ones (two connections of the pool).

@@ -7,7 +7,37 @@
  */
 export type CanonicalValue = null | boolean | number | string | readonly CanonicalValue[] | { readonly [key: string]: CanonicalValue };
 
+/**
+ * Whether `JSON.stringify(value)` already is its canonical encoding: every object's members enumerate in
+ * canonical order (as JSON.stringify writes them: array-index keys first, so `{"10":…,"9":…}` is not),
+ * every number is finite, and nothing else than plain objects, arrays, strings, booleans and null (no
+ * `toJSON`, no undefined member). A walk without allocation; JSON.stringify then writes it natively.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!inCanonicalOrder(value[i])) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const record = value as { readonly [key: string]: unknown };
+  let previous: string | undefined;
+  // for…in enumerates own keys in JSON.stringify's order (and inherited enumerable ones, which only
+  // make this walk give up: JSON.stringify and the loop below both skip them).
+  for (const key in record) {
+    if (previous !== undefined && !(previous < key)) return false;
+    previous = key;
+    if (!inCanonicalOrder(record[key])) return false;
+  }
+  return true;
+}
+
 export function canonicalJson(value: CanonicalValue): string {
+  // Most values (a record's nested facts, whole payloads whose members are listed in order) are already
+  // in canonical order: the native writer is several times faster than the loops below.
+  if (typeof value === 'object' && value !== null && inCanonicalOrder(value)) return JSON.stringify(value);
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError(`a canonical number is finite, got ${value}`);

@@ -10,6 +10,7 @@ export {
   entryLeafHash,
   GENESIS_HASH,
   ledgerEntryBytes,
+  ledgerEntryText,
   payloadHashOf,
   TREE_HEAD_LABEL,
   treeHeadBytes,

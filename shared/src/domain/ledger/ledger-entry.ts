@@ -31,15 +31,22 @@ export interface LedgerEntryFields {
   previousHash: string;
 }
 
-export function ledgerEntryBytes(entry: LedgerEntryFields): Uint8Array {
-  // The canonical encoding of the six fields, written out with their keys already in canonical order
-  // (`canonicalJson` would sort them each time: the verifier encodes every entry; a test holds them equal).
+/**
+ * The entry's canonical encoding as text (its bytes are its UTF-8): the six fields written out with their
+ * keys already in canonical order (`canonicalJson` would sort them each time: the verifier encodes every
+ * entry; a test holds them equal).
+ */
+export function ledgerEntryText(entry: LedgerEntryFields): string {
   if (!Number.isFinite(entry.sequence)) throw new RangeError(`a canonical number is finite, got ${entry.sequence}`);
-  return utf8(
+  return (
     `{"payloadHash":${JSON.stringify(entry.payloadHash)},"previousHash":${JSON.stringify(entry.previousHash)},` +
-      `"recordId":${JSON.stringify(entry.recordId)},"recordType":${JSON.stringify(entry.recordType)},` +
-      `"recordedAt":${JSON.stringify(entry.recordedAt)},"sequence":${JSON.stringify(entry.sequence)}}`,
+    `"recordId":${JSON.stringify(entry.recordId)},"recordType":${JSON.stringify(entry.recordType)},` +
+    `"recordedAt":${JSON.stringify(entry.recordedAt)},"sequence":${JSON.stringify(entry.sequence)}}`
   );
+}
+
+export function ledgerEntryBytes(entry: LedgerEntryFields): Uint8Array {
+  return utf8(ledgerEntryText(entry));
 }
 
 /**

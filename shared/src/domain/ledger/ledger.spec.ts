@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { consistencyProof, inclusionProof, leafHash, rootOf, verifyConsistency, verifyInclusion } from '../grants/merkle';
 import { sha256, toHex } from '../grants/sha256';
-import { canonicalBytes, canonicalJson, utf8 } from './canonical-json';
-import { entryHashes, entryHashOf, entryLeafHash, GENESIS_HASH, ledgerEntryBytes, payloadHashOf, treeHeadBytes } from './ledger-entry';
+import { canonicalBytes, canonicalJson, utf8, type CanonicalValue } from './canonical-json';
+import {
+  entryHashes,
+  entryHashOf,
+  entryLeafHash,
+  GENESIS_HASH,
+  ledgerEntryBytes,
+  ledgerEntryText,
+  payloadHashOf,
+  treeHeadBytes,
+} from './ledger-entry';
 import { frontierOf, nodeKey, nodesAfterAppend, nodesOfSubtree, subtreeHashFromNodes, type StoredNode } from './merkle-nodes';
 
 const leaves = (n: number, from = 0) => Array.from({ length: n }, (_, i) => leafHash(sha256, utf8(`entry ${from + i}`)));
@@ -39,6 +48,38 @@ describe('the canonical encoding', () => {
     expect([...utf8('\udc00😀')]).toEqual([0xed, 0xb0, 0x80, 0xf0, 0x9f, 0x98, 0x80]);
   });
 
+  it('writes a value already in canonical order natively, byte for byte as the sorting writer does', () => {
+    // The same values with every object's members inserted backwards take the sorting path at each depth.
+    const backwards = (value: CanonicalValue): CanonicalValue => {
+      if (value === null || typeof value !== 'object') return value;
+      if (Array.isArray(value)) return value.map(backwards);
+      const record = value as { readonly [key: string]: CanonicalValue };
+      return Object.fromEntries(
+        Object.keys(record)
+          .sort()
+          .reverse()
+          .map((key) => [key, backwards(record[key])]),
+      );
+    };
+    const values: CanonicalValue[] = [
+      { a: 1, b: [true, null, { c: -0, d: 'x\n"张😀' }], e: { f: 0.1, g: 1e21, h: [] }, i: {} },
+      // Array-index keys enumerate first, numerically: "10" before "9" is canonical, not what JSON.stringify writes.
+      { '10': 'ten', '9': 'nine', a: 'letter' },
+      { '1': 'one', '2': 'two', b: { '3': 3 } },
+      [{ z: 1, y: 2 }, 'text', 5],
+    ];
+    for (const value of values) {
+      expect(canonicalJson(value)).toBe(canonicalJson(backwards(value)));
+    }
+    expect(canonicalJson(values[0])).toBe('{"a":1,"b":[true,null,{"c":0,"d":"x\\n\\"张😀"}],"e":{"f":0.1,"g":1e+21,"h":[]},"i":{}}');
+    expect(canonicalJson(values[1])).toBe('{"10":"ten","9":"nine","a":"letter"}');
+    // Not a plain object (no prototype, or one with toJSON): written by the sorting path, members only.
+    const bare = Object.assign(Object.create(null) as { [key: string]: CanonicalValue }, { b: 2, a: 1 });
+    expect(canonicalJson({ x: bare })).toBe('{"x":{"a":1,"b":2}}');
+    const dated = { at: new Date(0) } as unknown as CanonicalValue;
+    expect(canonicalJson(dated)).toBe('{"at":{}}');
+  });
+
   it('refuses what JSON cannot say exactly', () => {
     expect(() => canonicalJson({ value: Number.NaN })).toThrow(RangeError);
     expect(() => canonicalJson({ value: Number.POSITIVE_INFINITY })).toThrow(RangeError);
@@ -70,6 +111,7 @@ describe('a ledger entry', () => {
       { ...entry, sequence: 2 ** 40 + 3, recordedAt: '1999-12-31T23:59:59.999Z' },
     ]) {
       expect(ledgerEntryBytes(fields)).toEqual(canonicalBytes({ ...fields }));
+      expect(ledgerEntryText(fields)).toBe(canonicalJson({ ...fields }));
     }
     expect(() => ledgerEntryBytes({ ...entry, sequence: Number.NaN })).toThrow(RangeError);
   });
