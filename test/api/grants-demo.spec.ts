@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grants } from '@massline/shared';
+import { grants, ledger } from '@massline/shared';
 import { sql } from '../../server/src/common/sql';
 import { REPO_ROOT } from '../../server/src/app/config';
+import { GRANTS_LEDGER_RECORDS } from '../../server/src/modules/grants/grants.ledger-records';
 import type { ApiClient } from '../support/api-client';
 import { uuidOf } from '../support/global-id';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -65,6 +66,29 @@ describe('the demo grants', () => {
     } while (after);
   });
   afterAll(() => server.close());
+
+  it('reads every grants record’s payload with its members listed in canonical order, hashing as when it was recorded', async () => {
+    // Listed in order, the verifier writes a payload's members without sorting them (its jsonb facts,
+    // which PostgreSQL orders its own way, are sorted where they are not in order).
+    const entries = await owner<{ recordType: string; recordId: string; payloadHash: string }>(
+      `select record_type as "recordType", record_id as "recordId", encode(payload_hash, 'hex') as "payloadHash" from ledger_entry`,
+    );
+    expect(new Set(entries.map((entry) => entry.recordType))).toEqual(new Set(GRANTS_LEDGER_RECORDS.map((type) => type.type)));
+    for (const type of GRANTS_LEDGER_RECORDS) {
+      const ofType = entries.filter((entry) => entry.recordType === type.type);
+      const payloads = await type.payloads(
+        server.ownerOrm.em.fork(),
+        ofType.map((entry) => entry.recordId),
+      );
+      expect(payloads.size, type.type).toBe(ofType.length);
+      for (const entry of ofType) {
+        const payload = payloads.get(entry.recordId) as Record<string, ledger.CanonicalValue>;
+        const keys = Object.keys(payload);
+        expect(keys, type.type).toEqual([...keys].sort());
+        expect(ledger.payloadHashOf(grants.sha256, payload), `${type.type} ${entry.recordId}`).toBe(entry.payloadHash);
+      }
+    }
+  });
 
   it('enters every record in the ledger, which verifies; its signed head and a record’s proof check offline with the public key', async () => {
     const [counts] = await owner<{ records: number; entries: number }>(

@@ -37,8 +37,9 @@ const BENCH_RECORDS = {
   async payloads(em: Parameters<typeof sql>[0], ids: readonly string[]) {
     const rows = await sql<{ id: string; payload: ledger.CanonicalValue }>(
       em,
-      `select t.id, json_build_object('id', t.id, 'grantId', t.grant_id, 'step', t.step, 'date', t.date::text, 'facts', t.facts,
-              'recordedAt', to_char(t.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) as payload
+      // Members listed in canonical order (as the grants' record types list them), so the verifier takes JSON.stringify's path.
+      `select t.id, json_build_object('date', t.date::text, 'facts', t.facts, 'grantId', t.grant_id, 'id', t.id,
+              'recordedAt', to_char(t.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'step', t.step) as payload
          from bench_step t where t.id = any(?::uuid[])`,
       [[...ids]],
     );
