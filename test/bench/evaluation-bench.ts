@@ -16,8 +16,13 @@ import { processCpuMs } from './process-cpu';
 type Report = (what: string, figure: string, target: string) => void;
 
 const CLIENTS = 50;
-/** Measured rounds of intake (after a warm-up), each a campaign of its own: the figure is the median round's. */
-const INTAKE_ROUNDS = 3;
+/**
+ * Measured rounds of intake, each a campaign of its own: the figure is the median round's. Two warm-up
+ * rounds first: with one, the measured rounds still rose one after another (301 → 386, 370 → 504 ballots/s
+ * on a quiet machine) while V8 was still optimizing the request path — not yet the steady state.
+ */
+const INTAKE_ROUNDS = 5;
+const INTAKE_WARM_UP_ROUNDS = 2;
 const TERMS = 20;
 const TALLY_BALLOTS = 100_000;
 const CRITERIA = 10;
@@ -110,7 +115,8 @@ export async function benchEvaluation(report: Report, { intakeOnly = false }: { 
     };
     let rounds: Awaited<ReturnType<typeof intake>>[];
     try {
-      await intake(); // warm-up: the first requests compile and plan everything
+      // Warm-up: the first requests compile and plan everything.
+      for (let round = 0; round < INTAKE_WARM_UP_ROUNDS; round++) await intake();
       rounds = [];
       for (let round = 0; round < INTAKE_ROUNDS; round++) rounds.push(await intake());
     } finally {
