@@ -129,7 +129,8 @@ export function DataTable<Row, Field extends string>(props: DataTableProps<Row, 
   );
 }
 
-function Pager({ page, shown }: { page: PageState; shown: number }) {
+/** Previous / next and the range shown, for a table's page or any list of a connection's rows (`shown` of them). */
+export function Pager({ page, shown }: { page: PageState; shown: number }) {
   const { t } = useI18n();
   const { pages, totalCount, hasNextPage, hasPreviousPage, startCursor, endCursor } = page;
   // The range is counted from the first page; back at the top (nothing before), it starts at 1 again.

@@ -3,6 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../../app/graphql';
+import { Pager, pageOf } from '../../lib/data-table';
 import { FormField } from '../../lib/form-field';
 import { ErrorState, Loading } from '../../lib/states';
 import { useCursorPages } from '../../lib/use-cursor-pages';
@@ -141,26 +142,7 @@ export function MyObjectionsPage() {
           <FiledObjectionCard key={node.id} objection={node} />
         ))}
       </ul>
-      {connection && (connection.pageInfo.hasPreviousPage || connection.pageInfo.hasNextPage) && (
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button"
-            disabled={!connection.pageInfo.hasPreviousPage || !connection.pageInfo.startCursor}
-            onClick={() => connection.pageInfo.startCursor && pages.previous(connection.pageInfo.startCursor)}
-          >
-            {t('myObjections.previous')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-            onClick={() => connection.pageInfo.endCursor && pages.next(connection.pageInfo.endCursor)}
-          >
-            {t('myObjections.next')}
-          </button>
-        </div>
-      )}
+      {connection && <Pager page={pageOf(connection, pages)} shown={connection.edges.length} />}
       <ReceiptLookup />
     </section>
   );

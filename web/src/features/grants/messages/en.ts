@@ -112,8 +112,6 @@ export const grantsEn = {
     'The objections you filed under your name, their answers and where each grant stands. An anonymous objection is linked to nobody: find it with its receipt.',
   'myObjections.none': 'You have filed no objection under your name.',
   'myObjections.filed': 'Filed {at}',
-  'myObjections.previous': 'Previous',
-  'myObjections.next': 'Next',
   'myObjections.receiptTitle': 'Find an anonymous objection',
   'myObjections.receiptIntro':
     'Type the receipt you were shown when you filed it. The look-up is sent without your session: the server cannot tell who asks.',

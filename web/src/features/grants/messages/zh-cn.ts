@@ -109,8 +109,6 @@ export const grantsZhCN: Record<GrantsMessageKey, string> = {
   'myObjections.intro': '您实名提交的异议、对它们的答复以及各授权的现状。匿名异议不与任何人关联：请凭回执码查询。',
   'myObjections.none': '您尚未实名提交任何异议。',
   'myObjections.filed': '提交于 {at}',
-  'myObjections.previous': '上一页',
-  'myObjections.next': '下一页',
   'myObjections.receiptTitle': '查询匿名异议',
   'myObjections.receiptIntro': '输入提交时显示的回执码。查询不附带您的登录会话：服务器无法得知是谁在查询。',
   'myObjections.receipt': '回执码',
