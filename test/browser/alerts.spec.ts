@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, startConsole, stopConsole, openPage, signIn } from '../support/browser';
+import { chromiumAvailable, poll, startConsole, stopConsole, openPage, signIn } from '../support/browser';
 import type { TestServer } from '../support/test-server';
 
 describe.skipIf(!chromiumAvailable)('alerts worked through in Chromium: runs, bulk acknowledge, undo, names with their parent', () => {
@@ -19,9 +19,6 @@ describe.skipIf(!chromiumAvailable)('alerts worked through in Chromium: runs, bu
       .waitFor();
     expect(operations.some((body) => body.includes('query Alerts'))).toBe(true);
   };
-
-  /** The machine may be busy: a change shows within seconds, not at once. */
-  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
   beforeAll(async () => {
     ({ server, browser } = await startConsole());

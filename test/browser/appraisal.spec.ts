@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, clickNav, openPage, signIn, startConsole, stopConsole } from '../support/browser';
+import { chromiumAvailable, poll, clickNav, openPage, signIn, startConsole, stopConsole } from '../support/browser';
 import { uuidOf } from '../support/global-id';
 import type { TestServer } from '../support/test-server';
 
@@ -10,7 +10,6 @@ describe.skipIf(!chromiumAvailable)(
     let server: TestServer;
     let browser: Browser;
     const sql = <T>(text: string, params: unknown[] = []) => server.orm.em.fork().getConnection().execute<T[]>(text, params);
-    const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
     beforeAll(async () => {
       ({ server, browser } = await startConsole());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, clickNav, openPage, signIn, startConsole, stopConsole } from '../support/browser';
+import { chromiumAvailable, poll, clickNav, openPage, signIn, startConsole, stopConsole } from '../support/browser';
 import { answersOf, insertCampaign, insertCitizens } from '../support/evaluation-fixtures';
 import { globalId, uuidOf } from '../support/global-id';
 import { GrantsFixtures } from '../support/grants-fixtures';
@@ -12,7 +12,6 @@ describe.skipIf(!chromiumAvailable)(
     let server: TestServer;
     let browser: Browser;
     let cadreId: string;
-    const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
     beforeAll(async () => {
       ({ server, browser } = await startConsole());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { ApiClient } from '../support/api-client';
-import { chromiumAvailable, clickNav, openPage, signIn, startConsole, stopConsole } from '../support/browser';
+import { chromiumAvailable, poll, clickNav, openPage, signIn, startConsole, stopConsole } from '../support/browser';
 import { answersOf, insertCitizens, insertTerms, type FixtureCitizen } from '../support/evaluation-fixtures';
 import { globalId } from '../support/global-id';
 import type { TestServer } from '../support/test-server';
@@ -20,7 +20,6 @@ describe.skipIf(!chromiumAvailable)('CADRE_TRUST from campaigns and My participa
   let county: ApiClient;
   let voters: FixtureCitizen[];
   let campaignId = '';
-  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
   beforeAll(async () => {
     ({ server, browser } = await startConsole());

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, clickNav, openPage, signIn, startConsole, stopConsole } from '../support/browser';
+import { chromiumAvailable, poll, clickNav, openPage, signIn, startConsole, stopConsole } from '../support/browser';
 import type { TestServer } from '../support/test-server';
 
 describe.skipIf(!chromiumAvailable)('cadres, posts and terms, and the notification bell, in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
   const sql = <T>(text: string, params: unknown[] = []) => server.ownerOrm.em.fork().getConnection().execute<T[]>(text, params);
-  /** The machine may be busy: a change shows within seconds, not at once. */
-  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
   beforeAll(async () => {
     ({ server, browser } = await startConsole());

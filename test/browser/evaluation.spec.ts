@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { evaluation } from '@massline/shared';
 import type { ApiClient } from '../support/api-client';
-import { chromiumAvailable, openPage, signIn, startConsole, stopConsole } from '../support/browser';
+import { chromiumAvailable, poll, openPage, signIn, startConsole, stopConsole } from '../support/browser';
 import { DEMO_PASSWORD, type TestServer } from '../support/test-server';
 
 /**
@@ -27,8 +27,6 @@ describe.skipIf(!chromiumAvailable)('mass evaluation in the console: campaign, b
   let termIds: string[] = [];
   let receipt = '';
 
-  /** The machine may be busy: a change shows within seconds, not at once. */
-  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
   const ballotFor = (termId: string, step = 'SATISFIED') => ({
     campaignId,
     termId,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Request } from 'playwright-core';
 import { grants } from '@massline/shared';
-import { chromiumAvailable, clickNav, offeredNavLinks, openPage, signIn, startConsole, stopConsole } from '../support/browser';
+import { chromiumAvailable, poll, clickNav, offeredNavLinks, openPage, signIn, startConsole, stopConsole } from '../support/browser';
 import { CadresFixtures } from '../support/cadres-fixtures';
 import { appointmentSteps, dayFrom, GrantsFixtures } from '../support/grants-fixtures';
 import type { TestServer } from '../support/test-server';
@@ -13,8 +13,6 @@ describe.skipIf(!chromiumAvailable)(
     let browser: Browser;
     let fixtures: GrantsFixtures;
     let dongshanId: string;
-    /** The machine may be busy: a change shows within seconds, not at once. */
-    const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
     beforeAll(async () => {
       ({ server, browser } = await startConsole());

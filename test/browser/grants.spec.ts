@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, clickNav, openPage, signIn, startConsole, stopConsole } from '../support/browser';
+import { chromiumAvailable, poll, clickNav, openPage, signIn, startConsole, stopConsole } from '../support/browser';
 import { dayFrom, GrantsFixtures } from '../support/grants-fixtures';
 import type { TestServer } from '../support/test-server';
 
@@ -9,8 +9,6 @@ describe.skipIf(!chromiumAvailable)('power grants, notices and objections, the l
   let browser: Browser;
   let fixtures: GrantsFixtures;
   let dongshanId: string;
-  /** The machine may be busy: a change shows within seconds, not at once. */
-  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
   beforeAll(async () => {
     ({ server, browser } = await startConsole());

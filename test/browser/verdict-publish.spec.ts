@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ApiClient } from '../support/api-client';
-import { chromiumAvailable, openPage, signIn, startConsole, stopConsole } from '../support/browser';
+import { chromiumAvailable, poll, openPage, signIn, startConsole, stopConsole } from '../support/browser';
 import { globalId } from '../support/global-id';
 import type { TestServer } from '../support/test-server';
 import { campaignWithBallots } from '../support/verdict-settings-fixtures';
@@ -20,7 +20,6 @@ describe.skipIf(!chromiumAvailable)('an organization publishes and sees the verd
   let server: TestServer;
   let browser: Browser;
   let county: ApiClient;
-  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
   const steps = [...Array<string>(15).fill('SATISFIED'), ...Array<string>(15).fill('BASICALLY_SATISFIED')];
 
   /** A campaign of the county with k ballots for a fresh term, and the term's special audit (debt doubled). */

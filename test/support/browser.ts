@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { expect } from 'vitest';
 import { REPO_ROOT } from '../../server/src/app/config';
 import type { PersistedOperationManifest } from '../../server/src/app/persisted-operations';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './test-server';
@@ -132,4 +133,9 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
   await page.getByTestId('sign-in-submit').click();
   await page.getByTestId('nav-account').waitFor();
+}
+
+/** Polls until the assertion that follows holds: the machine may be busy, so a change shows within seconds, not at once. */
+export function poll<T>(read: () => Promise<T>): ReturnType<typeof expect.poll<T>> {
+  return expect.poll(read, { timeout: 20_000 });
 }
