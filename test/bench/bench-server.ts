@@ -78,7 +78,7 @@ export async function startBenchServer(name: string, { durable }: { durable: boo
 }
 
 /** The postmaster's process id, from the first line of `postmaster.pid` in the cluster's directory (somewhere under dataDir). */
-function postmasterPid(dataDir: string): number | null {
+export function postmasterPid(dataDir: string): number | null {
   const file = (fs.readdirSync(dataDir, { recursive: true }) as string[]).find((entry) => path.basename(entry) === 'postmaster.pid');
   if (!file) return null;
   const pid = Number(fs.readFileSync(path.join(dataDir, file), 'utf8').split('\n')[0]);

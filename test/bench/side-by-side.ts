@@ -17,6 +17,8 @@ export interface SideBySideFigures {
    * contender, so the difference is the servers'. Less noisy than requests/s on a shared machine.
    */
   cpuMsPerRequest: number;
+  /** The database's CPU (its postmaster and every backend) per answered request, ms; null where it cannot be read. */
+  databaseCpuMsPerRequest: number | null;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
@@ -28,14 +30,21 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  */
 export async function compareSideBySide(
   contenders: readonly Contender[],
-  { rounds, requestsPerRound, concurrency }: { rounds: number; requestsPerRound: number; concurrency: number },
+  {
+    rounds,
+    requestsPerRound,
+    concurrency,
+    databaseCpuMs = () => null,
+  }: { rounds: number; requestsPerRound: number; concurrency: number; databaseCpuMs?: () => number | null },
 ): Promise<SideBySideFigures[]> {
   const latencies = contenders.map(() => [] as number[]);
   const busy = contenders.map(() => 0);
   const cpu = contenders.map(() => 0);
+  const databaseCpu: (number | null)[] = contenders.map(() => 0);
   const round = async (index: number, keep: boolean) => {
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
+    const databaseBefore = databaseCpuMs();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         for (let i = 0; i < requestsPerRound / concurrency; i++) {
@@ -52,6 +61,9 @@ export async function compareSideBySide(
       busy[index] += performance.now() - started;
       const used = process.cpuUsage(cpuBefore);
       cpu[index] += (used.user + used.system) / 1000;
+      const databaseAfter = databaseCpuMs();
+      const spent = databaseBefore === null || databaseAfter === null ? null : databaseAfter - databaseBefore;
+      databaseCpu[index] = spent === null || databaseCpu[index] === null ? null : databaseCpu[index] + spent;
     }
   };
   for (let index = 0; index < contenders.length; index++) await round(index, false);
@@ -66,6 +78,7 @@ export async function compareSideBySide(
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
       cpuMsPerRequest: cpu[index] / sorted.length,
+      databaseCpuMsPerRequest: databaseCpu[index] === null ? null : databaseCpu[index] / sorted.length,
     };
   });
 }
