@@ -173,6 +173,21 @@ function settingsOf(text: string): harmony.MethodologySettings {
   return settings;
 }
 
+/**
+ * Whether a filter names `key` anywhere (under `$and`, `$or`, `$not` too). A raw fragment (a value that
+ * is not plain data, a key that is not a name) may name anything: it counts as naming it.
+ */
+function mentions(filter: unknown, key: string): boolean {
+  if (filter === null || typeof filter !== 'object') return false;
+  if (Array.isArray(filter)) return filter.some((entry) => mentions(entry, key));
+  const prototype = Object.getPrototypeOf(filter) as unknown;
+  if ((prototype !== Object.prototype && prototype !== null) || Object.getOwnPropertySymbols(filter).length > 0) return true;
+  // A key that is not a property or an operator is a raw fragment's: it may name anything.
+  return Object.entries(filter).some(
+    ([name, value]) => name === key || !/^\$?\w+$/.test(name) || (name.startsWith('$') && mentions(value, key)),
+  );
+}
+
 const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
 
 function toView(row: AssessmentRow, source: FigureSource): AssessmentView {
@@ -308,14 +323,16 @@ export class AssessmentRepository {
         if (alias === 'p') this.andOn('p.revision', 'a.released_revision');
         else this.andOn(knex.raw('q.revision = a.released_revision - 1'));
       };
-    /** The list's statement with more conditions (a keyset position), its release joined when it is read. */
+    /**
+     * The list's statement with more conditions (a keyset position), its release joined when it is read.
+     * The region is joined when something reads it: the page (its order), a keyset position, or a filter
+     * on it. A whole list's count has none of these (the public dashboard's): without the join it counts
+     * the period's index entries alone, half the work of its count.
+     */
     const statement = (conditions: Filter, withRelease: boolean, shape?: { orderBy: Filter[]; limit: number }) => {
-      const builder = this.em
-        .createQueryBuilder(Assessment, 'a')
-        .join('a.region', 'r')
-        .join('a.methodologyVersion', 'v')
-        .where(where)
-        .andWhere(conditions);
+      const builder = this.em.createQueryBuilder(Assessment, 'a');
+      if (shape || Object.keys(conditions).length > 0 || mentions(where, 'region')) builder.join('a.region', 'r');
+      builder.join('a.methodologyVersion', 'v').where(where).andWhere(conditions);
       if (shape) builder.orderBy(shape.orderBy).limit(shape.limit);
       const query = builder.getKnexQuery().clearSelect();
       // The public's rows are released ones, each with its release: an inner join, which lets PostgreSQL
