@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { buildSchema, getMetadataStorage, UseMiddleware, type ContainerType } from 'type-graphql';
-import { isObjectType, type GraphQLSchema } from 'graphql';
+import { isAbstractType, isObjectType, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { applyGlobalIds, decodeGlobalIds } from '../common/global-id';
 import { normalizeInputs } from '../common/input-normalization';
-import type { NodeLookup } from '../common/node';
+import { nodeTypeName, type NodeLookup } from '../common/node';
 import { operationPermissions, type OperationPermission } from '../common/operation-permission';
 import { MANIFESTS } from './modules';
 import { NodeResolver } from './node.resolver';
@@ -81,6 +81,24 @@ function plainFieldResolvers(schema: GraphQLSchema): void {
   }
 }
 
+/** The synchronous type resolver of each interface and union, by name. */
+const TYPE_RESOLVERS: Record<string, (value: object) => string> = { Node: nodeTypeName };
+
+/**
+ * Interfaces and unions name an object's type synchronously. type-graphql wraps a `resolveType` in an
+ * async function; graphql-js awaits it, but the compiled execution (compiled-execution.ts) calls it
+ * synchronously, as most of the ecosystem's executors do. A new abstract type refuses to build until it
+ * is given its resolver here.
+ */
+function synchronousTypeResolvers(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isAbstractType(type)) continue;
+    const resolve = TYPE_RESOLVERS[type.name];
+    if (!resolve) throw new Error(`${type.name} needs a synchronous type resolver (TYPE_RESOLVERS in build-schema.ts)`);
+    type.resolveType = resolve;
+  }
+}
+
 export interface BuiltSchema {
   schema: GraphQLSchema;
   permissions: Map<string, OperationPermission>;
@@ -102,5 +120,6 @@ export async function buildAppSchema(services: Services): Promise<BuiltSchema> {
   });
   describeRoots(schema);
   plainFieldResolvers(schema);
+  synchronousTypeResolvers(schema);
   return { schema: applyGlobalIds(schema), permissions };
 }

@@ -32,10 +32,17 @@ export class NodeResolver {
     description: `Objects by their global ids (at most ${MAX_NODES}), in the order asked; each one refused or missing is null with an error at its index.`,
   })
   @Public()
-  nodes(@Ctx() context: RequestContext, @Arg('ids', () => [ID], { description: 'Global ids, of any types.' }) ids: string[]) {
+  nodes(
+    @Ctx() context: RequestContext,
+    @Arg('ids', () => [ID], { description: 'Global ids, of any types.' }) ids: string[],
+  ): Promise<(object | Error)[]> {
     if (ids.length > MAX_NODES) throw new AppError('TOO_MANY_IDS', `nodes takes at most ${MAX_NODES} ids`, { ids: `At most ${MAX_NODES}` });
-    // One promise per id, so that graphql-js puts each refusal at its own index; the loaders batch them per type.
-    return ids.map((id) => this.fetch(context, id));
+    // Each refusal as an Error in its own place, which the executor reports at that index; the loaders
+    // batch the lookups per type. (Not a list of promises: graphql-jit places a rejected item by the order
+    // it settles in, so a refusal that settles after its neighbours moved, and the list came out short.)
+    return Promise.all(
+      ids.map((id) => this.fetch(context, id).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))),
+    );
   }
 
   private async fetch(context: RequestContext, id: string): Promise<object> {

@@ -16,10 +16,13 @@ export function markNode<T extends object>(value: T, type: string): T {
   return value;
 }
 
+/** The GraphQL type of an object that implements Node: the one its lookup fetched it as, else its class's. */
+export const nodeTypeName = (value: object): string => fetchedAs.get(value) ?? value.constructor.name;
+
 @InterfaceType({
   description:
     'An object with a global id (the Relay convention): `node(id:)` fetches it again, so a client cache can normalise and refetch any object.',
-  resolveType: (value: object) => fetchedAs.get(value) ?? value.constructor.name,
+  resolveType: nodeTypeName,
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Opaque global id: names the type and the record; stable for the life of the record.' })

@@ -1,0 +1,42 @@
+import { GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type DocumentNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { compiledExecution } from './compiled-execution';
+
+/** Which executor called the resolver: graphql-js's interpreter shows in the stack, a compiled operation does not. */
+const executedBy = () => (new Error().stack?.includes('graphql/execution/execute') ? 'interpreted' : 'compiled');
+
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: { executedBy: { type: GraphQLString, resolve: executedBy } },
+  }),
+});
+
+async function executorOf(compileAfter: number) {
+  const gateway = compiledExecution(schema, { compileAfter });
+  let announced: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (announced = apiSchema));
+  const { executor } = await gateway.load({ apollo: { graphRef: undefined, key: undefined, keyHash: undefined } });
+  expect(announced).toBe(schema);
+  return (document: DocumentNode) =>
+    executor!({ document, context: {}, request: { variables: {} }, operationName: null } as unknown as Parameters<
+      NonNullable<typeof executor>
+    >[0]);
+}
+
+describe('compiled execution', () => {
+  it('interprets a document until it has been asked for compileAfter times, then runs it compiled', async () => {
+    const execute = await executorOf(3);
+    const document = parse('{ executedBy }');
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push((await execute(document)).data?.executedBy);
+    expect(answers).toEqual(['interpreted', 'interpreted', 'compiled', 'compiled', 'compiled']);
+  });
+
+  it('counts each document apart: a text asked for once is never compiled', async () => {
+    const execute = await executorOf(2);
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push((await execute(parse(`{ executedBy, n${i}: executedBy }`))).data?.executedBy);
+    expect(results).toEqual(['interpreted', 'interpreted', 'interpreted']);
+  });
+});
