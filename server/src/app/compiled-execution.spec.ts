@@ -1,6 +1,13 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type DocumentNode } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { compileQuery } from 'graphql-jit';
+import { describe, expect, it, vi } from 'vitest';
 import { compiledExecution } from './compiled-execution';
+
+// graphql-jit's own compiler, counted.
+vi.mock('graphql-jit', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('graphql-jit')>();
+  return { ...actual, compileQuery: vi.fn(actual.compileQuery) };
+});
 
 /** Which executor called the resolver: graphql-js's interpreter shows in the stack, a compiled operation does not. */
 const executedBy = () => (new Error().stack?.includes('graphql/execution/execute') ? 'interpreted' : 'compiled');
@@ -12,8 +19,8 @@ const schema = new GraphQLSchema({
   }),
 });
 
-async function executorOf(compileAfter: number) {
-  const gateway = compiledExecution(schema, { compileAfter });
+async function executorOf(compileAfter: number, maxCompiled?: number) {
+  const gateway = compiledExecution(schema, { compileAfter, maxCompiled });
   let announced: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (announced = apiSchema));
   const { executor } = await gateway.load({ apollo: { graphRef: undefined, key: undefined, keyHash: undefined } });
@@ -38,5 +45,16 @@ describe('compiled execution', () => {
     const results = [];
     for (let i = 0; i < 3; i++) results.push((await execute(parse(`{ executedBy, n${i}: executedBy }`))).data?.executedBy);
     expect(results).toEqual(['interpreted', 'interpreted', 'interpreted']);
+  });
+
+  it('compiles a document once, and keeps at most maxCompiled compiled: the one used longest ago is compiled again', async () => {
+    const execute = await executorOf(1, 2);
+    const [a, b, c] = ['{ a: executedBy }', '{ b: executedBy }', '{ c: executedBy }'].map((text) => parse(text));
+    vi.mocked(compileQuery).mockClear();
+    for (const document of [a, a, b, a, b]) await execute(document);
+    expect(vi.mocked(compileQuery)).toHaveBeenCalledTimes(2);
+    // c takes b's place (a was used last), then b comes back.
+    for (const document of [a, c, a, b]) expect(Object.values((await execute(document)).data ?? {})).toEqual(['compiled']);
+    expect(vi.mocked(compileQuery).mock.calls.map(([, document]) => document)).toEqual([a, b, c, b]);
   });
 });

@@ -6,11 +6,8 @@ import type { RequestContext } from '../common/request-context';
 type Gateway = ApolloServerOptionsWithGateway<RequestContext>['gateway'];
 type Request = Parameters<NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>>[0];
 
-/** A document's executions so far, and its operations once compiled, by name ('' for an unnamed one). */
-interface DocumentState {
-  executions: number;
-  compiled: Map<string, CompiledQuery | ExecutionResult>;
-}
+/** A document's compiled operations, by name ('' for an unnamed one). */
+type CompiledOperations = Map<string, CompiledQuery | ExecutionResult>;
 
 /**
  * graphql-jit's error as graphql-js's own: the same message, locations, path, extensions and original
@@ -36,8 +33,9 @@ function ordinaryError(error: GraphQLError): GraphQLError {
  * ~40 ms for the largest, many times what interpreting it once does: a text asked for once or twice (a
  * third party's one-off query, or a flood of distinct ones) is interpreted by graphql-js as before, and
  * never compiled. Apollo parses and validates as before and keeps parsed documents (its document store
- * hands out the same DocumentNode for the same text), so a document's state lives exactly as long as
- * Apollo keeps the document (a WeakMap on it).
+ * hands out the same DocumentNode for the same text): a document's count lives as long as Apollo keeps
+ * it, and the `maxCompiled` documents used last stay compiled (an evicted one is counted again from
+ * where it stood, and compiled on its next execution).
  *
  * Plugged in as Apollo's gateway (its documented executor hook): Apollo's request pipeline, plugins,
  * validation rules, error formatting and HTTP handling stay as they are; only execution changes. A field
@@ -45,8 +43,15 @@ function ordinaryError(error: GraphQLError): GraphQLError {
  * coerced stop an operation before any resolver runs; its errors are then graphql-js's own (run again by
  * graphql-js, which stops at the same place), which Apollo turns into BAD_USER_INPUT with status 400.
  */
-export function compiledExecution(schema: GraphQLSchema, { compileAfter = 3 }: { compileAfter?: number } = {}): Gateway {
-  const documents = new WeakMap<DocumentNode, DocumentState>();
+export function compiledExecution(
+  schema: GraphQLSchema,
+  { compileAfter = 3, maxCompiled = 200 }: { compileAfter?: number; maxCompiled?: number } = {},
+): Gateway {
+  // Executions so far, per document: as long as Apollo keeps the document.
+  const executions = new WeakMap<DocumentNode, number>();
+  // The compiled documents, the most recently used last: at most maxCompiled are kept, whatever Apollo's
+  // store holds (a compiled operation's code is many times its document's size).
+  const compiledDocuments = new Map<DocumentNode, CompiledOperations>();
   const interpret = (request: Request) =>
     execute({
       schema,
@@ -56,14 +61,21 @@ export function compiledExecution(schema: GraphQLSchema, { compileAfter = 3 }: {
       operationName: request.operationName ?? undefined,
     });
   const compiled = (request: Request): CompiledQuery | ExecutionResult | null => {
-    let state = documents.get(request.document);
-    if (state === undefined) documents.set(request.document, (state = { executions: 0, compiled: new Map() }));
-    if (++state.executions < compileAfter) return null;
+    const { document } = request;
+    let operations = compiledDocuments.get(document);
+    if (operations === undefined) {
+      const count = (executions.get(document) ?? 0) + 1;
+      executions.set(document, count);
+      if (count < compileAfter) return null;
+      operations = new Map();
+      if (compiledDocuments.size >= maxCompiled) compiledDocuments.delete(compiledDocuments.keys().next().value!);
+    } else compiledDocuments.delete(document);
+    compiledDocuments.set(document, operations);
     const key = request.operationName ?? '';
-    let operation = state.compiled.get(key);
+    let operation = operations.get(key);
     if (operation === undefined) {
-      operation = compileQuery(schema, request.document, request.operationName ?? undefined);
-      state.compiled.set(key, operation);
+      operation = compileQuery(schema, document, request.operationName ?? undefined);
+      operations.set(key, operation);
     }
     return operation;
   };
