@@ -216,6 +216,23 @@ describe('evaluation: campaigns, ballots and results', () => {
       expect(reasonOf(await cast(voters[7].client(), campaign, outsideTerm))).toEqual(['BAD_USER_INPUT', 'INVALID_BALLOT']);
     });
 
+    it('refuses an oversized ballot by the same coded rules: answers beyond the criteria, a comment far over its length', async () => {
+      // The input is checked by shared's ballot rules alone (no class-validator pass on castBallot's argument).
+      const codes = campaign.criteria.map((c) => c.code);
+      const answers = [...answersOf(campaign.criteria, 'SATISFIED'), ...codes.map((criterion) => ({ criterion, step: 'SATISFIED' }))];
+      answers.push({ criterion: 'X'.repeat(200), step: 'SATISFIED' });
+      const answer = await voters[7].client().request(CAST, {
+        input: { campaignId: campaign.id, termId: globalId('Term', terms[0]), answers, comment: 'x'.repeat(5_000) },
+      });
+      expect(reasonOf(answer)).toEqual(['BAD_USER_INPUT', 'INVALID_BALLOT']);
+      const problems = answer.errors[0].extensions?.problems ?? {};
+      for (const criterion of codes)
+        expect(problems[`answers.${criterion}`]).toEqual({ reason: 'BALLOT_ANSWER_TWICE', params: { criterion } });
+      expect(problems[`answers.${'X'.repeat(200)}`]?.reason).toBe('BALLOT_UNKNOWN_CRITERION');
+      expect(problems.comment).toEqual({ reason: 'TOO_LONG', params: { max: evaluation.BALLOT_COMMENT_MAX } });
+      expect(answer.errors[0].message).toBe('Some answers need correcting');
+    });
+
     it('refuses an incomplete or invalid ballot, naming each answer', async () => {
       const answer = await voters[7].client().request(CAST, {
         input: {

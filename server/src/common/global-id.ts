@@ -1,4 +1,11 @@
-import { defaultFieldResolver, isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from 'graphql';
+import {
+  defaultFieldResolver,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
+} from 'graphql';
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { createParameterDecorator, Extensions, Field, ID, type MiddlewareFn } from 'type-graphql';
 import { AppError } from './app-error';
@@ -102,19 +109,58 @@ export const decodeGlobalIds: MiddlewareFn = ({ args, info }, next) => {
 };
 
 function decodeValue(type: GraphQLInputType, value: unknown, path: string): unknown {
+  if (!holdsIds(type)) return value;
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner) && Array.isArray(value)) return value.map((item, index) => decodeValue(inner.ofType, item, `${path}[${index}]`));
   if (!isInputObjectType(inner) || value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
-  for (const [name, field] of Object.entries(inner.getFields())) {
+  for (const { name, idType, type: fieldType } of decodedFieldsOf(inner)) {
     if (record[name] == null) continue;
-    const idType = field.extensions[EXTENSION] as IdType | undefined;
     const given = record[name];
     // A list of ids (`list: true`): each decoded, a bad one named by its index (`termIds.2`).
     if (idType && Array.isArray(given)) record[name] = given.map((item, index) => maybeIdOf(idType, item, `${name}.${index}`));
-    else record[name] = idType ? maybeIdOf(idType, given, name) : decodeValue(field.type, given, name);
+    else record[name] = idType ? maybeIdOf(idType, given, name) : decodeValue(fieldType, given, name);
   }
   return record;
+}
+
+/** A field of an input object that holds an id (`idType`), or an input object or list of them that holds some. */
+interface DecodedField {
+  name: string;
+  idType: IdType | undefined;
+  type: GraphQLInputType;
+}
+
+/**
+ * The fields of each input object type that `decodeValue` visits, worked out once per type: the others
+ * (and whole lists of objects without ids, such as a ballot's answers) are not walked on every request.
+ */
+const decodedFields = new WeakMap<GraphQLInputObjectType, readonly DecodedField[]>();
+/** Types whose fields are being worked out: a type that contains itself is taken to hold ids (walked, as before). */
+const decoding = new Set<GraphQLInputObjectType>();
+
+function decodedFieldsOf(type: GraphQLInputObjectType): readonly DecodedField[] {
+  let fields = decodedFields.get(type);
+  if (!fields) {
+    decoding.add(type);
+    try {
+      fields = Object.entries(type.getFields())
+        .map(([name, field]) => ({ name, idType: field.extensions[EXTENSION] as IdType | undefined, type: field.type }))
+        .filter((field) => field.idType !== undefined || holdsIds(field.type));
+    } finally {
+      decoding.delete(type);
+    }
+    decodedFields.set(type, fields);
+  }
+  return fields;
+}
+
+/** Whether a value of this input type may hold ids to decode (an input object with such fields, or a list of them). */
+function holdsIds(type: GraphQLInputType): boolean {
+  let inner = type;
+  while (isNonNullType(inner) || isListType(inner)) inner = inner.ofType;
+  if (!isInputObjectType(inner)) return false;
+  return decoding.has(inner) || decodedFieldsOf(inner).length > 0;
 }
 
 /**

@@ -115,7 +115,10 @@ export class CampaignResolver {
       'Casts your ballot for one cadre of an open campaign of your region: once (ALREADY_VOTED), verified citizens only (NOT_VERIFIED, WRONG_REGION, CAMPAIGN_NOT_OPEN, INVALID_BALLOT). The receipt is in this answer only.',
   })
   @Allow('vote', 'Campaign')
-  castBallot(@Ctx() context: RequestContext, @Arg('input', () => CastBallotInput, { description: 'The ballot' }) input: CastBallotInput) {
+  castBallot(
+    @Ctx() context: RequestContext,
+    @Arg('input', () => CastBallotInput, { description: 'The ballot', validate: false }) input: CastBallotInput,
+  ) {
     return this.ballotService.cast(context, input);
   }
 
