@@ -7,6 +7,7 @@ import { grants, ledger } from '@massline/shared';
 import { sql } from '../../server/src/common/sql';
 import { REPO_ROOT } from '../../server/src/app/config';
 import { GRANTS_LEDGER_RECORDS } from '../../server/src/modules/grants/grants.ledger-records';
+import { LedgerRepository } from '../../server/src/modules/ledger/ledger.repository';
 import type { ApiClient } from '../support/api-client';
 import { uuidOf } from '../support/global-id';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -76,8 +77,8 @@ describe('the demo grants', () => {
     expect(new Set(entries.map((entry) => entry.recordType))).toEqual(new Set(GRANTS_LEDGER_RECORDS.map((type) => type.type)));
     for (const type of GRANTS_LEDGER_RECORDS) {
       const ofType = entries.filter((entry) => entry.recordType === type.type);
-      const payloads = await type.payloads(
-        server.ownerOrm.em.fork(),
+      const payloads = await new LedgerRepository(server.ownerOrm.em.fork()).payloads(
+        type,
         ofType.map((entry) => entry.recordId),
       );
       expect(payloads.size, type.type).toBe(ofType.length);

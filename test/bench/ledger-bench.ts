@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { ledger } from '@massline/shared';
 import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/app/embedded-postgres';
 import { ormConfig } from '../../server/src/app/mikro-orm.config';
 import { sql } from '../../server/src/common/sql';
+import { ledgerIsoTime, ledgerRowRecord } from '../../server/src/modules/ledger/ledger-record-type';
 import { LedgerSigner } from '../../server/src/modules/ledger/ledger-signer';
 import { LedgerService } from '../../server/src/modules/ledger/ledger.service';
 import { processTreeCpuMs } from './process-cpu';
@@ -32,20 +32,14 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * A record type shaped like a grant's step (its payload a row's columns as canonical JSON, facts in
  * jsonb), so that verification reads and hashes what it reads for the demo's grants.
  */
-const BENCH_RECORDS = {
-  type: 'BenchStep',
-  async payloads(em: Parameters<typeof sql>[0], ids: readonly string[]) {
-    const rows = await sql<{ id: string; payload: ledger.CanonicalValue }>(
-      em,
-      // Members listed in canonical order (as the grants' record types list them), so the verifier takes JSON.stringify's path.
-      `select t.id, json_build_object('date', t.date::text, 'facts', t.facts, 'grantId', t.grant_id, 'id', t.id,
-              'recordedAt', to_char(t.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'step', t.step) as payload
-         from bench_step t where t.id = any(?::uuid[])`,
-      [[...ids]],
-    );
-    return new Map(rows.map((row) => [row.id, row.payload]));
-  },
-};
+const BENCH_RECORDS = ledgerRowRecord('BenchStep', 'bench_step', {
+  date: 't.date::text',
+  facts: 't.facts',
+  grantId: 't.grant_id',
+  id: 't.id',
+  recordedAt: ledgerIsoTime('t.recorded_at'),
+  step: 't.step',
+});
 
 /**
  * Fills the ledger up to `size` entries through the ledger's own append (the owner's connection), so that

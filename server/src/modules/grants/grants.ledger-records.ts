@@ -1,32 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ledger } from '@massline/shared';
-import { sql } from '../../common/sql';
-import type { LedgerRecordType } from '../ledger/ledger.service';
-
-/** A timestamp as the ledger's payloads say it: ISO 8601 in UTC with milliseconds, made by the database. */
-const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/**
- * A record type whose payload is one row of a table, `members` (payload key → SQL over the row `t`) as
- * the payload's members (canonical JSON, docs/ledger.md). The SQL lists them sorted as the canonical
- * encoding sorts keys (UTF-16 code units, `sort()`), so the payloads pg parses are already in canonical
- * order and the verifier writes them with JSON.stringify instead of sorting each one (the hash is the
- * same either way: the encoding sorts).
- */
-function rowRecord(type: string, table: string, members: Readonly<Record<string, string>>): LedgerRecordType {
-  const columns = Object.keys(members)
-    .sort()
-    .map((key) => `'${key}', ${members[key]}`)
-    .join(', ');
-  const text = `select t.id, json_build_object(${columns}) as payload from "${table}" t where t.id = any(?::uuid[])`;
-  return {
-    type,
-    async payloads(em: EntityManager, ids: readonly string[]) {
-      const rows = await sql<{ id: string; payload: ledger.CanonicalValue }>(em, text, [[...ids]]);
-      return new Map(rows.map((row) => [row.id, row.payload]));
-    },
-  };
-}
+import { ledgerIsoTime as iso, ledgerRowRecord as rowRecord, type LedgerRecordType } from '../ledger/ledger-record-type';
 
 /**
  * What each grants record puts in the ledger: every column that says what was recorded, by whom and

@@ -1,6 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { ledger } from '@massline/shared';
 import { sql } from '../../common/sql';
+import { ledgerIsoTime, type LedgerRecordType } from './ledger-record-type';
 
 /** An entry as stored, hashes as hexadecimal. */
 export interface LedgerEntryRow {
@@ -14,13 +15,23 @@ export interface LedgerEntryRow {
   entryHash: string;
 }
 
-/** An entry with its stored Merkle leaf, hexadecimal (null when the tree has none for it), as the verifier reads it. */
-export interface LedgerEntryWithLeaf extends LedgerEntryRow {
-  leafHash: string | null;
-}
-
 /** A timestamp as the ledger encodes it: ISO 8601 in UTC with milliseconds, made by the database (never the driver's parsing). */
-const ISO_UTC = (expression: string) => `to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ISO_UTC = ledgerIsoTime;
+
+/**
+ * An entry as the verifier reads it, a row as an array (pg builds no object per row): its fields and its
+ * stored Merkle leaf (null if the tree has none).
+ */
+export type LedgerEntryToVerify = [
+  sequence: number,
+  recordedAt: string,
+  recordType: string,
+  recordId: string,
+  payloadHash: string,
+  previousHash: string,
+  entryHash: string,
+  leafHash: string | null,
+];
 
 /** The columns of an entry as a `LedgerEntryRow`, from the table aliased `t`. */
 const entryColumns = (t: string) =>
@@ -124,17 +135,58 @@ export class LedgerRepository {
     ]);
   }
 
-  /** Entries from `from` (inclusive) to `to` (exclusive), with their stored leaf hash (null if missing), in order. */
-  entriesWithLeaves(from: number, to: number): Promise<LedgerEntryWithLeaf[]> {
-    return sql(
+  /** The canonical payload of each record of a type asked for that exists, by id (one statement, however many). */
+  async payloads(recordType: LedgerRecordType, ids: readonly string[]): Promise<Map<string, ledger.CanonicalValue>> {
+    const rows = await sql<{ id: string; payload: ledger.CanonicalValue }>(
       this.em,
-      `select ${entryColumns('e')}, encode(n."hash", 'hex') as "leafHash"
+      `select t.id, ${recordType.payloadSql} as payload from "${recordType.table}" t where t.id = any(?::uuid[])`,
+      [[...ids]],
+    );
+    return new Map(rows.map((row) => [row.id, row.payload]));
+  }
+
+  /** Plain SQL whose rows come as arrays (pg builds no object per row): the verifier's batches of 10,000 rows. */
+  private async arrays<T>(text: string, bindings: readonly unknown[]): Promise<T[]> {
+    const runner = (this.em.getTransactionContext<Knex.Transaction>() ?? this.em.getKnex()) as Knex;
+    const result = (await runner.raw(text, bindings as Knex.RawBinding[]).options({ rowMode: 'array' })) as { rows: T[] };
+    return result.rows;
+  }
+
+  /** Entries from `from` (inclusive) to `to` (exclusive), with their stored leaf hash, in order. */
+  entriesToVerify(from: number, to: number): Promise<LedgerEntryToVerify[]> {
+    return this.arrays(
+      `select e."sequence"::float8, ${ISO_UTC('e."recorded_at"')}, e."record_type", e."record_id", encode(e."payload_hash", 'hex'),
+              encode(e."previous_hash", 'hex'), encode(e."entry_hash", 'hex'), encode(n."hash", 'hex')
          from "ledger_entry" e
          left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence" and n."index" >= ? and n."index" < ?
         where e."sequence" >= ? and e."sequence" < ? order by e."sequence"`,
       // The leaves' range as well as the entries': the planner then reads both by their keys, not every leaf.
       [from, to, from, to],
     );
+  }
+
+  /**
+   * The canonical payload of each record that the entries from..to name and that exists, by type then id,
+   * in one statement: the database takes the ids from the entries itself (not sent back from here) and
+   * reads each type's records by one bitmap scan of their primary key. Each payload comes as its JSON
+   * text, parsed by the verifier when it hashes it: a batch held while it waits is then one string a
+   * record, not a tree of objects for the garbage collector to copy.
+   */
+  async payloadsInRange(recordTypes: readonly LedgerRecordType[], from: number, to: number): Promise<Map<string, Map<string, string>>> {
+    const found = new Map(recordTypes.map((type) => [type.type, new Map<string, string>()]));
+    if (recordTypes.length === 0) return found;
+    const rows = await this.arrays<[string, string, string]>(
+      `with r as materialized (select e."record_type", e."record_id" from "ledger_entry" e where e."sequence" >= ? and e."sequence" < ?)
+       ${recordTypes
+         .map(
+           (type) =>
+             `select ?::text, t.id, (${type.payloadSql})::text from "${type.table}" t where t.id = any(array(select r."record_id" from r where r."record_type" = ?))`,
+         )
+         .join(' union all ')}`,
+      [from, to, ...recordTypes.flatMap((type) => [type.type, type.type])],
+    );
+    for (const [type, id, payload] of rows) found.get(type)!.set(id, payload);
+    return found;
   }
 
   /**

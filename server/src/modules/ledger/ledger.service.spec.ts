@@ -10,6 +10,7 @@ import { grants, ledger } from '@massline/shared';
 import { useTestOrm } from '../../../../test/support/test-orm';
 import { sql } from '../../common/sql';
 import { LedgerSigner, nodeSha256, sha256HexOfText } from './ledger-signer';
+import { ledgerRowRecord } from './ledger-record-type';
 import { LedgerService } from './ledger.service';
 
 const fromHex = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
@@ -22,15 +23,9 @@ describe('the ledger', () => {
   const orm = useTestOrm(6);
   const keyFile = path.join(os.tmpdir(), 'massline-ledger-keys', `spec-${randomUUID()}.pem`);
   const service = new LedgerService(new LedgerSigner(keyFile));
-  service.registerRecordType({
-    type: 'SpecRecord',
-    payloads: async (em, ids) => {
-      const rows = await sql<{ id: string; body: string }>(em, 'select id, body from ledger_spec_record where id = any(?::uuid[])', [
-        [...ids],
-      ]);
-      return new Map(rows.map((row) => [row.id, { body: row.body }]));
-    },
-  });
+  service.registerRecordType(ledgerRowRecord('SpecRecord', 'ledger_spec_record', { body: 't.body' }));
+  // A second type, so that verification reads records of several tables in one statement.
+  service.registerRecordType(ledgerRowRecord('SpecNote', 'ledger_spec_note', { note: 't.note', facts: 't.facts', id: 't.id' }));
   const reader = () => ({ em: orm().em.fork() });
 
   /** Writes a record and appends it, in one transaction. */
@@ -47,6 +42,7 @@ describe('the ledger', () => {
   beforeAll(async () => {
     const em = orm().em.fork();
     await sql(em, 'create table ledger_spec_record (id uuid primary key, body text not null)');
+    await sql(em, 'create table ledger_spec_note (id uuid primary key, note text not null, facts jsonb not null)');
     // The test database is a copy of the demo, whose ledger holds the grants module's records, which this
     // spec's service does not read: as the owner, the spec starts from the empty ledger a new database has.
     const ledgerTables = ['ledger_entry', 'ledger_node', 'ledger_head'];
@@ -201,6 +197,49 @@ describe('the ledger', () => {
       checked: 0,
       firstBroken: { sequence: gone.sequence, reason: 'RECORD_MISSING', recordId: gone.recordId },
     });
+  });
+
+  it('reads the payloads of a range from every type’s table at once, and names a record of either type altered or gone', async () => {
+    const from = (await service.head(reader())).treeSize;
+    const notes = await orm()
+      .em.fork()
+      .transactional(async (em: EntityManager) => {
+        const ids = [randomUUID(), randomUUID()];
+        // Text that JSON escapes, keys jsonb orders by length (not canonically), and a number.
+        await sql(em, 'insert into ledger_spec_note (id, note, facts) values (?, ?, ?::jsonb), (?, ?, ?::jsonb)', [
+          ids[0],
+          'a "quoted"\nline \u2028 ✓ 𝄞',
+          JSON.stringify({ zz: 1, a: { yy: [true, null, 2.5], b: 'x' } }),
+          ids[1],
+          'second',
+          JSON.stringify({ count: 3 }),
+        ]);
+        return service.append(em, [
+          { type: 'SpecNote', id: ids[0] },
+          { type: 'SpecNote', id: ids[1] },
+        ]);
+      });
+    const record = await appendOne('between the notes');
+    expect(await service.verify(reader(), from)).toMatchObject({ valid: true, checked: 3 });
+
+    const em = orm().em.fork();
+    await sql(em, `update ledger_spec_note set facts = jsonb_set(facts, '{a,b}', '"y"') where id = ?`, [notes[0].recordId]);
+    expect((await service.verify(reader(), from)).firstBroken).toMatchObject({
+      sequence: notes[0].sequence,
+      reason: 'RECORD_ALTERED',
+      recordType: 'SpecNote',
+      recordId: notes[0].recordId,
+    });
+    await sql(em, `update ledger_spec_note set facts = jsonb_set(facts, '{a,b}', '"x"') where id = ?`, [notes[0].recordId]);
+    await sql(em, 'delete from ledger_spec_note where id = ?', [notes[1].recordId]);
+    expect((await service.verify(reader(), from)).firstBroken).toMatchObject({
+      sequence: notes[1].sequence,
+      reason: 'RECORD_MISSING',
+      recordType: 'SpecNote',
+      recordId: notes[1].recordId,
+    });
+    // The range after the gone note holds: only the entries of the range are read.
+    expect(await service.verify(reader(), record.sequence, record.sequence + 1)).toMatchObject({ valid: true, checked: 1 });
   });
 
   it('is checked offline by scripts/verify-ledger-proof.mjs with the public key alone, which refuses a forged proof', async () => {

@@ -3,19 +3,8 @@ import { grants, ledger, problemOf } from '@massline/shared';
 import { AppError, notFound } from '../../common/app-error';
 import type { RequestContext } from '../../common/request-context';
 import { nodeSha256, sha256HexOfText, type LedgerSigner, type SignedTreeHead } from './ledger-signer';
-import { LedgerRepository, type LedgerEntryRow, type LedgerEntryWithLeaf } from './ledger.repository';
-
-/**
- * A kind of record that enters the ledger, registered by its module (grants registers `Grant`,
- * `GrantStep`, …). `payloads` reads the records' canonical payloads from their rows: the same function
- * makes the payload hash when a record is appended and recomputes it when an auditor verifies, so a row
- * changed afterwards no longer matches its entry.
- */
-export interface LedgerRecordType {
-  type: string;
-  /** The canonical payload of each record asked for that exists, by id. */
-  payloads(em: EntityManager, ids: readonly string[]): Promise<Map<string, ledger.CanonicalValue>>;
-}
+import type { LedgerRecordType } from './ledger-record-type';
+import { LedgerRepository, type LedgerEntryRow, type LedgerEntryToVerify } from './ledger.repository';
 
 /** A record to append: its type (registered) and id (its row is written and flushed). */
 export interface LedgerRecord {
@@ -117,8 +106,8 @@ export class LedgerService {
     }
     const found = new Map<string, Map<string, ledger.CanonicalValue>>();
     for (const [type, ids] of byType) {
-      const reader = this.types.get(type);
-      if (reader) found.set(type, await reader.payloads(em, ids));
+      const recordType = this.types.get(type);
+      if (recordType) found.set(type, await new LedgerRepository(em).payloads(recordType, ids));
     }
     return found;
   }
@@ -260,52 +249,53 @@ export class LedgerService {
    * record's payload as it is now.
    */
   private firstBreakIn(
-    rows: readonly LedgerEntryWithLeaf[],
-    payloads: ReadonlyMap<string, ReadonlyMap<string, ledger.CanonicalValue>>,
+    rows: readonly LedgerEntryToVerify[],
+    payloads: ReadonlyMap<string, ReadonlyMap<string, string>>,
     expected: number,
     previous: string,
   ): LedgerBreak | null {
-    for (const row of rows) {
-      const at = { sequence: expected, recordType: row.recordType, recordId: row.recordId };
-      if (row.sequence !== expected) {
+    for (const [sequence, recordedAt, recordType, recordId, payloadHash, previousHash, storedHash, leafHash] of rows) {
+      const at = { sequence: expected, recordType, recordId };
+      if (sequence !== expected) {
         return { ...at, reason: 'SEQUENCE_GAP', recordType: null, recordId: null, message: `Entry ${expected} is missing` };
       }
-      if (row.previousHash !== previous) {
+      if (previousHash !== previous) {
         return {
           ...at,
           reason: 'CHAIN_BROKEN',
-          message: `Entry ${expected} names ${row.previousHash} as the entry before, which hashes ${previous}`,
+          message: `Entry ${expected} names ${previousHash} as the entry before, which hashes ${previous}`,
         };
       }
       // One encoding as text, hashed as UTF-8 twice: the entry hash, and the leaf (0x00 ‖ the same bytes).
-      const text = ledger.ledgerEntryText(row);
+      const text = ledger.ledgerEntryText({ sequence, recordedAt, recordType, recordId, payloadHash, previousHash });
       const entryHash = sha256HexOfText(text);
-      if (entryHash !== row.entryHash) {
+      if (entryHash !== storedHash) {
         return {
           ...at,
           reason: 'ENTRY_ALTERED',
-          message: `Entry ${expected} hashes ${entryHash}, not the ${row.entryHash} it was stored with`,
+          message: `Entry ${expected} hashes ${entryHash}, not the ${storedHash} it was stored with`,
         };
       }
-      if (!this.types.has(row.recordType)) {
-        return { ...at, reason: 'UNKNOWN_RECORD_TYPE', message: `Entry ${expected} is a ${row.recordType}, a type no module reads` };
+      if (!this.types.has(recordType)) {
+        return { ...at, reason: 'UNKNOWN_RECORD_TYPE', message: `Entry ${expected} is a ${recordType}, a type no module reads` };
       }
-      const payload = payloads.get(row.recordType)?.get(row.recordId);
+      const payload = payloads.get(recordType)?.get(recordId);
       if (payload === undefined) {
-        return { ...at, reason: 'RECORD_MISSING', message: `Entry ${expected}'s ${row.recordType} ${row.recordId} no longer exists` };
+        return { ...at, reason: 'RECORD_MISSING', message: `Entry ${expected}'s ${recordType} ${recordId} no longer exists` };
       }
-      const payloadHash = sha256HexOfText(ledger.canonicalJson(payload));
-      if (payloadHash !== row.payloadHash) {
+      // The payload's JSON as the database wrote it, parsed here as pg would have (JSON.parse), then encoded canonically.
+      const payloadHashNow = sha256HexOfText(ledger.canonicalJson(JSON.parse(payload) as ledger.CanonicalValue));
+      if (payloadHashNow !== payloadHash) {
         return {
           ...at,
           reason: 'RECORD_ALTERED',
-          message: `Entry ${expected}'s ${row.recordType} ${row.recordId} now hashes ${payloadHash}, not ${row.payloadHash} as when it was recorded`,
+          message: `Entry ${expected}'s ${recordType} ${recordId} now hashes ${payloadHashNow}, not ${payloadHash} as when it was recorded`,
         };
       }
-      if (row.leafHash === null || sha256HexOfText(`\u0000${text}`) !== row.leafHash) {
+      if (leafHash === null || sha256HexOfText(`\u0000${text}`) !== leafHash) {
         return { ...at, reason: 'TREE_LEAF_ALTERED', message: `The tree's leaf of entry ${expected} is not the entry's leaf hash` };
       }
-      previous = row.entryHash;
+      previous = storedHash;
       expected++;
     }
     return null;
@@ -349,14 +339,15 @@ export class LedgerService {
     // their answer counts only if the chain holds.
     const nodesChecked = repository.innerNodesSound(start, end).then((sound) => (sound ? [] : repository.brokenNodes(start, end)));
     nodesChecked.catch(() => undefined);
-    // Batches are read one ahead: the database reads the next entries and payloads while this process
-    // hashes the current ones (two connections of the pool).
+    // Batches are read one ahead: the database reads the next entries and their records' payloads (two
+    // statements at once, on two connections of the pool) while this process hashes the current ones.
+    const types = [...this.types.values()];
     const load = async (batch: number) => {
-      const rows = await repository.entriesWithLeaves(batch, Math.min(end, batch + VERIFY_BATCH));
-      const payloads = await this.payloadsOf(
-        em,
-        rows.map((row) => ({ type: row.recordType, id: row.recordId })),
-      );
+      const batchEnd = Math.min(end, batch + VERIFY_BATCH);
+      const [rows, payloads] = await Promise.all([
+        repository.entriesToVerify(batch, batchEnd),
+        repository.payloadsInRange(types, batch, batchEnd),
+      ]);
       return { rows, payloads };
     };
     let expected = start;
@@ -371,7 +362,8 @@ export class LedgerService {
         return broken(found.sequence - start, found, found.message);
       }
       expected += rows.length;
-      if (rows.length > 0) previous = rows[rows.length - 1].entryHash;
+      // The last entry's stored hash (checked above): the next batch chains to it.
+      if (rows.length > 0) previous = rows[rows.length - 1][6];
       if (expected < Math.min(end, batch + VERIFY_BATCH)) {
         next?.catch(() => undefined);
         return broken(
