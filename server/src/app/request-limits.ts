@@ -98,7 +98,9 @@ function readJsonBody(req: IncomingMessage & { body?: unknown }, length: number,
 export function jsonBody(limit: number): RequestHandler {
   const general = express.json({ limit, type: JSON_TYPES });
   return (req, res, next) => {
-    const length = req.body === undefined && !req.complete ? plainJsonLength(req, limit) : null;
+    // A body nobody has read yet. (Not `!req.complete`: a small body comes in the headers' packet, so the
+    // message is complete before anyone reads it, and every such request went to body-parser.)
+    const length = req.body === undefined && !req.readableDidRead ? plainJsonLength(req, limit) : null;
     if (length === null) return general(req, res, next);
     readJsonBody(req, length, next);
   };
