@@ -35,7 +35,7 @@ function ordinaryError(error: GraphQLError): GraphQLError {
  * never compiled. Apollo parses and validates as before and keeps parsed documents (its document store
  * hands out the same DocumentNode for the same text): a document's count lives as long as Apollo keeps
  * it, and the `maxCompiled` documents used last stay compiled (an evicted one is counted again from
- * where it stood, and compiled on its next execution).
+ * nothing, and compiled after `compileAfter` more executions).
  *
  * Plugged in as Apollo's gateway (its documented executor hook): Apollo's request pipeline, plugins,
  * validation rules, error formatting and HTTP handling stay as they are; only execution changes. A field
@@ -68,7 +68,13 @@ export function compiledExecution(
       executions.set(document, count);
       if (count < compileAfter) return null;
       operations = new Map();
-      if (compiledDocuments.size >= maxCompiled) compiledDocuments.delete(compiledDocuments.keys().next().value!);
+      if (compiledDocuments.size >= maxCompiled) {
+        // The one used longest ago makes room, and counts from nothing again: a cycle of more documents
+        // than are kept costs one compilation per compileAfter executions, as new documents do.
+        const evicted = compiledDocuments.keys().next().value!;
+        compiledDocuments.delete(evicted);
+        executions.delete(evicted);
+      }
     } else compiledDocuments.delete(document);
     compiledDocuments.set(document, operations);
     const key = request.operationName ?? '';
