@@ -173,16 +173,24 @@ function settingsOf(text: string): harmony.MethodologySettings {
   return settings;
 }
 
+/** Whether a value holds anything but plain data (a raw fragment, under a symbol or as an object of its own). */
+function holdsRaw(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(holdsRaw);
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if ((prototype !== Object.prototype && prototype !== null) || Object.getOwnPropertySymbols(value).length > 0) return true;
+  return Object.values(value).some(holdsRaw);
+}
+
 /**
- * Whether a filter names `key` anywhere (under `$and`, `$or`, `$not` too). A raw fragment (a value that
- * is not plain data, a key that is not a name) may name anything: it counts as naming it.
+ * Whether a filter names `key` anywhere (under `$and`, `$or`, `$not` too). A raw fragment — a key that is
+ * not a property or an operator, or a value that is not plain data, anywhere — may name anything: it
+ * counts as naming it.
  */
 function mentions(filter: unknown, key: string): boolean {
+  if (holdsRaw(filter)) return true;
   if (filter === null || typeof filter !== 'object') return false;
   if (Array.isArray(filter)) return filter.some((entry) => mentions(entry, key));
-  const prototype = Object.getPrototypeOf(filter) as unknown;
-  if ((prototype !== Object.prototype && prototype !== null) || Object.getOwnPropertySymbols(filter).length > 0) return true;
-  // A key that is not a property or an operator is a raw fragment's: it may name anything.
   return Object.entries(filter).some(
     ([name, value]) => name === key || !/^\$?\w+$/.test(name) || (name.startsWith('$') && mentions(value, key)),
   );
