@@ -175,7 +175,10 @@ describe.skipIf(!chromiumAvailable)('persisted queries from the console', () => 
     expect(afterSignIn.length).toBeGreaterThan(1);
     for (const exchange of afterSignIn) {
       expectPersistedGet(exchange);
-      expect(exchange.wireStatus).toBe(200);
+      // A read the console gave up as it moved on (the dashboard's, when the navigation comes before its
+      // answer on a busy machine) was aborted by the browser and has no answer to check.
+      if (exchange.request.failure()?.errorText === 'net::ERR_ABORTED') continue;
+      expect(exchange.wireStatus, exchange.url.search).toBe(200);
       const headers = await (await exchange.request.response())!.allHeaders();
       expect(headers['cache-control']).toBe('private, no-store');
       expect(headers.etag).toBeUndefined();
