@@ -1,7 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { ledger } from '@massline/shared';
 import { sql } from '../../common/sql';
-import { ledgerIsoTime, type LedgerRecordType } from './ledger-record-type';
+import { canonicalMember, ledgerIsoTime, payloadMemberKind, type LedgerRecordType, type PayloadMemberKind } from './ledger-record-type';
 
 /** An entry as stored, hashes as hexadecimal. */
 export interface LedgerEntryRow {
@@ -145,16 +145,23 @@ export class LedgerRepository {
     return new Map(rows.map((row) => [row.id, row.payload]));
   }
 
-  /** Plain SQL whose rows come as arrays (pg builds no object per row): the verifier's batches of 10,000 rows. */
-  private async arrays<T>(text: string, bindings: readonly unknown[]): Promise<T[]> {
+  /**
+   * Plain SQL whose rows come as arrays (pg builds no object per row): the verifier's batches of 10,000
+   * rows. `asText`: every value as PostgreSQL wrote it (no parsing into numbers, dates or objects).
+   */
+  private async arrays<T>(
+    text: string,
+    bindings: readonly unknown[],
+    asText = false,
+  ): Promise<{ rows: T[]; fields: { dataTypeID: number }[] }> {
     const runner = (this.em.getTransactionContext<Knex.Transaction>() ?? this.em.getKnex()) as Knex;
-    const result = (await runner.raw(text, bindings as Knex.RawBinding[]).options({ rowMode: 'array' })) as { rows: T[] };
-    return result.rows;
+    const options = asText ? { rowMode: 'array', types: { getTypeParser: () => (value: string) => value } } : { rowMode: 'array' };
+    return (await runner.raw(text, bindings as Knex.RawBinding[]).options(options)) as { rows: T[]; fields: { dataTypeID: number }[] };
   }
 
   /** Entries from `from` (inclusive) to `to` (exclusive), with their stored leaf hash, in order. */
-  entriesToVerify(from: number, to: number): Promise<LedgerEntryToVerify[]> {
-    return this.arrays(
+  async entriesToVerify(from: number, to: number): Promise<LedgerEntryToVerify[]> {
+    const { rows } = await this.arrays<LedgerEntryToVerify>(
       `select e."sequence"::float8, ${ISO_UTC('e."recorded_at"')}, e."record_type", e."record_id", encode(e."payload_hash", 'hex'),
               encode(e."previous_hash", 'hex'), encode(e."entry_hash", 'hex'), encode(n."hash", 'hex')
          from "ledger_entry" e
@@ -163,29 +170,75 @@ export class LedgerRepository {
       // The leaves' range as well as the entries': the planner then reads both by their keys, not every leaf.
       [from, to, from, to],
     );
+    return rows;
   }
 
   /**
-   * The canonical payload of each record that the entries from..to name and that exists, by type then id,
-   * in one statement: the database takes the ids from the entries itself (not sent back from here) and
-   * reads each type's records by one bitmap scan of their primary key. Each payload comes as its JSON
-   * text, parsed by the verifier when it hashes it: a batch held while it waits is then one string a
-   * record, not a tree of objects for the garbage collector to copy.
+   * The kinds of a record type's payload members, from the PostgreSQL types of their SQL (one statement
+   * that reads no row), or null when its payload is not members or one of them cannot be written from its
+   * text: the verifier then reads that type's payloads as JSON.
    */
-  async payloadsInRange(recordTypes: readonly LedgerRecordType[], from: number, to: number): Promise<Map<string, Map<string, string>>> {
-    const found = new Map(recordTypes.map((type) => [type.type, new Map<string, string>()]));
-    if (recordTypes.length === 0) return found;
-    const rows = await this.arrays<[string, string, string]>(
-      `with r as materialized (select e."record_type", e."record_id" from "ledger_entry" e where e."sequence" >= ? and e."sequence" < ?)
-       ${recordTypes
-         .map(
-           (type) =>
-             `select ?::text, t.id, (${type.payloadSql})::text from "${type.table}" t where t.id = any(array(select r."record_id" from r where r."record_type" = ?))`,
-         )
-         .join(' union all ')}`,
-      [from, to, ...recordTypes.flatMap((type) => [type.type, type.type])],
+  async payloadMemberKinds(recordType: LedgerRecordType): Promise<PayloadMemberKind[] | null> {
+    if (!recordType.members || recordType.members.length === 0) return null;
+    const { fields } = await this.arrays(
+      `select ${recordType.members.map(({ sql }) => sql).join(', ')} from "${recordType.table}" t limit 0`,
+      [],
     );
-    for (const [type, id, payload] of rows) found.get(type)!.set(id, payload);
+    const kinds = fields.map((field) => payloadMemberKind(field.dataTypeID));
+    return kinds.every((kind) => kind !== null) ? (kinds as PayloadMemberKind[]) : null;
+  }
+
+  /**
+   * The canonical payload text of each record that the entries from..to name and that exists, by type then
+   * id, in one statement: the database takes the ids from the entries itself (not sent back from here) and
+   * reads each type's records by one bitmap scan of their primary key.
+   *
+   * A type read by members (`kinds`) comes as its members' texts, which `canonicalMember` writes as the
+   * canonical encoding does: PostgreSQL builds no JSON and this process parses none (building it took
+   * PostgreSQL ~5 µs a record, parsing and re-encoding it here ~4 µs). Any other type comes as its
+   * payload's JSON text, encoded by `canonicalJsonOfText`.
+   */
+  async payloadsInRange(
+    plans: readonly { recordType: LedgerRecordType; kinds: readonly PayloadMemberKind[] | null }[],
+    from: number,
+    to: number,
+    canonicalJsonOfText: (json: string) => string,
+  ): Promise<Map<string, Map<string, string>>> {
+    const found = new Map(plans.map(({ recordType }) => [recordType.type, new Map<string, string>()]));
+    if (plans.length === 0) return found;
+    const columnsOf = ({ recordType, kinds }: (typeof plans)[number]) =>
+      kinds ? recordType.members!.map(({ sql }) => `(${sql})::text`) : [`(${recordType.payloadSql})::text`];
+    const width = Math.max(...plans.map((plan) => columnsOf(plan).length));
+    const { rows } = await this.arrays<(string | null)[]>(
+      `with r as materialized (select e."record_type", e."record_id" from "ledger_entry" e where e."sequence" >= ? and e."sequence" < ?)
+       ${plans
+         .map((plan, i) => {
+           const columns = columnsOf(plan);
+           const padding = Array.from({ length: width - columns.length }, () => 'null::text');
+           return `select ${i}, t.id, ${[...columns, ...padding].join(', ')} from "${plan.recordType.table}" t
+                    where t.id = any(array(select r."record_id" from r where r."record_type" = ?))`;
+         })
+         .join(' union all ')}`,
+      [from, to, ...plans.map(({ recordType }) => recordType.type)],
+      true,
+    );
+    // Each member's key as the canonical encoding writes it, with its colon, once a type.
+    const keyTexts = plans.map(({ recordType, kinds }) => (kinds ? recordType.members!.map(({ key }) => `${JSON.stringify(key)}:`) : []));
+    const byPlan = plans.map(({ recordType }) => found.get(recordType.type)!);
+    const parts: string[] = [];
+    for (const row of rows) {
+      const plan = Number(row[0]);
+      const { kinds } = plans[plan];
+      if (kinds) {
+        // Joined once into a flat string (concatenation would leave a rope for the hash to flatten).
+        const keys = keyTexts[plan];
+        for (let i = 0; i < kinds.length; i++) parts[i] = keys[i] + canonicalMember(kinds[i], row[i + 2], canonicalJsonOfText);
+        parts.length = kinds.length;
+        byPlan[plan].set(row[1]!, `{${parts.join(',')}}`);
+      } else {
+        byPlan[plan].set(row[1]!, canonicalJsonOfText(row[2]!));
+      }
+    }
     return found;
   }
 

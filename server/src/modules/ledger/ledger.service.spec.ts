@@ -11,6 +11,7 @@ import { useTestOrm } from '../../../../test/support/test-orm';
 import { sql } from '../../common/sql';
 import { LedgerSigner, nodeSha256, sha256HexOfText } from './ledger-signer';
 import { ledgerRowRecord } from './ledger-record-type';
+import { LedgerRepository } from './ledger.repository';
 import { LedgerService } from './ledger.service';
 
 const fromHex = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
@@ -240,6 +241,100 @@ describe('the ledger', () => {
     });
     // The range after the gone note holds: only the entries of the range are read.
     expect(await service.verify(reader(), record.sequence, record.sequence + 1)).toMatchObject({ valid: true, checked: 1 });
+  });
+
+  it('writes a payload from its members’ columns exactly as from the JSON PostgreSQL builds, for every kind of member', async () => {
+    const em = orm().em.fork();
+    await sql(
+      em,
+      `create table ledger_spec_kinds (id uuid primary key, name text, code varchar(20), small smallint, count int, big bigint, huge bigint,
+                                       yes boolean, facts jsonb, raw json, amount numeric)`,
+    );
+    const rows = [
+      [
+        randomUUID(),
+        'a "quoted"\nline\t\u0001 \\ \u2028 张 𝄞',
+        'X-1',
+        -3,
+        0,
+        '-123456789012345',
+        '1234567890123456789',
+        true,
+        JSON.stringify({ zz: [1, -0.5, 1e21, 1.5e-7, { b: null, a: '"' }], a: 'é', '10': 1, '9': 2 }),
+        '{"b" : 1,  "a":[ true ], "b": 2}',
+        '1.50',
+      ],
+      [randomUUID(), null, null, null, null, null, null, null, null, null, null],
+      [randomUUID(), '', '', 32767, -2147483648, '9007199254740993', '-9223372036854775808', false, '{}', '[]', '0'],
+    ];
+    for (const row of rows) {
+      await sql(em, 'insert into ledger_spec_kinds values (?, ?, ?, ?, ?, ?::bigint, ?::bigint, ?, ?::jsonb, ?::json, ?::numeric)', row);
+    }
+    const members = {
+      amount: 't.amount',
+      big: 't.big',
+      code: 't.code',
+      count: 't.count',
+      facts: 't.facts',
+      huge: 't.huge',
+      id: 't.id',
+      name: 't.name',
+      raw: 't.raw',
+      small: 't.small',
+      yes: 't.yes',
+      day: "date '2026-01-02' + t.count",
+    };
+    const withoutUnwritable = ledgerRowRecord(
+      'SpecKinds',
+      'ledger_spec_kinds',
+      Object.fromEntries(Object.entries(members).filter(([key]) => key !== 'amount' && key !== 'day')),
+    );
+    const repository = new LedgerRepository(em);
+    const kinds = await repository.payloadMemberKinds(withoutUnwritable);
+    expect(kinds).toEqual(['bigint', 'string', 'integer', 'json', 'bigint', 'string', 'string', 'json', 'integer', 'boolean']);
+    // A numeric or a date member is not written from its text: that type's payloads are read as JSON.
+    expect(await repository.payloadMemberKinds(ledgerRowRecord('SpecKinds', 'ledger_spec_kinds', members))).toBeNull();
+
+    // Appended, then read back both ways: the same canonical text, record for record.
+    service.registerRecordType(withoutUnwritable);
+    const from = (await service.head(reader())).treeSize;
+    await orm()
+      .em.fork()
+      .transactional((tx: EntityManager) =>
+        service.append(
+          tx,
+          rows.map((row) => ({ type: 'SpecKinds', id: row[0] as string })),
+        ),
+      );
+    const canonicalOfJson = (json: string) => ledger.canonicalJson(JSON.parse(json) as ledger.CanonicalValue);
+    const written = await repository.payloadsInRange([{ recordType: withoutUnwritable, kinds }], from, from + 3, canonicalOfJson);
+    const asJson = await repository.payloadsInRange([{ recordType: withoutUnwritable, kinds: null }], from, from + 3, canonicalOfJson);
+    expect(written.get('SpecKinds')!.size).toBe(3);
+    expect([...written.get('SpecKinds')!]).toEqual([...asJson.get('SpecKinds')!]);
+    expect(written.get('SpecKinds')!.get(rows[2][0] as string)).toContain('"huge":-9223372036854776000');
+    expect(await service.verify(reader(), from)).toMatchObject({ valid: true, checked: 3 });
+  });
+
+  it('judges a record found altered from the JSON PostgreSQL builds, should its members’ writing ever differ', async () => {
+    // A type whose members (read by the verifier) say something else than its payload (hashed on append):
+    // the members' writing finds each record altered, the JSON finds it sound.
+    service.registerRecordType({
+      type: 'SpecSkewed',
+      table: 'ledger_spec_record',
+      payloadSql: "json_build_object('body', t.body)",
+      members: [{ key: 'body', sql: "t.body || ' (skewed)'" }],
+    });
+    const from = (await service.head(reader())).treeSize;
+    const entries = await orm()
+      .em.fork()
+      .transactional(async (em: EntityManager) => {
+        const id = randomUUID();
+        await sql(em, 'insert into ledger_spec_record (id, body) values (?, ?)', [id, 'skewed']);
+        return service.append(em, [{ type: 'SpecSkewed', id }]);
+      });
+    expect(await service.verify(reader(), from)).toMatchObject({ valid: true, checked: 1 });
+    await sql(orm().em.fork(), 'update ledger_spec_record set body = ? where id = ?', ['altered', entries[0].recordId]);
+    expect((await service.verify(reader(), from)).firstBroken).toMatchObject({ reason: 'RECORD_ALTERED', recordId: entries[0].recordId });
   });
 
   it('is checked offline by scripts/verify-ledger-proof.mjs with the public key alone, which refuses a forged proof', async () => {
