@@ -3,7 +3,7 @@
  * entry and payload hashes, the signed tree head's bytes, and the Merkle tree kept as stored nodes. Pure
  * functions shared by the server, the console and the offline verification script.
  */
-export { canonicalBytes, canonicalJson, utf8, type CanonicalValue } from './canonical-json';
+export { canonicalBytes, canonicalJson, canonicalJsonOfText, utf8, type CanonicalValue } from './canonical-json';
 export {
   entryHashes,
   entryHashOf,
