@@ -1,3 +1,5 @@
+import { ledger } from '@massline/shared';
+
 /**
  * A kind of record that enters the ledger, registered by its module (grants registers `Grant`,
  * `GrantStep`, …): its payload is one row of its table, made by SQL. The same SQL makes the payload hash
@@ -63,9 +65,9 @@ export const payloadMemberKind = (typeOid: number): PayloadMemberKind | null => 
 /**
  * A member's canonical JSON from its `::text` (null for SQL NULL): exactly what the canonical encoding
  * writes for the value `json_build_object` gives it (`canonicalJson(JSON.parse(…))`, tested against it).
- * `canonicalJsonOfText` writes a json member's text canonically.
+ * A json member's text is encoded canonically by `canonicalJsonOfText`.
  */
-export function canonicalMember(kind: PayloadMemberKind, text: string | null, canonicalJsonOfText: (json: string) => string): string {
+export function canonicalMember(kind: PayloadMemberKind, text: string | null): string {
   if (text === null) return 'null';
   switch (kind) {
     case 'string':
@@ -79,6 +81,6 @@ export function canonicalMember(kind: PayloadMemberKind, text: string | null, ca
     case 'boolean':
       return text;
     case 'json':
-      return canonicalJsonOfText(text);
+      return ledger.canonicalJsonOfText(text);
   }
 }

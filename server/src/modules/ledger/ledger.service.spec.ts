@@ -306,11 +306,15 @@ describe('the ledger', () => {
           rows.map((row) => ({ type: 'SpecKinds', id: row[0] as string })),
         ),
       );
-    const canonicalOfJson = (json: string) => ledger.canonicalJson(JSON.parse(json) as ledger.CanonicalValue);
-    const written = await repository.payloadsInRange([{ recordType: withoutUnwritable, kinds }], from, from + 3, canonicalOfJson);
-    const asJson = await repository.payloadsInRange([{ recordType: withoutUnwritable, kinds: null }], from, from + 3, canonicalOfJson);
-    expect(written.get('SpecKinds')!.size).toBe(3);
-    expect([...written.get('SpecKinds')!]).toEqual([...asJson.get('SpecKinds')!]);
+    // The reference: the JSON PostgreSQL builds, parsed by pg and encoded canonically (what appending hashed).
+    const ids = rows.map((row) => row[0] as string);
+    const reference = await repository.payloads(withoutUnwritable, ids);
+    const written = await repository.payloadsInRange([{ recordType: withoutUnwritable, kinds }], from, from + 3);
+    const asJson = await repository.payloadsInRange([{ recordType: withoutUnwritable, kinds: null }], from, from + 3);
+    for (const id of ids) {
+      expect(written.get('SpecKinds')!.get(id), id).toBe(ledger.canonicalJson(reference.get(id)!));
+      expect(asJson.get('SpecKinds')!.get(id), id).toBe(ledger.canonicalJson(reference.get(id)!));
+    }
     expect(written.get('SpecKinds')!.get(rows[2][0] as string)).toContain('"huge":-9223372036854776000');
     expect(await service.verify(reader(), from)).toMatchObject({ valid: true, checked: 3 });
   });
@@ -335,6 +339,28 @@ describe('the ledger', () => {
     expect(await service.verify(reader(), from)).toMatchObject({ valid: true, checked: 1 });
     await sql(orm().em.fork(), 'update ledger_spec_record set body = ? where id = ?', ['altered', entries[0].recordId]);
     expect((await service.verify(reader(), from)).firstBroken).toMatchObject({ reason: 'RECORD_ALTERED', recordId: entries[0].recordId });
+  });
+
+  it('names a stored node that is gone when no parent inside the range could, as missing', async () => {
+    const size = (await service.head(reader())).treeSize;
+    for (let i = 0; i < 32; i++) await appendOne(`block ${i}`);
+    // 16 entries after `size`, aligned: the top node (level 3) of their second half has its parent (level 4)
+    // inside this range of 16, outside the range of that half alone.
+    const block = Math.ceil(size / 16) * 16;
+    const half = block + 8;
+    expect(await service.verify(reader(), block, block + 16)).toMatchObject({ valid: true, checked: 16 });
+    const em = orm().em.fork();
+    await sql(em, 'alter table ledger_node disable trigger ledger_node_append_only');
+    await sql(em, 'delete from ledger_node where level = 3 and index = ?', [half / 8]);
+    await sql(em, 'alter table ledger_node enable trigger ledger_node_append_only');
+    const alone = await service.verify(reader(), half, half + 8);
+    expect(alone).toMatchObject({ valid: false, checked: 8, firstBroken: { sequence: half, reason: 'TREE_NODE_ALTERED' } });
+    expect(alone.firstBroken!.message).toBe(
+      `The tree's node over entries ${half} to ${half + 7} is missing or is not the one its entries make`,
+    );
+    const wider = await service.verify(reader(), block, block + 16);
+    expect(wider).toMatchObject({ valid: false, checked: 16, firstBroken: { sequence: block, reason: 'TREE_NODE_ALTERED' } });
+    expect(wider.firstBroken!.message).toBe(`The tree's node over entries ${block} to ${block + 15} is not the hash of its two children`);
   });
 
   it('is checked offline by scripts/verify-ledger-proof.mjs with the public key alone, which refuses a forged proof', async () => {

@@ -67,8 +67,38 @@ export interface ConsistencyProof {
 
 const VERIFY_BATCH = 10_000;
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-/** A JSON text's canonical encoding (as the record's payload was encoded when it was appended). */
-const canonicalJsonOfText = (json: string) => ledger.canonicalJson(JSON.parse(json) as ledger.CanonicalValue);
+
+/**
+ * The first node (by the first entry it spans, then the lowest) where a stored level differs from the one
+ * the leaves make: missing, altered, or (a level holding a hash of another length) its first node.
+ */
+function firstDifferentNode(
+  made: readonly Uint8Array[],
+  stored: readonly { sized: boolean; hashes: Buffer }[],
+  start: number,
+): { level: number; index: number } {
+  let named: { level: number; index: number; first: number } | null = null;
+  made.forEach((nodes, i) => {
+    const level = i + 1;
+    const found = stored[i];
+    let at = 0;
+    if (found?.sized) {
+      if (found.hashes.equals(nodes)) return;
+      while (
+        at + 32 <= nodes.length &&
+        at + 32 <= found.hashes.length &&
+        found.hashes.subarray(at, at + 32).equals(nodes.subarray(at, at + 32))
+      ) {
+        at += 32;
+      }
+    }
+    const index = Math.ceil(start / 2 ** level) + Math.min(at, Math.max(0, nodes.length - 32)) / 32;
+    const first = index * 2 ** level;
+    if (!named || first < named.first || (first === named.first && level < named.level)) named = { level, index, first };
+  });
+  if (!named) throw new Error('the stored tree differs from the one its leaves make, yet no node differs');
+  return named;
+}
 
 /** An entry as the API shows it, its leaf hash computed from its fields. */
 export function ledgerEntryView(row: LedgerEntryRow): LedgerEntryView {
@@ -336,11 +366,11 @@ export class LedgerService {
       }
       previous = before.entryHash;
     }
-    // The stored inner nodes are checked by the database (a pass a level: each against the hash of its two
-    // children; the node by node search only when a level differs) while this process walks the chain;
-    // their answer counts only if the chain holds.
-    const nodesChecked = repository.innerNodesSound(start, end).then((sound) => (sound ? [] : repository.brokenNodes(start, end)));
-    nodesChecked.catch(() => undefined);
+    // The stored inner nodes are read (a level a row) while this process walks the chain and makes the
+    // range's tree from its checked leaves, batch by batch; the two are compared once the chain holds.
+    const storedLevels = repository.storedInnerLevels(start, end);
+    storedLevels.catch(() => undefined);
+    const tree = new ledger.RangeTreeBuilder(nodeSha256, start, end);
     // Batches are read one ahead: the database reads the next entries and their records' payloads (two
     // statements at once, on two connections of the pool) while this process hashes the current ones.
     // Each type's payloads are read as their members' texts where its members' types allow (see
@@ -350,8 +380,7 @@ export class LedgerService {
       types.map(async (recordType) => ({ recordType, kinds: await repository.payloadMemberKinds(recordType) })),
     );
     const asJson = types.map((recordType) => ({ recordType, kinds: null }));
-    const payloadsOf = (batch: number, batchEnd: number, readPlans: typeof plans) =>
-      repository.payloadsInRange(readPlans, batch, batchEnd, canonicalJsonOfText);
+    const payloadsOf = (batch: number, batchEnd: number, readPlans: typeof plans) => repository.payloadsInRange(readPlans, batch, batchEnd);
     const load = async (batch: number) => {
       const batchEnd = Math.min(end, batch + VERIFY_BATCH);
       const [rows, payloads] = await Promise.all([repository.entriesToVerify(batch, batchEnd), payloadsOf(batch, batchEnd, plans)]);
@@ -373,6 +402,8 @@ export class LedgerService {
         return broken(found.sequence - start, found, found.message);
       }
       expected += rows.length;
+      // The batch's stored leaves, each its entry's leaf hash (checked above).
+      tree.add(Buffer.from(rows.map((row) => row[7]).join(''), 'hex'));
       // The last entry's stored hash (checked above): the next batch chains to it.
       if (rows.length > 0) previous = rows[rows.length - 1][6];
       if (expected < Math.min(end, batch + VERIFY_BATCH)) {
@@ -384,14 +415,22 @@ export class LedgerService {
         );
       }
     }
-    const [node] = await nodesChecked;
-    if (node) {
-      const first = node.index * 2 ** node.level;
+    const made = tree.levels();
+    const stored = await storedLevels;
+    if (made.some((nodes, i) => !stored[i]?.sized || !stored[i].hashes.equals(nodes))) {
+      // Named as the first stored node (by the entries it spans, then the lowest) that is not the hash of
+      // its two stored children; failing that (a node gone whose parent is outside the range), the first
+      // stored node that is not the one its leaves make.
+      const [node] = await repository.brokenNodes(start, end);
+      const named = node ?? firstDifferentNode(made, stored, start);
+      const first = named.index * 2 ** named.level;
       const row = await repository.entryBySequence(first);
       return broken(
         end - start,
         { sequence: first, reason: 'TREE_NODE_ALTERED', recordType: row?.recordType ?? null, recordId: row?.recordId ?? null },
-        `The tree's node over entries ${first} to ${first + 2 ** node.level - 1} is not the hash of its two children`,
+        node
+          ? `The tree's node over entries ${first} to ${first + 2 ** named.level - 1} is not the hash of its two children`
+          : `The tree's node over entries ${first} to ${first + 2 ** named.level - 1} is missing or is not the one its entries make`,
       );
     }
     return { from: start, to: end, checked: end - start, valid: true, firstBroken: null };

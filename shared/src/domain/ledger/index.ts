@@ -19,6 +19,7 @@ export {
 } from './ledger-entry';
 export {
   frontierOf,
+  RangeTreeBuilder,
   nodeKey,
   nodesAfterAppend,
   nodesOfSubtree,

@@ -12,7 +12,15 @@ import {
   payloadHashOf,
   treeHeadBytes,
 } from './ledger-entry';
-import { frontierOf, nodeKey, nodesAfterAppend, nodesOfSubtree, subtreeHashFromNodes, type StoredNode } from './merkle-nodes';
+import {
+  frontierOf,
+  nodeKey,
+  nodesAfterAppend,
+  nodesOfSubtree,
+  RangeTreeBuilder,
+  subtreeHashFromNodes,
+  type StoredNode,
+} from './merkle-nodes';
 
 const leaves = (n: number, from = 0) => Array.from({ length: n }, (_, i) => leafHash(sha256, utf8(`entry ${from + i}`)));
 
@@ -186,6 +194,52 @@ describe('the tree kept as stored nodes', () => {
     }
     const proof = consistencyProof(20, 37, fromNodes);
     expect(verifyConsistency(sha256, 20, 37, rootOf(sha256, all.slice(0, 20)), root, proof)).toBe(true);
+  });
+
+  it('makes, from a range’s leaves fed in chunks, exactly the stored inner nodes wholly inside the range', () => {
+    const stored = storeInBatches(all, [37]);
+    const side = (hashes: Uint8Array[]) => {
+      const out = new Uint8Array(hashes.length * 32);
+      hashes.forEach((hash, i) => out.set(hash, i * 32));
+      return out;
+    };
+    for (const [start, end] of [
+      [0, 37],
+      [0, 32],
+      [5, 6],
+      [3, 5],
+      [7, 29],
+      [16, 37],
+      [1, 36],
+      [0, 1],
+      [4, 4],
+    ]) {
+      for (const chunk of [1, 3, 8, 64]) {
+        const builder = new RangeTreeBuilder(sha256, start, end);
+        for (let at = start; at < end; at += chunk) builder.add(side(all.slice(at, Math.min(end, at + chunk))));
+        const levels = builder.levels();
+        // Every level whose nodes span no more than the range, and in each exactly the nodes wholly inside it.
+        expect(levels.length, `${start}..${end}`).toBe(end - start < 2 ? 0 : Math.floor(Math.log2(end - start)));
+        levels.forEach((nodes, i) => {
+          const level = i + 1;
+          const expected: Uint8Array[] = [];
+          for (let index = Math.ceil(start / 2 ** level); index < Math.floor(end / 2 ** level); index++) {
+            expected.push(stored.get(nodeKey(level, index))!);
+          }
+          expect(toHex(nodes), `${start}..${end} level ${level} in chunks of ${chunk}`).toBe(toHex(side(expected)));
+        });
+      }
+    }
+  });
+
+  it('refuses leaves beyond the range, a chunk that is not whole hashes, and levels before every leaf is in', () => {
+    const builder = new RangeTreeBuilder(sha256, 2, 6);
+    expect(() => builder.add(new Uint8Array(31))).toThrow(RangeError);
+    builder.add(new Uint8Array(3 * 32));
+    expect(() => builder.levels()).toThrow(/not added yet/);
+    expect(() => builder.add(new Uint8Array(2 * 32))).toThrow(/not the next leaves/);
+    builder.add(new Uint8Array(32));
+    expect(builder.levels()).toHaveLength(2);
   });
 
   it('refuses a subtree that is empty or not aligned, and an append without its frontier', () => {

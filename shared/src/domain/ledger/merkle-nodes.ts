@@ -103,3 +103,62 @@ export function nodesAfterAppend(
   });
   return made;
 }
+
+/**
+ * The inner nodes wholly inside the leaves start..end (end exclusive), made from those leaves as they are
+ * fed in order, a chunk at a time (the verifier feeds each batch's leaves once it has checked them, so the
+ * tree is made while the next batch is read). `levels()` then holds, for each level from 1 up that a node
+ * of the range could reach, the hashes of its nodes ceil(start / 2^level) … floor(end / 2^level) − 1 side
+ * by side (32 bytes each, lowest index first; empty where none fits): what the stored nodes must be.
+ */
+export class RangeTreeBuilder {
+  private readonly made: Uint8Array[] = [];
+  private readonly first: number[] = [];
+  /** Per level, the left child waiting for its sibling (its index; -1 when none). */
+  private readonly waitingIndex: number[] = [];
+  private readonly waitingHash: Uint8Array[] = [];
+  private next: number;
+
+  constructor(
+    private readonly hash: HashFunction,
+    start: number,
+    private readonly end: number,
+  ) {
+    this.next = start;
+    for (let level = 0; 2 ** level <= end - start; level++) {
+      const first = Math.ceil(start / 2 ** level);
+      this.first.push(first);
+      this.made.push(new Uint8Array(Math.max(0, Math.floor(end / 2 ** level) - first) * HASH_BYTES));
+      this.waitingIndex.push(-1);
+      this.waitingHash.push(new Uint8Array(0));
+    }
+  }
+
+  /** The next leaves of the range, in order, side by side (32 bytes each). */
+  add(leaves: Uint8Array): void {
+    if (leaves.length % HASH_BYTES !== 0 || this.next + leaves.length / HASH_BYTES > this.end) {
+      throw new RangeError(`${leaves.length} bytes are not the next leaves of ${this.next}..${this.end}`);
+    }
+    for (let at = 0; at < leaves.length; at += HASH_BYTES) this.place(0, this.next++, leaves.subarray(at, at + HASH_BYTES));
+  }
+
+  private place(level: number, index: number, hash: Uint8Array): void {
+    if (level > 0) this.made[level].set(hash, (index - this.first[level]) * HASH_BYTES);
+    if (level + 1 >= this.made.length) return;
+    if (index % 2 === 0) {
+      this.waitingIndex[level] = index;
+      this.waitingHash[level] = hash;
+    } else if (this.waitingIndex[level] === index - 1) {
+      this.waitingIndex[level] = -1;
+      this.place(level + 1, (index - 1) / 2, nodeHash(this.hash, this.waitingHash[level], hash));
+    }
+  }
+
+  /** Each level's nodes from level 1 up, once every leaf of the range has been added. */
+  levels(): Uint8Array[] {
+    if (this.next !== this.end) throw new RangeError(`leaves ${this.next}..${this.end} are not added yet`);
+    return this.made.slice(1);
+  }
+}
+
+const HASH_BYTES = 32;
