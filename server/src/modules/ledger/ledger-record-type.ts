@@ -44,13 +44,13 @@ export const ledgerIsoTime = (column: string) => `to_char(${column} at time zone
  * floats, dates, arrays, enums, domains, bpchar — whose `::text` drops the padding json keeps) make the
  * verifier ask PostgreSQL for the payload's JSON instead.
  */
-export type PayloadMemberKind = 'string' | 'integer' | 'bigint' | 'boolean' | 'json';
+export type PayloadMemberKind = 'string' | 'uuid' | 'integer' | 'bigint' | 'boolean' | 'json';
 
 const KIND_OF_TYPE: ReadonlyMap<number, PayloadMemberKind> = new Map([
   [25, 'string'], // text
   [1043, 'string'], // varchar
   [19, 'string'], // name
-  [2950, 'string'], // uuid
+  [2950, 'uuid'], // uuid: hexadecimal digits and hyphens, nothing JSON escapes
   [21, 'integer'], // int2
   [23, 'integer'], // int4
   [20, 'bigint'], // int8
@@ -72,6 +72,8 @@ export function canonicalMember(kind: PayloadMemberKind, text: string | null): s
   switch (kind) {
     case 'string':
       return JSON.stringify(text);
+    case 'uuid':
+      return `"${text}"`;
     case 'integer':
       // int2/int4's text: an optional sign and digits without leading zeros, as JavaScript prints them.
       return text;

@@ -291,7 +291,7 @@ describe('the ledger', () => {
     );
     const repository = new LedgerRepository(em);
     const kinds = await repository.payloadMemberKinds(withoutUnwritable);
-    expect(kinds).toEqual(['bigint', 'string', 'integer', 'json', 'bigint', 'string', 'string', 'json', 'integer', 'boolean']);
+    expect(kinds).toEqual(['bigint', 'string', 'integer', 'json', 'bigint', 'uuid', 'string', 'json', 'integer', 'boolean']);
     // A numeric or a date member is not written from its text: that type's payloads are read as JSON.
     expect(await repository.payloadMemberKinds(ledgerRowRecord('SpecKinds', 'ledger_spec_kinds', members))).toBeNull();
 

@@ -12,14 +12,12 @@ export type HashFunction = (data: Uint8Array) => Uint8Array;
 /** MTH(D[start:end]) of the tree being proven. */
 export type SubtreeHasher = (start: number, end: number) => Uint8Array;
 
-function concat(prefix: number, ...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(1 + parts.reduce((sum, part) => sum + part.length, 0));
+/** `prefix ‖ left ‖ right` (right optional), without rest arguments: the verifier makes a node per entry. */
+function concat(prefix: number, left: Uint8Array, right?: Uint8Array): Uint8Array {
+  const out = new Uint8Array(1 + left.length + (right ? right.length : 0));
   out[0] = prefix;
-  let at = 1;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
+  out.set(left, 1);
+  if (right) out.set(right, 1 + left.length);
   return out;
 }
 
