@@ -19,19 +19,33 @@ export interface LedgerEntryRow {
 const ISO_UTC = ledgerIsoTime;
 
 /**
- * An entry as the verifier reads it, a row as an array (pg builds no object per row): its fields and its
- * stored Merkle leaf (null if the tree has none).
+ * An entry as the verifier reads it, a row as an array (pg builds no object per row): its fields, its
+ * stored Merkle leaf (null if the tree has none), and either the database's check of its entry and leaf
+ * hashes (`entriesChecked`, `recordedAt` null) or the time to encode it here (`entriesToVerify`, the
+ * checks null).
  */
 export type LedgerEntryToVerify = [
   sequence: number,
-  recordedAt: string,
   recordType: string,
   recordId: string,
   payloadHash: string,
   previousHash: string,
   entryHash: string,
   leafHash: string | null,
+  entrySound: boolean | null,
+  leafSound: boolean | null,
+  recordedAt: string | null,
 ];
+
+/**
+ * An entry's canonical encoding (`ledgerEntryText`, docs/ledger.md) written by SQL over the entry `e`,
+ * its hashes as hexadecimal `h.payload` and `h.previous`: what `entriesChecked` hashes. Its record type is
+ * escaped by `to_json`; every other field holds nothing JSON escapes. A test holds it equal to
+ * `ledgerEntryText` for every entry it writes; where it differed, the entry would only be found altered
+ * here and judged again from its fields.
+ */
+const ENTRY_TEXT_SQL = `concat('{"payloadHash":"', h."payload", '","previousHash":"', h."previous", '","recordId":"', e."record_id",
+  '","recordType":', to_json(e."record_type"), ',"recordedAt":"', ${ledgerIsoTime('e."recorded_at"')}, '","sequence":', e."sequence", '}')`;
 
 /** The columns of an entry as a `LedgerEntryRow`, from the table aliased `t`. */
 const entryColumns = (t: string) =>
@@ -159,15 +173,36 @@ export class LedgerRepository {
     return (await runner.raw(text, bindings as Knex.RawBinding[]).options(options)) as { rows: T[]; fields: { dataTypeID: number }[] };
   }
 
-  /** Entries from `from` (inclusive) to `to` (exclusive), with their stored leaf hash, in order. */
+  /** Entries from `from` (inclusive) to `to` (exclusive), with their stored leaf hash and their time, in order. */
   async entriesToVerify(from: number, to: number): Promise<LedgerEntryToVerify[]> {
     const { rows } = await this.arrays<LedgerEntryToVerify>(
-      `select e."sequence"::float8, ${ISO_UTC('e."recorded_at"')}, e."record_type", e."record_id", encode(e."payload_hash", 'hex'),
-              encode(e."previous_hash", 'hex'), encode(e."entry_hash", 'hex'), encode(n."hash", 'hex')
+      `select e."sequence"::float8, e."record_type", e."record_id", encode(e."payload_hash", 'hex'), encode(e."previous_hash", 'hex'),
+              encode(e."entry_hash", 'hex'), encode(n."hash", 'hex'), null::boolean, null::boolean, ${ISO_UTC('e."recorded_at"')}
          from "ledger_entry" e
          left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence" and n."index" >= ? and n."index" < ?
         where e."sequence" >= ? and e."sequence" < ? order by e."sequence"`,
       // The leaves' range as well as the entries': the planner then reads both by their keys, not every leaf.
+      [from, to, from, to],
+    );
+    return rows;
+  }
+
+  /**
+   * Entries from `from` to `to`, in order, each with whether its fields, encoded by `ENTRY_TEXT_SQL`, hash
+   * to its stored entry hash, and whether its stored leaf is SHA-256 of 0x00 and the same bytes: the
+   * database hashes the entries (set-based, on its own connection) while the verifier writes and hashes the
+   * payloads and makes the tree. One encoding a row, hashed twice.
+   */
+  async entriesChecked(from: number, to: number): Promise<LedgerEntryToVerify[]> {
+    const { rows } = await this.arrays<LedgerEntryToVerify>(
+      `select e."sequence"::float8, e."record_type", e."record_id", h."payload", h."previous", encode(e."entry_hash", 'hex'), encode(n."hash", 'hex'),
+              sha256(b."bytes") = e."entry_hash", coalesce(n."hash" = sha256('\\x00'::bytea || b."bytes"), false), null::text
+         from "ledger_entry" e
+         left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence" and n."index" >= ? and n."index" < ?
+        cross join lateral (select encode(e."payload_hash", 'hex') as "payload", encode(e."previous_hash", 'hex') as "previous") h
+        -- offset 0: the encoding is made once a row and hashed twice (pulled up, it would be made for each hash).
+        cross join lateral (select convert_to(${ENTRY_TEXT_SQL}, 'UTF8') as "bytes" offset 0) b
+        where e."sequence" >= ? and e."sequence" < ? order by e."sequence"`,
       [from, to, from, to],
     );
     return rows;

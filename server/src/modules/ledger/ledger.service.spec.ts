@@ -319,6 +319,43 @@ describe('the ledger', () => {
     expect(await service.verify(reader(), from)).toMatchObject({ valid: true, checked: 3 });
   });
 
+  it('hashes every entry in the database exactly as ledgerEntryText encodes it, a record type JSON must escape included', async () => {
+    const odd = 'Spec "odd" \\ type\n\u0001 ✓ 𝄞';
+    service.registerRecordType(ledgerRowRecord(odd, 'ledger_spec_record', { body: 't.body', id: 't.id' }));
+    const from = (await service.head(reader())).treeSize;
+    await orm()
+      .em.fork()
+      .transactional(async (em: EntityManager) => {
+        const ids = [randomUUID(), randomUUID()];
+        for (const id of ids) await sql(em, 'insert into ledger_spec_record (id, body) values (?, ?)', [id, `odd ${id}`]);
+        return service.append(
+          em,
+          ids.map((id) => ({ type: odd, id })),
+        );
+      });
+    await appendOne('a plain one after');
+    const repository = new LedgerRepository(orm().em.fork());
+    const checked = await repository.entriesChecked(0, from + 3);
+    const here = await repository.entriesToVerify(0, from + 3);
+    // Every entry of the spec's ledger so far: the database's encoding hashes to the stored entry hash and
+    // leaf (its own encoding equal to ledgerEntryText's), and the fields it reads are the ones encoded here.
+    expect(checked.filter(([, , , , , , , entrySound, leafSound]) => !entrySound || !leafSound).map(([sequence]) => sequence)).toEqual(
+      // The leaf the first spec made lie, and the entry it moved in time.
+      here
+        .filter(([sequence, recordType, recordId, payloadHash, previousHash, entryHash, leafHash, , , recordedAt]) => {
+          const text = ledger.ledgerEntryText({ sequence, recordedAt: recordedAt!, recordType, recordId, payloadHash, previousHash });
+          return sha256HexOfText(text) !== entryHash || sha256HexOfText(`\u0000${text}`) !== leafHash;
+        })
+        .map(([sequence]) => sequence),
+    );
+    expect(checked.slice(from).map((row) => [row[1], row[7], row[8]])).toEqual([
+      [odd, true, true],
+      [odd, true, true],
+      ['SpecRecord', true, true],
+    ]);
+    expect(await service.verify(reader(), from)).toMatchObject({ valid: true, checked: 3 });
+  });
+
   it('judges a record found altered from the JSON PostgreSQL builds, should its members’ writing ever differ', async () => {
     // A type whose members (read by the verifier) say something else than its payload (hashed on append):
     // the members' writing finds each record altered, the JSON finds it sound.

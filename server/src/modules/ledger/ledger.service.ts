@@ -277,55 +277,94 @@ export class LedgerService {
 
   /**
    * The first broken entry of a batch read in sequence from `expected`, chained to `previous`, or null:
-   * each entry recomputed from its fields (one encoding makes its entry hash and its leaf hash) and its
-   * record's payload as it is now.
+   * each entry's hashes as the database checked them (`entriesChecked`) or recomputed here from its fields
+   * (`entriesToVerify`: one encoding makes its entry hash and its leaf hash), and its record's payload as it
+   * is now. `settled` says whether a break found is the last word: a break of an entry or leaf checked by
+   * the database, or of a payload written from its members, is judged again from the fields and the JSON.
    */
   private firstBreakIn(
     rows: readonly LedgerEntryToVerify[],
     payloads: ReadonlyMap<string, ReadonlyMap<string, string>>,
     expected: number,
     previous: string,
-  ): LedgerBreak | null {
-    for (const [sequence, recordedAt, recordType, recordId, payloadHash, previousHash, storedHash, leafHash] of rows) {
+    settled: boolean,
+  ): { found: LedgerBreak; settled: boolean } | null {
+    for (const [
+      sequence,
+      recordType,
+      recordId,
+      payloadHash,
+      previousHash,
+      storedHash,
+      leafHash,
+      entrySound,
+      leafSound,
+      recordedAt,
+    ] of rows) {
       const at = { sequence: expected, recordType, recordId };
       if (sequence !== expected) {
-        return { ...at, reason: 'SEQUENCE_GAP', recordType: null, recordId: null, message: `Entry ${expected} is missing` };
+        return {
+          found: { ...at, reason: 'SEQUENCE_GAP', recordType: null, recordId: null, message: `Entry ${expected} is missing` },
+          settled: true,
+        };
       }
       if (previousHash !== previous) {
         return {
-          ...at,
-          reason: 'CHAIN_BROKEN',
-          message: `Entry ${expected} names ${previousHash} as the entry before, which hashes ${previous}`,
+          found: {
+            ...at,
+            reason: 'CHAIN_BROKEN',
+            message: `Entry ${expected} names ${previousHash} as the entry before, which hashes ${previous}`,
+          },
+          settled: true,
         };
       }
-      // One encoding as text, hashed as UTF-8 twice: the entry hash, and the leaf (0x00 ‖ the same bytes).
-      const text = ledger.ledgerEntryText({ sequence, recordedAt, recordType, recordId, payloadHash, previousHash });
-      const entryHash = sha256HexOfText(text);
-      if (entryHash !== storedHash) {
+      // Encoded here when the database did not check it: one encoding as text, hashed as UTF-8 twice — the
+      // entry hash, and the leaf (0x00 ‖ the same bytes).
+      const text =
+        entrySound === null
+          ? ledger.ledgerEntryText({ sequence, recordedAt: recordedAt!, recordType, recordId, payloadHash, previousHash })
+          : '';
+      const entryHash = entrySound === null ? sha256HexOfText(text) : null;
+      if (entrySound === false || (entryHash !== null && entryHash !== storedHash)) {
         return {
-          ...at,
-          reason: 'ENTRY_ALTERED',
-          message: `Entry ${expected} hashes ${entryHash}, not the ${storedHash} it was stored with`,
+          found: {
+            ...at,
+            reason: 'ENTRY_ALTERED',
+            message: `Entry ${expected} hashes ${entryHash ?? '?'}, not the ${storedHash} it was stored with`,
+          },
+          settled: entrySound === null,
         };
       }
       if (!this.types.has(recordType)) {
-        return { ...at, reason: 'UNKNOWN_RECORD_TYPE', message: `Entry ${expected} is a ${recordType}, a type no module reads` };
+        return {
+          found: { ...at, reason: 'UNKNOWN_RECORD_TYPE', message: `Entry ${expected} is a ${recordType}, a type no module reads` },
+          settled: true,
+        };
       }
       const payload = payloads.get(recordType)?.get(recordId);
       if (payload === undefined) {
-        return { ...at, reason: 'RECORD_MISSING', message: `Entry ${expected}'s ${recordType} ${recordId} no longer exists` };
+        return {
+          found: { ...at, reason: 'RECORD_MISSING', message: `Entry ${expected}'s ${recordType} ${recordId} no longer exists` },
+          settled: true,
+        };
       }
       // The payload's canonical encoding, written from the record as it is now (payloadsInRange).
       const payloadHashNow = sha256HexOfText(payload);
       if (payloadHashNow !== payloadHash) {
         return {
-          ...at,
-          reason: 'RECORD_ALTERED',
-          message: `Entry ${expected}'s ${recordType} ${recordId} now hashes ${payloadHashNow}, not ${payloadHash} as when it was recorded`,
+          found: {
+            ...at,
+            reason: 'RECORD_ALTERED',
+            message: `Entry ${expected}'s ${recordType} ${recordId} now hashes ${payloadHashNow}, not ${payloadHash} as when it was recorded`,
+          },
+          settled,
         };
       }
-      if (leafHash === null || sha256HexOfText(`\u0000${text}`) !== leafHash) {
-        return { ...at, reason: 'TREE_LEAF_ALTERED', message: `The tree's leaf of entry ${expected} is not the entry's leaf hash` };
+      if (leafHash === null || leafSound === false || (leafSound === null && sha256HexOfText(`\u0000${text}`) !== leafHash)) {
+        return {
+          found: { ...at, reason: 'TREE_LEAF_ALTERED', message: `The tree's leaf of entry ${expected} is not the entry's leaf hash` },
+          settled: leafHash === null || leafSound === null,
+        };
       }
       previous = storedHash;
       expected++;
@@ -371,8 +410,9 @@ export class LedgerService {
     const storedLevels = repository.storedInnerLevels(start, end);
     storedLevels.catch(() => undefined);
     const tree = new ledger.RangeTreeBuilder(nodeSha256, start, end);
-    // Batches are read one ahead: the database reads the next entries and their records' payloads (two
-    // statements at once, on two connections of the pool) while this process hashes the current ones.
+    // Batches are read one ahead: the database reads and hashes the next entries and reads their records'
+    // payloads (two statements at once, on two connections of the pool) while this process writes and
+    // hashes the current payloads and makes the tree.
     // Each type's payloads are read as their members' texts where its members' types allow (see
     // payloadsInRange); a record found altered is judged again from the JSON PostgreSQL makes of it.
     const types = [...this.types.values()];
@@ -383,29 +423,34 @@ export class LedgerService {
     const payloadsOf = (batch: number, batchEnd: number, readPlans: typeof plans) => repository.payloadsInRange(readPlans, batch, batchEnd);
     const load = async (batch: number) => {
       const batchEnd = Math.min(end, batch + VERIFY_BATCH);
-      const [rows, payloads] = await Promise.all([repository.entriesToVerify(batch, batchEnd), payloadsOf(batch, batchEnd, plans)]);
+      const [rows, payloads] = await Promise.all([repository.entriesChecked(batch, batchEnd), payloadsOf(batch, batchEnd, plans)]);
       return { rows, payloads };
     };
     let expected = start;
     let next = start < end ? load(start) : null;
     for (let batch = start; next; batch += VERIFY_BATCH) {
-      const { rows, payloads } = await next;
-      next = batch + VERIFY_BATCH < end ? load(batch + VERIFY_BATCH) : null;
-      let found = this.firstBreakIn(rows, payloads, expected, previous);
-      if (found?.reason === 'RECORD_ALTERED' && plans.some(({ kinds }) => kinds !== null)) {
-        // The members' writing is tested equal to the JSON's; should it ever differ, the JSON decides.
-        found = this.firstBreakIn(rows, await payloadsOf(batch, Math.min(end, batch + VERIFY_BATCH), asJson), expected, previous);
+      const loaded = await next;
+      let rows = loaded.rows;
+      const batchEnd = Math.min(end, batch + VERIFY_BATCH);
+      next = batchEnd < end ? load(batchEnd) : null;
+      let checked = this.firstBreakIn(rows, loaded.payloads, expected, previous, !plans.some(({ kinds }) => kinds !== null));
+      if (checked && !checked.settled) {
+        // A break found by the database's hashing of the entries, or by the members' writing of a payload (both
+        // tested equal to the reference): the batch is judged again by encoding its entries here and reading
+        // its payloads as JSON, whose verdict is the one given.
+        rows = await repository.entriesToVerify(batch, batchEnd);
+        checked = this.firstBreakIn(rows, await payloadsOf(batch, batchEnd, asJson), expected, previous, true);
       }
-      if (found) {
+      if (checked) {
         // The batch read ahead is not needed: let it finish quietly.
         next?.catch(() => undefined);
-        return broken(found.sequence - start, found, found.message);
+        return broken(checked.found.sequence - start, checked.found, checked.found.message);
       }
       expected += rows.length;
       // The batch's stored leaves, each its entry's leaf hash (checked above).
-      tree.add(Buffer.from(rows.map((row) => row[7]).join(''), 'hex'));
+      tree.add(Buffer.from(rows.map((row) => row[6]).join(''), 'hex'));
       // The last entry's stored hash (checked above): the next batch chains to it.
-      if (rows.length > 0) previous = rows[rows.length - 1][6];
+      if (rows.length > 0) previous = rows[rows.length - 1][5];
       if (expected < Math.min(end, batch + VERIFY_BATCH)) {
         next?.catch(() => undefined);
         return broken(
