@@ -400,6 +400,67 @@ describe('the ledger', () => {
     expect(wider.firstBroken!.message).toBe(`The tree's node over entries ${block} to ${block + 15} is not the hash of its two children`);
   });
 
+  it('names a gap in the sequence, a broken chain, and an entry of a type no module reads', async () => {
+    // Another server's ledger service, which knows a type this one does not: its entries hash soundly.
+    const other = new LedgerService(service.signer);
+    other.registerRecordType(ledgerRowRecord('SpecElsewhere', 'ledger_spec_record', { body: 't.body' }));
+    const start = (await service.head(reader())).treeSize;
+    const entries = [await appendOne('first'), await appendOne('second')];
+    entries.push(
+      await orm()
+        .em.fork()
+        .transactional(async (em: EntityManager) => {
+          const id = randomUUID();
+          await sql(em, 'insert into ledger_spec_record (id, body) values (?, ?)', [id, 'read elsewhere']);
+          const [entry] = await other.append(em, [{ type: 'SpecElsewhere', id }]);
+          return entry;
+        }),
+    );
+    entries.push(await appendOne('fourth'), await appendOne('fifth'));
+    expect(await service.verify(reader(), start, start + 2)).toMatchObject({ valid: true, checked: 2 });
+    expect(await service.verify(reader(), start, start + 5)).toMatchObject({
+      valid: false,
+      checked: 2,
+      firstBroken: { sequence: start + 2, reason: 'UNKNOWN_RECORD_TYPE', recordType: 'SpecElsewhere', recordId: entries[2].recordId },
+    });
+    expect(await other.verify(reader(), start + 2, start + 3)).toMatchObject({ valid: true, checked: 1 });
+
+    const em = orm().em.fork();
+    const asSuperuser = async (statement: string, params: unknown[]) => {
+      await sql(em, 'alter table ledger_entry disable trigger ledger_entry_append_only');
+      await sql(em, statement, params);
+      await sql(em, 'alter table ledger_entry enable trigger ledger_entry_append_only');
+    };
+    // The second entry now names another entry before it: the chain is broken there (before its own hash).
+    await asSuperuser(`update ledger_entry set previous_hash = decode(repeat('11', 32), 'hex') where sequence = ?`, [start + 1]);
+    const chain = await service.verify(reader(), start, start + 2);
+    expect(chain).toMatchObject({ valid: false, checked: 1, firstBroken: { sequence: start + 1, reason: 'CHAIN_BROKEN' } });
+    expect(chain.firstBroken!.message).toBe(
+      `Entry ${start + 1} names ${'11'.repeat(32)} as the entry before, which hashes ${entries[0].entryHash}`,
+    );
+    await asSuperuser(`update ledger_entry set previous_hash = decode(?, 'hex') where sequence = ?`, [entries[0].entryHash, start + 1]);
+    expect(await service.verify(reader(), start, start + 2)).toMatchObject({ valid: true, checked: 2 });
+
+    // The fourth entry deleted: a range over it finds the gap, and so does a range that starts after it.
+    await asSuperuser('delete from ledger_entry where sequence = ?', [start + 3]);
+    expect(await other.verify(reader(), start + 2, start + 5)).toMatchObject({
+      valid: false,
+      checked: 1,
+      firstBroken: {
+        sequence: start + 3,
+        reason: 'SEQUENCE_GAP',
+        recordType: null,
+        recordId: null,
+        message: `Entry ${start + 3} is missing`,
+      },
+    });
+    expect(await service.verify(reader(), start + 4, start + 5)).toMatchObject({
+      valid: false,
+      checked: 0,
+      firstBroken: { sequence: start + 3, reason: 'SEQUENCE_GAP' },
+    });
+  });
+
   it('is checked offline by scripts/verify-ledger-proof.mjs with the public key alone, which refuses a forged proof', async () => {
     const root = path.resolve(__dirname, '..', '..', '..', '..');
     // The script runs on shared's build, as an auditor's checkout would.
