@@ -66,6 +66,11 @@ export interface ConsistencyProof {
 }
 
 const VERIFY_BATCH = 10_000;
+/**
+ * Batches read ahead of the one being checked: the database's share of a batch (two statements on two
+ * connections) takes less time than this process's, so with two ahead it always has the next one to do.
+ */
+const VERIFY_AHEAD = 2;
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 /**
@@ -410,9 +415,9 @@ export class LedgerService {
     const storedLevels = repository.storedInnerLevels(start, end);
     storedLevels.catch(() => undefined);
     const tree = new ledger.RangeTreeBuilder(nodeSha256, start, end);
-    // Batches are read one ahead: the database reads and hashes the next entries and reads their records'
-    // payloads (two statements at once, on two connections of the pool) while this process writes and
-    // hashes the current payloads and makes the tree.
+    // Batches are read ahead (VERIFY_AHEAD): the database reads and hashes the next entries and reads their
+    // records' payloads (two statements at once, on two connections of the pool) while this process writes
+    // and hashes the current payloads and makes the tree.
     // Each type's payloads are read as their members' texts where its members' types allow (see
     // payloadsInRange); a record found altered is judged again from the JSON PostgreSQL makes of it.
     const types = [...this.types.values()];
@@ -426,13 +431,24 @@ export class LedgerService {
       const [rows, payloads] = await Promise.all([repository.entriesChecked(batch, batchEnd), payloadsOf(batch, batchEnd, plans)]);
       return { rows, payloads };
     };
+    // The batches being read, oldest first: each leaves the queue when it is checked, so that a verification
+    // of any length holds VERIFY_AHEAD + 1 batches at most.
+    const reading: Promise<Awaited<ReturnType<typeof load>>>[] = [];
+    let toRead = start;
+    const readAhead = () => {
+      while (reading.length <= VERIFY_AHEAD && toRead < end) {
+        const loading = load(toRead);
+        loading.catch(() => undefined);
+        reading.push(loading);
+        toRead += VERIFY_BATCH;
+      }
+    };
     let expected = start;
-    let next = start < end ? load(start) : null;
-    for (let batch = start; next; batch += VERIFY_BATCH) {
-      const loaded = await next;
+    for (let batch = start; batch < end; batch += VERIFY_BATCH) {
+      readAhead();
+      const loaded = await reading.shift()!;
       let rows = loaded.rows;
       const batchEnd = Math.min(end, batch + VERIFY_BATCH);
-      next = batchEnd < end ? load(batchEnd) : null;
       let checked = this.firstBreakIn(rows, loaded.payloads, expected, previous, !plans.some(({ kinds }) => kinds !== null));
       if (checked && !checked.settled) {
         // A break found by the database's hashing of the entries, or by the members' writing of a payload (both
@@ -442,8 +458,7 @@ export class LedgerService {
         checked = this.firstBreakIn(rows, await payloadsOf(batch, batchEnd, asJson), expected, previous, true);
       }
       if (checked) {
-        // The batch read ahead is not needed: let it finish quietly.
-        next?.catch(() => undefined);
+        // The batches read ahead are not needed: they finish quietly.
         return broken(checked.found.sequence - start, checked.found, checked.found.message);
       }
       expected += rows.length;
@@ -451,8 +466,7 @@ export class LedgerService {
       tree.add(Buffer.from(rows.map((row) => row[6]).join(''), 'hex'));
       // The last entry's stored hash (checked above): the next batch chains to it.
       if (rows.length > 0) previous = rows[rows.length - 1][5];
-      if (expected < Math.min(end, batch + VERIFY_BATCH)) {
-        next?.catch(() => undefined);
+      if (expected < batchEnd) {
         return broken(
           expected - start,
           { sequence: expected, reason: 'SEQUENCE_GAP', recordType: null, recordId: null },
