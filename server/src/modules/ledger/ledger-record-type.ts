@@ -22,10 +22,9 @@ export interface LedgerRecordType {
 
 /**
  * A record type whose payload is one row of a table, `members` (payload key → SQL over the row `t`) as
- * the payload's members (canonical JSON, docs/ledger.md). The SQL lists them sorted as the canonical
- * encoding sorts keys (UTF-16 code units, `sort()`), so the payloads pg parses are already in canonical
- * order and the verifier writes them with JSON.stringify instead of sorting each one (the hash is the
- * same either way: the encoding sorts).
+ * the payload's members (canonical JSON, docs/ledger.md). They are listed sorted as the canonical encoding
+ * sorts keys (UTF-16 code units, `sort()`): the payload an append parses is then already in canonical order
+ * (JSON.stringify writes it without sorting), and the verifier writes the members in that order.
  */
 export function ledgerRowRecord(type: string, table: string, members: Readonly<Record<string, string>>): LedgerRecordType {
   const sorted = Object.keys(members)
