@@ -47,6 +47,16 @@ export type LedgerEntryToVerify = [
 const ENTRY_TEXT_SQL = `concat('{"payloadHash":"', h."payload", '","previousHash":"', h."previous", '","recordId":"', e."record_id",
   '","recordType":', to_json(e."record_type"), ',"recordedAt":"', ${ledgerIsoTime('e."recorded_at"')}, '","sequence":', e."sequence", '}')`;
 
+/**
+ * The entries `e` from `from` to `to` in order, each with its stored leaf `n` (bindings: from, to, from, to),
+ * and `joins` beside them. The leaves' range as well as the entries': the planner then reads both by their
+ * keys, not every leaf.
+ */
+const entriesWithLeaves = (joins = '') => `from "ledger_entry" e
+  left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence" and n."index" >= ? and n."index" < ?
+  ${joins}
+  where e."sequence" >= ? and e."sequence" < ? order by e."sequence"`;
+
 /** The columns of an entry as a `LedgerEntryRow`, from the table aliased `t`. */
 const entryColumns = (t: string) =>
   `${t}."sequence"::float8 as "sequence", ${ISO_UTC(`${t}."recorded_at"`)} as "recordedAt", ${t}."record_type" as "recordType", ${t}."record_id" as "recordId",
@@ -178,10 +188,7 @@ export class LedgerRepository {
     const { rows } = await this.arrays<LedgerEntryToVerify>(
       `select e."sequence"::float8, e."record_type", e."record_id", encode(e."payload_hash", 'hex'), encode(e."previous_hash", 'hex'),
               encode(e."entry_hash", 'hex'), encode(n."hash", 'hex'), null::boolean, null::boolean, ${ISO_UTC('e."recorded_at"')}
-         from "ledger_entry" e
-         left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence" and n."index" >= ? and n."index" < ?
-        where e."sequence" >= ? and e."sequence" < ? order by e."sequence"`,
-      // The leaves' range as well as the entries': the planner then reads both by their keys, not every leaf.
+         ${entriesWithLeaves()}`,
       [from, to, from, to],
     );
     return rows;
@@ -197,12 +204,11 @@ export class LedgerRepository {
     const { rows } = await this.arrays<LedgerEntryToVerify>(
       `select e."sequence"::float8, e."record_type", e."record_id", h."payload", h."previous", encode(e."entry_hash", 'hex'), encode(n."hash", 'hex'),
               sha256(b."bytes") = e."entry_hash", coalesce(n."hash" = sha256('\\x00'::bytea || b."bytes"), false), null::text
-         from "ledger_entry" e
-         left join "ledger_node" n on n."level" = 0 and n."index" = e."sequence" and n."index" >= ? and n."index" < ?
-        cross join lateral (select encode(e."payload_hash", 'hex') as "payload", encode(e."previous_hash", 'hex') as "previous") h
-        -- offset 0: the encoding is made once a row and hashed twice (pulled up, it would be made for each hash).
-        cross join lateral (select convert_to(${ENTRY_TEXT_SQL}, 'UTF8') as "bytes" offset 0) b
-        where e."sequence" >= ? and e."sequence" < ? order by e."sequence"`,
+         ${entriesWithLeaves(
+           // offset 0: the encoding is made once a row and hashed twice (pulled up, it would be made for each hash).
+           `cross join lateral (select encode(e."payload_hash", 'hex') as "payload", encode(e."previous_hash", 'hex') as "previous") h
+            cross join lateral (select convert_to(${ENTRY_TEXT_SQL}, 'UTF8') as "bytes" offset 0) b`,
+         )}`,
       [from, to, from, to],
     );
     return rows;
