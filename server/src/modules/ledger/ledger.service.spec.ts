@@ -116,6 +116,15 @@ describe('the ledger', () => {
     await expect(service.inclusionProof(reader(), { sequence: 10 }, 10)).rejects.toMatchObject({ reason: 'LEDGER_RANGE_INVALID' });
     await expect(service.consistencyProof(reader(), 5, 4)).rejects.toMatchObject({ reason: 'LEDGER_RANGE_INVALID' });
     await expect(service.inclusionProof(reader(), { sequence: treeSize + 5 })).rejects.toMatchObject({ reason: 'NOT_FOUND' });
+    // A verification's range: its end within the ledger, its start not after its end.
+    await expect(service.verify(reader(), 0, treeSize + 1)).rejects.toMatchObject({
+      reason: 'LEDGER_RANGE_INVALID',
+      problems: { to: { reason: 'LEDGER_SIZE_OUT_OF_RANGE', params: { got: treeSize + 1, min: 0, size: treeSize } } },
+    });
+    await expect(service.verify(reader(), 5, 4)).rejects.toMatchObject({
+      reason: 'LEDGER_RANGE_INVALID',
+      problems: { from: { reason: 'LEDGER_SIZE_OUT_OF_RANGE', params: { got: 5, min: 0, size: 4 } } },
+    });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of its entries and nodes, even to the owner, and a head that goes back', async () => {
