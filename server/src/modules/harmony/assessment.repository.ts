@@ -188,11 +188,15 @@ function holdsRaw(value: unknown): boolean {
  * counts as naming it.
  */
 function mentions(filter: unknown, key: string): boolean {
-  if (holdsRaw(filter)) return true;
+  return holdsRaw(filter) || names(filter, key);
+}
+
+/** Whether plain filter data names `key`, or holds a key that is not a property or an operator. */
+function names(filter: unknown, key: string): boolean {
   if (filter === null || typeof filter !== 'object') return false;
-  if (Array.isArray(filter)) return filter.some((entry) => mentions(entry, key));
+  if (Array.isArray(filter)) return filter.some((entry) => names(entry, key));
   return Object.entries(filter).some(
-    ([name, value]) => name === key || !/^\$?\w+$/.test(name) || (name.startsWith('$') && mentions(value, key)),
+    ([name, value]) => name === key || !/^\$?\w+$/.test(name) || (name.startsWith('$') && names(value, key)),
   );
 }
 
